@@ -1,0 +1,13 @@
+/** GateScope: see how gated recurrent cells move information through a sentence. */
+module org.gatescope {
+    requires ejml.core;
+    requires ejml.ddense;
+    requires java.desktop;
+    requires javafx.controls;
+
+    exports org.gatescope;
+    exports org.gatescope.engine;
+    exports org.gatescope.text;
+    exports org.gatescope.io;
+    exports org.gatescope.cli;
+}

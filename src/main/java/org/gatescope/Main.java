@@ -1,0 +1,21 @@
+package org.gatescope;
+
+import org.gatescope.cli.CommandLine;
+
+/**
+ * Entry point of {@code java -jar gatescope.jar}: with a command it runs headless,
+ * without one it opens the window. Deliberately not a JavaFX {@code Application}, so the
+ * jar starts from the class path and the headless commands never touch JavaFX.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int status = CommandLine.run(args, System.in, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.gatescope.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import org.gatescope.io.ModelFileException;
+
+/**
+ * Dispatches {@code gatescope COMMAND ...} to the headless commands and turns a user's
+ * mistake into one line on stderr with exit status 2 — never a stack trace.
+ */
+public final class CommandLine {
+
+    /** Exit status for bad input. */
+    public static final int BAD_INPUT = 2;
+
+    private static final List<Command> COMMANDS = List.of(new TraceCommand(), new InfoCommand(),
+            new BenchCommand());
+
+    private CommandLine() {
+    }
+
+    /** Whether {@code args} ask for a headless command rather than the window. */
+    public static boolean isCommand(String[] args) {
+        return args.length > 0;
+    }
+
+    /** Runs one command; returns the exit status (0 ok, 2 bad input, 1 internal error). */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            printHelp(out);
+            return 0;
+        }
+        Command command = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+        if (command == null) {
+            err.println("gatescope: unknown command '" + args[0] + "' (commands: "
+                    + String.join(", ", COMMANDS.stream().map(Command::name).toList()) + ")");
+            return BAD_INPUT;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (rest.length == 1 && (rest[0].equals("--help") || rest[0].equals("-h"))) {
+            out.println("usage: gatescope " + command.usage());
+            return 0;
+        }
+        try {
+            return command.run(rest, in, out, err);
+        } catch (UsageException e) {
+            err.println("gatescope " + e.getMessage());
+            return BAD_INPUT;
+        } catch (ModelFileException e) {
+            err.println("gatescope " + command.name() + ": " + e.getMessage());
+            return BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            // The engine's refusals of input it cannot take (a text too long for memory, ...).
+            err.println("gatescope " + command.name() + ": " + e.getMessage());
+            return BAD_INPUT;
+        } catch (OutOfMemoryError e) {
+            err.println("gatescope " + command.name() + ": ran out of memory; try a shorter text or more -Xmx");
+            return BAD_INPUT;
+        } catch (Exception e) {
+            err.println("gatescope " + command.name() + ": internal error: " + e
+                    + " (please report it with the command you ran)");
+            return 1;
+        }
+    }
+
+    private static void printHelp(PrintStream out) {
+        out.println("GateScope: see how GRU, LSTM and peephole LSTM cells move information through a sentence.");
+        out.println();
+        out.println("usage: java -jar gatescope.jar                 opens the window");
+        out.println("       java -jar gatescope.jar COMMAND [options]  runs headless");
+        out.println();
+        out.println("commands:");
+        for (Command command : COMMANDS) {
+            out.printf("  %-9s %s%n", command.name(), command.summary());
+            out.println("            " + command.usage());
+        }
+        out.println();
+        out.println("M is a model file (.safetensors) or a bundled model's name: lstm, gru, peephole_lstm, rnn,");
+        out.println("gru_simple. Bad input exits with status 2 and one line on stderr saying what was wrong.");
+    }
+}

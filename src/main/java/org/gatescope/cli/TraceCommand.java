@@ -1,0 +1,55 @@
+package org.gatescope.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.Trace;
+import org.gatescope.engine.Tracer;
+import org.gatescope.io.ModelLibrary;
+import org.gatescope.io.TraceCsv;
+import org.gatescope.io.TraceJson;
+import org.gatescope.text.Tokenizer;
+
+/** {@code trace}: every gate, c̃, c and a per token, as JSON or CSV. */
+final class TraceCommand implements Command {
+
+    @Override
+    public String name() {
+        return "trace";
+    }
+
+    @Override
+    public String summary() {
+        return "print every gate, c̃, c and a of a model on a text (JSON or CSV)";
+    }
+
+    @Override
+    public String usage() {
+        return "trace --model M (--text \"...\" | --text-file FILE|-) [--format json|csv] [--probs] [--out FILE]";
+    }
+
+    @Override
+    public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
+        Options options = Options.parse(name(), args, 0, Set.of("model", "text", "text-file", "format", "out"),
+                Set.of("probs"));
+        String format = options.choice("format", "json", Set.of("json", "csv"));
+        String text = TextInput.read(name(), options, in);
+        Model model = ModelLibrary.load(options.require("model"));
+        List<String> tokens = Tokenizer.tokenize(text);
+        if (tokens.isEmpty()) {
+            throw new UsageException(name() + ": the text is empty: give a sentence to trace");
+        }
+        Trace trace = Tracer.trace(model, tokens);
+        boolean probs = options.has("probs");
+        OutputTarget.write(name(), options.get("out"), out, writer -> {
+            if (format.equals("csv")) {
+                TraceCsv.write(trace, writer, probs);
+            } else {
+                TraceJson.write(trace, writer, probs);
+            }
+        });
+        return 0;
+    }
+}

@@ -1,0 +1,78 @@
+package org.gatescope.engine;
+
+import java.util.List;
+
+/**
+ * The vanilla RNN (PyTorch {@code nn.RNN}, tanh):
+ *
+ * <pre>
+ *   a&lt;t&gt; = tanh(W_ih x + b_ih + W_hh a&lt;t-1&gt; + b_hh)
+ * </pre>
+ *
+ * No gates and no separate memory cell: a trace records only a. Pre-activation block 0 is a's.
+ */
+final class RnnCell extends RecurrentLayer {
+
+    private static final List<Quantity> QUANTITIES = List.of(Quantity.ACTIVATION);
+
+    RnnCell(int input, int hidden) {
+        super(CellKind.RNN, input, hidden);
+    }
+
+    @Override
+    public List<Quantity> quantities() {
+        return QUANTITIES;
+    }
+
+    @Override
+    protected void allocateCellBuffers(int rows) {
+    }
+
+    @Override
+    protected void forwardStep(int t) {
+        computeRecurrentTerm();
+        double[] recurrent = recurrentTerm.data;
+        int h = hidden;
+        for (int b = 0; b < batch; b++) {
+            int units = (t * batch + b) * h;
+            int rec = b * h;
+            for (int j = 0; j < h; j++) {
+                double pre = inputTerm[units + j] + recurrent[rec + j];
+                preActivation[units + j] = pre;
+                double a = Math.tanh(pre);
+                activation[units + j] = intervention == null ? a : intervention.memoryCell(t, j, a);
+            }
+        }
+    }
+
+    @Override
+    protected void backwardStep(int t, double[] activationGradient) {
+        int h = hidden;
+        double[] dRecurrent = recurrentTermGradientStep.data;
+        for (int b = 0; b < batch; b++) {
+            int units = (t * batch + b) * h;
+            int local = b * h;
+            for (int j = 0; j < h; j++) {
+                double a = activation[units + j];
+                double dA = activationGradient[local + j];
+                double dPre = dA * (1 - a * a);
+                memoryCellGradient[units + j] = dA;
+                inputTermGradient[units + j] = dPre;
+                dRecurrent[local + j] = dPre;
+            }
+        }
+    }
+
+    @Override
+    public double[] values(Quantity quantity) {
+        if (quantity == Quantity.ACTIVATION) {
+            return activation;
+        }
+        throw absent(quantity);
+    }
+
+    @Override
+    public int preActivationBlock(Quantity gate) {
+        return gate == Quantity.ACTIVATION ? 0 : -1;
+    }
+}

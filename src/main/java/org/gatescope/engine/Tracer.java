@@ -1,0 +1,138 @@
+package org.gatescope.engine;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.gatescope.text.Vocabulary;
+
+/**
+ * Runs a model forward over one sentence from a zero state and records a {@link Trace}.
+ * Each call uses its own buffers, so traces of one model may run on several threads as
+ * long as nobody writes the weights meanwhile.
+ */
+public final class Tracer {
+
+    /** Metadata key under which a model lists its number units, comma-separated, best first. */
+    public static final String NUMBER_UNITS_KEY = "number_units";
+
+    private Tracer() {
+    }
+
+    /** Traces the tokens, mapping words the vocabulary lacks to {@code <unk>}. */
+    public static Trace trace(Model model, List<String> tokens) {
+        return trace(model, tokens, (MemoryCellIntervention) null);
+    }
+
+    /** Traces the tokens with memory cells overridden as {@code intervention} says (e.g. a silenced unit). */
+    public static Trace trace(Model model, List<String> tokens, MemoryCellIntervention intervention) {
+        Vocabulary vocabulary = model.vocabulary();
+        int[] ids = new int[tokens.size()];
+        List<Integer> unknown = new ArrayList<>();
+        for (int t = 0; t < ids.length; t++) {
+            String token = tokens.get(t);
+            ids[t] = vocabulary.indexOf(token);
+            if (!vocabulary.contains(token)) {
+                unknown.add(t);
+            }
+        }
+        return trace(model, tokens, ids, unknown.stream().mapToInt(Integer::intValue).toArray(), intervention);
+    }
+
+    /** Traces vocabulary indices; the tokens are the vocabulary's strings. */
+    public static Trace trace(Model model, int[] tokenIds) {
+        List<String> tokens = new ArrayList<>(tokenIds.length);
+        for (int id : tokenIds) {
+            if (id < 0 || id >= model.spec().vocabSize()) {
+                throw new IllegalArgumentException("token id " + id + " outside the vocabulary of "
+                        + model.spec().vocabSize());
+            }
+            tokens.add(model.vocabulary().token(id));
+        }
+        return trace(model, tokens, tokenIds, new int[0], null);
+    }
+
+    /**
+     * About how many bytes tracing {@code tokens} tokens takes: the recorded gates, states,
+     * pre-activations and softmax, with the cell's working buffers.
+     */
+    public static long estimatedBytes(ModelSpec spec, long tokens) {
+        long h = spec.hiddenSize();
+        long perToken = (3L * spec.gateRows() + 12 * h + spec.embedSize() + 2L * spec.vocabSize()) * Double.BYTES;
+        return tokens * perToken;
+    }
+
+    /**
+     * Refuses, before any work, a text whose trace would take more than half of what this
+     * JVM may still use, rather than running into an OutOfMemoryError halfway.
+     */
+    public static void requireFitsInMemory(ModelSpec spec, long tokens) {
+        Runtime runtime = Runtime.getRuntime();
+        long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        long needed = estimatedBytes(spec, tokens);
+        if (needed > available / 2) {
+            throw new TextTooLongException(String.format(
+                    "the text has %,d tokens; tracing it needs about %,d MB but only %,d MB are free "
+                            + "(split the text, or give Java more memory with -Xmx)",
+                    tokens, needed >> 20, available >> 20));
+        }
+    }
+
+    private static Trace trace(Model model, List<String> tokens, int[] ids, int[] unknown,
+                               MemoryCellIntervention intervention) {
+        if (ids.length == 0) {
+            throw new IllegalArgumentException("nothing to trace: the text has no tokens");
+        }
+        requireFitsInMemory(model.spec(), ids.length);
+        ModelSpec spec = model.spec();
+        Weights weights = model.weights();
+        int steps = ids.length;
+        int hidden = spec.hiddenSize();
+        double[] inputs = Embedding.lookup(weights, ids);
+        RecurrentLayer layer = RecurrentLayer.create(spec);
+        layer.load(weights);
+        layer.setIntervention(intervention);
+        layer.forward(inputs, steps, 1);
+
+        Map<Quantity, double[]> values = new EnumMap<>(Quantity.class);
+        Map<Quantity, double[]> preActivations = new EnumMap<>(Quantity.class);
+        double[] pre = layer.preActivations();
+        int gateRows = spec.gateRows();
+        for (Quantity quantity : layer.quantities()) {
+            // The layer is ours alone and discarded after this call: its arrays become the trace's.
+            values.put(quantity, layer.values(quantity));
+            int block = layer.preActivationBlock(quantity);
+            if (block >= 0) {
+                double[] column = new double[steps * hidden];
+                for (int t = 0; t < steps; t++) {
+                    System.arraycopy(pre, t * gateRows + block * hidden, column, t * hidden, hidden);
+                }
+                preActivations.put(quantity, column);
+            }
+        }
+        double[] probabilities = SoftmaxHead.probabilities(weights, layer.values(Quantity.ACTIVATION), steps);
+        return new Trace(spec.cell(), spec.gruReset(), hidden, tokens, ids, unknown,
+                model.vocabulary().tokens(), layer.quantities(), values, preActivations, probabilities,
+                numberUnits(model));
+    }
+
+    /** The number units a model's metadata names, or none. Malformed entries are ignored. */
+    static int[] numberUnits(Model model) {
+        String listed = model.metadata().get(NUMBER_UNITS_KEY);
+        if (listed == null || listed.isBlank()) {
+            return new int[0];
+        }
+        List<Integer> units = new ArrayList<>();
+        for (String part : listed.split(",")) {
+            try {
+                int unit = Integer.parseInt(part.trim());
+                if (unit >= 0 && unit < model.hiddenSize()) {
+                    units.add(unit);
+                }
+            } catch (NumberFormatException ignored) {
+                // a hand-edited file may hold junk here; it only costs the default selection
+            }
+        }
+        return units.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

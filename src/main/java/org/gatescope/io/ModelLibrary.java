@@ -1,0 +1,82 @@
+package org.gatescope.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gatescope.engine.Model;
+
+/**
+ * Finds a model by file path or by the name of a bundled model ({@code lstm}, {@code gru},
+ * ...). Bundled models travel inside the jar, under {@code org/gatescope/models/}.
+ */
+public final class ModelLibrary {
+
+    /** Every bundled model's name, in the order menus list them. */
+    public static final List<String> BUNDLED = List.of("lstm", "gru", "peephole_lstm", "gru_simple", "rnn",
+            "lstm_textbook", "gru_textbook");
+
+    private static final String RESOURCE_DIR = "/org/gatescope/models/";
+
+    private ModelLibrary() {
+    }
+
+    /** The bundled models present in this build. */
+    public static List<String> available() {
+        List<String> present = new ArrayList<>();
+        for (String name : BUNDLED) {
+            if (ModelLibrary.class.getResource(resource(name)) != null) {
+                present.add(name);
+            }
+        }
+        return present;
+    }
+
+    /**
+     * Reads {@code nameOrPath}: an existing file wins over a bundled model of the same name.
+     *
+     * @throws ModelFileException naming the problem, or listing the bundled models when the
+     *     name is neither a file nor one of them
+     */
+    public static Model load(String nameOrPath) throws ModelFileException {
+        Path path = Path.of(nameOrPath);
+        if (Files.exists(path) || nameOrPath.contains("/") || nameOrPath.endsWith(".safetensors")) {
+            return ModelFiles.read(path);
+        }
+        if (ModelLibrary.class.getResource(resource(nameOrPath)) != null) {
+            return loadBundled(nameOrPath);
+        }
+        List<String> present = available();
+        throw new ModelFileException(path, "no such model file, and no bundled model of that name ("
+                + (present.isEmpty() ? "this build bundles none" : "bundled: " + String.join(", ", present)) + ")");
+    }
+
+    /** Reads the bundled model {@code name}. */
+    public static Model loadBundled(String name) throws ModelFileException {
+        Path display = Path.of(name + ".safetensors");
+        try (InputStream in = ModelLibrary.class.getResourceAsStream(resource(name))) {
+            if (in == null) {
+                throw new ModelFileException(display, "not bundled with this build");
+            }
+            // The reader validates files by their size and offsets; a private temporary copy lets
+            // bundled models take exactly the same path as a user's file.
+            Path temp = Files.createTempFile("gatescope-" + name, ".safetensors");
+            try {
+                Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return ModelFiles.read(temp);
+            } catch (ModelFileException e) {
+                throw new ModelFileException(display, e.problem(), e);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new ModelFileException(display, "cannot read the bundled model: " + e.getMessage(), e);
+        }
+    }
+
+    private static String resource(String name) {
+        return RESOURCE_DIR + name + ".safetensors";
+    }
+}

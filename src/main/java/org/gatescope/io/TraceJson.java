@@ -1,0 +1,75 @@
+package org.gatescope.io;
+
+import java.io.IOException;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Trace;
+
+/**
+ * Writes a trace as DESIGN.md's JSON object:
+ * {@code {"cell", "hidden", "tokens", "unknown", "steps": [{"u": [...H], ..., "probs": {...}}]}}.
+ * Keys of quantities a cell lacks are absent. Streams: nothing is built in memory.
+ */
+public final class TraceJson {
+
+    private TraceJson() {
+    }
+
+    /**
+     * @param out appended to, never closed
+     * @param withProbabilities whether each step carries the head's softmax as {@code "probs"}
+     */
+    public static void write(Trace trace, Appendable out, boolean withProbabilities) throws IOException {
+        JsonWriter json = new JsonWriter(out, true);
+        json.beginObject();
+        json.name("cell").value(trace.cell().id());
+        if (trace.cell() == CellKind.GRU) {
+            json.name("gru_reset").value(trace.gruReset().id());
+        }
+        json.name("hidden").value(trace.hidden());
+        json.name("tokens").beginArray();
+        for (String token : trace.tokens()) {
+            json.value(token);
+        }
+        json.endArray();
+        json.name("unknown").beginArray();
+        for (int position : trace.unknownPositions()) {
+            json.value(position);
+        }
+        json.endArray();
+        int[] numberUnits = trace.numberUnits();
+        if (numberUnits.length > 0) {
+            json.name("number_units").beginArray();
+            for (int unit : numberUnits) {
+                json.value(unit);
+            }
+            json.endArray();
+        }
+        json.name("steps").beginArray();
+        for (int t = 0; t < trace.length(); t++) {
+            out.append('\n');
+            json.beginObject();
+            for (Quantity quantity : Quantity.values()) {
+                if (!trace.has(quantity)) {
+                    continue;
+                }
+                json.name(quantity.key()).beginArray();
+                for (int j = 0; j < trace.hidden(); j++) {
+                    json.value(trace.value(quantity, t, j));
+                }
+                json.endArray();
+            }
+            if (withProbabilities) {
+                json.name("probs").beginObject();
+                for (int v = 0; v < trace.vocabularySize(); v++) {
+                    json.name(trace.vocabulary().get(v)).value(trace.probability(t, v));
+                }
+                json.endObject();
+            }
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
+        out.append('\n');
+    }
+}

@@ -1,0 +1,2 @@
+/** Safetensors, model files, trace JSON and CSV writers. */
+package org.gatescope.io;

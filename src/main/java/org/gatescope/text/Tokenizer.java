@@ -1,0 +1,103 @@
+package org.gatescope.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code lower-words} tokenizer of DESIGN.md: lower-case words and single punctuation
+ * marks, with "..." (or "…") as one token. One left-to-right pass, so it stays linear on
+ * texts of millions of characters.
+ *
+ * <p>A word is a run of letters, digits and combining marks; an apostrophe or hyphen between
+ * two such characters stays inside it ("don't", "well-known"). The typographic apostrophe ’
+ * inside a word is read as ', so pasted text meets the vocabulary's spelling. Any other
+ * character that is not whitespace or a control character is a token of its own.
+ */
+public final class Tokenizer {
+
+    /** How every spelling of an ellipsis is tokenised. */
+    public static final String ELLIPSIS = "...";
+
+    private static final char UNICODE_ELLIPSIS = '\u2026';
+    private static final char RIGHT_SINGLE_QUOTE = '\u2019';
+
+    private Tokenizer() {
+    }
+
+    /** The tokens of {@code text}, in order. */
+    public static List<String> tokenize(String text) {
+        List<TokenSpan> spans = spans(text);
+        List<String> tokens = new ArrayList<>(spans.size());
+        for (TokenSpan span : spans) {
+            tokens.add(span.token());
+        }
+        return tokens;
+    }
+
+    /** The tokens of {@code text} with the range of the original text each came from. */
+    public static List<TokenSpan> spans(String text) {
+        List<TokenSpan> spans = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int c = text.codePointAt(i);
+            int next = i + Character.charCount(c);
+            if (isSeparator(c)) {
+                i = next;
+            } else if (isWordPart(c)) {
+                int end = wordEnd(text, next);
+                spans.add(new TokenSpan(normaliseWord(text.substring(i, end)), i, end));
+                i = end;
+            } else if (c == UNICODE_ELLIPSIS) {
+                spans.add(new TokenSpan(ELLIPSIS, i, next));
+                i = next;
+            } else if (text.startsWith(ELLIPSIS, i)) {
+                spans.add(new TokenSpan(ELLIPSIS, i, i + ELLIPSIS.length()));
+                i += ELLIPSIS.length();
+            } else {
+                spans.add(new TokenSpan(text.substring(i, next).toLowerCase(Locale.ROOT), i, next));
+                i = next;
+            }
+        }
+        return spans;
+    }
+
+    /** The end of the word whose first code point ends just before {@code from}. */
+    private static int wordEnd(String text, int from) {
+        int n = text.length();
+        int i = from;
+        while (i < n) {
+            int c = text.codePointAt(i);
+            if (isWordPart(c)) {
+                i += Character.charCount(c);
+            } else if (isJoiner(c) && i + 1 < n && isWordPart(text.codePointAt(i + 1))) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static String normaliseWord(String word) {
+        return word.toLowerCase(Locale.ROOT).replace(RIGHT_SINGLE_QUOTE, '\'');
+    }
+
+    private static boolean isSeparator(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
+    }
+
+    private static boolean isWordPart(int c) {
+        if (Character.isLetterOrDigit(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /** Characters that stay inside a word when a word character follows them. */
+    private static boolean isJoiner(int c) {
+        return c == '\'' || c == RIGHT_SINGLE_QUOTE || c == '-';
+    }
+}

@@ -1,0 +1,2 @@
+/** Tokenizer, vocabulary and the agreement corpus. */
+package org.gatescope.text;

@@ -1,0 +1,2 @@
+/** JavaFX views and their view models. */
+package org.gatescope.ui;
