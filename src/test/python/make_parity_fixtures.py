@@ -27,6 +27,9 @@ Per step t (0-based) a case records
                   LSTM: u = Γu = PyTorch's i, f = Γf, o = Γo, c_tilde = PyTorch's g
                   RNN:  no gates
 
+To keep the JSON under 300 KB, the "random" case of gru_h64, lstm_h64 and lstm_f64
+records only a (and c); their gates and probabilities are in the other two cases.
+
 Gates are not exposed by nn.GRU / nn.LSTM, so the script recomputes every step with
 explicit torch ops from the module's own weights and asserts that this explicit step
 reproduces the module (outputs, and c from the module's final state on every prefix)

@@ -41,7 +41,9 @@ public final class AtomicFile {
             throw new IOException("it is a directory");
         }
         if (!Files.isDirectory(dir)) {
-            throw new IOException("directory " + dir + " does not exist");
+            throw new IOException(Files.exists(dir)
+                    ? dir + " is not a directory"
+                    : "directory " + dir + " does not exist");
         }
         // Not Files.createTempFile: that makes the file owner-only, and the rename would keep that.
         Path temp = dir.resolve("." + absolute.getFileName() + "."

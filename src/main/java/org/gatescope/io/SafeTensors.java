@@ -75,8 +75,8 @@ public final class SafeTensors {
                     + " exceeds file size " + size);
         }
         if (size > MAX_FILE_BYTES) {
-            throw new ModelFileException(path, "is " + size / (1024 * 1024)
-                    + " MB; GateScope reads model files up to " + MAX_FILE_BYTES / (1024 * 1024) + " MB");
+            throw new ModelFileException(path, "file is " + size + " bytes; GateScope reads model files up to "
+                    + MAX_FILE_BYTES / (1024 * 1024) + " MB");
         }
         Map<String, Object> header = parseHeader(path, readFully(path, channel, (int) headerLength));
         ByteBuffer data = readFully(path, channel, (int) (size - LENGTH_PREFIX_BYTES - headerLength));
