@@ -64,8 +64,8 @@ class JsonTest {
     @Test
     void missingColonIsReportedWithItsOffset() {
         var e = assertThrows(JsonException.class, () -> Json.parse("{\"dtype\": \"F32\", \"shape\" [1]}"));
-        assertEquals("invalid JSON at offset 26: expected ':', found '['", e.getMessage());
-        assertEquals(26, e.offset());
+        assertEquals("invalid JSON at offset 25: expected ':', found '['", e.getMessage());
+        assertEquals(25, e.offset());
     }
 
     @ParameterizedTest(name = "{0} is refused: {1}")

@@ -1,0 +1,61 @@
+package org.gatescope.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layers of DESIGN.md, written down: ui → render → engine ← io, cli; the engine knows no GUI. */
+class LayeringTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.gatescope");
+    }
+
+    @Test
+    void engineUsesNoGuiToolkit() {
+        noClasses().that().resideInAPackage("org.gatescope.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..",
+                        "javax.imageio..")
+                .check(classes);
+    }
+
+    @Test
+    void engineAndTextKnowNothingOfFilesCommandsOrViews() {
+        noClasses().that().resideInAnyPackage("org.gatescope.engine..", "org.gatescope.text..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.gatescope.io..", "org.gatescope.cli..",
+                        "org.gatescope.ui..", "org.gatescope.render..")
+                .check(classes);
+    }
+
+    @Test
+    void renderIsSharedByWindowAndCommandLineSoItUsesNoJavaFx() {
+        noClasses().that().resideInAPackage("org.gatescope.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.gatescope.ui..",
+                        "org.gatescope.cli..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void headlessCommandsNeverTouchJavaFx() {
+        noClasses().that().resideInAPackage("org.gatescope.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.gatescope.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void ioDoesNotDependOnViews() {
+        noClasses().that().resideInAPackage("org.gatescope.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.gatescope.ui..",
+                        "org.gatescope.cli..")
+                .check(classes);
+    }
+}
