@@ -1,7 +1,7 @@
 /** GateScope: see how gated recurrent cells move information through a sentence. */
 module org.gatescope {
-    requires ejml.core;
-    requires ejml.ddense;
+    requires transitive ejml.core;
+    requires transitive ejml.ddense;
     requires java.desktop;
     requires javafx.controls;
 

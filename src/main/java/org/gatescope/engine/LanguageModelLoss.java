@@ -82,6 +82,22 @@ public final class LanguageModelLoss {
         return loss * scale;
     }
 
+    /**
+     * The head's softmax after every token of a batch, forward only.
+     *
+     * @param inputs token ids, [B][T] (equal lengths; pad with any id); not modified
+     * @return p(next token), [T·B, V] time-major: row t·B + b
+     */
+    public double[] probabilities(Weights weights, int[][] inputs) {
+        int b = inputs.length;
+        int t = inputs[0].length;
+        this.steps = t;
+        this.batch = b;
+        layer.load(weights);
+        layer.forward(Embedding.lookup(weights, timeMajor(inputs, t)), t, b);
+        return SoftmaxHead.probabilities(weights, layer.values(Quantity.ACTIVATION), t * b);
+    }
+
     /** ∂L/∂c&lt;t&gt; of the last call, [T·B, H] time-major (∂L/∂a&lt;t&gt; where the cell has no separate c). */
     public double[] memoryCellGradient() {
         return layer.memoryCellGradient().clone();

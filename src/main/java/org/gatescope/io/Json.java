@@ -43,6 +43,28 @@ public final class Json {
         return value;
     }
 
+    /** A parsed value's kind for messages: "a number", "an array [1, 2]", "null". */
+    static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        } else if (value instanceof String) {
+            return "a string";
+        } else if (value instanceof Number) {
+            return "a number";
+        } else if (value instanceof Boolean) {
+            return "a boolean";
+        } else if (value instanceof List<?>) {
+            return "an array " + abbreviate(value);
+        }
+        return "an object";
+    }
+
+    /** A parsed value as text, cut short so that a hostile file cannot flood a message. */
+    static String abbreviate(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
     private Object value(int depth) {
         if (pos >= text.length()) {
             throw error("unexpected end of input, expected a value");

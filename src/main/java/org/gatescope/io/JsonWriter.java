@@ -145,7 +145,8 @@ public final class JsonWriter {
                 newline();
             }
             case NAME -> stack[depth - 1] = Scope.OBJECT;
-            case EMPTY_OBJECT, OBJECT -> throw new IllegalStateException("a value inside an object needs a name() first");
+            case EMPTY_OBJECT, OBJECT ->
+                    throw new IllegalStateException("a value inside an object needs a name() first");
         }
     }
 

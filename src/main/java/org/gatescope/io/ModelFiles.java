@@ -131,13 +131,13 @@ public final class ModelFiles {
         }
         if (!(parsed instanceof List<?> items)) {
             throw new ModelFileException(path,
-                    "metadata vocab must be a JSON array of strings, but is " + SafeTensors.describe(parsed));
+                    "metadata vocab must be a JSON array of strings, but is " + Json.describe(parsed));
         }
         List<String> tokens = new ArrayList<>(items.size());
         for (Object item : items) {
             if (!(item instanceof String token)) {
                 throw new ModelFileException(path, "metadata vocab must be a JSON array of strings, but item "
-                        + tokens.size() + " is " + SafeTensors.describe(item));
+                        + tokens.size() + " is " + Json.describe(item));
             }
             tokens.add(token);
         }

@@ -113,7 +113,7 @@ public final class SafeTensors {
             throw new ModelFileException(path, "header is not valid JSON: " + e.getMessage(), e);
         }
         if (!(json instanceof Map<?, ?> map)) {
-            throw new ModelFileException(path, "header is not a JSON object but " + describe(json));
+            throw new ModelFileException(path, "header is not a JSON object but " + Json.describe(json));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> object = (Map<String, Object>) map;
@@ -157,13 +157,13 @@ public final class SafeTensors {
                 return Map.of();
             }
             if (!(value instanceof Map<?, ?> map)) {
-                throw fail("__metadata__ must be an object mapping strings to strings, but is " + describe(value));
+                throw fail("__metadata__ must be an object mapping strings to strings, but is " + Json.describe(value));
             }
             Map<String, String> metadata = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (!(e.getValue() instanceof String s)) {
                     throw fail("__metadata__ must map strings to strings, but \"" + e.getKey()
-                            + "\" maps to " + describe(e.getValue()));
+                            + "\" maps to " + Json.describe(e.getValue()));
                 }
                 metadata.put((String) e.getKey(), s);
             }
@@ -172,7 +172,7 @@ public final class SafeTensors {
 
         private Entry entry(String name, Object value) throws ModelFileException {
             if (!(value instanceof Map<?, ?> info)) {
-                throw fail("tensor " + name + ": header entry must be an object, but is " + describe(value));
+                throw fail("tensor " + name + ": header entry must be an object, but is " + Json.describe(value));
             }
             DType dtype = dtype(name, require(name, info, "dtype"));
             int[] shape = shape(name, require(name, info, "shape"));
@@ -181,7 +181,7 @@ public final class SafeTensors {
                     || !(list.get(0) instanceof Long begin) || !(list.get(1) instanceof Long end)
                     || begin < 0 || end < 0) {
                 throw fail("tensor " + name + ": data_offsets must be [begin, end], two integers >= 0, but is "
-                        + describe(offsets));
+                        + Json.describe(offsets));
             }
             String where = "tensor " + name + ": data_offsets [" + begin + ", " + end + "]";
             if (begin > end) {
@@ -207,7 +207,7 @@ public final class SafeTensors {
 
         private DType dtype(String name, Object value) throws ModelFileException {
             if (!(value instanceof String s)) {
-                throw fail("tensor " + name + ": dtype must be a string, but is " + describe(value));
+                throw fail("tensor " + name + ": dtype must be a string, but is " + Json.describe(value));
             }
             return DType.fromName(s).orElseThrow(() -> fail("tensor " + name + " has dtype " + s
                     + "; GateScope reads F32 and F64 only"));
@@ -215,18 +215,19 @@ public final class SafeTensors {
 
         private int[] shape(String name, Object value) throws ModelFileException {
             if (!(value instanceof List<?> list)) {
-                throw fail("tensor " + name + ": shape must be an array of integers, but is " + describe(value));
+                throw fail("tensor " + name + ": shape must be an array of integers, but is " + Json.describe(value));
             }
             int[] shape = new int[list.size()];
             for (int i = 0; i < shape.length; i++) {
                 if (!(list.get(i) instanceof Long dim)) {
-                    throw fail("tensor " + name + ": shape must be an array of integers, but is " + list);
+                    throw fail("tensor " + name + ": shape must be an array of integers, but is "
+                            + Json.describe(list));
                 }
                 if (dim < 0) {
-                    throw fail("tensor " + name + " has a negative dimension in shape " + list);
+                    throw fail("tensor " + name + " has a negative dimension in shape " + Json.abbreviate(list));
                 }
                 if (dim > Integer.MAX_VALUE) {
-                    throw fail("tensor " + name + " has a dimension too large in shape " + list);
+                    throw fail("tensor " + name + " has a dimension too large in shape " + Json.abbreviate(list));
                 }
                 shape[i] = (int) (long) dim;
             }
@@ -277,26 +278,6 @@ public final class SafeTensors {
         private ModelFileException fail(String problem) {
             return new ModelFileException(path, problem);
         }
-    }
-
-    /** A JSON value's kind, for messages: "a number", "an array", "null". */
-    static String describe(Object json) {
-        if (json == null) {
-            return "null";
-        }
-        if (json instanceof String) {
-            return "a string";
-        }
-        if (json instanceof Number) {
-            return "a number";
-        }
-        if (json instanceof Boolean) {
-            return "a boolean";
-        }
-        if (json instanceof List<?> list) {
-            return "an array " + list;
-        }
-        return "an object";
     }
 
     /**

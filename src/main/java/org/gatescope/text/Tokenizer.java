@@ -12,7 +12,7 @@ import java.util.Locale;
  * <p>A word is a run of letters, digits and combining marks; an apostrophe or hyphen between
  * two such characters stays inside it ("don't", "well-known"). The typographic apostrophe ’
  * inside a word is read as ', so pasted text meets the vocabulary's spelling. Any other
- * character that is not whitespace or a control character is a token of its own.
+ * visible character that is not whitespace is a token of its own.
  */
 public final class Tokenizer {
 
@@ -84,8 +84,10 @@ public final class Tokenizer {
         return word.toLowerCase(Locale.ROOT).replace(RIGHT_SINGLE_QUOTE, '\'');
     }
 
+    /** Whitespace, controls and invisible format characters (a byte-order mark, zero-width spaces). */
     private static boolean isSeparator(int c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT;
     }
 
     private static boolean isWordPart(int c) {

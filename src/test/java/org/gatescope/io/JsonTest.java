@@ -46,7 +46,8 @@ class JsonTest {
 
     @Test
     void stringEscapesAreDecoded() {
-        assertEquals("a\"b\\c/d\b\f\n\r\té😀", Json.parse("\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00\""));
+        assertEquals("a\"b\\c/d\b\f\n\r\té😀",
+                Json.parse("\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00\""));
     }
 
     @Test

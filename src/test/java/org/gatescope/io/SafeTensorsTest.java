@@ -299,7 +299,8 @@ class SafeTensorsTest {
     @Test
     void shapeThatIsNotAnArrayOfIntegersIsRefused() throws Exception {
         Path path = file(entry("a", "\"F32\"", "[1.5]", "[0, 4]"), new byte[4]);
-        assertEquals(path + ": tensor a: shape must be an array of integers, but is [1.5]", refused(path).getMessage());
+        assertEquals(path + ": tensor a: shape must be an array of integers, but is an array [1.5]",
+                refused(path).getMessage());
         Path other = file(entry("a", "\"F32\"", "\"1\"", "[0, 4]"), new byte[4]);
         assertEquals(other + ": tensor a: shape must be an array of integers, but is a string",
                 refused(other).getMessage());
@@ -312,6 +313,15 @@ class SafeTensorsTest {
             assertTrue(refused(path).getMessage().startsWith(
                     path + ": tensor a: data_offsets must be [begin, end], two integers >= 0, but is "), offsets);
         }
+    }
+
+    @Test
+    void longValuesInMessagesAreCutShort() throws Exception {
+        String hugeShape = "[-1" + ", 2".repeat(10_000) + "]";
+        Path path = file(entry("a", "\"F32\"", hugeShape, "[0, 0]"), new byte[0]);
+        String message = refused(path).getMessage();
+        assertTrue(message.endsWith("has a negative dimension in shape [-1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,"
+                + " 2, 2, 2, 2..."), message);
     }
 
     @Test

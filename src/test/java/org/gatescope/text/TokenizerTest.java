@@ -78,6 +78,11 @@ class TokenizerTest {
     }
 
     @Test
+    void byteOrderMarkAndZeroWidthSpacesAreIgnored() {
+        assertEquals(List.of("the", "cat"), Tokenizer.tokenize("\ufeffthe\u200b cat"));
+    }
+
+    @Test
     void blankTextHasNoTokens() {
         assertEquals(List.of(), Tokenizer.tokenize(""));
         assertEquals(List.of(), Tokenizer.tokenize(" \n\t "));

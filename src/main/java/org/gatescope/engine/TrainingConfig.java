@@ -1,0 +1,39 @@
+package org.gatescope.engine;
+
+/**
+ * How to train a model: its shape, the seed that makes the run reproducible, and the
+ * optimisation settings (Adam, cosine learning-rate decay, gradient-norm clipping, early
+ * stopping on validation agreement).
+ *
+ * @param patience epochs without a better validation score before training stops early
+ */
+public record TrainingConfig(CellKind cell, GruReset gruReset, int hidden, int embed, long seed, int epochs,
+                             int batchSize, double learningRate, double finalLearningRate, double clipNorm,
+                             int patience) {
+
+    public TrainingConfig {
+        if (hidden < 1 || embed < 1 || epochs < 1 || batchSize < 1 || patience < 1) {
+            throw new IllegalArgumentException("hidden, embed, epochs, batch size and patience must be positive");
+        }
+        if (!(learningRate > 0) || !(finalLearningRate > 0) || !(clipNorm > 0)) {
+            throw new IllegalArgumentException("learning rates and clip norm must be positive");
+        }
+    }
+
+    /**
+     * Settings that train the bundled H = 16 models: the bundled GRU is the lecture's
+     * reset-before GRU.
+     */
+    public static TrainingConfig defaults(CellKind cell, int hidden, int embed, long seed, int epochs) {
+        return new TrainingConfig(cell, GruReset.BEFORE, hidden, embed, seed, epochs, 32, 0.01, 0.0005, 1.0, 4);
+    }
+
+    public ModelSpec spec(int vocabSize) {
+        return new ModelSpec(cell, gruReset, vocabSize, embed, hidden);
+    }
+
+    public TrainingConfig withEpochs(int newEpochs) {
+        return new TrainingConfig(cell, gruReset, hidden, embed, seed, newEpochs, batchSize, learningRate,
+                finalLearningRate, clipNorm, patience);
+    }
+}

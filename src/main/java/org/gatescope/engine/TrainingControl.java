@@ -1,0 +1,54 @@
+package org.gatescope.engine;
+
+import java.util.concurrent.CancellationException;
+
+/**
+ * Lets another thread pause, resume or cancel a training run. The trainer calls
+ * {@link #checkpoint()} between steps; the run never stops mid-update.
+ */
+public final class TrainingControl {
+
+    private boolean paused;
+    private boolean cancelled;
+
+    public synchronized void pause() {
+        paused = true;
+    }
+
+    public synchronized void resume() {
+        paused = false;
+        notifyAll();
+    }
+
+    public synchronized void cancel() {
+        cancelled = true;
+        notifyAll();
+    }
+
+    public synchronized boolean isPaused() {
+        return paused;
+    }
+
+    public synchronized boolean isCancelled() {
+        return cancelled;
+    }
+
+    /**
+     * Waits while paused.
+     *
+     * @throws CancellationException once cancelled
+     */
+    synchronized void checkpoint() {
+        while (paused && !cancelled) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancelled = true;
+            }
+        }
+        if (cancelled) {
+            throw new CancellationException("training cancelled");
+        }
+    }
+}
