@@ -16,7 +16,7 @@ public final class CommandLine {
     public static final int BAD_INPUT = 2;
 
     private static final List<Command> COMMANDS = List.of(new TraceCommand(), new InfoCommand(),
-            new BenchCommand());
+            new TrainCommand(), new EvaluateCommand(), new BenchCommand());
 
     private CommandLine() {
     }

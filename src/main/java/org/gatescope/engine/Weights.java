@@ -137,6 +137,19 @@ public final class Weights {
         }
     }
 
+    /**
+     * Rounds every value to the nearest float32, as a model file stores it, so that the
+     * model in memory and the model read back from its file are the same function.
+     */
+    public void roundToFloat() {
+        for (Parameter p : parameters) {
+            double[] data = p.values().data;
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (float) data[i];
+            }
+        }
+    }
+
     /** Total number of scalar parameters. */
     public int count() {
         int n = 0;

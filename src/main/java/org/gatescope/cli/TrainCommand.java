@@ -1,0 +1,125 @@
+package org.gatescope.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.gatescope.engine.AgreementTask;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.GruReset;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.NumberUnits;
+import org.gatescope.engine.TrainingConfig;
+import org.gatescope.engine.TrainingControl;
+import org.gatescope.engine.TrainingProgress;
+import org.gatescope.io.ModelFiles;
+
+/**
+ * {@code train}: trains a model on the agreement corpus with a progress bar on stderr and
+ * writes it atomically, so an interrupted run leaves no half-written file.
+ */
+final class TrainCommand implements Command {
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String summary() {
+        return "train a model on the agreement corpus (deterministic for a seed)";
+    }
+
+    @Override
+    public String usage() {
+        return "train --cell rnn|gru|gru_simple|lstm|peephole_lstm --hidden H [--embed D] [--seed S] [--epochs N]"
+                + " [--gru-reset before|after] --out FILE.safetensors";
+    }
+
+    @Override
+    public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
+        Options options = Options.parse(name(), args, 0,
+                Set.of("cell", "hidden", "embed", "seed", "epochs", "gru-reset", "out"), Set.of());
+        String cellId = options.require("cell");
+        CellKind cell = CellKind.fromId(cellId).orElseThrow(() -> new UsageException(name() + ": unknown cell '"
+                + cellId + "' (cells: rnn, gru, gru_simple, lstm, peephole_lstm)"));
+        int hidden = options.intValue("hidden", 16, 1, 1024);
+        if (!options.has("hidden")) {
+            throw new UsageException(name() + ": --hidden is required");
+        }
+        int embed = options.intValue("embed", 16, 1, 1024);
+        long seed = options.longValue("seed", 1);
+        int epochs = options.intValue("epochs", 20, 1, 10_000);
+        GruReset reset = GruReset.fromId(options.choice("gru-reset", "before", Set.of("before", "after"))).get();
+        Path target = Path.of(options.require("out"));
+        if (target.getParent() != null && !java.nio.file.Files.isDirectory(target.toAbsolutePath().getParent())) {
+            throw new UsageException(name() + ": cannot write " + target + ": directory "
+                    + target.toAbsolutePath().getParent() + " does not exist");
+        }
+        TrainingConfig defaults = TrainingConfig.defaults(cell, hidden, embed, seed, epochs);
+        TrainingConfig config = new TrainingConfig(cell, reset, hidden, embed, seed, epochs, defaults.batchSize(),
+                defaults.learningRate(), defaults.finalLearningRate(), defaults.clipNorm(), defaults.patience());
+        ProgressBar bar = new ProgressBar(err, System.console() != null);
+        Model model = AgreementTask.train(config, bar, new TrainingControl(), 250, 0);
+        bar.finish();
+        ModelFiles.write(target, model);
+        err.printf(Locale.ROOT, "wrote %s: %s H=%d D=%d, validation agreement %s%n", target, cell.id(), hidden, embed,
+                model.metadata().get("validation_agreement"));
+        for (NumberUnits.UnitScore unit : NumberUnits.stored(model)) {
+            err.printf(Locale.ROOT, "number unit %d: sign of c encodes the subject's number %.1f%% of the time;"
+                            + " silencing it: agreement %.1f%% -> %.1f%%%n", unit.unit(),
+                    100 * unit.encodingAccuracy(), 100 * unit.agreementBefore(), 100 * unit.agreementAfter());
+        }
+        return 0;
+    }
+
+    /** Percent, loss, accuracy and ETA on one self-rewriting line (or a line per epoch when not a terminal). */
+    private static final class ProgressBar implements Consumer<TrainingProgress> {
+        private static final int WIDTH = 30;
+        private final PrintStream err;
+        private final boolean terminal;
+        private boolean drawn;
+
+        ProgressBar(PrintStream err, boolean terminal) {
+            this.err = err;
+            this.terminal = terminal;
+        }
+
+        @Override
+        public void accept(TrainingProgress p) {
+            if (!terminal && !p.epochEnd()) {
+                return;
+            }
+            int filled = (int) Math.round(p.fractionDone() * WIDTH);
+            String line = String.format(Locale.ROOT, "[%s%s] %3.0f%% epoch %d/%d loss %.3f val acc %s ETA %s",
+                    "#".repeat(filled), ".".repeat(WIDTH - filled), 100 * p.fractionDone(), p.epoch(), p.epochs(),
+                    p.epochEnd() ? p.validationLoss() : p.trainingLoss(),
+                    Double.isNaN(p.validationAccuracy()) ? "  -  "
+                            : String.format(Locale.ROOT, "%.1f%%", 100 * p.validationAccuracy()),
+                    eta(p.secondsLeft()));
+            if (terminal) {
+                err.print("\r" + line);
+                drawn = true;
+            } else {
+                err.println(line);
+            }
+            err.flush();
+        }
+
+        void finish() {
+            if (drawn) {
+                err.println();
+            }
+        }
+
+        private static String eta(double seconds) {
+            if (Double.isNaN(seconds)) {
+                return "--:--";
+            }
+            long s = Math.round(seconds);
+            return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        }
+    }
+}
