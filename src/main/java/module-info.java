@@ -9,5 +9,7 @@ module org.gatescope {
     exports org.gatescope.engine;
     exports org.gatescope.text;
     exports org.gatescope.io;
+    exports org.gatescope.render;
     exports org.gatescope.cli;
+    exports org.gatescope.ui;
 }

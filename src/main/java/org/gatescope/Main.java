@@ -1,11 +1,13 @@
 package org.gatescope;
 
 import org.gatescope.cli.CommandLine;
+import org.gatescope.ui.GateScopeApp;
 
 /**
  * Entry point of {@code java -jar gatescope.jar}: with a command it runs headless,
  * without one it opens the window. Deliberately not a JavaFX {@code Application}, so the
- * jar starts from the class path and the headless commands never touch JavaFX.
+ * jar starts from the class path and the headless commands never touch JavaFX (the window's
+ * classes load only when no command is given).
  */
 public final class Main {
 
@@ -13,6 +15,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (!CommandLine.isCommand(args)) {
+            GateScopeApp.open(args);
+            return;
+        }
         int status = CommandLine.run(args, System.in, System.out, System.err);
         if (status != 0) {
             System.exit(status);

@@ -15,8 +15,9 @@ public final class CommandLine {
     /** Exit status for bad input. */
     public static final int BAD_INPUT = 2;
 
-    private static final List<Command> COMMANDS = List.of(new TraceCommand(), new InfoCommand(),
-            new TrainCommand(), new EvaluateCommand(), new BenchCommand());
+    private static final List<Command> COMMANDS = List.of(new TraceCommand(), new HeatmapCommand(),
+            new InfoCommand(), new TrainCommand(), new EvaluateCommand(), new BenchCommand(),
+            new TextbookCommand());
 
     private CommandLine() {
     }

@@ -3,11 +3,15 @@ package org.gatescope.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.ModelSpec;
+import org.gatescope.engine.NumberUnits;
+import org.gatescope.engine.Tracer;
 import org.gatescope.engine.Weights;
 import org.gatescope.io.ModelLibrary;
 
@@ -47,6 +51,17 @@ final class InfoCommand implements Command {
         out.println("tensors");
         for (Weights.Parameter parameter : model.weights().parameters()) {
             out.printf("  %-20s %s%n", parameter.name(), Arrays.toString(parameter.shape()));
+        }
+        List<NumberUnits.UnitScore> units = NumberUnits.stored(model);
+        if (!units.isEmpty()) {
+            out.println("number units (c<t> carries the subject's number from subject to verb)");
+            for (NumberUnits.UnitScore unit : units) {
+                out.printf(Locale.ROOT, "  unit %-3d sign of c<t> names the number %.1f%% of the time;"
+                                + " silencing it: agreement %.1f%% -> %.1f%%%n", unit.unit(),
+                        100 * unit.encodingAccuracy(), 100 * unit.agreementBefore(), 100 * unit.agreementAfter());
+            }
+        } else if (model.metadata().containsKey(Tracer.NUMBER_UNITS_KEY)) {
+            out.println("number units  " + model.metadata().get(Tracer.NUMBER_UNITS_KEY));
         }
         if (!model.metadata().isEmpty()) {
             out.println("metadata");

@@ -2,6 +2,7 @@ package org.gatescope.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -45,18 +46,22 @@ final class TrainCommand implements Command {
         String cellId = options.require("cell");
         CellKind cell = CellKind.fromId(cellId).orElseThrow(() -> new UsageException(name() + ": unknown cell '"
                 + cellId + "' (cells: rnn, gru, gru_simple, lstm, peephole_lstm)"));
+        options.require("hidden");
         int hidden = options.intValue("hidden", 16, 1, 1024);
-        if (!options.has("hidden")) {
-            throw new UsageException(name() + ": --hidden is required");
-        }
         int embed = options.intValue("embed", 16, 1, 1024);
         long seed = options.longValue("seed", 1);
         int epochs = options.intValue("epochs", 20, 1, 10_000);
         GruReset reset = GruReset.fromId(options.choice("gru-reset", "before", Set.of("before", "after"))).get();
         Path target = Path.of(options.require("out"));
-        if (target.getParent() != null && !java.nio.file.Files.isDirectory(target.toAbsolutePath().getParent())) {
-            throw new UsageException(name() + ": cannot write " + target + ": directory "
-                    + target.toAbsolutePath().getParent() + " does not exist");
+        // Refuse an impossible destination now, not after minutes of training.
+        Path directory = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(directory)) {
+            throw new UsageException(name() + ": cannot write " + target + ": directory " + directory
+                    + " does not exist");
+        }
+        if (!Files.isWritable(directory)) {
+            throw new UsageException(name() + ": cannot write " + target + ": directory " + directory
+                    + " is not writable");
         }
         TrainingConfig defaults = TrainingConfig.defaults(cell, hidden, embed, seed, epochs);
         TrainingConfig config = new TrainingConfig(cell, reset, hidden, embed, seed, epochs, defaults.batchSize(),

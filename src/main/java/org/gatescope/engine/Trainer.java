@@ -153,8 +153,14 @@ public final class Trainer {
         };
         if (rememberBlock >= 0) {
             for (int j = 0; j < h; j++) {
-                weights.biasIh.data[rememberBlock * h + j] = 1.0;
+                weights.biasIh.data[rememberBlock * h + j] = Double.parseDouble(System.getProperty("gs.rememberBias", "1.0"));
                 weights.biasHh.data[rememberBlock * h + j] = 0.0;
+            }
+        }
+        if (spec.cell().isLstm()) {
+            for (int j = 0; j < h; j++) {
+                weights.biasIh.data[j] = Double.parseDouble(System.getProperty("gs.writeBias", "0"));
+                weights.biasHh.data[j] = 0.0;
             }
         }
         return weights;

@@ -25,7 +25,7 @@ public record TrainingConfig(CellKind cell, GruReset gruReset, int hidden, int e
      * reset-before GRU.
      */
     public static TrainingConfig defaults(CellKind cell, int hidden, int embed, long seed, int epochs) {
-        return new TrainingConfig(cell, GruReset.BEFORE, hidden, embed, seed, epochs, 32, 0.01, 0.0005, 1.0, 100);
+        return new TrainingConfig(cell, GruReset.BEFORE, hidden, embed, seed, epochs, 32, 0.01, Double.parseDouble(System.getProperty("gs.finalLr", "0.0005")), 1.0, 100);
     }
 
     public ModelSpec spec(int vocabSize) {

@@ -1,0 +1,139 @@
+package org.gatescope.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Trace;
+import org.gatescope.engine.Tracer;
+import org.gatescope.io.ModelLibrary;
+import org.gatescope.render.HeatmapImage;
+import org.gatescope.render.HeatmapOptions;
+import org.gatescope.render.ImageTooLargeException;
+import org.gatescope.render.PngExport;
+import org.gatescope.text.Tokenizer;
+
+/** {@code heatmap}: gate heatmaps (units × tokens) of a model on a text, as a PNG drawn by render/. */
+final class HeatmapCommand implements Command {
+
+    private static final String ALL = "all";
+    private static final String SUFFIX = ".safetensors";
+
+    @Override
+    public String name() {
+        return "heatmap";
+    }
+
+    @Override
+    public String summary() {
+        return "draw gate heatmaps (units × tokens) of a model on a text into a PNG";
+    }
+
+    @Override
+    public String usage() {
+        return "heatmap --model M (--text \"...\" | --text-file FILE|-) --gate u|r|f|o|c_tilde|c|a|all "
+                + "--out FILE.png [--first N] [--count K]";
+    }
+
+    @Override
+    public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
+        Options options = Options.parse(name(), args, 0,
+                Set.of("model", "text", "text-file", "gate", "out", "first", "count"), Set.of());
+        String outFile = options.require("out");
+        List<String> gates = gates(options.require("gate"));
+        int first = options.intValue("first", 0, 0, Integer.MAX_VALUE);
+        int count = options.intValue("count", HeatmapOptions.TO_END, 1, Integer.MAX_VALUE);
+        String text = TextInput.read(name(), options, in);
+        String modelName = options.require("model");
+        Model model = ModelLibrary.load(modelName);
+        List<String> tokens = Tokenizer.tokenize(text);
+        if (tokens.isEmpty()) {
+            throw new UsageException(name() + ": the text is empty: give a sentence to draw");
+        }
+        Trace trace = Tracer.trace(model, tokens);
+        List<Quantity> quantities = quantities(trace, gates);
+        if (first >= trace.length()) {
+            throw new UsageException(name() + ": --first " + first + " lies beyond the text's " + trace.length()
+                    + " tokens (--first counts from 0)");
+        }
+
+        // Draw without a display unless the user asked for one (-Djava.awt.headless=false).
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        HeatmapOptions heatmap = HeatmapOptions.defaults().withQuantities(quantities).withTokenRange(first, count)
+                .withTitle(displayName(modelName));
+        BufferedImage image;
+        try {
+            image = HeatmapImage.render(trace, heatmap);
+        } catch (ImageTooLargeException e) {
+            throw new UsageException(name() + ": " + tooLarge(e));
+        }
+        try {
+            PngExport.write(image, Path.of(outFile));
+        } catch (IOException e) {
+            throw new UsageException(name() + ": cannot write " + outFile + ": " + e.getMessage());
+        }
+        err.println("wrote " + outFile + " (" + image.getWidth() + "×" + image.getHeight() + " px)");
+        return 0;
+    }
+
+    /** The --gate value as keys: "all", one key, or several separated by commas. */
+    private List<String> gates(String value) throws UsageException {
+        List<String> keys = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            String key = part.strip().toLowerCase(Locale.ROOT);
+            if (!key.equals(ALL) && Quantity.fromKey(key).isEmpty()) {
+                throw new UsageException(name() + ": --gate must be one of "
+                        + String.join(", ", Arrays.stream(Quantity.values()).map(Quantity::key).toList())
+                        + " or all (several: u,f,c), got '" + part.strip() + "'");
+            }
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    private List<Quantity> quantities(Trace trace, List<String> keys) throws UsageException {
+        if (keys.contains(ALL)) {
+            return trace.quantities();
+        }
+        List<Quantity> quantities = new ArrayList<>();
+        for (String key : keys) {
+            Quantity quantity = Quantity.fromKey(key).orElseThrow();
+            if (!trace.has(quantity)) {
+                throw new UsageException(name() + ": " + trace.cell().id() + " has no " + key + " (its gates: "
+                        + String.join(", ", trace.quantities().stream().map(Quantity::key).toList()) + ")");
+            }
+            quantities.add(quantity);
+        }
+        return quantities;
+    }
+
+    /** The name in the title: a bundled model's name, or a file's name without ".safetensors". */
+    private static String displayName(String modelName) {
+        Path file = Path.of(modelName).getFileName();
+        String name = file == null ? modelName : file.toString();
+        return name.endsWith(SUFFIX) && name.length() > SUFFIX.length()
+                ? name.substring(0, name.length() - SUFFIX.length()) : name;
+    }
+
+    private static String tooLarge(ImageTooLargeException e) {
+        String size = String.format(Locale.ROOT, "the image would be %,d × %,d px, more than %,d px a side or %,d Mpx",
+                e.width(), e.height(), HeatmapImage.MAX_SIDE, HeatmapImage.MAX_PIXELS / 1_000_000);
+        if (e.maxTokens() == 0) {
+            return size + "; draw fewer gates (--gate u,f,c)";
+        }
+        return size + String.format(Locale.ROOT, "; draw at most %,d tokens at a time (--first N --count %d)",
+                e.maxTokens(), e.maxTokens());
+    }
+}

@@ -1,0 +1,625 @@
+package org.gatescope.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Trace;
+
+/**
+ * Draws gate heatmaps of a {@link Trace} (units × tokens, one panel per quantity) into one
+ * image, from the data: the exported PNG of the window and of {@code gatescope heatmap}.
+ *
+ * <p>The image: a title (the model, the cell and its size; the sentence on a second line),
+ * then the panels, then footnotes. Gate panels share one row and c̃, c, a the next, so the
+ * gates line up above the states they drive; when such a row would be wider than
+ * {@value #GROUPED_MAX_WIDTH} px every panel gets a row of its own. Each panel has its
+ * heading ("Γu update gate"), unit numbers at the left, tokens under the cells (reading
+ * upwards when they do not fit across a cell; tokens the vocabulary lacks end in "*" and are
+ * marked above their column) and a colour bar with ticks at the right.
+ *
+ * <p>Size, with T tokens shown, H units, cells of w × h px and the panels in R rows of at
+ * most C panels:
+ * <pre>
+ *   panel width  = 58 + T·w + 100
+ *   panel height = 32 + max(H·h + L, 110)       L = 92 (token labels upwards) or 24 (across)
+ *   width  = max(560, 40 + C·panel width + (C − 1)·28)
+ *   height = 40 + 62 + R·panel height + (R − 1)·20 + (N &gt; 0 ? 6 + 20·N : 0)    N footnotes
+ * </pre>
+ * Token labels lie across only when every one fits in a cell at least 24 px wide. Footnotes:
+ * one when a shown token is unknown, one when the model names number units.
+ * {@link #layout} computes all of it without drawing.
+ *
+ * <p>Deterministic: the same trace and options give the same pixels. Stateless and
+ * thread-safe; needs no display (AWT headless is enough).
+ */
+public final class HeatmapImage {
+
+    /** The largest width or height an image may have. */
+    public static final int MAX_SIDE = 16_000;
+    /** The most pixels an image may have (400 MB as ARGB). */
+    public static final long MAX_PIXELS = 100_000_000L;
+
+    static final int PAD = 20;
+    static final int TITLE_HEIGHT = 62;
+    static final int HEADER_HEIGHT = 32;
+    static final int UNIT_AXIS_WIDTH = 58;
+    static final int BAR_AREA_WIDTH = 100;
+    static final int TOKEN_BAND_ROTATED = 92;
+    static final int TOKEN_BAND_FLAT = 24;
+    static final int MIN_BAR_HEIGHT = 110;
+    static final int GAP_X = 28;
+    static final int GAP_Y = 20;
+    static final int NOTES_TOP = 6;
+    static final int NOTE_HEIGHT = 20;
+    static final int MIN_WIDTH = 560;
+    static final int GROUPED_MAX_WIDTH = 3600;
+    /** Token labels lie across a cell only from this cell width on. */
+    static final int MIN_FLAT_LABEL_CELL = 24;
+
+    private static final int BAR_GAP = 12;
+    private static final int BAR_WIDTH = 16;
+
+    private static final Color INK = new Color(0x212121);
+    private static final Color MUTED = new Color(0x5F5F5F);
+    private static final Color FRAME = new Color(0x8A8A8A);
+    private static final Color GRID = new Color(255, 255, 255, 80);
+    /** Okabe–Ito vermillion: unknown tokens. */
+    private static final Color UNKNOWN = new Color(0xD55E00);
+    /** Okabe–Ito blue: number units. */
+    private static final Color NUMBER_UNIT = new Color(0x0072B2);
+
+    private static final String FAMILY = Font.SANS_SERIF;
+    private static final Font TITLE_FONT = new Font(FAMILY, Font.BOLD, 20);
+    private static final Font SUBTITLE_FONT = new Font(FAMILY, Font.PLAIN, 15);
+    private static final Font HEADER_FONT = new Font(FAMILY, Font.BOLD, 16);
+    private static final Font SMALL_FONT = new Font(FAMILY, Font.PLAIN, 12);
+    private static final Font SMALL_BOLD_FONT = new Font(FAMILY, Font.BOLD, 12);
+    private static final Font TOKEN_FONT = new Font(FAMILY, Font.PLAIN, 13);
+    private static final Font TOKEN_UNKNOWN_FONT = new Font(FAMILY, Font.BOLD, 13);
+
+    static final String UNKNOWN_NOTE = "* not in the model's vocabulary: read as <unk>";
+    static final String NUMBER_UNITS_NOTE = "Blue unit numbers: the model's number units (they carry singular / plural)";
+
+    /** Tokens written without a space before them in the title's sentence. */
+    private static final Set<String> CLOSING_PUNCTUATION = Set.of(",", ".", ";", ":", "!", "?", ")", "]", "}");
+
+    private HeatmapImage() {
+    }
+
+    /** The heading of a quantity's panel: "Γu update gate", "c̃ candidate", … */
+    public static String panelTitle(Quantity quantity) {
+        return quantity.symbol() + " " + switch (quantity) {
+            case UPDATE_GATE -> "update gate";
+            case RELEVANCE_GATE -> "relevance gate";
+            case FORGET_GATE -> "forget gate";
+            case OUTPUT_GATE -> "output gate";
+            case CANDIDATE -> "candidate";
+            case MEMORY_CELL -> "memory cell";
+            case ACTIVATION -> "activation";
+        };
+    }
+
+    /**
+     * Draws the heatmap.
+     *
+     * @param trace not modified
+     * @return a new TYPE_INT_ARGB image, opaque
+     * @throws ImageTooLargeException if the image would exceed {@link #MAX_SIDE} or {@link #MAX_PIXELS}
+     * @throws IllegalArgumentException if the trace lacks a quantity asked for, or the first
+     *     token lies beyond its end
+     */
+    public static BufferedImage render(Trace trace, HeatmapOptions options) {
+        HeatmapLayout layout = layout(trace, options);
+        long a0 = System.nanoTime();
+        BufferedImage image = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_ARGB);
+        System.err.printf("alloc %.2f%n", (System.nanoTime()-a0)/1e9);
+        Graphics2D g = image.createGraphics();
+        try {
+            configure(g);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, layout.width(), layout.height());
+            drawTitle(g, trace, options, layout);
+            long t0 = System.nanoTime();
+            for (HeatmapLayout.Panel panel : layout.panels()) {
+                drawCells(image, trace, layout, panel);
+            }
+            long t1 = System.nanoTime();
+            for (HeatmapLayout.Panel panel : layout.panels()) {
+                drawGrid(g, layout, panel);
+            }
+            long t2 = System.nanoTime();
+            for (HeatmapLayout.Panel panel : layout.panels()) {
+                drawHeader(g, trace, layout, panel);
+                drawUnitLabels(g, trace, layout, panel);
+            }
+            long t3 = System.nanoTime();
+            for (HeatmapLayout.Panel panel : layout.panels()) {
+                drawTokenLabels(g, trace, layout, panel);
+            }
+            long t4 = System.nanoTime();
+            for (HeatmapLayout.Panel panel : layout.panels()) {
+                drawColourBar(g, trace, panel);
+            }
+            long t5 = System.nanoTime();
+            System.err.printf("cells %.2f grid %.2f head %.2f tokens %.2f bar %.2f%n", (t1-t0)/1e9, (t2-t1)/1e9, (t3-t2)/1e9, (t4-t3)/1e9, (t5-t4)/1e9);
+            drawNotes(g, layout);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /**
+     * Where everything goes and how large the image is, without drawing (see the class
+     * comment for the formula).
+     *
+     * @throws ImageTooLargeException if the image would exceed {@link #MAX_SIDE} or {@link #MAX_PIXELS}
+     * @throws IllegalArgumentException if the trace lacks a quantity asked for, or the first
+     *     token lies beyond its end
+     */
+    public static HeatmapLayout layout(Trace trace, HeatmapOptions options) {
+        int length = trace.length();
+        int first = options.firstToken();
+        if (first >= length) {
+            throw new IllegalArgumentException("the first token " + first + " lies beyond the text's " + length
+                    + " tokens (0.." + (length - 1) + ")");
+        }
+        int count = (int) Math.min(options.tokenCount(), (long) length - first);
+        List<Quantity> quantities = quantities(trace, options);
+        int cellWidth = options.cellWidth();
+        int cellHeight = options.cellHeight();
+        boolean rotated = !tokenLabelsFitAcross(trace, first, count, cellWidth);
+        int band = rotated ? TOKEN_BAND_ROTATED : TOKEN_BAND_FLAT;
+
+        long gridWidth = (long) count * cellWidth;
+        long gridHeight = (long) trace.hidden() * cellHeight;
+        long panelWidth = UNIT_AXIS_WIDTH + gridWidth + BAR_AREA_WIDTH;
+        long panelHeight = HEADER_HEIGHT + Math.max(gridHeight + band, MIN_BAR_HEIGHT);
+        List<String> notes = notes(trace, first, count);
+        long notesHeight = notes.isEmpty() ? 0 : NOTES_TOP + (long) NOTE_HEIGHT * notes.size();
+
+        List<List<Quantity>> rows = grouped(quantities);
+        int across = rows.stream().mapToInt(List::size).max().orElse(1);
+        if (across > 1 && rowWidth(across, panelWidth) > GROUPED_MAX_WIDTH) {
+            rows = quantities.stream().map(List::of).toList();
+            across = 1;
+        }
+        long width = Math.max(MIN_WIDTH, 2L * PAD + rowWidth(across, panelWidth));
+        long height = 2L * PAD + TITLE_HEIGHT + rows.size() * panelHeight + (rows.size() - 1L) * GAP_Y + notesHeight;
+        if (width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS) {
+            // One panel a row is the narrowest arrangement; count how many tokens fit in it.
+            long stackedHeight = 2L * PAD + TITLE_HEIGHT + quantities.size() * panelHeight
+                    + (quantities.size() - 1L) * GAP_Y + notesHeight;
+            long widthBudget = stackedHeight > MAX_SIDE ? 0 : Math.min(MAX_SIDE, MAX_PIXELS / stackedHeight);
+            long fixed = 2L * PAD + UNIT_AXIS_WIDTH + BAR_AREA_WIDTH;
+            int maxTokens = (int) Math.max(0, Math.min(length, (widthBudget - fixed) / cellWidth));
+            throw new ImageTooLargeException(width, height, count, maxTokens);
+        }
+
+        List<HeatmapLayout.Panel> panels = new ArrayList<>();
+        int y = PAD + TITLE_HEIGHT;
+        for (List<Quantity> row : rows) {
+            int x = PAD;
+            for (Quantity quantity : row) {
+                panels.add(new HeatmapLayout.Panel(quantity, x, y, x + UNIT_AXIS_WIDTH, y + HEADER_HEIGHT,
+                        (int) gridWidth, (int) gridHeight));
+                x += (int) panelWidth + GAP_X;
+            }
+            y += (int) panelHeight + GAP_Y;
+        }
+        return new HeatmapLayout((int) width, (int) height, first, count, cellWidth, cellHeight, rotated, panels,
+                notes);
+    }
+
+    private static long rowWidth(int panels, long panelWidth) {
+        return panels * panelWidth + (panels - 1L) * GAP_X;
+    }
+
+    private static List<Quantity> quantities(Trace trace, HeatmapOptions options) {
+        List<Quantity> quantities = options.quantities().isEmpty() ? trace.quantities() : options.quantities();
+        for (Quantity quantity : quantities) {
+            if (!trace.has(quantity)) {
+                throw new IllegalArgumentException(trace.cell().id() + " has no " + quantity.key() + " (it has "
+                        + String.join(", ", trace.quantities().stream().map(Quantity::key).toList()) + ")");
+            }
+        }
+        return quantities;
+    }
+
+    /** Gates in one row, the states (c̃, c, a) in the next; each in the order asked for. */
+    private static List<List<Quantity>> grouped(List<Quantity> quantities) {
+        List<Quantity> gates = quantities.stream().filter(Quantity::isGate).toList();
+        List<Quantity> states = quantities.stream().filter(q -> !q.isGate()).toList();
+        if (gates.isEmpty() || states.isEmpty()) {
+            return List.of(quantities);
+        }
+        return List.of(gates, states);
+    }
+
+    private static List<String> notes(Trace trace, int first, int count) {
+        List<String> notes = new ArrayList<>();
+        for (int t = first; t < first + count; t++) {
+            if (trace.isUnknown(t)) {
+                notes.add(UNKNOWN_NOTE);
+                break;
+            }
+        }
+        if (trace.numberUnits().length > 0) {
+            notes.add(NUMBER_UNITS_NOTE);
+        }
+        return notes;
+    }
+
+    private static boolean tokenLabelsFitAcross(Trace trace, int first, int count, int cellWidth) {
+        if (cellWidth < MIN_FLAT_LABEL_CELL) {
+            return false;
+        }
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            configure(g);
+            FontMetrics plain = g.getFontMetrics(TOKEN_FONT);
+            FontMetrics bold = g.getFontMetrics(TOKEN_UNKNOWN_FONT);
+            for (int t = first; t < first + count; t++) {
+                int labelWidth = trace.isUnknown(t)
+                        ? bold.stringWidth(tokenLabel(trace, t)) : plain.stringWidth(tokenLabel(trace, t));
+                if (labelWidth > cellWidth - 4) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private static String tokenLabel(Trace trace, int t) {
+        return trace.isUnknown(t) ? trace.tokens().get(t) + "*" : trace.tokens().get(t);
+    }
+
+    private static void configure(Graphics2D g) {
+        // Every shape is an axis-aligned rectangle on whole pixels: crisp without antialiasing
+        // (and far faster on 100 Mpx); text is antialiased.
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_NORMALIZE);
+    }
+
+    // ---- title and notes ------------------------------------------------------------------
+
+    private static void drawTitle(Graphics2D g, Trace trace, HeatmapOptions options, HeatmapLayout layout) {
+        int maxWidth = layout.width() - 2 * PAD;
+        StringBuilder head = new StringBuilder();
+        if (options.title() != null && !options.title().isBlank()) {
+            head.append(options.title().strip()).append(" — ");
+        }
+        head.append(cellName(trace)).append(", ").append(trace.hidden()).append(trace.hidden() == 1 ? " unit" : " units");
+        int last = layout.firstToken() + layout.tokenCount() - 1;
+        if (layout.tokenCount() < trace.length()) {
+            head.append(String.format(Locale.ROOT, " · tokens %,d–%,d of %,d", layout.firstToken(), last,
+                    trace.length()));
+        }
+        g.setColor(INK);
+        g.setFont(TITLE_FONT);
+        g.drawString(fit(g.getFontMetrics(), head.toString(), maxWidth), PAD, PAD + 20);
+
+        g.setColor(MUTED);
+        g.setFont(SUBTITLE_FONT);
+        String sentence = sentence(trace, layout.firstToken(), layout.tokenCount(), maxWidth);
+        g.drawString(fit(g.getFontMetrics(), sentence, maxWidth), PAD, PAD + 46);
+    }
+
+    private static String cellName(Trace trace) {
+        if (trace.cell() == CellKind.GRU) {
+            return "GRU (reset " + trace.gruReset().id() + ")";
+        }
+        return trace.cell().displayName();
+    }
+
+    /** The shown tokens as text, in quotes, "…" where the text goes on; at most a few screens of it. */
+    private static String sentence(Trace trace, int first, int count, int maxWidth) {
+        StringBuilder text = new StringBuilder("“");
+        if (first > 0) {
+            text.append("… ");
+        }
+        int limit = maxWidth / 3; // more characters than can ever fit; the rest is cut by fit()
+        boolean more = first + count < trace.length();
+        for (int t = first; t < first + count; t++) {
+            String token = trace.tokens().get(t);
+            if (t > first && !CLOSING_PUNCTUATION.contains(token)) {
+                text.append(' ');
+            }
+            text.append(token);
+            if (text.length() > limit) {
+                more = true;
+                break;
+            }
+        }
+        return text.append(more ? " …”" : "”").toString();
+    }
+
+    /** {@code text}, or as much of it as fits followed by "…". */
+    private static String fit(FontMetrics metrics, String text, int maxWidth) {
+        if (metrics.stringWidth(text) <= maxWidth) {
+            return text;
+        }
+        int low = 0;
+        int high = text.length();
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (metrics.stringWidth(text.substring(0, mid) + "…") <= maxWidth) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        if (low > 0 && Character.isHighSurrogate(text.charAt(low - 1))) {
+            low--;
+        }
+        return text.substring(0, low).stripTrailing() + "…";
+    }
+
+    private static void drawNotes(Graphics2D g, HeatmapLayout layout) {
+        g.setFont(SMALL_FONT);
+        int y = layout.height() - PAD - NOTE_HEIGHT * layout.notes().size() + 14;
+        for (String note : layout.notes()) {
+            int x = PAD;
+            String rest = note;
+            if (note.startsWith("*")) {
+                g.setFont(SMALL_BOLD_FONT);
+                g.setColor(UNKNOWN);
+                g.drawString("*", x, y);
+                x += g.getFontMetrics().stringWidth("*");
+                rest = note.substring(1);
+                g.setFont(SMALL_FONT);
+            } else if (note.equals(NUMBER_UNITS_NOTE)) {
+                g.setFont(SMALL_BOLD_FONT);
+                g.setColor(NUMBER_UNIT);
+                String lead = "Blue unit numbers";
+                g.drawString(lead, x, y);
+                x += g.getFontMetrics().stringWidth(lead);
+                rest = note.substring(lead.length());
+                g.setFont(SMALL_FONT);
+            }
+            g.setColor(MUTED);
+            g.drawString(fit(g.getFontMetrics(), rest, layout.width() - PAD - x), x, y);
+            y += NOTE_HEIGHT;
+        }
+    }
+
+    // ---- panels ---------------------------------------------------------------------------
+
+    /** Fills the cells straight into the image's pixels: a heatmap of thousands of tokens stays fast. */
+    private static void drawCells(BufferedImage image, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int stride = image.getWidth();
+        ColorScale scale = ColorScale.forQuantity(panel.quantity());
+        int cw = layout.cellWidth();
+        int ch = layout.cellHeight();
+        for (int unit = 0; unit < trace.hidden(); unit++) {
+            int top = panel.gridY() + unit * ch;
+            for (int j = 0; j < layout.tokenCount(); j++) {
+                int argb = scale.argb(trace.value(panel.quantity(), layout.firstToken() + j, unit));
+                int left = panel.gridX() + j * cw;
+                for (int y = top; y < top + ch; y++) {
+                    Arrays.fill(pixels, y * stride + left, y * stride + left + cw, argb);
+                }
+            }
+        }
+    }
+
+    private static void drawPanelDecorations(Graphics2D g, Trace trace, HeatmapLayout layout,
+                                             HeatmapLayout.Panel panel) {
+        drawGrid(g, layout, panel);
+        drawHeader(g, trace, layout, panel);
+        drawUnitLabels(g, trace, layout, panel);
+        drawTokenLabels(g, trace, layout, panel);
+        drawColourBar(g, trace, panel);
+    }
+
+    private static void drawGrid(Graphics2D g, HeatmapLayout layout, HeatmapLayout.Panel panel) {
+        int x0 = panel.gridX();
+        int y0 = panel.gridY();
+        int x1 = x0 + panel.gridWidth();
+        int y1 = y0 + panel.gridHeight();
+        if (layout.cellWidth() >= 8 && layout.cellHeight() >= 8) {
+            g.setColor(GRID);
+            for (int x = x0 + layout.cellWidth(); x < x1; x += layout.cellWidth()) {
+                g.fillRect(x, y0, 1, y1 - y0);
+            }
+            for (int y = y0 + layout.cellHeight(); y < y1; y += layout.cellHeight()) {
+                g.fillRect(x0, y, x1 - x0, 1);
+            }
+        }
+        g.setColor(FRAME);
+        g.drawRect(x0 - 1, y0 - 1, panel.gridWidth() + 1, panel.gridHeight() + 1);
+    }
+
+    private static void drawHeader(Graphics2D g, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {
+        int baseline = panel.y() + 20;
+        g.setFont(HEADER_FONT);
+        g.setColor(INK);
+        String title = panelTitle(panel.quantity());
+        int right = panel.gridX() + panel.gridWidth() + BAR_AREA_WIDTH - 8;
+        g.drawString(fit(g.getFontMetrics(), title, right - panel.gridX()), panel.gridX(), baseline);
+        int titleEnd = panel.gridX() + g.getFontMetrics().stringWidth(title);
+
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int t = layout.firstToken(); t < layout.firstToken() + layout.tokenCount(); t++) {
+            for (int unit = 0; unit < trace.hidden(); unit++) {
+                double v = trace.value(panel.quantity(), t, unit);
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        String range = "values " + number(min) + " … " + number(max);
+        g.setFont(SMALL_FONT);
+        int rangeWidth = g.getFontMetrics().stringWidth(range);
+        if (right - rangeWidth > titleEnd + 16) {
+            g.setColor(MUTED);
+            g.drawString(range, right - rangeWidth, baseline);
+        }
+
+        g.setColor(UNKNOWN);
+        for (int j = 0; j < layout.tokenCount(); j++) {
+            if (trace.isUnknown(layout.firstToken() + j)) {
+                int x = panel.gridX() + j * layout.cellWidth();
+                g.fillRect(x, panel.gridY() - 6, layout.cellWidth(), 4);
+            }
+        }
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.2f", v).replace('-', '−');
+    }
+
+    private static void drawUnitLabels(Graphics2D g, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {
+        int ch = layout.cellHeight();
+        int hidden = trace.hidden();
+        int step = niceStep(ch, 14);
+        boolean[] numberUnit = new boolean[hidden];
+        for (int unit : trace.numberUnits()) {
+            numberUnit[unit] = true;
+        }
+        g.setFont(SMALL_FONT);
+        FontMetrics plain = g.getFontMetrics();
+        for (int unit = 0; unit < hidden; unit++) {
+            // Number units always get their number; regular labels make room for them.
+            if (!numberUnit[unit] && (unit % step != 0 || nearNumberUnit(numberUnit, unit, step))) {
+                continue;
+            }
+            int centre = panel.gridY() + unit * ch + ch / 2;
+            String label = Integer.toString(unit);
+            g.setFont(numberUnit[unit] ? SMALL_BOLD_FONT : SMALL_FONT);
+            g.setColor(numberUnit[unit] ? NUMBER_UNIT : INK);
+            FontMetrics metrics = g.getFontMetrics();
+            g.drawString(label, panel.gridX() - 6 - metrics.stringWidth(label),
+                    centre + (plain.getAscent() - plain.getDescent()) / 2);
+        }
+        // The axis title, reading upwards, centred on the grid.
+        g.setFont(SMALL_FONT);
+        g.setColor(MUTED);
+        String axis = "unit";
+        AffineTransform saved = g.getTransform();
+        g.translate(panel.x() + 14, panel.gridY() + panel.gridHeight() / 2.0 + plain.stringWidth(axis) / 2.0);
+        g.rotate(-Math.PI / 2);
+        g.drawString(axis, 0, 0);
+        g.setTransform(saved);
+    }
+
+    private static boolean nearNumberUnit(boolean[] numberUnit, int unit, int step) {
+        for (int u = Math.max(0, unit - step + 1); u < Math.min(numberUnit.length, unit + step); u++) {
+            if (numberUnit[u]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The smallest of 1, 2, 5, 10, 20, 50, … such that that many cells span {@code minPixels}. */
+    private static int niceStep(int cellPixels, int minPixels) {
+        int step = 1;
+        while ((long) step * cellPixels < minPixels) {
+            step = nextNice(step);
+        }
+        return step;
+    }
+
+    private static int nextNice(int step) {
+        int decade = 1;
+        while (decade * 10 <= step) {
+            decade *= 10;
+        }
+        int lead = step / decade;
+        return lead == 1 ? 2 * decade : lead == 2 ? 5 * decade : 10 * decade;
+    }
+
+    private static void drawTokenLabels(Graphics2D g, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {
+        int cw = layout.cellWidth();
+        int top = panel.gridY() + panel.gridHeight() + 6;
+        int step = layout.tokenLabelsRotated() ? niceStep(cw, 15) : 1;
+        int maxLength = TOKEN_BAND_ROTATED - 12;
+        for (int j = 0; j < layout.tokenCount(); j++) {
+            int t = layout.firstToken() + j;
+            boolean unknown = trace.isUnknown(t);
+            if (t % step != 0 && !unknown) {
+                continue;
+            }
+            g.setFont(unknown ? TOKEN_UNKNOWN_FONT : TOKEN_FONT);
+            g.setColor(unknown ? UNKNOWN : INK);
+            FontMetrics metrics = g.getFontMetrics();
+            double centre = panel.gridX() + j * cw + cw / 2.0;
+            if (layout.tokenLabelsRotated()) {
+                // A cut unknown token keeps its mark: "extraord…*".
+                String label = unknown
+                        ? fit(metrics, trace.tokens().get(t), maxLength - metrics.stringWidth("*")) + "*"
+                        : fit(metrics, trace.tokens().get(t), maxLength);
+                AffineTransform saved = g.getTransform();
+                // Reading upwards, ending just under the cells, centred on the column.
+                g.translate(centre + (metrics.getAscent() - metrics.getDescent()) / 2.0,
+                        top + metrics.stringWidth(label));
+                g.rotate(-Math.PI / 2);
+                g.drawString(label, 0, 0);
+                g.setTransform(saved);
+            } else {
+                String label = tokenLabel(trace, t);
+                g.drawString(label, (float) (centre - metrics.stringWidth(label) / 2.0), top + metrics.getAscent());
+            }
+        }
+    }
+
+    private static void drawColourBar(Graphics2D g, Trace trace, HeatmapLayout.Panel panel) {
+        ColorScale scale = ColorScale.forQuantity(panel.quantity());
+        int x = panel.gridX() + panel.gridWidth() + BAR_GAP;
+        int y = panel.gridY();
+        int height = Math.max(panel.gridHeight(), MIN_BAR_HEIGHT);
+        for (int row = 0; row < height; row++) {
+            double v = scale.max() - (row + 0.5) / height * (scale.max() - scale.min());
+            g.setColor(new Color(scale.argb(v), true));
+            g.fillRect(x, y + row, BAR_WIDTH, 1);
+        }
+        g.setColor(FRAME);
+        g.drawRect(x - 1, y - 1, BAR_WIDTH + 1, height + 1);
+
+        boolean unbounded = panel.quantity() == Quantity.MEMORY_CELL && trace.cell().isLstm();
+        double[] ticks;
+        String[] labels;
+        if (scale.isDiverging()) {
+            ticks = new double[] {1, 0.5, 0, -0.5, -1};
+            labels = new String[] {unbounded ? "≥ 1" : "1", "0.5", "0", "−0.5", unbounded ? "≤ −1" : "−1"};
+        } else {
+            ticks = new double[] {1, 0.75, 0.5, 0.25, 0};
+            labels = new String[] {"1 open", "0.75", "0.5", "0.25", "0 shut"};
+        }
+        g.setFont(SMALL_FONT);
+        FontMetrics metrics = g.getFontMetrics();
+        g.setStroke(new BasicStroke(1f));
+        for (int i = 0; i < ticks.length; i++) {
+            boolean end = i == 0 || i == ticks.length - 1;
+            boolean middle = i == ticks.length / 2;
+            int ty = (int) Math.round(y + (scale.max() - ticks[i]) / (scale.max() - scale.min()) * (height - 1));
+            g.setColor(INK);
+            g.fillRect(x + BAR_WIDTH, ty, 4, 1);
+            if (end || middle || height >= 160) {
+                g.setColor(end ? INK : MUTED);
+                g.drawString(labels[i], x + BAR_WIDTH + 7, ty + (metrics.getAscent() - metrics.getDescent()) / 2);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.gatescope.ui;
+
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+
+/**
+ * The colours and fonts canvases draw with: the same values as the variables of
+ * {@code gatescope.css} (a canvas cannot read CSS), sized for a projector.
+ */
+final class CanvasTheme {
+
+    static final Color BACKGROUND = Color.web("#ffffff");
+    static final Color TEXT = Color.web("#1d2330");
+    static final Color MUTED = Color.web("#5b6475");
+    static final Color GRID = Color.web("#e4e7ec");
+    static final Color AXIS = Color.web("#aab1bd");
+    static final Color ACCENT = Color.web("#2f6fdf");
+    static final Color ACCENT_SOFT = Color.web("#2f6fdf", 0.10);
+    static final Color DANGER = Color.web("#c62828");
+    /** Γu, the write gate: the lecture's "update". */
+    static final Color WRITE = Color.web("#d55e00");
+    /** Γf, the keep gate. */
+    static final Color KEEP = Color.web("#009e73");
+    static final Color TRACK = Color.web("#eef0f3");
+
+    /** Okabe–Ito colours for the units on the timeline, distinguishable with colour-vision deficiencies. */
+    private static final Color[] UNITS = {
+        Color.web("#0072b2"), Color.web("#d55e00"), Color.web("#009e73"), Color.web("#cc79a7"),
+        Color.web("#e69f00"), Color.web("#56b4e9"), Color.web("#6a3d9a"), Color.web("#444444"),
+    };
+
+    static final Font LABEL = Font.font("System", 13);
+    static final Font LABEL_BOLD = Font.font("System", FontWeight.BOLD, 13);
+    static final Font SMALL = Font.font("System", 11);
+    static final Font HEADING = Font.font("System", FontWeight.BOLD, 15);
+    static final Font SYMBOL = Font.font("System", FontWeight.BOLD, 17);
+    static final Font HINT = Font.font("System", 18);
+
+    private CanvasTheme() {
+    }
+
+    /** The colour of the {@code i}-th unit on the timeline (and its swatch in the unit list). */
+    static Color unitColor(int i) {
+        return UNITS[Math.floorMod(i, UNITS.length)];
+    }
+
+    /** "#rrggbb" of a colour, for inline styles. */
+    static String web(Color color) {
+        return String.format("#%02x%02x%02x", Math.round(color.getRed() * 255), Math.round(color.getGreen() * 255),
+                Math.round(color.getBlue() * 255));
+    }
+}

@@ -1,0 +1,432 @@
+package org.gatescope.ui;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Trace;
+import org.gatescope.render.ColorScale;
+
+/**
+ * The gate heatmaps: one band per gate or state the cell has (Γu, Γr, Γf, Γo, c̃, c, a), units
+ * down, tokens across, in render's colour scales (sequential for gates, diverging for states)
+ * with a colour bar beside each band. Clicking a cell selects that unit and token everywhere.
+ *
+ * <p>Each band is rasterised lazily in tiles of {@value #TILE} tokens, only when a tile first
+ * comes into view, and drawn scaled without smoothing, so a text of thousands of tokens
+ * scrolls without the window ever drawing more than the visible columns.
+ */
+public final class HeatmapView extends CanvasView {
+
+    static final int TILE = 256;
+    private static final double HEADER = 28;
+    private static final double LABELS = 22;
+    private static final double BAND_GAP = 8;
+    private static final double SCROLL_BAR = 14;
+    private static final double MIN_ROW = 1;
+    private static final double MAX_ROW = 14;
+
+    private final ExplorerViewModel explorer;
+    private final CellViewModel cell;
+    private final TokenViewport viewport;
+    private final ScrollBar horizontal = new ScrollBar();
+    private final ScrollBar vertical = new ScrollBar();
+    private final Map<Quantity, WritableImage[]> tiles = new HashMap<>();
+    private Trace tiled;
+    private String hover = "";
+    private long tilesBuilt;
+
+    HeatmapView(ExplorerViewModel explorer, CellViewModel cell, TokenViewport viewport) {
+        this.explorer = explorer;
+        this.cell = cell;
+        this.viewport = viewport;
+        getStyleClass().add("heatmap-view");
+        horizontal.setOrientation(Orientation.HORIZONTAL);
+        vertical.setOrientation(Orientation.VERTICAL);
+        horizontal.setFocusTraversable(false);
+        vertical.setFocusTraversable(false);
+        getChildren().addAll(horizontal, vertical);
+        viewport.attach(horizontal);
+        vertical.valueProperty().addListener(o -> requestRepaint());
+
+        InvalidationListener repaint = o -> requestRepaint();
+        cell.traceProperty().addListener((obs, old, trace) -> {
+            viewport.setTokenCount(trace == null ? 0 : trace.length());
+            hover = "";
+            requestLayout();
+            requestRepaint();
+        });
+        cell.primaryUnitProperty().addListener(repaint);
+        explorer.sentenceEmptyProperty().addListener(repaint);
+        explorer.stepProperty().addListener((obs, old, step) -> {
+            viewport.ensureVisible(step.intValue());
+            requestRepaint();
+        });
+        viewport.addListener(o -> {
+            requestLayout();
+            requestRepaint();
+        });
+
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                Hit hit = hitTest(e.getX(), e.getY());
+                if (hit != null) {
+                    explorer.select(hit.unit, hit.token);
+                }
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            Hit hit = hitTest(e.getX(), e.getY());
+            String text = hit == null ? "" : describe(hit);
+            if (!text.equals(hover)) {
+                hover = text;
+                requestRepaint();
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            hover = "";
+            requestRepaint();
+        });
+        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.isControlDown() || e.isShortcutDown()) {
+                viewport.zoom(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getX() - TokenViewport.LEFT);
+            } else if (Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY()) || e.isShiftDown() || !vertical.isVisible()) {
+                double delta = Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY()) ? e.getDeltaX() : e.getDeltaY();
+                viewport.scrollBy(-delta);
+            } else {
+                vertical.setValue(Math.max(0, Math.min(vertical.getMax(), vertical.getValue() - e.getDeltaY())));
+            }
+            e.consume();
+        });
+    }
+
+    /** Where a cell of the heatmap is. */
+    record Hit(Quantity quantity, int unit, int token) {
+    }
+
+    // ---- geometry -------------------------------------------------------------------------
+
+    private double rowHeight(Trace trace, double height) {
+        int bands = trace.quantities().size();
+        double available = height - HEADER - LABELS - bands * BAND_GAP;
+        double row = available / (bands * (double) trace.hidden());
+        row = row >= 4 ? Math.floor(row) : row;
+        return Math.max(MIN_ROW, Math.min(MAX_ROW, row));
+    }
+
+    private double contentHeight(Trace trace, double row) {
+        int bands = trace.quantities().size();
+        return bands * (trace.hidden() * row + BAND_GAP);
+    }
+
+    private double bandTop(int band, Trace trace, double row) {
+        return HEADER + band * (trace.hidden() * row + BAND_GAP) - vertical.getValue();
+    }
+
+    Hit hitTest(double x, double y) {
+        Trace trace = cell.getTrace();
+        if (trace == null) {
+            return null;
+        }
+        int token = viewport.tokenAt(x);
+        double row = rowHeight(trace, canvas.getHeight());
+        if (token < 0 || y < HEADER || y > canvas.getHeight() - LABELS) {
+            return null;
+        }
+        List<Quantity> quantities = trace.quantities();
+        for (int band = 0; band < quantities.size(); band++) {
+            double top = bandTop(band, trace, row);
+            int unit = (int) Math.floor((y - top) / row);
+            if (unit >= 0 && unit < trace.hidden()) {
+                return new Hit(quantities.get(band), unit, token);
+            }
+        }
+        return null;
+    }
+
+    /** The centre of the cell of {@code quantity}, {@code unit}, {@code token} in canvas coordinates (tests). */
+    double[] cellCentre(Quantity quantity, int unit, int token) {
+        Trace trace = cell.getTrace();
+        double row = rowHeight(trace, canvas.getHeight());
+        int band = trace.quantities().indexOf(quantity);
+        return new double[] {viewport.centreOf(token), bandTop(band, trace, row) + (unit + 0.5) * row};
+    }
+
+    private String describe(Hit hit) {
+        Trace trace = cell.getTrace();
+        double v = trace.value(hit.quantity(), hit.token(), hit.unit());
+        return String.format(Locale.ROOT, "%s · unit %d · \u201C%s\u201D (token %d) = %s", hit.quantity().symbol(),
+                hit.unit(), trace.tokens().get(hit.token()), hit.token() + 1,
+                String.format(Locale.ROOT, "%+.3f", v).replace("-", "\u2212"));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        viewport.setPlotWidth(w - TokenViewport.LEFT - TokenViewport.RIGHT);
+        Trace trace = cell.getTrace();
+        boolean showH = viewport.scrolls();
+        double barH = showH ? SCROLL_BAR : 0;
+        boolean showV = false;
+        if (trace != null) {
+            double row = rowHeight(trace, h - barH);
+            double visible = h - barH - HEADER - LABELS;
+            double content = contentHeight(trace, row);
+            showV = content > visible + 0.5;
+            vertical.setMax(Math.max(0, content - visible));
+            vertical.setVisibleAmount(Math.max(1, visible));
+            vertical.setUnitIncrement(row * 4);
+            if (vertical.getValue() > vertical.getMax()) {
+                vertical.setValue(vertical.getMax());
+            }
+        }
+        if (!showV) {
+            vertical.setValue(0);
+        }
+        horizontal.setVisible(showH);
+        vertical.setVisible(showV);
+        layoutCanvas(0, 0, w, h - barH);
+        if (showH) {
+            horizontal.resizeRelocate(TokenViewport.LEFT, h - barH, Math.max(0, w - TokenViewport.LEFT
+                    - TokenViewport.RIGHT), barH);
+        }
+        if (showV) {
+            vertical.resizeRelocate(w - SCROLL_BAR, HEADER, SCROLL_BAR, Math.max(0, h - barH - HEADER - LABELS));
+        }
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 300;
+    }
+
+    // ---- painting -------------------------------------------------------------------------
+
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
+        g.setFill(CanvasTheme.BACKGROUND);
+        g.fillRect(0, 0, w, h);
+        Trace trace = cell.getTrace();
+        if (trace == null) {
+            g.setFill(CanvasTheme.MUTED);
+            g.setFont(CanvasTheme.HINT);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(explorer.sentenceEmptyProperty().get() ? "The heatmaps appear when there is a sentence." : "",
+                    w / 2, h / 2);
+            return;
+        }
+        if (tiled != trace) {
+            tiles.clear();
+            tiled = trace;
+        }
+        int step = Math.min(explorer.getStep(), trace.length() - 1);
+        int primary = Math.min(cell.getPrimaryUnit(), trace.hidden() - 1);
+        double row = rowHeight(trace, h);
+        double left = TokenViewport.LEFT;
+        double right = w - TokenViewport.RIGHT;
+        double col = viewport.columnWidth();
+        int first = viewport.firstVisible();
+        int last = viewport.lastVisible();
+
+        g.setFont(CanvasTheme.HEADING);
+        g.setFill(CanvasTheme.TEXT);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText("Gates and states: units \u00D7 tokens", 12, HEADER / 2);
+        g.setFont(CanvasTheme.LABEL);
+        g.setFill(hover.isEmpty() ? CanvasTheme.MUTED : CanvasTheme.TEXT);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(hover.isEmpty() ? "click a cell to select its unit and token" : hover, right, HEADER / 2);
+
+        g.save();
+        clip(g, 0, HEADER, w, h - HEADER - LABELS);
+        g.setImageSmoothing(false);
+        List<Quantity> quantities = trace.quantities();
+        for (int band = 0; band < quantities.size(); band++) {
+            Quantity q = quantities.get(band);
+            double top = bandTop(band, trace, row);
+            double height = trace.hidden() * row;
+            if (top > h || top + height < HEADER) {
+                continue;
+            }
+            drawBandLabel(g, q, top, height, row, trace.hidden());
+            g.save();
+            clip(g, left, top, right - left, height);
+            drawCells(g, trace, q, first, last, top, row);
+            // the primary unit's row and the current token's column
+            g.setStroke(CanvasTheme.TEXT);
+            g.setLineWidth(row >= 6 ? 1.5 : 1);
+            g.strokeRect(left - 1, top + primary * row, right - left + 2, row);
+            g.restore();
+            g.setStroke(CanvasTheme.ACCENT);
+            g.setLineWidth(2.5);
+            double sx = viewport.xOf(step);
+            if (sx + col >= left && sx <= right) {
+                g.strokeRect(Math.max(left, sx), top - 1, Math.min(col, right - sx), height + 2);
+            }
+            drawColourBar(g, q, right + 10, top, height);
+        }
+        g.restore();
+        drawTokenLabels(g, trace, first, last, h - LABELS, step, left, right);
+    }
+
+    private void drawBandLabel(GraphicsContext g, Quantity q, double top, double height, double row, int hidden) {
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(CanvasTheme.TEXT);
+        g.setFont(CanvasTheme.SYMBOL);
+        double symbolY = top + Math.min(height / 2, 11);
+        g.fillText(q.symbol(), 10, symbolY);
+        if (height >= 30) {
+            g.setFont(CanvasTheme.SMALL);
+            g.setFill(CanvasTheme.MUTED);
+            g.fillText(roleOf(q), 10, symbolY + 16);
+        }
+        // unit indices, right-aligned against the cells: every one that fits, else the first and last
+        g.setFont(CanvasTheme.SMALL);
+        g.setFill(CanvasTheme.MUTED);
+        g.setTextAlign(TextAlignment.RIGHT);
+        double x = TokenViewport.LEFT - 4;
+        if (row >= 6) {
+            int every = (int) Math.ceil(12 / row);
+            for (int unit = 0; unit < hidden; unit += Math.max(1, every)) {
+                g.fillText(Integer.toString(unit), x, top + (unit + 0.5) * row);
+            }
+        } else if (height >= 26) {
+            g.setTextBaseline(VPos.TOP);
+            g.fillText("0", x, top);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText(Integer.toString(hidden - 1), x, top + height);
+        }
+    }
+
+    static String roleOf(Quantity q) {
+        return switch (q) {
+            case UPDATE_GATE -> "update";
+            case RELEVANCE_GATE -> "relevance";
+            case FORGET_GATE -> "forget";
+            case OUTPUT_GATE -> "output";
+            case CANDIDATE -> "candidate";
+            case MEMORY_CELL -> "memory cell";
+            case ACTIVATION -> "activation";
+        };
+    }
+
+    private void drawCells(GraphicsContext g, Trace trace, Quantity q, int first, int last, double top, double row) {
+        if (first > last) {
+            return;
+        }
+        double col = viewport.columnWidth();
+        WritableImage[] bandTiles = tiles.computeIfAbsent(q, k -> new WritableImage[(trace.length() + TILE - 1) / TILE]);
+        for (int tile = first / TILE; tile <= last / TILE; tile++) {
+            if (bandTiles[tile] == null) {
+                bandTiles[tile] = rasterise(trace, q, tile);
+            }
+            int tileStart = tile * TILE;
+            int from = Math.max(first, tileStart);
+            int to = Math.min(last, tileStart + TILE - 1);
+            double dx = viewport.xOf(from);
+            g.drawImage(bandTiles[tile], from - tileStart, 0, to - from + 1, trace.hidden(),
+                    dx, top, (to - from + 1) * col, trace.hidden() * row);
+        }
+    }
+
+    /** One tile: tokens × units pixels in render's colour scale. */
+    private WritableImage rasterise(Trace trace, Quantity q, int tile) {
+        int start = tile * TILE;
+        int width = Math.min(TILE, trace.length() - start);
+        int hidden = trace.hidden();
+        int[] argb = new int[width * hidden];
+        ColorScale scale = ColorScale.forQuantity(q);
+        for (int t = 0; t < width; t++) {
+            for (int unit = 0; unit < hidden; unit++) {
+                argb[unit * width + t] = scale.argb(trace.value(q, start + t, unit));
+            }
+        }
+        WritableImage image = new WritableImage(width, hidden);
+        image.getPixelWriter().setPixels(0, 0, width, hidden, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        tilesBuilt++;
+        return image;
+    }
+
+    /** How many tiles have been rasterised (tests: only visible tiles are). */
+    long tilesBuilt() {
+        return tilesBuilt;
+    }
+
+    private void drawColourBar(GraphicsContext g, Quantity q, double x, double top, double height) {
+        ColorScale scale = ColorScale.forQuantity(q);
+        double barWidth = 12;
+        double barHeight = Math.max(8, height);
+        int steps = (int) Math.max(2, Math.min(64, barHeight));
+        for (int i = 0; i < steps; i++) {
+            double v = scale.max() - (scale.max() - scale.min()) * i / (steps - 1.0);
+            g.setFill(argb(scale.argb(v)));
+            g.fillRect(x, top + barHeight * i / steps, barWidth, barHeight / steps + 1);
+        }
+        g.setStroke(CanvasTheme.AXIS);
+        g.setLineWidth(1);
+        g.strokeRect(x + 0.5, top + 0.5, barWidth, barHeight);
+        if (height >= 24) {
+            g.setFont(CanvasTheme.SMALL);
+            g.setFill(CanvasTheme.MUTED);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(scale.isDiverging() ? "+1" : "1", x + barWidth + 5, top);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText(scale.isDiverging() ? "\u22121" : "0", x + barWidth + 5, top + barHeight);
+            if (scale.isDiverging() && height >= 48) {
+                g.setTextBaseline(VPos.CENTER);
+                g.fillText("0", x + barWidth + 5, top + barHeight / 2);
+            }
+        }
+    }
+
+    private void drawTokenLabels(GraphicsContext g, Trace trace, int first, int last, double y, int step,
+                                 double left, double right) {
+        double col = viewport.columnWidth();
+        g.save();
+        clip(g, left, y, right - left, LABELS);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(CanvasTheme.SMALL);
+        int every = col >= 28 ? 1 : (int) Math.ceil(28 / col);
+        for (int t = first; t <= last; t++) {
+            if (t != step && t % every != 0) {
+                continue;
+            }
+            String token = trace.tokens().get(t);
+            int maxChars = (int) Math.max(1, col * every / 7);
+            String label = token.length() <= maxChars ? token : token.substring(0, Math.max(1, maxChars - 1)) + "\u2026";
+            g.setFill(t == step ? CanvasTheme.ACCENT : trace.isUnknown(t) ? CanvasTheme.DANGER : CanvasTheme.MUTED);
+            g.fillText(label, viewport.centreOf(t), y + LABELS / 2);
+        }
+        g.restore();
+    }
+
+    private static Color argb(int argb) {
+        return Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF);
+    }
+
+    private static void clip(GraphicsContext g, double x, double y, double w, double h) {
+        g.beginPath();
+        g.rect(x, y, w, h);
+        g.closePath();
+        g.clip();
+    }
+}

@@ -1,0 +1,95 @@
+package org.gatescope.ui;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+
+/** Help ▸ Keyboard shortcuts and Help ▸ About the notation. */
+final class HelpDialogs {
+
+    /** Every shortcut: key, what it does. */
+    static final List<String[]> SHORTCUTS = List.of(
+            new String[] {"\u2192  /  \u2190", "next / previous token"},
+            new String[] {"Home  /  End", "first / last token"},
+            new String[] {"Space", "play / pause"},
+            new String[] {"+  /  \u2212", "play faster / slower"},
+            new String[] {"\u2191  /  \u2193", "previous / next unit (the diagram's and the gate bars')"},
+            new String[] {"1 2 3 4 5", "RNN, simple GRU, GRU, LSTM, peephole LSTM"},
+            new String[] {"C", "compare two cells side by side"},
+            new String[] {"A", "show a<t> on the timeline too"},
+            new String[] {"Enter  or  F2  or  Ctrl+L", "edit the sentence"},
+            new String[] {"Enter  (in the sentence)", "trace it now and leave the field"},
+            new String[] {"Esc", "leave the sentence field / dismiss a message"},
+            new String[] {"Ctrl+O", "open a model file"},
+            new String[] {"Ctrl+E", "export all heatmaps as PNG"},
+            new String[] {"Ctrl+Shift+C", "copy the heatmaps image"},
+            new String[] {"Ctrl + mouse wheel", "zoom the timeline and heatmaps"},
+            new String[] {"F1", "this list"});
+
+    static final String NOTATION = String.join("\n\n",
+            "GateScope speaks the lecture's notation: x<t> is the token's embedding, a<t\u22121> the previous "
+                    + "activation, c<t\u22121> the previous memory cell, \u03C3 the logistic sigmoid, \u2299 the "
+                    + "elementwise product.",
+            "\u0393u is the lecture's update gate: how much of the candidate c\u0303<t> is written into the memory "
+                    + "cell. For an LSTM it is PyTorch's input gate i. For a GRU it is 1 \u2212 z: PyTorch's z is "
+                    + "the gate that keeps the old value, the lecture's \u0393u the one that writes the new one. "
+                    + "GateScope always shows \u0393u = 1 \u2212 z.",
+            "LSTM: c<t> = \u0393u \u2299 c\u0303<t> + \u0393f \u2299 c<t\u22121>, and a<t> = \u0393o \u2299 "
+                    + "tanh(c<t>). The slide writes a<t> = \u0393o \u2299 c<t>; every framework applies tanh "
+                    + "before \u0393o, and so does GateScope.",
+            "Peephole LSTM: \u0393u and \u0393f peek at the old cell c<t\u22121>; \u0393o peeks at the new cell "
+                    + "c<t> (Gers et al. 2002, TensorFlow 1, ONNX). The lecture says all three peek at "
+                    + "c<t\u22121>.",
+            "GRU, reset before (the lecture's, Cho et al. 2014): c\u0303<t> = tanh(W x<t> + U (\u0393r \u2299 "
+                    + "c<t\u22121>) + b). Reset after (PyTorch, cuDNN): c\u0303<t> = tanh(W x<t> + b + \u0393r "
+                    + "\u2299 (U c<t\u22121> + b')). The same weights give different cells; a model file says "
+                    + "which it is. In a GRU, a<t> = c<t>.",
+            "Simplified GRU: the lecture's first version, with no relevance gate (\u0393r \u2261 1). The vanilla "
+                    + "RNN has no memory cell and no gates: a<t> = tanh(W x<t> + U a<t\u22121> + b).");
+
+    private HelpDialogs() {
+    }
+
+    static void shortcuts(Window owner) {
+        GridPane grid = new GridPane();
+        grid.setHgap(24);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(8));
+        int row = 0;
+        for (String[] shortcut : SHORTCUTS) {
+            Label key = new Label(shortcut[0]);
+            key.getStyleClass().add("shortcut-key");
+            grid.addRow(row++, key, new Label(shortcut[1]));
+        }
+        Label note = new Label("The keys work wherever the focus is, except while typing in the sentence.");
+        note.getStyleClass().add("muted");
+        show(owner, "Keyboard shortcuts", new VBox(10, grid, note));
+    }
+
+    static void notation(Window owner) {
+        Label text = new Label(NOTATION);
+        text.setWrapText(true);
+        text.setMaxWidth(620);
+        show(owner, "About the notation", text);
+    }
+
+    private static void show(Window owner, String title, javafx.scene.Node content) {
+        Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setContent(content);
+        alert.getDialogPane().getStyleClass().add("help-dialog");
+        if (owner != null) {
+            alert.initOwner(owner);
+            alert.initModality(Modality.WINDOW_MODAL);
+            alert.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        alert.show();
+    }
+}

@@ -1,0 +1,379 @@
+package org.gatescope.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.util.StringConverter;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.GruReset;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.Trace;
+
+/**
+ * The panel right of the cell: which model and cell, the next-token predictions at the current
+ * token (with the lecture's was/were test), and the list of units to show.
+ */
+final class SidePanel extends VBox {
+
+    /** What the cell buttons say, in the order the toggle and the keys 1–5 offer them. */
+    static final List<CellKind> CELL_ORDER = List.of(CellKind.RNN, CellKind.GRU_SIMPLE, CellKind.GRU, CellKind.LSTM,
+            CellKind.PEEPHOLE_LSTM);
+
+    private final ExplorerViewModel explorer;
+    private final CellViewModel cell;
+    private final ModelChooser modelChooser;
+    private final ToggleGroup cellGroup = new ToggleGroup();
+    private final Label modelInfo = new Label();
+    private final Label predictionTitle = new Label();
+    private final VBox predictionRows = new VBox(4);
+    private final VBox agreement = new VBox(4);
+    private final ListView<Integer> units;
+    private boolean syncing;
+
+    SidePanel(ExplorerViewModel explorer, Runnable openModel) {
+        this.explorer = explorer;
+        this.cell = explorer.primary();
+        getStyleClass().add("side-panel");
+        setSpacing(8);
+        setPadding(new Insets(12, 14, 12, 14));
+        setPrefWidth(320);
+        setMinWidth(280);
+
+        modelChooser = new ModelChooser(explorer.bundledModels(), cell, explorer::openModel, openModel);
+        modelChooser.setId("model-chooser");
+        modelInfo.getStyleClass().add("muted");
+        modelInfo.setWrapText(true);
+
+        FlowPane cells = new FlowPane(6, 6);
+        cells.getStyleClass().add("cell-toggle");
+        for (int i = 0; i < CELL_ORDER.size(); i++) {
+            CellKind kind = CELL_ORDER.get(i);
+            ToggleButton button = new ToggleButton(buttonText(kind));
+            button.setId("cell-" + kind.id());
+            button.setUserData(kind);
+            button.setToggleGroup(cellGroup);
+            button.setTooltip(new Tooltip("Switch to the bundled " + kind.displayName() + " model (key " + (i + 1)
+                    + "); the sentence and the token stay"));
+            button.setDisable(!explorer.isCellAvailable(kind));
+            button.setOnAction(e -> {
+                if (!syncing) {
+                    explorer.chooseCell(kind);
+                    syncCellToggle();
+                }
+            });
+            cells.getChildren().add(button);
+        }
+
+        predictionTitle.getStyleClass().add("section-title");
+        predictionRows.getStyleClass().add("predictions");
+        agreement.getStyleClass().add("agreement");
+
+        units = new ListView<>(cell.unitOrder());
+        units.setId("unit-list");
+        units.getStyleClass().add("unit-list");
+        units.setCellFactory(list -> new UnitCell());
+        units.setPrefHeight(200);
+        units.setMinHeight(110);
+        VBox.setVgrow(units, Priority.ALWAYS);
+        units.getSelectionModel().selectedItemProperty().addListener((obs, old, unit) -> {
+            if (!syncing && unit != null) {
+                cell.selectPrimaryUnit(unit);
+            }
+        });
+
+        Label unitsTitle = section("Units");
+        Label unitsHint = new Label("Tick units to draw their c<t> on the timeline; select one for the diagram "
+                + "and the gate bars (\u2191 \u2193).");
+        unitsHint.getStyleClass().add("muted");
+        unitsHint.setWrapText(true);
+
+        getChildren().addAll(section("Model"), modelChooser, modelInfo, section("Cell"), cells, predictionTitle,
+                predictionRows, agreement, unitsTitle, unitsHint, units);
+
+        InvalidationListener predictions = o -> updatePredictions();
+        explorer.predictions().addListener(predictions);
+        explorer.wasProbabilityProperty().addListener(predictions);
+        explorer.wereProbabilityProperty().addListener(predictions);
+        explorer.stepProperty().addListener(predictions);
+        cell.modelProperty().addListener(o -> updateModelInfo());
+        explorer.cellProperty().addListener(o -> syncCellToggle());
+        cell.chosenModelProperty().addListener(o -> syncCellToggle());
+        cell.primaryUnitProperty().addListener(o -> syncUnitSelection());
+        cell.selectedUnits().addListener((ListChangeListener<Integer>) c -> units.refresh());
+        cell.numberUnitsProperty().addListener(o -> units.refresh());
+        cell.unitOrder().addListener((ListChangeListener<Integer>) c -> syncUnitSelection());
+        updatePredictions();
+        updateModelInfo();
+        syncCellToggle();
+    }
+
+    private static String buttonText(CellKind kind) {
+        return switch (kind) {
+            case RNN -> "RNN";
+            case GRU_SIMPLE -> "simple GRU";
+            case GRU -> "GRU";
+            case LSTM -> "LSTM";
+            case PEEPHOLE_LSTM -> "peephole LSTM";
+        };
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+
+    private void syncCellToggle() {
+        syncing = true;
+        try {
+            String chosen = cell.chosenModelProperty().get();
+            CellKind shown = explorer.cellProperty().get();
+            CellKind pick = CellKind.fromId(chosen).orElse(shown);
+            cellGroup.getToggles().forEach(t -> t.setSelected(t.getUserData() == pick));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void syncUnitSelection() {
+        syncing = true;
+        try {
+            int primary = cell.getPrimaryUnit();
+            int index = cell.unitOrder().indexOf(primary);
+            if (index >= 0) {
+                units.getSelectionModel().clearAndSelect(index);
+                units.scrollTo(Math.max(0, index - 2));
+            } else {
+                units.getSelectionModel().clearSelection();
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void updateModelInfo() {
+        Model model = cell.getModel();
+        if (model == null) {
+            modelInfo.setText("No model loaded.");
+            return;
+        }
+        StringBuilder text = new StringBuilder(model.cell().displayName());
+        if (model.cell() == CellKind.GRU) {
+            text.append(model.spec().gruReset() == GruReset.BEFORE ? " (reset before, the lecture's)"
+                    : " (reset after, PyTorch's)");
+        }
+        text.append(String.format(Locale.ROOT, " · %d units · %,d words · embedding %d", model.hiddenSize(),
+                model.vocabulary().size(), model.spec().embedSize()));
+        modelInfo.setText(text.toString());
+    }
+
+    private void updatePredictions() {
+        Trace trace = cell.getTrace();
+        if (trace == null) {
+            predictionTitle.setText("Next-token predictions");
+            predictionRows.getChildren().setAll(muted("appear once a sentence is traced"));
+            agreement.getChildren().clear();
+            return;
+        }
+        int step = Math.min(explorer.getStep(), trace.length() - 1);
+        predictionTitle.setText("Next token after \u201C" + trace.tokens().get(step) + "\u201D");
+        predictionRows.getChildren().clear();
+        for (Trace.Prediction p : explorer.predictions()) {
+            predictionRows.getChildren().add(bar(p.token(), p.probability(), false, "prediction-bar"));
+        }
+        double was = explorer.wasProbabilityProperty().get();
+        double were = explorer.wereProbabilityProperty().get();
+        agreement.getChildren().clear();
+        if (!Double.isNaN(was) && !Double.isNaN(were)) {
+            Label title = new Label("was or were?");
+            title.getStyleClass().add("subsection-title");
+            agreement.getChildren().addAll(title, split(was, were), new HBox(16,
+                    probability("p(was)", was, was > were), probability("p(were)", were, were > was)));
+        }
+    }
+
+    /** One bar split in the ratio p(was) : p(were), the lecture's singular-or-plural question. */
+    private static HBox split(double was, double were) {
+        double total = was + were;
+        double share = total > 0 ? was / total : 0.5;
+        Label left = new Label(String.format(Locale.ROOT, "was %.0f%%", 100 * share));
+        Label right = new Label(String.format(Locale.ROOT, "%.0f%% were", 100 * (1 - share)));
+        left.getStyleClass().addAll("split-part", "was-part");
+        right.getStyleClass().addAll("split-part", "were-part");
+        left.setMinWidth(0);
+        right.setMinWidth(0);
+        HBox bar = new HBox(left, right);
+        bar.getStyleClass().add("split-bar");
+        bar.setId("agreement-split");
+        left.prefWidthProperty().bind(bar.widthProperty().multiply(share));
+        right.prefWidthProperty().bind(bar.widthProperty().multiply(1 - share));
+        left.setMaxWidth(Double.MAX_VALUE);
+        right.setMaxWidth(Double.MAX_VALUE);
+        return bar;
+    }
+
+    private static Label probability(String name, double p, boolean winner) {
+        Label label = new Label(String.format(Locale.ROOT, p >= 0.01 ? "%s = %.2f" : "%s = %.1e", name, p));
+        label.getStyleClass().add(winner ? "winner-text" : "muted");
+        return label;
+    }
+
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("muted");
+        return label;
+    }
+
+    /** A row: the token, a bar as long as its probability, the percentage. */
+    private static HBox bar(String token, double probability, boolean winner, String styleClass) {
+        Label name = new Label(token);
+        name.getStyleClass().add("bar-token");
+        name.setMinWidth(78);
+        name.setPrefWidth(78);
+        Region fill = new Region();
+        fill.getStyleClass().addAll("bar-fill", styleClass);
+        StackPane track = new StackPane(fill);
+        track.getStyleClass().add("bar-track");
+        track.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(track, Priority.ALWAYS);
+        fill.maxWidthProperty().bind(track.widthProperty().multiply(Math.max(0, Math.min(1, probability))));
+        fill.setMinWidth(0);
+        Label value = new Label(String.format(Locale.ROOT, probability >= 0.1 ? "%.0f%%" : "%.1f%%",
+                100 * probability));
+        value.getStyleClass().add("bar-value");
+        value.setMinWidth(52);
+        value.setAlignment(Pos.CENTER_RIGHT);
+        HBox row = new HBox(8, name, track, value);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("bar-row");
+        if (winner) {
+            row.getStyleClass().add("winner");
+        }
+        return row;
+    }
+
+    /** A unit in the list: tick to show on the timeline, its colour there, and whether it is a number unit. */
+    private final class UnitCell extends ListCell<Integer> {
+
+        private final CheckBox shown = new CheckBox();
+        private final Rectangle swatch = new Rectangle(18, 4);
+        private final Label name = new Label();
+        private final Label badge = new Label("number unit");
+        private final HBox box;
+
+        UnitCell() {
+            getStyleClass().add("unit-cell");
+            badge.getStyleClass().add("badge");
+            shown.setFocusTraversable(false);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            box = new HBox(8, shown, swatch, name, spacer, badge);
+            box.setAlignment(Pos.CENTER_LEFT);
+            shown.setOnAction(e -> {
+                Integer unit = getItem();
+                if (unit != null) {
+                    cell.setUnitShown(unit, shown.isSelected());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Integer unit, boolean empty) {
+            super.updateItem(unit, empty);
+            setText(null);
+            if (empty || unit == null) {
+                setGraphic(null);
+                return;
+            }
+            int position = cell.selectedUnits().indexOf(unit);
+            shown.setSelected(position >= 0);
+            swatch.setFill(position >= 0 ? CanvasTheme.unitColor(position) : javafx.scene.paint.Color.TRANSPARENT);
+            name.setText("unit " + unit);
+            badge.setVisible(cell.numberUnitsProperty().get().contains(unit));
+            badge.setManaged(badge.isVisible());
+            setGraphic(box);
+        }
+    }
+
+    /** The model drop-down: the bundled models by name, files opened so far, and "Open model…". */
+    static final class ModelChooser extends HBox {
+
+        private final ComboBox<String> combo = new ComboBox<>();
+        private final CellViewModel cell;
+        private boolean syncing;
+
+        ModelChooser(List<String> bundled, CellViewModel cell, Consumer<String> open, Runnable openFile) {
+            super(6);
+            this.cell = cell;
+            setAlignment(Pos.CENTER_LEFT);
+            combo.getItems().setAll(bundled);
+            combo.setMaxWidth(Double.MAX_VALUE);
+            combo.setPromptText("no model");
+            combo.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(String nameOrPath) {
+                    return nameOrPath == null ? "" : CellViewModel.displayName(nameOrPath);
+                }
+
+                @Override
+                public String fromString(String text) {
+                    return text;
+                }
+            });
+            combo.setOnAction(e -> {
+                String value = combo.getValue();
+                if (!syncing && value != null && !value.equals(cell.chosenModelProperty().get())) {
+                    open.accept(value);
+                }
+            });
+            HBox.setHgrow(combo, Priority.ALWAYS);
+            Button openButton = new Button("Open model\u2026");
+            openButton.setOnAction(e -> openFile.run());
+            openButton.setTooltip(new Tooltip("Open a model file (.safetensors), Ctrl+O"));
+            getChildren().addAll(combo, openButton);
+            cell.chosenModelProperty().addListener(o -> sync());
+            sync();
+        }
+
+        private void sync() {
+            syncing = true;
+            try {
+                String chosen = cell.chosenModelProperty().get();
+                if (chosen == null || chosen.isEmpty()) {
+                    combo.setValue(null);
+                    return;
+                }
+                if (!combo.getItems().contains(chosen)) {
+                    combo.getItems().add(chosen);
+                }
+                combo.setValue(chosen);
+            } finally {
+                syncing = false;
+            }
+        }
+
+        ComboBox<String> combo() {
+            return combo;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.gatescope.ui;
+
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.util.Duration;
+
+/**
+ * The traced tokens as a row of chips: the current one highlighted, unknown words marked with
+ * a dashed red border and a tooltip saying they were read as {@code <unk>}; clicking a chip
+ * jumps to that token. A horizontal {@link ListView}, so only visible chips exist even for a
+ * text of thousands of tokens.
+ */
+final class TokenStrip extends ListView<TokenChip> {
+
+    static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
+
+    private final ExplorerViewModel explorer;
+
+    TokenStrip(ExplorerViewModel explorer) {
+        super(explorer.tokenChips());
+        this.explorer = explorer;
+        getStyleClass().add("token-strip");
+        setOrientation(Orientation.HORIZONTAL);
+        setFocusTraversable(false);
+        setPrefHeight(50);
+        setMinHeight(50);
+        setMaxHeight(50);
+        setCellFactory(list -> new ChipCell());
+        setPlaceholder(new javafx.scene.control.Label(""));
+        explorer.stepProperty().addListener((obs, old, step) -> showStep(step.intValue()));
+        explorer.tokenChips().addListener((javafx.collections.ListChangeListener<TokenChip>) c ->
+                showStep(explorer.getStep()));
+        // A click selects; the selection mirrors the step, never the other way round by itself.
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() != MouseButton.PRIMARY) {
+                return;
+            }
+            javafx.scene.Node node = e.getPickResult().getIntersectedNode();
+            while (node != null && !(node instanceof ChipCell)) {
+                node = node.getParent();
+            }
+            if (node instanceof ChipCell chip && !chip.isEmpty()) {
+                explorer.jumpTo(chip.getIndex());
+                e.consume();
+            }
+        });
+    }
+
+    private void showStep(int step) {
+        if (step < 0 || step >= getItems().size()) {
+            getSelectionModel().clearSelection();
+            return;
+        }
+        getSelectionModel().clearAndSelect(step);
+        VirtualFlow<?> flow = (VirtualFlow<?>) lookup(".virtual-flow");
+        if (flow == null) {
+            scrollTo(Math.max(0, step - 3));
+            return;
+        }
+        IndexedCell<?> firstCell = flow.getFirstVisibleCell();
+        IndexedCell<?> lastCell = flow.getLastVisibleCell();
+        if (firstCell == null || lastCell == null || step <= firstCell.getIndex() || step >= lastCell.getIndex()) {
+            flow.scrollTo(step); // the least scrolling that shows it whole
+        }
+    }
+
+    /** The chip of token {@code index} if it is on screen (tests). */
+    ChipCell chipAt(int index) {
+        for (javafx.scene.Node node : lookupAll(".token-chip")) {
+            if (node instanceof ChipCell chip && chip.getIndex() == index && !chip.isEmpty()) {
+                return chip;
+            }
+        }
+        return null;
+    }
+
+    /** One token as a chip. */
+    static final class ChipCell extends ListCell<TokenChip> {
+
+        private final Tooltip unknownTip = new Tooltip();
+
+        ChipCell() {
+            getStyleClass().add("token-chip");
+            unknownTip.setShowDelay(Duration.millis(200));
+        }
+
+        @Override
+        protected void updateItem(TokenChip chip, boolean empty) {
+            super.updateItem(chip, empty);
+            if (empty || chip == null) {
+                setText(null);
+                setTooltip(null);
+                pseudoClassStateChanged(UNKNOWN, false);
+                return;
+            }
+            setText(chip.text());
+            pseudoClassStateChanged(UNKNOWN, chip.unknown());
+            if (chip.unknown()) {
+                unknownTip.setText(chip.unknownExplanation());
+                setTooltip(unknownTip);
+            } else {
+                setTooltip(null);
+            }
+        }
+
+        boolean isUnknown() {
+            return getPseudoClassStates().contains(UNKNOWN);
+        }
+    }
+}

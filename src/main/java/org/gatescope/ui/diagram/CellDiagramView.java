@@ -1,0 +1,431 @@
+package org.gatescope.ui.diagram;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.scene.AccessibleRole;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.BorderStrokeStyle;
+import javafx.scene.layout.BorderWidths;
+import javafx.scene.layout.CornerRadii;
+import javafx.scene.layout.Region;
+import javafx.scene.text.TextAlignment;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Trace;
+import org.gatescope.ui.diagram.CellStructure.Node;
+import org.gatescope.ui.diagram.CellStructure.NodeKind;
+import org.gatescope.ui.diagram.DiagramLayout.Box;
+
+/**
+ * The cell diagram, in the lecture's and Colah's style: the memory line c&lt;t-1&gt; → c&lt;t&gt;
+ * across the top, the σ and tanh boxes fed by a&lt;t-1&gt; and x&lt;t&gt; from below, the pointwise ×,
+ * +, 1− nodes, and a&lt;t&gt; leaving right and up into the softmax ŷ. Every gate and state shows
+ * its live value for the selected unit (number and colour) with a strip of all units under
+ * it, lines are as wide and opaque as their gate lets information through, and hovering a
+ * node shows its equation with the numbers plugged in.
+ *
+ * <p>Call {@link #show} on the FX thread whenever the trace, the token or the unit changes;
+ * it is cheap and does nothing when nothing changed. A new token animates the values over
+ * {@value #TRANSITION_MILLIS} ms unless {@link #setAnimated animation is off}. The view
+ * paints on a canvas sized to the region, at most once per frame.
+ */
+public final class CellDiagramView extends Region {
+
+    /** How long values take to move from one token to the next. */
+    public static final long TRANSITION_MILLIS = 250;
+
+    private final Canvas canvas = new Canvas();
+    private final Label overlay = new Label();
+
+    private Trace trace;
+    private int step;
+    private int unit;
+    private CellStructure structure;
+    private DiagramLayout layout;
+    /** The settled values of the current step, what the diagram shows once any animation ends. */
+    private DisplayFrame target;
+    /** Where the running animation started from. */
+    private DisplayFrame origin;
+    /** What is painted now. */
+    private DisplayFrame shown;
+    private long animationStart;
+    private boolean animating;
+    private boolean animated = true;
+    private boolean dirty = true;
+    private String hovered;
+    private double mouseX;
+    private double mouseY;
+    private IntConsumer onUnitSelected;
+
+    private final AnimationTimer frames = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (animating) {
+                double p = Math.max(0, (now - animationStart) / (TRANSITION_MILLIS * 1e6));
+                if (p >= 1) {
+                    shown = target;
+                    animating = false;
+                } else {
+                    shown = DisplayFrame.between(origin, target, ease(p));
+                }
+                dirty = true;
+            }
+            if (dirty) {
+                paintNow();
+            }
+        }
+    };
+
+    public CellDiagramView() {
+        getStyleClass().add("cell-diagram");
+        setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        setAccessibleText("cell diagram");
+        canvas.setMouseTransparent(true);
+        overlay.setManaged(false);
+        overlay.setVisible(false);
+        overlay.setMouseTransparent(true);
+        overlay.setWrapText(true);
+        overlay.setTextAlignment(TextAlignment.LEFT);
+        overlay.setBackground(new Background(new BackgroundFill(DiagramTheme.OVERLAY_BACKGROUND,
+                new CornerRadii(6), Insets.EMPTY)));
+        overlay.setBorder(new Border(new BorderStroke(DiagramTheme.MUTED, BorderStrokeStyle.SOLID,
+                new CornerRadii(6), new BorderWidths(1))));
+        overlay.setPadding(new Insets(8, 10, 8, 10));
+        overlay.setTextFill(DiagramTheme.TEXT);
+        getChildren().addAll(canvas, overlay);
+
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                frames.stop();
+            } else {
+                dirty = true;
+                frames.start();
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(Double.NaN, Double.NaN));
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                click(e.getX(), e.getY());
+            }
+        });
+    }
+
+    /**
+     * Shows {@code trace} after token {@code step} for unit {@code unit}. Animates from the
+     * values shown before when only the token changed (same cell, same unit) and animation is on.
+     *
+     * @param trace the trace to show; not modified
+     * @throws IllegalArgumentException if step or unit lie outside the trace
+     */
+    public void show(Trace trace, int step, int unit) {
+        if (trace == null) {
+            throw new IllegalArgumentException("no trace: use clear() to show nothing");
+        }
+        if (step < 0 || step >= trace.length()) {
+            throw new IllegalArgumentException("step " + step + " outside 0.." + (trace.length() - 1));
+        }
+        if (unit < 0 || unit >= trace.hidden()) {
+            throw new IllegalArgumentException("unit " + unit + " outside 0.." + (trace.hidden() - 1));
+        }
+        if (trace == this.trace && step == this.step && unit == this.unit) {
+            return;
+        }
+        boolean sameShape = this.trace != null && this.trace.cell() == trace.cell()
+                && this.trace.gruReset() == trace.gruReset() && this.trace.hidden() == trace.hidden();
+        boolean animate = animated && sameShape && unit == this.unit && getScene() != null && shown != null;
+        if (!sameShape || structure == null) {
+            structure = CellStructure.of(trace.cell(), trace.gruReset());
+            layout = null;
+        }
+        this.trace = trace;
+        this.step = step;
+        this.unit = unit;
+        target = DisplayFrame.of(trace, step);
+        if (animate) {
+            origin = shown;
+            animationStart = System.nanoTime();
+            animating = true;
+        } else {
+            shown = target;
+            animating = false;
+        }
+        updateOverlayText();
+        setAccessibleText(summary());
+        dirty = true;
+    }
+
+    /** Shows nothing (no trace yet, or the trace failed). */
+    public void clear() {
+        trace = null;
+        structure = null;
+        layout = null;
+        target = null;
+        origin = null;
+        shown = null;
+        animating = false;
+        hovered = null;
+        overlay.setVisible(false);
+        setAccessibleText("cell diagram: no trace");
+        dirty = true;
+    }
+
+    /** Whether a new token's values move smoothly into place (on by default; tests turn it off). */
+    public void setAnimated(boolean animated) {
+        this.animated = animated;
+        if (!animated && animating) {
+            shown = target;
+            animating = false;
+            dirty = true;
+        }
+    }
+
+    public boolean isAnimated() {
+        return animated;
+    }
+
+    /** Whether values are still moving towards those of the current token. */
+    public boolean isAnimating() {
+        return animating;
+    }
+
+    /**
+     * The values the diagram shows for the selected unit once any animation has settled: each
+     * drawn quantity at the current step, straight from the trace. Empty when nothing is shown.
+     */
+    public Map<Quantity, Double> displayedValues() {
+        if (target == null) {
+            return Map.of();
+        }
+        Map<Quantity, Double> values = new EnumMap<>(Quantity.class);
+        for (Quantity quantity : drawnNodes()) {
+            values.put(quantity, target.value(quantity, unit));
+        }
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** The quantities drawn as nodes (gates, c̃, c, a): exactly those the cell has. Empty when nothing is shown. */
+    public Set<Quantity> drawnNodes() {
+        Set<Quantity> drawn = EnumSet.noneOf(Quantity.class);
+        if (structure != null) {
+            for (Node node : structure.nodes()) {
+                if (node.isQuantityNode()) {
+                    drawn.add(node.quantity());
+                }
+            }
+        }
+        return Collections.unmodifiableSet(drawn);
+    }
+
+    /**
+     * The tooltip text of {@code quantity}'s node: its equation in the lecture's notation with
+     * the current numbers plugged in, and the notes that go with it.
+     *
+     * @throws IllegalStateException if nothing is shown
+     * @throws IllegalArgumentException if the cell has no such quantity
+     */
+    public String equationFor(Quantity quantity) {
+        if (trace == null) {
+            throw new IllegalStateException("nothing shown");
+        }
+        return Equations.forQuantity(trace, step, unit, quantity);
+    }
+
+    /** Called with a unit's index when the user clicks it in one of the unit strips; the caller then calls {@link #show}. */
+    public void setOnUnitSelected(IntConsumer handler) {
+        this.onUnitSelected = handler;
+    }
+
+    /** Paints now, whatever the frame timer would do (previews and tests). */
+    void paintNow() {
+        dirty = false;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double width = canvas.getWidth();
+        double height = canvas.getHeight();
+        if (width < 1 || height < 1) {
+            return;
+        }
+        if (trace == null) {
+            g.setFill(DiagramTheme.BACKGROUND);
+            g.fillRect(0, 0, width, height);
+            g.setFill(DiagramTheme.MUTED);
+            g.setFont(MathText.font(Math.max(12, Math.min(width, height) / 24), false));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText("No sentence traced yet", width / 2, height / 2);
+            g.setTextAlign(TextAlignment.LEFT);
+            return;
+        }
+        DiagramPainter.paint(g, currentLayout(), new DiagramPainter.Scene(trace, step, unit, shown, hovered));
+    }
+
+    /** The node under the mouse, for tests. */
+    String hoveredNode() {
+        return hovered;
+    }
+
+    /** The overlay text shown while hovering, or null. */
+    String overlayText() {
+        return overlay.isVisible() ? overlay.getText() : null;
+    }
+
+    /** Moves the mouse to (x, y) in the view's coordinates, as a mouse event would (tests). */
+    void hover(double x, double y) {
+        mouseX = x;
+        mouseY = y;
+        String node = Double.isNaN(x) ? null : nodeAt(x, y);
+        if (node == null ? hovered == null : node.equals(hovered)) {
+            if (node != null) {
+                placeOverlay(x, y);
+            }
+            return;
+        }
+        hovered = node;
+        updateOverlayText();
+        if (overlay.isVisible()) {
+            placeOverlay(x, y);
+        }
+        dirty = true;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double width = snapSizeX(getWidth());
+        double height = snapSizeY(getHeight());
+        if (canvas.getWidth() != width || canvas.getHeight() != height) {
+            canvas.setWidth(width);
+            canvas.setHeight(height);
+            layout = null;
+            dirty = true;
+        }
+        canvas.relocate(0, 0);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 1000;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 460;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 320;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 180;
+    }
+
+    private DiagramLayout currentLayout() {
+        if (layout == null || layout.structure() != structure || layout.width() != canvas.getWidth()
+                || layout.height() != canvas.getHeight()) {
+            layout = new DiagramLayout(structure, canvas.getWidth(), canvas.getHeight());
+        }
+        return layout;
+    }
+
+    private String nodeAt(double x, double y) {
+        if (structure == null || canvas.getWidth() < 1) {
+            return null;
+        }
+        DiagramLayout current = currentLayout();
+        for (Node node : structure.nodes()) {
+            if (node.kind() == NodeKind.JUNCTION || node.kind() == NodeKind.EXIT) {
+                continue;
+            }
+            Box box = current.box(node.id());
+            boolean inStrip = node.showsValue() && current.strip(node.id()).contains(x, y, 2);
+            if (box.contains(x, y, 3) || inStrip) {
+                return node.id();
+            }
+        }
+        return null;
+    }
+
+    private void click(double x, double y) {
+        if (structure == null || onUnitSelected == null) {
+            return;
+        }
+        DiagramLayout current = currentLayout();
+        for (Node node : structure.nodes()) {
+            if (node.showsValue()) {
+                Box strip = current.strip(node.id());
+                if (strip.contains(x, y, 2)) {
+                    int h = trace.hidden();
+                    int picked = (int) Math.floor((x - strip.left()) / strip.w() * h);
+                    onUnitSelected.accept(Math.max(0, Math.min(h - 1, picked)));
+                    return;
+                }
+            }
+        }
+    }
+
+    private void updateOverlayText() {
+        String text = null;
+        if (hovered != null && trace != null) {
+            text = Equations.forNode(structure.node(hovered), trace, step, unit);
+        }
+        if (text == null) {
+            overlay.setVisible(false);
+            return;
+        }
+        double size = layout == null ? 14 : Math.max(13, Math.min(22, layout.labelSize() * 0.72));
+        overlay.setStyle("-fx-font-size: " + Math.round(size) + "px;");
+        overlay.setText(text);
+        overlay.setVisible(true);
+        if (!Double.isNaN(mouseX)) {
+            placeOverlay(mouseX, mouseY);
+        }
+    }
+
+    private void placeOverlay(double x, double y) {
+        double maxWidth = Math.max(240, Math.min(640, getWidth() * 0.62));
+        overlay.setMaxWidth(maxWidth);
+        double w = Math.min(maxWidth, overlay.prefWidth(-1));
+        double h = overlay.prefHeight(w);
+        overlay.resize(w, h);
+        double px = x + 16;
+        double py = y + 18;
+        if (px + w > getWidth() - 4) {
+            px = Math.max(4, x - 16 - w);
+        }
+        if (py + h > getHeight() - 4) {
+            py = Math.max(4, y - 12 - h);
+        }
+        overlay.relocate(snapPositionX(px), snapPositionY(py));
+    }
+
+    private String summary() {
+        StringBuilder text = new StringBuilder(trace.cell().displayName()).append(" at ")
+                .append(Equations.token(trace, step)).append(", unit ").append(unit).append(':');
+        for (Map.Entry<Quantity, Double> entry : displayedValues().entrySet()) {
+            text.append(' ').append(entry.getKey().symbol()).append(' ').append(Equations.number(entry.getValue()))
+                    .append(',');
+        }
+        text.setLength(text.length() - 1);
+        return text.toString();
+    }
+
+    /** Ease-in-out (smoothstep), so values start and stop gently. */
+    private static double ease(double p) {
+        double x = Math.max(0, Math.min(1, p));
+        return x * x * (3 - 2 * x);
+    }
+}

@@ -1,0 +1,502 @@
+package org.gatescope.ui.diagram;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.HPos;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.TextAlignment;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.GruReset;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Trace;
+import org.gatescope.render.ColorScale;
+import org.gatescope.ui.diagram.CellStructure.Edge;
+import org.gatescope.ui.diagram.CellStructure.EdgeKind;
+import org.gatescope.ui.diagram.CellStructure.Flow;
+import org.gatescope.ui.diagram.CellStructure.Node;
+import org.gatescope.ui.diagram.CellStructure.NodeKind;
+import org.gatescope.ui.diagram.DiagramLayout.Box;
+
+/**
+ * Paints a cell diagram: lines first (the memory line thick, each line as wide and opaque as
+ * its gate lets information through), then the boxes with their symbols, values and unit
+ * strips, then the title, the notes and the colour legend. Stateless.
+ */
+final class DiagramPainter {
+
+    /** What to paint: the trace and position (for labels) and the frame of values (maybe mid-animation). */
+    record Scene(Trace trace, int step, int unit, DisplayFrame frame, String hovered) {
+    }
+
+    private DiagramPainter() {
+    }
+
+    static void paint(GraphicsContext g, DiagramLayout layout, Scene scene) {
+        g.save();
+        g.setFill(DiagramTheme.BACKGROUND);
+        g.fillRect(0, 0, layout.width(), layout.height());
+        g.setLineCap(StrokeLineCap.BUTT);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        g.setTextAlign(TextAlignment.LEFT);
+        CellStructure structure = layout.structure();
+        Map<String, Integer> degree = degrees(structure);
+
+        drawMemoryCaption(g, layout, structure);
+        for (Edge edge : structure.edges()) {
+            if (!edge.bridge()) {
+                drawEdge(g, layout, edge, scene);
+            }
+        }
+        for (Edge edge : structure.edges()) {
+            if (edge.bridge()) {
+                drawEdge(g, layout, edge, scene);
+            }
+        }
+        for (Node node : structure.nodes()) {
+            if (node.kind() == NodeKind.JUNCTION && degree.getOrDefault(node.id(), 0) >= 3) {
+                Box box = layout.box(node.id());
+                double r = Math.max(2.5, layout.lineWidth() * 1.8);
+                g.setFill(junctionColor(structure, node));
+                g.fillOval(box.cx() - r, box.cy() - r, 2 * r, 2 * r);
+            }
+        }
+        for (Node node : structure.nodes()) {
+            drawNode(g, layout, node, scene);
+        }
+        for (Edge edge : structure.edges()) {
+            if (edge.label() != null) {
+                drawEdgeLabel(g, layout, edge);
+            }
+        }
+        drawTitle(g, layout, scene);
+        drawLegend(g, layout);
+        g.restore();
+    }
+
+    /** How much {@code flow} lets through for the selected unit, 0..1. */
+    static double weight(Flow flow, DisplayFrame frame, int unit) {
+        double w = switch (flow) {
+            case FULL -> 1;
+            case FORGET -> frame.value(Quantity.FORGET_GATE, unit);
+            case UPDATE -> frame.value(Quantity.UPDATE_GATE, unit);
+            case KEEP -> 1 - frame.value(Quantity.UPDATE_GATE, unit);
+            case OUTPUT -> frame.value(Quantity.OUTPUT_GATE, unit);
+            case RELEVANCE -> frame.value(Quantity.RELEVANCE_GATE, unit);
+        };
+        return Double.isNaN(w) ? 1 : Math.max(0, Math.min(1, w));
+    }
+
+    // ---- lines
+
+    private static void drawEdge(GraphicsContext g, DiagramLayout layout, Edge edge, Scene scene) {
+        List<Point2D> points = layout.route(edge);
+        double w = weight(edge.flow(), scene.frame(), scene.unit());
+        double base = edge.kind() == EdgeKind.MEMORY ? layout.memoryWidth() : layout.lineWidth();
+        double width = edge.flow() == Flow.FULL ? base : base * (0.35 + 1.0 * w);
+        double opacity = edge.flow() == Flow.FULL ? 1 : 0.22 + 0.78 * w;
+        Color color = switch (edge.kind()) {
+            case MEMORY -> DiagramTheme.MEMORY;
+            case PEEPHOLE -> DiagramTheme.PEEPHOLE;
+            default -> DiagramTheme.LINE;
+        };
+        double arrowLength = edge.arrow() ? Math.max(8, Math.max(width, layout.lineWidth()) * 3.2 + 4) : 0;
+
+        if (edge.bridge()) {
+            List<Point2D> halo = trim(points, layout.opRadius() * 0.9, layout.opRadius() * 0.9);
+            g.setStroke(DiagramTheme.BACKGROUND);
+            g.setLineWidth(width + 2 * Math.max(3, layout.lineWidth() * 3));
+            g.setLineDashes();
+            strokePolyline(g, halo);
+        }
+        g.setStroke(color.deriveColor(0, 1, 1, opacity));
+        g.setLineWidth(width);
+        if (edge.kind() == EdgeKind.PEEPHOLE) {
+            g.setLineDashes(width * 3.5, width * 2.5);
+        } else {
+            g.setLineDashes();
+        }
+        strokePolyline(g, trim(points, 0, arrowLength * 0.7));
+        g.setLineDashes();
+        if (edge.arrow()) {
+            Point2D tip = points.get(points.size() - 1);
+            Point2D before = points.get(points.size() - 2);
+            drawArrowHead(g, before, tip, arrowLength, color.deriveColor(0, 1, 1, Math.max(opacity, 0.5)));
+        }
+    }
+
+    private static void drawArrowHead(GraphicsContext g, Point2D from, Point2D tip, double length, Color color) {
+        Point2D direction = tip.subtract(from);
+        double norm = direction.magnitude();
+        if (norm < 1e-6) {
+            return;
+        }
+        double dx = direction.getX() / norm;
+        double dy = direction.getY() / norm;
+        double half = length * 0.45;
+        double bx = tip.getX() - dx * length;
+        double by = tip.getY() - dy * length;
+        g.setFill(color);
+        g.fillPolygon(new double[] {tip.getX(), bx - dy * half, bx + dy * half},
+                new double[] {tip.getY(), by + dx * half, by - dx * half}, 3);
+    }
+
+    private static void strokePolyline(GraphicsContext g, List<Point2D> points) {
+        if (points.size() < 2) {
+            return;
+        }
+        g.beginPath();
+        g.moveTo(points.get(0).getX(), points.get(0).getY());
+        for (int i = 1; i < points.size(); i++) {
+            g.lineTo(points.get(i).getX(), points.get(i).getY());
+        }
+        g.stroke();
+    }
+
+    /** The polyline shortened by {@code head} pixels at its start and {@code tail} at its end. */
+    static List<Point2D> trim(List<Point2D> points, double head, double tail) {
+        List<Point2D> out = new ArrayList<>(points);
+        cut(out, tail);
+        java.util.Collections.reverse(out);
+        cut(out, head);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private static void cut(List<Point2D> points, double length) {
+        double left = length;
+        while (left > 0 && points.size() >= 2) {
+            Point2D end = points.get(points.size() - 1);
+            Point2D previous = points.get(points.size() - 2);
+            double segment = end.distance(previous);
+            if (segment > left) {
+                Point2D direction = previous.subtract(end).normalize();
+                points.set(points.size() - 1, end.add(direction.multiply(left)));
+                return;
+            }
+            points.remove(points.size() - 1);
+            left -= segment;
+            if (points.size() < 2) {
+                return;
+            }
+        }
+    }
+
+    private static void drawEdgeLabel(GraphicsContext g, DiagramLayout layout, Edge edge) {
+        List<Point2D> points = layout.route(edge);
+        int longest = 0;
+        double length = -1;
+        for (int i = 0; i + 1 < points.size(); i++) {
+            double d = points.get(i).distance(points.get(i + 1));
+            if (d > length) {
+                length = d;
+                longest = i;
+            }
+        }
+        Point2D a = points.get(longest);
+        Point2D b = points.get(longest + 1);
+        double size = layout.captionSize();
+        g.setFill(edge.kind() == EdgeKind.PEEPHOLE ? DiagramTheme.PEEPHOLE : DiagramTheme.MUTED);
+        double pad = Math.max(5, layout.lineWidth() * 3);
+        if (Math.abs(a.getX() - b.getX()) < 0.5) {
+            double y = (a.getY() + b.getY()) / 2 + size * 0.35;
+            if (edge.labelLeft()) {
+                MathText.draw(g, edge.label(), a.getX() - pad, y, size, false, HPos.RIGHT);
+            } else {
+                MathText.draw(g, edge.label(), a.getX() + pad, y, size, false, HPos.LEFT);
+            }
+        } else {
+            MathText.draw(g, edge.label(), (a.getX() + b.getX()) / 2, a.getY() - pad, size, false, HPos.CENTER);
+        }
+    }
+
+    private static void drawMemoryCaption(GraphicsContext g, DiagramLayout layout, CellStructure structure) {
+        if (structure.cell() == CellKind.RNN) {
+            return;
+        }
+        Box from = layout.box("cPrev");
+        Box to = layout.box("c");
+        double size = layout.smallSize();
+        double y = from.cy() - layout.opRadius() - size * 0.55;
+        g.setFill(DiagramTheme.MUTED);
+        g.setFont(MathText.italic(size, false));
+        String caption = structure.cell().isLstm() ? "memory cell c — the conveyor belt"
+                : "memory cell c = a — the conveyor belt";
+        double width = MathText.textWidth(caption, MathText.italic(size, false));
+        double x = (from.right() + to.left()) / 2 - width / 2;
+        g.fillText(caption, Math.max(from.right() + size, x), y);
+    }
+
+    // ---- nodes
+
+    private static void drawNode(GraphicsContext g, DiagramLayout layout, Node node, Scene scene) {
+        Box box = layout.box(node.id());
+        boolean hovered = node.id().equals(scene.hovered());
+        switch (node.kind()) {
+            case GATE, LAYER, INPUT, STATE -> drawValueBox(g, layout, node, box, scene);
+            case OP -> drawOp(g, layout, node, box);
+            case LINEAR -> drawLinear(g, layout, node, box);
+            case FUNCTION -> drawFunction(g, layout, node, box);
+            case PREDICTION -> drawPrediction(g, layout, node, box, scene);
+            case TOKEN -> drawToken(g, layout, box, scene);
+            case JUNCTION, EXIT -> {
+                return;
+            }
+        }
+        if (hovered) {
+            double pad = 3;
+            g.setStroke(DiagramTheme.HOVER);
+            g.setLineWidth(Math.max(2, layout.lineWidth() * 1.5));
+            g.strokeRoundRect(box.left() - pad, box.top() - pad, box.w() + 2 * pad, box.h() + 2 * pad, 10, 10);
+        }
+    }
+
+    private static void drawValueBox(GraphicsContext g, DiagramLayout layout, Node node, Box box, Scene scene) {
+        Quantity quantity = node.quantity();
+        boolean previous = node.kind() == NodeKind.INPUT;
+        double value = previous ? scene.frame().previous(quantity, scene.unit())
+                : scene.frame().value(quantity, scene.unit());
+        Color fill = DiagramTheme.fill(quantity, value);
+        boolean pill = node.kind() == NodeKind.INPUT || node.kind() == NodeKind.STATE;
+        double arc = pill ? box.h() : box.h() * 0.28;
+        g.setFill(fill);
+        g.fillRoundRect(box.left(), box.top(), box.w(), box.h(), arc, arc);
+        g.setStroke(DiagramTheme.BOX_STROKE);
+        g.setLineWidth(Math.max(1.2, layout.lineWidth() * 0.9));
+        g.strokeRoundRect(box.left(), box.top(), box.w(), box.h(), arc, arc);
+
+        double size = layout.labelSize();
+        g.setFill(DiagramTheme.textOn(fill));
+        MathText.draw(g, node.symbol(), box.cx(), box.top() + box.h() * 0.45, size, true, HPos.CENTER);
+        g.setFont(MathText.font(size * 0.95, false));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(Equations.number(value), box.cx(), box.top() + box.h() * 0.86);
+        g.setTextAlign(TextAlignment.LEFT);
+
+        if (node.function() != null) {
+            double small = layout.smallSize();
+            g.setFill(DiagramTheme.MUTED);
+            g.setFont(MathText.italic(small, false));
+            g.fillText(node.function(), box.left() + 2, box.top() - small * 0.35);
+        }
+        drawStrip(g, layout.strip(node.id()), scene.frame().units(quantity, previous), quantity, scene.unit());
+    }
+
+    private static void drawStrip(GraphicsContext g, Box strip, double[] values, Quantity quantity, int unit) {
+        ColorScale scale = ColorScale.forQuantity(quantity);
+        int n = values.length;
+        double cell = strip.w() / n;
+        for (int i = 0; i < n; i++) {
+            g.setFill(DiagramTheme.color(scale.argb(values[i])));
+            // overlap by a pixel fraction so no background shows between cells
+            g.fillRect(strip.left() + i * cell, strip.top(), cell + 0.6, strip.h());
+        }
+        g.setStroke(DiagramTheme.MUTED.deriveColor(0, 1, 1, 0.6));
+        g.setLineWidth(0.8);
+        g.strokeRect(strip.left(), strip.top(), strip.w(), strip.h());
+        double outline = Math.max(cell, 4);
+        double x = strip.left() + unit * cell + cell / 2 - outline / 2;
+        g.setStroke(DiagramTheme.SELECTED_UNIT);
+        g.setLineWidth(2);
+        g.strokeRect(x, strip.top() - 1.5, outline, strip.h() + 3);
+    }
+
+    private static void drawOp(GraphicsContext g, DiagramLayout layout, Node node, Box box) {
+        g.setFill(DiagramTheme.OP_FILL);
+        g.fillOval(box.left(), box.top(), box.w(), box.h());
+        g.setStroke(DiagramTheme.OP_STROKE);
+        g.setLineWidth(Math.max(1.2, layout.lineWidth()));
+        g.strokeOval(box.left(), box.top(), box.w(), box.h());
+        String symbol = node.symbol();
+        boolean word = symbol.length() > 2;
+        double size = word ? box.h() * 0.46 : box.h() * (symbol.length() > 1 ? 0.5 : 0.7);
+        g.setFill(DiagramTheme.TEXT);
+        g.setFont(MathText.font(size, !word));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(symbol, box.cx(), box.cy() + size * 0.36);
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    private static void drawLinear(GraphicsContext g, DiagramLayout layout, Node node, Box box) {
+        g.setFill(DiagramTheme.LINEAR_FILL);
+        g.fillRect(box.left(), box.top(), box.w(), box.h());
+        g.setStroke(DiagramTheme.LINE);
+        g.setLineWidth(Math.max(1, layout.lineWidth() * 0.8));
+        g.strokeRect(box.left(), box.top(), box.w(), box.h());
+        double size = box.h() * 0.5;
+        g.setFill(DiagramTheme.TEXT);
+        MathText.draw(g, node.symbol(), box.cx(), box.cy() + size * 0.3, size, false, HPos.CENTER);
+    }
+
+    private static void drawFunction(GraphicsContext g, DiagramLayout layout, Node node, Box box) {
+        double arc = box.h() * 0.28;
+        g.setFill(DiagramTheme.LINEAR_FILL);
+        g.fillRoundRect(box.left(), box.top(), box.w(), box.h(), arc, arc);
+        g.setStroke(DiagramTheme.BOX_STROKE);
+        g.setLineWidth(Math.max(1.2, layout.lineWidth() * 0.9));
+        g.strokeRoundRect(box.left(), box.top(), box.w(), box.h(), arc, arc);
+        double size = layout.labelSize();
+        g.setFill(DiagramTheme.TEXT);
+        MathText.draw(g, node.symbol(), box.cx(), box.cy() + size * 0.35, size, true, HPos.CENTER);
+    }
+
+    private static void drawPrediction(GraphicsContext g, DiagramLayout layout, Node node, Box box, Scene scene) {
+        g.setFill(DiagramTheme.PREDICTION_FILL);
+        double arc = box.h() * 0.28;
+        g.fillRoundRect(box.left(), box.top(), box.w(), box.h(), arc, arc);
+        g.setStroke(DiagramTheme.BOX_STROKE);
+        g.setLineWidth(Math.max(1.2, layout.lineWidth() * 0.9));
+        g.strokeRoundRect(box.left(), box.top(), box.w(), box.h(), arc, arc);
+        double size = layout.labelSize();
+        g.setFill(DiagramTheme.TEXT);
+        MathText.draw(g, node.symbol(), box.cx(), box.top() + box.h() * 0.45, size, true, HPos.CENTER);
+        Trace.Prediction top = scene.trace().topPredictions(scene.step(), 1).get(0);
+        double small = size * 0.78;
+        g.setFont(MathText.font(small, false));
+        g.setTextAlign(TextAlignment.CENTER);
+        String text = "\u201c" + top.token() + "\u201d " + Equations.number(top.probability());
+        double maxWidth = box.w() - 6;
+        while (MathText.textWidth(text, MathText.font(small, false)) > maxWidth && small > 8) {
+            small *= 0.92;
+            g.setFont(MathText.font(small, false));
+        }
+        g.fillText(text, box.cx(), box.top() + box.h() * 0.85);
+        g.setTextAlign(TextAlignment.LEFT);
+        if (node.function() != null) {
+            double tag = layout.smallSize();
+            g.setFill(DiagramTheme.MUTED);
+            g.setFont(MathText.italic(tag, false));
+            g.fillText(node.function(), box.left() + 2, box.top() - tag * 0.35);
+        }
+    }
+
+    private static void drawToken(GraphicsContext g, DiagramLayout layout, Box box, Scene scene) {
+        double size = layout.labelSize();
+        int t = scene.step();
+        String symbol = "x^<" + (t + 1) + ">";
+        String word = " = \u201c" + scene.trace().tokens().get(t) + "\u201d";
+        boolean unknown = scene.trace().isUnknown(t);
+        double symbolWidth = MathText.width(symbol, size, true);
+        double wordWidth = MathText.textWidth(word, MathText.font(size, false));
+        double left = box.cx() - symbolWidth / 2;
+        double baseline = box.cy() + size * 0.35;
+        g.setFill(DiagramTheme.TEXT);
+        MathText.draw(g, symbol, left, baseline, size, true, HPos.LEFT);
+        g.setFill(unknown ? Color.web("#c62828") : DiagramTheme.TEXT);
+        g.setFont(MathText.font(size, false));
+        g.fillText(word, left + symbolWidth, baseline);
+        if (unknown) {
+            g.setFont(MathText.font(layout.smallSize(), false));
+            g.fillText(" unknown → <unk>", left + symbolWidth + wordWidth, baseline);
+        }
+    }
+
+    // ---- title, notes, legend
+
+    private static void drawTitle(GraphicsContext g, DiagramLayout layout, Scene scene) {
+        Trace trace = scene.trace();
+        double size = layout.titleSize();
+        double x = layout.left() + size * 0.4;
+        double y = layout.top() + size * 1.15;
+        String name = switch (trace.cell()) {
+            case RNN -> "Vanilla RNN";
+            case GRU_SIMPLE -> "Simplified GRU";
+            case GRU -> "GRU";
+            case LSTM -> "LSTM";
+            case PEEPHOLE_LSTM -> "Peephole LSTM";
+        };
+        g.setFill(DiagramTheme.TEXT);
+        g.setFont(MathText.font(size, true));
+        g.fillText(name, x, y);
+        double after = x + MathText.textWidth(name, MathText.font(size, true));
+        String where = "   t = " + (scene.step() + 1) + " \u201c" + trace.tokens().get(scene.step()) + "\u201d"
+                + "   unit " + scene.unit() + " of " + trace.hidden();
+        g.setFont(MathText.font(size * 0.85, false));
+        g.setFill(DiagramTheme.MUTED);
+        g.fillText(where, after, y);
+        String note = note(trace);
+        if (note != null) {
+            double small = layout.captionSize();
+            g.setFont(MathText.font(small, false));
+            g.fillText(note, x, y + small * 1.45);
+        }
+    }
+
+    /** The one-line note under the title: what this drawing does differently from the slide. */
+    static String note(Trace trace) {
+        return switch (trace.cell()) {
+            case RNN -> "no gates, no memory cell: a<t-1> is rewritten at every step";
+            case GRU_SIMPLE -> "the lecture's first GRU: no relevance gate (Γr ≡ 1); Γu = 1 − z";
+            case GRU -> trace.gruReset() == GruReset.BEFORE
+                    ? "reset before (the lecture, Cho et al. 2014): Γr ⊙ c<t-1>, then W_hn;  Γu = 1 − z"
+                    : "reset after (PyTorch, cuDNN): W_hn c<t-1> + b_hn, then Γr ⊙;  Γu = 1 − z";
+            case LSTM -> "a<t> = Γo ⊙ tanh(c<t>): the slide writes Γo ⊙ c<t>; frameworks apply tanh";
+            case PEEPHOLE_LSTM -> "peepholes: Γu, Γf peek at c<t-1>, Γo at the new c<t> (Gers et al. 2002)";
+        };
+    }
+
+    private static void drawLegend(GraphicsContext g, DiagramLayout layout) {
+        double size = layout.smallSize();
+        double barWidth = Math.max(50, layout.unit() * 0.9);
+        double barHeight = Math.max(6, size * 0.7);
+        double y = layout.bottom() - size * 0.6 - barHeight;
+        double x = layout.right() - size * 0.5;
+        x = legendEntry(g, x, y, barWidth, barHeight, size, ColorScale.SIGNED, "c\u0303, c, a", "\u22121", "+1");
+        legendEntry(g, x - size * 1.5, y, barWidth, barHeight, size, ColorScale.GATE, "\u0393 gates", "shut 0", "1 open");
+    }
+
+    /** One colour bar drawn right-aligned at {@code right}; returns where the next entry ends. */
+    private static double legendEntry(GraphicsContext g, double right, double y, double barWidth, double barHeight,
+                                      double size, ColorScale scale, String name, String low, String high) {
+        javafx.scene.text.Font font = MathText.font(size, false);
+        double highWidth = MathText.textWidth(high, font);
+        double lowWidth = MathText.textWidth(low, font);
+        double nameWidth = MathText.textWidth(name, MathText.font(size, true));
+        double gap = size * 0.4;
+        double barRight = right - highWidth - gap;
+        double barLeft = barRight - barWidth;
+        int steps = 48;
+        for (int i = 0; i < steps; i++) {
+            double v = scale.min() + (scale.max() - scale.min()) * (i + 0.5) / steps;
+            g.setFill(DiagramTheme.color(scale.argb(v)));
+            g.fillRect(barLeft + barWidth * i / steps, y, barWidth / steps + 0.6, barHeight);
+        }
+        g.setStroke(DiagramTheme.MUTED);
+        g.setLineWidth(0.8);
+        g.strokeRect(barLeft, y, barWidth, barHeight);
+        double baseline = y + barHeight / 2 + size * 0.35;
+        g.setFill(DiagramTheme.MUTED);
+        g.setFont(font);
+        g.fillText(high, barRight + gap, baseline);
+        g.fillText(low, barLeft - gap - lowWidth, baseline);
+        g.setFont(MathText.font(size, true));
+        double nameLeft = barLeft - gap - lowWidth - gap - nameWidth;
+        g.fillText(name, nameLeft, baseline);
+        return nameLeft;
+    }
+
+    private static Map<String, Integer> degrees(CellStructure structure) {
+        Map<String, Integer> degree = new HashMap<>();
+        for (Edge edge : structure.edges()) {
+            degree.merge(edge.from(), 1, Integer::sum);
+            degree.merge(edge.to(), 1, Integer::sum);
+        }
+        return degree;
+    }
+
+    private static Color junctionColor(CellStructure structure, Node node) {
+        for (Edge edge : structure.edges()) {
+            if (edge.from().equals(node.id()) || edge.to().equals(node.id())) {
+                if (edge.kind() == EdgeKind.MEMORY) {
+                    return DiagramTheme.MEMORY;
+                }
+            }
+        }
+        return DiagramTheme.LINE;
+    }
+}

@@ -1,0 +1,126 @@
+package org.gatescope.cli;
+
+import static org.gatescope.cli.CommandLineTest.assertRefused;
+import static org.gatescope.cli.CommandLineTest.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.gatescope.TestModels;
+import org.gatescope.engine.AgreementTask;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.GruReset;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.Weights;
+import org.gatescope.io.Json;
+import org.gatescope.io.ModelFiles;
+import org.gatescope.text.Vocabulary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code train} writes a reproducible model file; {@code evaluate} scores built-in sets and the user's probes. */
+class TrainAndEvaluateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainWritesAModelWithTheCorpusVocabularyAndNumberUnits() throws Exception {
+        Path out = dir.resolve("tiny.safetensors");
+        CommandLineTest.Result result = run("train", "--cell", "gru", "--hidden", "4", "--embed", "3", "--epochs", "1",
+                "--seed", "5", "--out", out.toString());
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.err().contains("wrote"), result.err());
+        Model model = ModelFiles.read(out);
+        assertEquals(CellKind.GRU, model.cell());
+        assertEquals(GruReset.BEFORE, model.spec().gruReset());
+        assertEquals(AgreementTask.vocabulary().tokens(), model.vocabulary().tokens());
+        assertTrue(model.metadata().containsKey("number_units"));
+        assertTrue(model.metadata().get("trained_with").contains("--seed 5"));
+    }
+
+    @Test
+    void trainingTwiceWithTheSameSeedGivesTheSameBytes() throws Exception {
+        Path first = dir.resolve("a.safetensors");
+        Path second = dir.resolve("b.safetensors");
+        for (Path out : List.of(first, second)) {
+            assertEquals(0, run("train", "--cell", "lstm", "--hidden", "3", "--embed", "2", "--epochs", "1", "--seed",
+                    "9", "--out", out.toString()).status());
+        }
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+    }
+
+    @Test
+    void trainRefusesBadSettingsBeforeTraining() {
+        assertRefused(run("train", "--cell", "transformer", "--hidden", "4", "--out", dir.resolve("x").toString()),
+                "transformer");
+        assertRefused(run("train", "--cell", "lstm", "--out", dir.resolve("x").toString()), "--hidden");
+        assertRefused(run("train", "--cell", "lstm", "--hidden", "0", "--out", dir.resolve("x").toString()),
+                "--hidden");
+        assertRefused(run("train", "--cell", "lstm", "--hidden", "4", "--out",
+                dir.resolve("missing/dir/x.safetensors").toString()), "does not exist");
+    }
+
+    @Test
+    void evaluatePrintsTheBreakdown() throws Exception {
+        Path model = writeRandomModel();
+        CommandLineTest.Result result = run("evaluate", "--model", model.toString());
+        assertEquals(0, result.status(), result.err());
+        for (String expected : List.of("overall", "attractors", "opposite-number attractors", "clause length",
+                "never seen in training")) {
+            assertTrue(result.out().contains(expected), expected + " in\n" + result.out());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void evaluateScoresTheUsersOwnProbesAsJson() throws Exception {
+        Path model = writeRandomModel();
+        Path probes = dir.resolve("probes.tsv");
+        Files.writeString(probes, "the cat , which already ate the fish ,\twas\twere\n\n"
+                + "the cats , which already ate the fish ,\twere\twas\n");
+        CommandLineTest.Result result = run("evaluate", "--model", model.toString(), "--file", probes.toString(),
+                "--format", "json");
+        assertEquals(0, result.status(), result.err());
+        Map<String, Object> json = (Map<String, Object>) Json.parse(result.out());
+        List<Map<String, Object>> scored = (List<Map<String, Object>>) json.get("probes");
+        assertEquals(2, scored.size());
+        assertEquals("were", scored.get(1).get("good"));
+        double pGood = ((Number) scored.get(0).get("p_good")).doubleValue();
+        double pBad = ((Number) scored.get(0).get("p_bad")).doubleValue();
+        double accuracy = ((Number) json.get("accuracy")).doubleValue();
+        assertTrue(pGood > 0 && pGood < 1 && pBad > 0 && pBad < 1);
+        assertTrue(accuracy == 0 || accuracy == 0.5 || accuracy == 1);
+    }
+
+    @Test
+    void malformedProbeFilesAreRefusedNamingTheLine() throws Exception {
+        Path model = writeRandomModel();
+        Path probes = dir.resolve("bad.tsv");
+        Files.writeString(probes, "the cat ,\twas\twere\nthe cats , was were\n");
+        assertRefused(run("evaluate", "--model", model.toString(), "--file", probes.toString()), "line 2");
+        Files.writeString(probes, "the cat ,\twas\twuz\n");
+        assertRefused(run("evaluate", "--model", model.toString(), "--file", probes.toString()), "wuz");
+        Files.writeString(probes, "\n\n");
+        assertRefused(run("evaluate", "--model", model.toString(), "--file", probes.toString()), "no probes");
+        assertRefused(run("evaluate", "--model", model.toString(), "--file", dir.resolve("nope.tsv").toString()),
+                "nope.tsv");
+        assertFalse(Files.exists(dir.resolve("nope.tsv")));
+    }
+
+    /** A random model over the corpus vocabulary, so every probe word is known. */
+    private Path writeRandomModel() throws Exception {
+        Vocabulary vocabulary = AgreementTask.vocabulary();
+        Model random = TestModels.random(CellKind.LSTM, GruReset.AFTER, vocabulary.size(), 4, 5, 3);
+        Weights weights = random.weights();
+        Model model = new Model(random.spec(), vocabulary, Model.LOWER_WORDS, weights, Map.of());
+        Path path = dir.resolve("random.safetensors");
+        ModelFiles.write(path, model);
+        return path;
+    }
+}
