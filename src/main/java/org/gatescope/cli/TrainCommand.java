@@ -65,7 +65,8 @@ final class TrainCommand implements Command {
         }
         TrainingConfig defaults = TrainingConfig.defaults(cell, hidden, embed, seed, epochs);
         TrainingConfig config = new TrainingConfig(cell, reset, hidden, embed, seed, epochs, defaults.batchSize(),
-                defaults.learningRate(), defaults.finalLearningRate(), defaults.clipNorm(), defaults.patience());
+                defaults.learningRate(), defaults.finalLearningRate(), defaults.clipNorm(), defaults.patience(),
+                defaults.verbWeight());
         ProgressBar bar = new ProgressBar(err, System.console() != null);
         Model model = AgreementTask.train(config, bar, new TrainingControl(), 250, 0);
         bar.finish();

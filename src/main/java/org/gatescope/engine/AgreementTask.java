@@ -53,15 +53,18 @@ public final class AgreementTask {
     /** Training and validation data drawn from the corpus with {@code seed}. */
     public static Trainer.Data data(Vocabulary vocabulary, long seed, int trainingCount, int validationCount) {
         List<int[]> training = new ArrayList<>(trainingCount);
-        for (AgreementSentence sentence : AgreementCorpus.training(seed, trainingCount)) {
-            training.add(ids(vocabulary, sentence.tokens()));
+        List<AgreementSentence> sentences = AgreementCorpus.training(seed, trainingCount);
+        int[] verbs = new int[sentences.size()];
+        for (int i = 0; i < verbs.length; i++) {
+            training.add(ids(vocabulary, sentences.get(i).tokens()));
+            verbs[i] = sentences.get(i).verbIndex();
         }
         List<AgreementSentence> held = AgreementCorpus.heldOut(seed, validationCount);
         List<int[]> validation = new ArrayList<>(validationCount);
         for (AgreementSentence sentence : held) {
             validation.add(ids(vocabulary, sentence.tokens()));
         }
-        return new Trainer.Data(vocabulary.size(), training, validation, probes(vocabulary, held));
+        return new Trainer.Data(vocabulary.size(), training, verbs, validation, probes(vocabulary, held));
     }
 
     /**

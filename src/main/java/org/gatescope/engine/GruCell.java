@@ -1,8 +1,7 @@
 package org.gatescope.engine;
 
+import java.util.Arrays;
 import java.util.List;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The full GRU, weight rows r, z, n as in PyTorch {@code nn.GRU}:
@@ -24,9 +23,6 @@ final class GruCell extends RecurrentLayer {
             Quantity.CANDIDATE, Quantity.MEMORY_CELL, Quantity.ACTIVATION);
 
     private final GruReset reset;
-    /** W_hn^T [H, H] and W_hn [H, H], for the reset-before product W_hn (Γr ⊙ c&lt;t-1&gt;). */
-    private final DMatrixRMaj candidateWeightT;
-    private final DMatrixRMaj candidateWeight;
 
     private double[] updateGate;
     private double[] keepGate;
@@ -34,17 +30,12 @@ final class GruCell extends RecurrentLayer {
     private double[] candidate;
     /** Reset after: W_hn c&lt;t-1&gt; + b_hn. Reset before: Γr ⊙ c&lt;t-1&gt;. [T·B, H] */
     private double[] resetOperand;
-    /** Per-step buffers of the reset-before path, [B, H]. */
-    private DMatrixRMaj gatedPrevious;
-    private DMatrixRMaj candidateRecurrent;
-    private DMatrixRMaj candidatePreGradient;
-    private DMatrixRMaj gatedPreviousGradient;
+    /** Reset before: ∂L/∂(Γr ⊙ c&lt;t-1&gt;) of the step being backpropagated, [B][H]. */
+    private double[][] gatedPreviousGradient;
 
     GruCell(int input, int hidden, GruReset reset) {
         super(CellKind.GRU, input, hidden);
         this.reset = reset;
-        candidateWeightT = new DMatrixRMaj(hidden, hidden);
-        candidateWeight = new DMatrixRMaj(hidden, hidden);
     }
 
     GruReset reset() {
@@ -56,18 +47,16 @@ final class GruCell extends RecurrentLayer {
         return QUANTITIES;
     }
 
+    /** Reset before: W_hn acts on Γr ⊙ c&lt;t-1&gt;, not on c&lt;t-1&gt;, so the shared product stops at block c̃. */
     @Override
-    protected void loadCellWeights(Weights weights) {
-        CommonOps_DDRM.extract(weights.weightHh, 2 * hidden, 3 * hidden, 0, hidden, candidateWeight, 0, 0);
-        CommonOps_DDRM.transpose(candidateWeight, candidateWeightT);
-        if (reset == GruReset.BEFORE) {
-            // The shared recurrent product must not apply W_hn to c<t-1> directly: zero its columns.
-            for (int k = 0; k < hidden; k++) {
-                for (int j = 2 * hidden; j < 3 * hidden; j++) {
-                    weightHhT.set(k, j, 0.0);
-                }
-            }
-        }
+    protected int sharedRecurrentColumns() {
+        return reset == GruReset.BEFORE ? 2 * hidden : gateRows;
+    }
+
+    /** Reset after: the candidate's recurrent-term gradient is Γr ⊙ dPre_c̃, not dPre_c̃. */
+    @Override
+    protected boolean hasSeparateRecurrentGradient() {
+        return reset == GruReset.AFTER;
     }
 
     @Override
@@ -77,61 +66,60 @@ final class GruCell extends RecurrentLayer {
         relevanceGate = new double[rows * hidden];
         candidate = new double[rows * hidden];
         resetOperand = new double[rows * hidden];
-        gatedPrevious = new DMatrixRMaj(batch, hidden);
-        candidateRecurrent = new DMatrixRMaj(batch, hidden);
-        candidatePreGradient = new DMatrixRMaj(batch, hidden);
-        gatedPreviousGradient = new DMatrixRMaj(batch, hidden);
+    }
+
+    @Override
+    protected void allocateCellBackwardBuffers(int rows) {
+        gatedPreviousGradient = new double[batch][hidden];
     }
 
     @Override
     protected void forwardStep(int t) {
-        computeRecurrentTerm();
-        double[] recurrent = recurrentTerm.data;
-        double[] previous = previousActivation.data;
+        computeRecurrentTerm(t);
+        double[] previous = previousActivation;
         int h = hidden;
         boolean after = reset == GruReset.AFTER;
         for (int b = 0; b < batch; b++) {
             int row = t * batch + b;
             int gates = row * gateRows;
             int units = row * h;
-            int rec = b * gateRows;
             int local = b * h;
+            double[] inputPart = inputTerm[row];
+            double[] recurrentPart = recurrentTerm[b];
             for (int j = 0; j < h; j++) {
-                double preR = inputTerm[gates + j] + recurrent[rec + j];
-                double preZ = inputTerm[gates + h + j] + recurrent[rec + h + j];
-                double r = sigmoid(preR);
-                double z = sigmoid(preZ);
+                double preR = inputPart[j] + recurrentPart[j];
+                double preZ = inputPart[h + j] + recurrentPart[h + j];
+                double r = Activations.sigmoid(preR);
+                double z = Activations.sigmoid(preZ);
                 preActivation[gates + j] = preR;
                 preActivation[gates + h + j] = preZ;
                 relevanceGate[units + j] = r;
                 keepGate[units + j] = z;
                 updateGate[units + j] = 1.0 - z;
-                if (after) {
-                    resetOperand[units + j] = recurrent[rec + 2 * h + j];
-                } else {
-                    gatedPrevious.data[local + j] = r * previous[local + j];
-                    resetOperand[units + j] = gatedPrevious.data[local + j];
-                }
+                resetOperand[units + j] = after ? recurrentPart[2 * h + j] : r * previous[local + j];
             }
         }
         if (!after) {
-            // W_hn (Γr ⊙ c<t-1>) + b_hn
+            // Block c̃ of the recurrent term: W_hn (Γr ⊙ c<t-1>) + b_hn.
             for (int b = 0; b < batch; b++) {
-                System.arraycopy(biasHh, 2 * h, candidateRecurrent.data, b * h, h);
+                System.arraycopy(biasHh, 2 * h, recurrentTerm[b], 2 * h, h);
             }
-            CommonOps_DDRM.multAdd(gatedPrevious, candidateWeightT, candidateRecurrent);
+            MatrixKernels.multAdd(resetOperand, t * batch * h, h, 1, weightHhT, 0, recurrentTerm, 0, batch, h, 2 * h,
+                    3 * h);
         }
         for (int b = 0; b < batch; b++) {
             int row = t * batch + b;
             int gates = row * gateRows;
             int units = row * h;
             int local = b * h;
+            double[] inputPart = inputTerm[row];
+            double[] recurrentPart = recurrentTerm[b];
             for (int j = 0; j < h; j++) {
-                double recurrentPart = after
+                double recurrentCandidate = after
                         ? relevanceGate[units + j] * resetOperand[units + j]
-                        : candidateRecurrent.data[local + j];
-                double preC = inputTerm[gates + 2 * h + j] + recurrentPart;
-                double candidateValue = Math.tanh(preC);
+                        : recurrentPart[2 * h + j];
+                double preC = inputPart[2 * h + j] + recurrentCandidate;
+                double candidateValue = Activations.tanh(preC);
                 double u = updateGate[units + j];
                 preActivation[gates + 2 * h + j] = preC;
                 candidate[units + j] = candidateValue;
@@ -143,16 +131,53 @@ final class GruCell extends RecurrentLayer {
 
     @Override
     protected void backwardStep(int t, double[] activationGradient) {
+        if (reset == GruReset.AFTER) {
+            backwardStepResetAfter(t, activationGradient);
+        } else {
+            backwardStepResetBefore(t, activationGradient);
+        }
+    }
+
+    private void backwardStepResetAfter(int t, double[] activationGradient) {
         int h = hidden;
-        boolean after = reset == GruReset.AFTER;
-        double[] previous = previousActivation.data;
-        double[] dRecurrent = recurrentTermGradientStep.data;
-        double[] dPrevious = previousActivationGradient.data;
+        double[] previous = previousActivation;
         for (int b = 0; b < batch; b++) {
             int row = t * batch + b;
-            int gates = row * gateRows;
             int units = row * h;
             int local = b * h;
+            double[] dInput = inputTermGradient[row];
+            double[] dRecurrent = recurrentTermGradient[row];
+            double[] dPrevious = previousActivationGradient[b];
+            for (int j = 0; j < h; j++) {
+                double dA = activationGradient[local + j];
+                double z = keepGate[units + j];
+                double r = relevanceGate[units + j];
+                double candidateValue = candidate[units + j];
+                double dPreZ = dA * (previous[local + j] - candidateValue) * z * (1 - z);
+                double dPreC = dA * (1 - z) * (1 - candidateValue * candidateValue);
+                double dPreR = dPreC * resetOperand[units + j] * r * (1 - r);
+                memoryCellGradient[units + j] = dA;
+                dPrevious[j] = dA * z;
+                dInput[j] = dPreR;
+                dInput[h + j] = dPreZ;
+                dInput[2 * h + j] = dPreC;
+                dRecurrent[j] = dPreR;
+                dRecurrent[h + j] = dPreZ;
+                dRecurrent[2 * h + j] = dPreC * r;
+            }
+        }
+    }
+
+    /** The recurrent-term gradient of blocks Γr and z is the input-term one (one array). */
+    private void backwardStepResetBefore(int t, double[] activationGradient) {
+        int h = hidden;
+        double[] previous = previousActivation;
+        for (int b = 0; b < batch; b++) {
+            int row = t * batch + b;
+            int units = row * h;
+            int local = b * h;
+            double[] dInput = inputTermGradient[row];
+            double[] dPrevious = previousActivationGradient[b];
             for (int j = 0; j < h; j++) {
                 double dA = activationGradient[local + j];
                 double z = keepGate[units + j];
@@ -160,67 +185,42 @@ final class GruCell extends RecurrentLayer {
                 double dPreZ = dA * (previous[local + j] - candidateValue) * z * (1 - z);
                 double dPreC = dA * (1 - z) * (1 - candidateValue * candidateValue);
                 memoryCellGradient[units + j] = dA;
-                dPrevious[local + j] = dA * z;
-                inputTermGradient[gates + h + j] = dPreZ;
-                inputTermGradient[gates + 2 * h + j] = dPreC;
-                dRecurrent[b * gateRows + h + j] = dPreZ;
-                candidatePreGradient.data[local + j] = dPreC;
+                dPrevious[j] = dA * z;
+                dInput[h + j] = dPreZ;
+                dInput[2 * h + j] = dPreC;
             }
+            Arrays.fill(gatedPreviousGradient[b], 0.0);
         }
-        if (!after) {
-            // ∂L/∂(Γr ⊙ c<t-1>) = dPre_c̃ · W_hn
-            CommonOps_DDRM.mult(candidatePreGradient, candidateWeight, gatedPreviousGradient);
-        }
+        // ∂L/∂(Γr ⊙ c<t-1>) = dPre_c̃ · W_hn
+        MatrixKernels.multAdd(inputTermGradient, t * batch, 2 * h, weightHh, 2 * h, gatedPreviousGradient, 0, batch,
+                h, 0, h);
         for (int b = 0; b < batch; b++) {
             int row = t * batch + b;
-            int gates = row * gateRows;
             int units = row * h;
             int local = b * h;
-            int rec = b * gateRows;
+            double[] dInput = inputTermGradient[row];
+            double[] dPrevious = previousActivationGradient[b];
+            double[] dGated = gatedPreviousGradient[b];
             for (int j = 0; j < h; j++) {
                 double r = relevanceGate[units + j];
-                double dPreC = candidatePreGradient.data[local + j];
-                double dR;
-                if (after) {
-                    dR = dPreC * resetOperand[units + j];
-                    dRecurrent[rec + 2 * h + j] = dPreC * r;
-                } else {
-                    double dGated = gatedPreviousGradient.data[local + j];
-                    dR = dGated * previous[local + j];
-                    dPrevious[local + j] += dGated * r;
-                    dRecurrent[rec + 2 * h + j] = 0.0; // W_hn acts on Γr ⊙ c<t-1>, handled above
-                }
-                double dPreR = dR * r * (1 - r);
-                inputTermGradient[gates + j] = dPreR;
-                dRecurrent[rec + j] = dPreR;
+                dPrevious[j] += dGated[j] * r;
+                double dR = dGated[j] * previous[local + j];
+                dInput[j] = dR * r * (1 - r);
             }
         }
     }
 
     @Override
-    protected void accumulateWeightGradients(Weights gradients) {
-        super.accumulateWeightGradients(gradients);
+    protected void addCellGradients(Weights gradients) {
         if (reset == GruReset.AFTER) {
             return;
         }
-        // Reset before: ∂L/∂W_hn = Σ dPre_c̃^T (Γr ⊙ c<t-1>), ∂L/∂b_hn = Σ dPre_c̃.
+        // Reset before: ∂L/∂W_hn^T = Σ (Γr ⊙ c<t-1>)^T dPre_c̃, ∂L/∂b_hn = Σ dPre_c̃.
         int rows = steps * batch;
         int h = hidden;
-        DMatrixRMaj candidateGradient = new DMatrixRMaj(rows, h);
-        CommonOps_DDRM.extract(DMatrixRMaj.wrap(rows, gateRows, inputTermGradient), 0, rows, 2 * h, 3 * h,
-                candidateGradient, 0, 0);
-        DMatrixRMaj weightGradient = new DMatrixRMaj(h, h);
-        CommonOps_DDRM.multTransA(candidateGradient, DMatrixRMaj.wrap(rows, h, resetOperand), weightGradient);
-        for (int i = 0; i < h; i++) {
-            for (int k = 0; k < h; k++) {
-                gradients.weightHh.add(2 * h + i, k, weightGradient.get(i, k));
-            }
-        }
-        double[] biasGradient = new double[h];
-        addColumnSums(candidateGradient.data, rows, h, biasGradient);
-        for (int i = 0; i < h; i++) {
-            gradients.biasHh.data[2 * h + i] += biasGradient[i];
-        }
+        MatrixKernels.multAdd(resetOperand, 0, 1, h, inputTermGradient, 0, weightHhGradientT, 0, h, rows, 2 * h,
+                3 * h);
+        MatrixKernels.addColumnSums(inputTermGradient, rows, 2 * h, 3 * h, gradients.biasHh.data);
     }
 
     @Override

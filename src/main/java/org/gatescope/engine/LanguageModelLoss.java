@@ -35,17 +35,35 @@ public final class LanguageModelLoss {
      * @return the mean over counted targets of −log p(target), or 0 if none is counted
      */
     public double lossAndGradient(Weights weights, int[][] inputs, int[][] targets, Weights gradients) {
+        return lossAndGradient(weights, inputs, targets, null, gradients);
+    }
+
+    /**
+     * Weighted mean cross-entropy: position (b, t) counts {@code targetWeights[b][t]} times.
+     *
+     * @param targetWeights [B][T], or null for weight 1 everywhere; not modified
+     * @return Σ w·(−log p(target)) / Σ w over counted targets, or 0 if none is counted
+     */
+    public double lossAndGradient(Weights weights, int[][] inputs, int[][] targets, double[][] targetWeights,
+                                  Weights gradients) {
         int b = inputs.length;
         int t = inputs[0].length;
         int[] ids = timeMajor(inputs, t);
         int[] targetIds = timeMajor(targets, t);
-        int counted = 0;
-        for (int id : targetIds) {
-            if (id >= 0) {
-                counted++;
+        double[] scale = new double[targetIds.length];
+        double total = 0;
+        for (int s = 0; s < t; s++) {
+            for (int i = 0; i < b; i++) {
+                int row = s * b + i;
+                if (targetIds[row] >= 0) {
+                    scale[row] = targetWeights == null ? 1.0 : targetWeights[i][s];
+                    total += scale[row];
+                }
             }
         }
-        double scale = counted == 0 ? 0.0 : 1.0 / counted;
+        for (int row = 0; row < scale.length; row++) {
+            scale[row] = total == 0 ? 0.0 : scale[row] / total;
+        }
         return run(weights, ids, targetIds, t, b, scale, gradients);
     }
 
@@ -55,10 +73,12 @@ public final class LanguageModelLoss {
      * and {@link #inputGradient()}.
      */
     public double sumLossAndGradient(Weights weights, int[] inputs, int[] targets, Weights gradients) {
-        return run(weights, inputs.clone(), targets.clone(), inputs.length, 1, 1.0, gradients);
+        double[] scale = new double[targets.length];
+        java.util.Arrays.fill(scale, 1.0);
+        return run(weights, inputs.clone(), targets.clone(), inputs.length, 1, scale, gradients);
     }
 
-    private double run(Weights weights, int[] ids, int[] targetIds, int t, int b, double scale,
+    private double run(Weights weights, int[] ids, int[] targetIds, int t, int b, double[] scale,
                        Weights gradients) {
         this.steps = t;
         this.batch = b;
@@ -71,7 +91,7 @@ public final class LanguageModelLoss {
         double loss = 0;
         for (int r = 0; r < targetIds.length; r++) {
             if (targetIds[r] >= 0) {
-                loss -= Math.log(probabilities[r * vocab + targetIds[r]]);
+                loss -= scale[r] * Math.log(probabilities[r * vocab + targetIds[r]]);
             }
         }
         double[] activationGradient = SoftmaxHead.backward(weights, activations, probabilities, targetIds, scale,
@@ -79,7 +99,7 @@ public final class LanguageModelLoss {
         inputGradient = new double[t * b * spec.embedSize()];
         layer.backward(activationGradient, gradients, inputGradient);
         Embedding.backward(ids, inputGradient, gradients);
-        return loss * scale;
+        return loss;
     }
 
     /**

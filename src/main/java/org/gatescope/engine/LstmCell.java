@@ -67,30 +67,30 @@ final class LstmCell extends RecurrentLayer {
 
     @Override
     protected void forwardStep(int t) {
-        computeRecurrentTerm();
-        double[] recurrent = recurrentTerm.data;
+        computeRecurrentTerm(t);
         int h = hidden;
         for (int b = 0; b < batch; b++) {
             int row = t * batch + b;
             int gates = row * gateRows;
             int units = row * h;
             int previousUnits = units - batch * h; // c<t-1> of this sequence; absent at t = 0
-            int rec = b * gateRows;
+            double[] inputPart = inputTerm[row];
+            double[] recurrentPart = recurrentTerm[b];
             for (int j = 0; j < h; j++) {
                 double previousCell = t == 0 ? 0.0 : memoryCell[previousUnits + j];
-                double preU = inputTerm[gates + j] + recurrent[rec + j] + peepholeU[j] * previousCell;
-                double preF = inputTerm[gates + h + j] + recurrent[rec + h + j] + peepholeF[j] * previousCell;
-                double preC = inputTerm[gates + 2 * h + j] + recurrent[rec + 2 * h + j];
-                double u = sigmoid(preU);
-                double f = sigmoid(preF);
-                double candidateValue = Math.tanh(preC);
+                double preU = inputPart[j] + recurrentPart[j] + peepholeU[j] * previousCell;
+                double preF = inputPart[h + j] + recurrentPart[h + j] + peepholeF[j] * previousCell;
+                double preC = inputPart[2 * h + j] + recurrentPart[2 * h + j];
+                double u = Activations.sigmoid(preU);
+                double f = Activations.sigmoid(preF);
+                double candidateValue = Activations.tanh(preC);
                 double cell = u * candidateValue + f * previousCell;
                 if (intervention != null) {
                     cell = intervention.memoryCell(t, j, cell);
                 }
-                double preO = inputTerm[gates + 3 * h + j] + recurrent[rec + 3 * h + j] + peepholeO[j] * cell;
-                double o = sigmoid(preO);
-                double cellTanh = Math.tanh(cell);
+                double preO = inputPart[3 * h + j] + recurrentPart[3 * h + j] + peepholeO[j] * cell;
+                double o = Activations.sigmoid(preO);
+                double cellTanh = Activations.tanh(cell);
                 preActivation[gates + j] = preU;
                 preActivation[gates + h + j] = preF;
                 preActivation[gates + 2 * h + j] = preC;
@@ -106,16 +106,16 @@ final class LstmCell extends RecurrentLayer {
         }
     }
 
+    /** Every block's recurrent-term gradient is its input-term gradient: one array serves both. */
     @Override
     protected void backwardStep(int t, double[] activationGradient) {
         int h = hidden;
-        double[] dRecurrent = recurrentTermGradientStep.data;
         for (int b = 0; b < batch; b++) {
             int row = t * batch + b;
-            int gates = row * gateRows;
             int units = row * h;
             int previousUnits = units - batch * h;
             int local = b * h;
+            double[] dPre = inputTermGradient[row];
             for (int j = 0; j < h; j++) {
                 double previousCell = t == 0 ? 0.0 : memoryCell[previousUnits + j];
                 double u = updateGate[units + j];
@@ -133,22 +133,16 @@ final class LstmCell extends RecurrentLayer {
                 double dPreF = dCell * previousCell * f * (1 - f);
                 memoryCellGradient[units + j] = dCell;
                 memoryCellGradientFromNext[local + j] = dCell * f + dPreU * peepholeU[j] + dPreF * peepholeF[j];
-                inputTermGradient[gates + j] = dPreU;
-                inputTermGradient[gates + h + j] = dPreF;
-                inputTermGradient[gates + 2 * h + j] = dPreC;
-                inputTermGradient[gates + 3 * h + j] = dPreO;
-                int rec = b * gateRows;
-                dRecurrent[rec + j] = dPreU;
-                dRecurrent[rec + h + j] = dPreF;
-                dRecurrent[rec + 2 * h + j] = dPreC;
-                dRecurrent[rec + 3 * h + j] = dPreO;
+                dPre[j] = dPreU;
+                dPre[h + j] = dPreF;
+                dPre[2 * h + j] = dPreC;
+                dPre[3 * h + j] = dPreO;
             }
         }
     }
 
     @Override
-    protected void accumulateWeightGradients(Weights gradients) {
-        super.accumulateWeightGradients(gradients);
+    protected void addCellGradients(Weights gradients) {
         if (!peephole) {
             return;
         }
@@ -158,15 +152,15 @@ final class LstmCell extends RecurrentLayer {
         double[] dF = gradients.peepholeF.data;
         double[] dO = gradients.peepholeO.data;
         for (int row = 0; row < steps * batch; row++) {
-            int gates = row * gateRows;
             int units = row * h;
             int previousUnits = units - batch * h;
             boolean first = row < batch;
+            double[] dPre = inputTermGradient[row];
             for (int j = 0; j < h; j++) {
                 double previousCell = first ? 0.0 : memoryCell[previousUnits + j];
-                dU[j] += inputTermGradient[gates + j] * previousCell;
-                dF[j] += inputTermGradient[gates + h + j] * previousCell;
-                dO[j] += inputTermGradient[gates + 3 * h + j] * memoryCell[units + j];
+                dU[j] += dPre[j] * previousCell;
+                dF[j] += dPre[h + j] * previousCell;
+                dO[j] += dPre[3 * h + j] * memoryCell[units + j];
             }
         }
     }

@@ -1,8 +1,7 @@
 package org.gatescope.engine;
 
+import java.util.Arrays;
 import java.util.List;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * One recurrent cell run over a batch of sequences: forward through time, recording what
@@ -23,12 +22,13 @@ public abstract class RecurrentLayer {
     protected final int input;
     protected final int gateRows;
 
-    /** W_ih^T [D, G·H] and W_hh^T [H, G·H]: transposed once so each step's product streams rows. */
-    protected final DMatrixRMaj weightIhT;
-    protected final DMatrixRMaj weightHhT;
-    /** W_hh [G·H, H], for the backward product dPre · W_hh. */
-    protected final DMatrixRMaj weightHh;
-    protected final DMatrixRMaj weightIh;
+    // The weights as rows, the layout the products in MatrixKernels read (copied by load).
+    /** W_ih^T [D][G·H] and W_hh^T [H][G·H], for the forward products x W_ih^T and a&lt;t-1&gt; W_hh^T. */
+    protected final double[][] weightIhT;
+    protected final double[][] weightHhT;
+    /** W_ih [G·H][D] and W_hh [G·H][H], for the backward products dPre · W. */
+    protected final double[][] weightIh;
+    protected final double[][] weightHh;
     protected final double[] biasIh;
     protected final double[] biasHh;
 
@@ -39,10 +39,10 @@ public abstract class RecurrentLayer {
     protected int steps;
     protected int batch;
 
-    // Recorded forward values, [T·B, ·].
+    // Recorded forward values; row r = t·B + b.
     protected double[] x;
-    /** x W_ih^T + b_ih for every step, [T·B, G·H]. */
-    protected double[] inputTerm;
+    /** x W_ih^T + b_ih for every step, [T·B][G·H]. */
+    protected double[][] inputTerm;
     /** Pre-activations as the trace reports them, [T·B, G·H]. */
     protected double[] preActivation;
     protected double[] activation;
@@ -50,37 +50,45 @@ public abstract class RecurrentLayer {
 
     // Per-step buffers for the recurrent products.
     /** a&lt;t-1&gt; of the step being computed, [B, H]. */
-    protected DMatrixRMaj previousActivation;
-    /** a&lt;t-1&gt; W_hh^T + b_hh, [B, G·H]. */
-    protected DMatrixRMaj recurrentTerm;
+    protected double[] previousActivation;
+    /** a&lt;t-1&gt; W_hh^T + b_hh, [B][G·H] (the columns {@link #sharedRecurrentColumns()} covers). */
+    protected double[][] recurrentTerm;
 
     // Backward buffers.
-    /** Gradient of the loss w.r.t. each block's input-side pre-activation, [T·B, G·H]. */
-    protected double[] inputTermGradient;
-    /** Gradient w.r.t. the recurrent-side term a&lt;t-1&gt; W_hh^T + b_hh, [T·B, G·H]. */
-    protected double[] recurrentTermGradient;
+    /** Gradient of the loss w.r.t. each block's input-side pre-activation, [T·B][G·H]. */
+    protected double[][] inputTermGradient;
+    /**
+     * Gradient w.r.t. the recurrent-side term a&lt;t-1&gt; W_hh^T + b_hh, [T·B][G·H]: the same
+     * array as {@link #inputTermGradient} unless {@link #hasSeparateRecurrentGradient()}.
+     */
+    protected double[][] recurrentTermGradient;
     /** Total gradient w.r.t. c&lt;t&gt; (w.r.t. a&lt;t&gt; when c = a), [T·B, H]. */
     protected double[] memoryCellGradient;
-    /** This step's recurrent-term gradient as a matrix, [B, G·H]. */
-    protected DMatrixRMaj recurrentTermGradientStep;
-    /** Gradient w.r.t. a&lt;t-1&gt;: paths that skip W_hh are added here by the cell, [B, H]. */
-    protected DMatrixRMaj previousActivationGradient;
-    /** Gradient w.r.t. a&lt;t&gt; arriving from step t+1, [B, H]. */
-    protected double[] activationGradientFromNext;
+    /** Gradient w.r.t. a&lt;t-1&gt;, [B][H]: the cell writes (not adds) the paths that skip W_hh. */
+    protected double[][] previousActivationGradient;
+    /** Total gradient w.r.t. a&lt;t&gt; of the step being backpropagated, [B, H]. */
+    private double[] totalActivationGradient;
     /** Gradient w.r.t. c&lt;t&gt; arriving from step t+1 along the memory line, [B, H]. */
     protected double[] memoryCellGradientFromNext;
+    /** ∂L/∂W_ih^T [D][G·H] and ∂L/∂W_hh^T [H][G·H] of one backward, added transposed into the caller's. */
+    protected final double[][] weightIhGradientT;
+    protected final double[][] weightHhGradientT;
+    /** ∂L/∂x as rows, [T·B][D]. */
+    private double[][] inputGradientRows;
 
     protected RecurrentLayer(CellKind kind, int input, int hidden) {
         this.kind = kind;
         this.input = input;
         this.hidden = hidden;
         this.gateRows = kind.gateBlocks() * hidden;
-        weightIhT = new DMatrixRMaj(input, gateRows);
-        weightHhT = new DMatrixRMaj(hidden, gateRows);
-        weightHh = new DMatrixRMaj(gateRows, hidden);
-        weightIh = new DMatrixRMaj(gateRows, input);
+        weightIhT = new double[input][gateRows];
+        weightHhT = new double[hidden][gateRows];
+        weightIh = new double[gateRows][input];
+        weightHh = new double[gateRows][hidden];
         biasIh = new double[gateRows];
         biasHh = new double[gateRows];
+        weightIhGradientT = new double[input][gateRows];
+        weightHhGradientT = new double[hidden][gateRows];
     }
 
     /** A layer for the given cell; weights are read with {@link #load}. */
@@ -117,17 +125,36 @@ public abstract class RecurrentLayer {
      * @param weights not modified
      */
     public void load(Weights weights) {
-        weightIh.setTo(weights.weightIh);
-        weightHh.setTo(weights.weightHh);
-        CommonOps_DDRM.transpose(weights.weightIh, weightIhT);
-        CommonOps_DDRM.transpose(weights.weightHh, weightHhT);
+        MatrixKernels.copyInto(weights.weightIh.data, gateRows, input, weightIh);
+        MatrixKernels.copyInto(weights.weightHh.data, gateRows, hidden, weightHh);
+        MatrixKernels.transposeInto(weights.weightIh.data, gateRows, input, weightIhT);
+        MatrixKernels.transposeInto(weights.weightHh.data, gateRows, hidden, weightHhT);
         System.arraycopy(weights.biasIh.data, 0, biasIh, 0, gateRows);
         System.arraycopy(weights.biasHh.data, 0, biasHh, 0, gateRows);
         loadCellWeights(weights);
     }
 
-    /** Reads weights beyond the shared W_ih, W_hh, b_ih, b_hh (peepholes, split blocks). */
+    /** Reads weights beyond the shared W_ih, W_hh, b_ih, b_hh (peepholes). */
     protected void loadCellWeights(Weights weights) {
+    }
+
+    /**
+     * How many leading columns of a&lt;t-1&gt; W_hh^T + b_hh the shared recurrent product
+     * computes (and backpropagates): all G·H, unless a block's recurrent matrix acts on
+     * something other than a&lt;t-1&gt; (the reset-before GRU's W_hn, on Γr ⊙ c&lt;t-1&gt;), which
+     * the cell then computes itself.
+     */
+    protected int sharedRecurrentColumns() {
+        return gateRows;
+    }
+
+    /**
+     * Whether the gradient w.r.t. the recurrent term differs from that w.r.t. the input term
+     * in some block of the shared columns (the reset-after GRU's candidate: Γr ⊙ (W_hn a + b_hn)).
+     * Otherwise both are one array.
+     */
+    protected boolean hasSeparateRecurrentGradient() {
+        return false;
     }
 
     /**
@@ -144,10 +171,11 @@ public abstract class RecurrentLayer {
         allocate(steps, batch);
         this.x = inputs;
         // x W_ih^T + b_ih for all steps at once: one large product instead of T small ones.
-        DMatrixRMaj xs = DMatrixRMaj.wrap(steps * batch, input, inputs);
-        DMatrixRMaj projected = DMatrixRMaj.wrap(steps * batch, gateRows, inputTerm);
-        CommonOps_DDRM.mult(xs, weightIhT, projected);
-        addRowVector(inputTerm, biasIh, steps * batch, gateRows);
+        int rows = steps * batch;
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(biasIh, 0, inputTerm[r], 0, gateRows);
+        }
+        MatrixKernels.multAdd(inputs, 0, input, 1, weightIhT, 0, inputTerm, 0, rows, input, 0, gateRows);
         for (int t = 0; t < steps; t++) {
             loadPreviousActivation(t);
             forwardStep(t);
@@ -158,19 +186,22 @@ public abstract class RecurrentLayer {
     private void loadPreviousActivation(int t) {
         int n = batch * hidden;
         if (t == 0) {
-            java.util.Arrays.fill(previousActivation.data, 0.0);
+            Arrays.fill(previousActivation, 0.0);
         } else {
-            System.arraycopy(activation, (t - 1) * n, previousActivation.data, 0, n);
+            System.arraycopy(activation, (t - 1) * n, previousActivation, 0, n);
         }
     }
 
-    /** Fills {@link #recurrentTerm} with a&lt;t-1&gt; W_hh^T + b_hh. */
-    protected final void computeRecurrentTerm() {
-        double[] out = recurrentTerm.data;
+    /** Fills the shared columns of {@link #recurrentTerm} with a&lt;t-1&gt; W_hh^T + b_hh. */
+    protected final void computeRecurrentTerm(int t) {
+        int columns = sharedRecurrentColumns();
         for (int b = 0; b < batch; b++) {
-            System.arraycopy(biasHh, 0, out, b * gateRows, gateRows);
+            System.arraycopy(biasHh, 0, recurrentTerm[b], 0, columns);
         }
-        CommonOps_DDRM.multAdd(previousActivation, weightHhT, recurrentTerm);
+        if (t > 0) { // a<0> = 0
+            MatrixKernels.multAdd(activation, (t - 1) * batch * hidden, hidden, 1, weightHhT, 0, recurrentTerm, 0,
+                    batch, hidden, 0, columns);
+        }
     }
 
     /**
@@ -199,64 +230,83 @@ public abstract class RecurrentLayer {
             throw new IllegalArgumentException("activation gradient holds " + activationGradient.length
                     + " values, expected T·B·H = " + steps * n);
         }
-        java.util.Arrays.fill(activationGradientFromNext, 0.0);
-        java.util.Arrays.fill(memoryCellGradientFromNext, 0.0);
-        double[] totalActivationGradient = new double[n];
+        allocateBackward();
+        Arrays.fill(memoryCellGradientFromNext, 0.0);
+        for (double[] row : previousActivationGradient) {
+            Arrays.fill(row, 0.0);
+        }
+        int columns = sharedRecurrentColumns();
         for (int t = steps - 1; t >= 0; t--) {
-            int offset = t * n;
-            for (int i = 0; i < n; i++) {
-                totalActivationGradient[i] = activationGradient[offset + i] + activationGradientFromNext[i];
+            // ∂L/∂a<t> = from the head + from step t+1 (left in previousActivationGradient).
+            for (int b = 0; b < batch; b++) {
+                double[] fromNext = previousActivationGradient[b];
+                int offset = (t * batch + b) * hidden;
+                for (int j = 0; j < hidden; j++) {
+                    totalActivationGradient[b * hidden + j] = activationGradient[offset + j] + fromNext[j];
+                }
+                Arrays.fill(fromNext, 0.0);
             }
-            if (t > 0) {
-                System.arraycopy(activation, (t - 1) * n, previousActivation.data, 0, n);
-            } else {
-                java.util.Arrays.fill(previousActivation.data, 0.0);
-            }
-            java.util.Arrays.fill(previousActivationGradient.data, 0.0);
+            loadPreviousActivation(t);
             backwardStep(t, totalActivationGradient);
-            System.arraycopy(recurrentTermGradientStep.data, 0, recurrentTermGradient, t * batch * gateRows,
-                    batch * gateRows);
-            // ∂L/∂a<t-1> = dPre_h · W_hh + the paths that skip W_hh (set by the cell).
-            CommonOps_DDRM.multAdd(recurrentTermGradientStep, weightHh, previousActivationGradient);
-            System.arraycopy(previousActivationGradient.data, 0, activationGradientFromNext, 0, n);
+            if (t > 0) {
+                // ∂L/∂a<t-1> = dPre_h · W_hh + the paths that skip W_hh (written by the cell).
+                MatrixKernels.multAdd(recurrentTermGradient, t * batch, 0, weightHh, 0, previousActivationGradient, 0,
+                        batch, columns, 0, hidden);
+            }
         }
         accumulateWeightGradients(gradients);
         if (inputGradient != null) {
-            DMatrixRMaj dInput = DMatrixRMaj.wrap(steps * batch, input, inputGradient);
-            CommonOps_DDRM.mult(DMatrixRMaj.wrap(steps * batch, gateRows, inputTermGradient), weightIh, dInput);
+            int rows = steps * batch;
+            for (double[] row : inputGradientRows) {
+                Arrays.fill(row, 0.0);
+            }
+            MatrixKernels.multAdd(inputTermGradient, 0, 0, weightIh, 0, inputGradientRows, 0, rows, gateRows, 0,
+                    input);
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(inputGradientRows[r], 0, inputGradient, r * input, input);
+            }
         }
     }
 
     /**
      * Backward of step t. Reads {@link #previousActivation} (a&lt;t-1&gt;) and
      * {@link #memoryCellGradientFromNext}; writes this step's rows of
-     * {@link #inputTermGradient} and {@link #memoryCellGradient}, all of
-     * {@link #recurrentTermGradientStep}, the non-W_hh paths into
-     * {@link #previousActivationGradient}, and ∂L/∂c&lt;t-1&gt; into
-     * {@link #memoryCellGradientFromNext}.
+     * {@link #inputTermGradient}, {@link #recurrentTermGradient} (when separate) and
+     * {@link #memoryCellGradient}, the non-W_hh paths into {@link #previousActivationGradient}
+     * (which holds zeros on entry), and ∂L/∂c&lt;t-1&gt; into {@link #memoryCellGradientFromNext}.
      *
      * @param activationGradient total ∂L/∂a&lt;t&gt;, [B, H]; not modified
      */
     protected abstract void backwardStep(int t, double[] activationGradient);
 
-    /** Adds ∂L/∂W from the recorded per-step gradients: one large product per matrix. */
-    protected void accumulateWeightGradients(Weights gradients) {
+    /** Adds ∂L/∂W and ∂L/∂b from the recorded per-step gradients: one large product per matrix. */
+    private void accumulateWeightGradients(Weights gradients) {
         int rows = steps * batch;
-        DMatrixRMaj dInputTerm = DMatrixRMaj.wrap(rows, gateRows, inputTermGradient);
-        DMatrixRMaj dRecurrentTerm = DMatrixRMaj.wrap(rows, gateRows, recurrentTermGradient);
-        CommonOps_DDRM.multAddTransA(dInputTerm, DMatrixRMaj.wrap(rows, input, x), gradients.weightIh);
-        CommonOps_DDRM.multAddTransA(dRecurrentTerm, DMatrixRMaj.wrap(rows, hidden, previousActivations()),
-                gradients.weightHh);
-        addColumnSums(inputTermGradient, rows, gateRows, gradients.biasIh.data);
-        addColumnSums(recurrentTermGradient, rows, gateRows, gradients.biasHh.data);
+        int columns = sharedRecurrentColumns();
+        // ∂L/∂W_ih^T = x^T · dPre_i, then added transposed into ∂L/∂W_ih.
+        for (double[] row : weightIhGradientT) {
+            Arrays.fill(row, 0.0);
+        }
+        MatrixKernels.multAdd(x, 0, 1, input, inputTermGradient, 0, weightIhGradientT, 0, input, rows, 0, gateRows);
+        MatrixKernels.addTransposed(weightIhGradientT, input, 0, gateRows, gradients.weightIh.data, input);
+        // ∂L/∂W_hh^T = Σ_t a<t-1>^T · dPre_h<t>; a<0> = 0, so from t = 1: rows B … of dPre_h.
+        for (double[] row : weightHhGradientT) {
+            Arrays.fill(row, 0.0);
+        }
+        MatrixKernels.multAdd(activation, 0, 1, hidden, recurrentTermGradient, batch, weightHhGradientT, 0, hidden,
+                rows - batch, 0, columns);
+        addCellGradients(gradients);
+        MatrixKernels.addTransposed(weightHhGradientT, hidden, 0, gateRows, gradients.weightHh.data, hidden);
+        MatrixKernels.addColumnSums(inputTermGradient, rows, 0, gateRows, gradients.biasIh.data);
+        MatrixKernels.addColumnSums(recurrentTermGradient, rows, 0, columns, gradients.biasHh.data);
     }
 
-    /** a&lt;t-1&gt; for every step, [T·B, H]: the activations shifted down one step, zeros first. */
-    protected final double[] previousActivations() {
-        int n = batch * hidden;
-        double[] shifted = new double[steps * n];
-        System.arraycopy(activation, 0, shifted, n, (steps - 1) * n);
-        return shifted;
+    /**
+     * Adds the gradients the shared products do not cover: peepholes, and the columns of
+     * {@link #weightHhGradientT} and b_hh beyond {@link #sharedRecurrentColumns()} (whose
+     * {@link #weightHhGradientT} entries hold zeros on entry and are added into ∂L/∂W_hh after).
+     */
+    protected void addCellGradients(Weights gradients) {
     }
 
     /** Allocates every buffer for a run of this shape, unless the last run had it. */
@@ -271,20 +321,34 @@ public abstract class RecurrentLayer {
         this.steps = steps;
         this.batch = batch;
         int rows = steps * batch;
-        inputTerm = new double[rows * gateRows];
+        inputTerm = new double[rows][gateRows];
         preActivation = new double[rows * gateRows];
         activation = new double[rows * hidden];
         memoryCell = kind.hasSeparateMemoryCell() ? new double[rows * hidden] : activation;
-        previousActivation = new DMatrixRMaj(batch, hidden);
-        recurrentTerm = new DMatrixRMaj(batch, gateRows);
-        inputTermGradient = new double[rows * gateRows];
-        recurrentTermGradient = new double[rows * gateRows];
-        memoryCellGradient = new double[rows * hidden];
-        recurrentTermGradientStep = new DMatrixRMaj(batch, gateRows);
-        previousActivationGradient = new DMatrixRMaj(batch, hidden);
-        activationGradientFromNext = new double[batch * hidden];
-        memoryCellGradientFromNext = new double[batch * hidden];
+        previousActivation = new double[batch * hidden];
+        recurrentTerm = new double[batch][gateRows];
+        inputTermGradient = null; // allocated by the first backward of this shape: a trace never needs them
         allocateCellBuffers(rows);
+    }
+
+    /** Allocates the backward buffers for the current shape, unless a backward of this shape did. */
+    private void allocateBackward() {
+        if (inputTermGradient != null) {
+            return;
+        }
+        int rows = steps * batch;
+        inputTermGradient = new double[rows][gateRows];
+        recurrentTermGradient = hasSeparateRecurrentGradient() ? new double[rows][gateRows] : inputTermGradient;
+        memoryCellGradient = new double[rows * hidden];
+        previousActivationGradient = new double[batch][hidden];
+        totalActivationGradient = new double[batch * hidden];
+        memoryCellGradientFromNext = new double[batch * hidden];
+        inputGradientRows = new double[rows][input];
+        allocateCellBackwardBuffers(rows);
+    }
+
+    /** Allocates the cell's own backward buffers for {@code rows} = T·B rows (default: none). */
+    protected void allocateCellBackwardBuffers(int rows) {
     }
 
     /** Allocates the cell's own recorded arrays for {@code rows} = T·B rows. */
@@ -319,27 +383,5 @@ public abstract class RecurrentLayer {
 
     protected final IllegalArgumentException absent(Quantity quantity) {
         return new IllegalArgumentException(kind.id() + " has no " + quantity.key());
-    }
-
-    static double sigmoid(double z) {
-        return 1.0 / (1.0 + Math.exp(-z));
-    }
-
-    static void addRowVector(double[] matrix, double[] row, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
-            int base = r * cols;
-            for (int c = 0; c < cols; c++) {
-                matrix[base + c] += row[c];
-            }
-        }
-    }
-
-    static void addColumnSums(double[] matrix, int rows, int cols, double[] sums) {
-        for (int r = 0; r < rows; r++) {
-            int base = r * cols;
-            for (int c = 0; c < cols; c++) {
-                sums[c] += matrix[base + c];
-            }
-        }
     }
 }

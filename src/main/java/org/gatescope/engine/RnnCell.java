@@ -30,35 +30,36 @@ final class RnnCell extends RecurrentLayer {
 
     @Override
     protected void forwardStep(int t) {
-        computeRecurrentTerm();
-        double[] recurrent = recurrentTerm.data;
+        computeRecurrentTerm(t);
         int h = hidden;
         for (int b = 0; b < batch; b++) {
-            int units = (t * batch + b) * h;
-            int rec = b * h;
+            int row = t * batch + b;
+            int units = row * h;
+            double[] inputPart = inputTerm[row];
+            double[] recurrentPart = recurrentTerm[b];
             for (int j = 0; j < h; j++) {
-                double pre = inputTerm[units + j] + recurrent[rec + j];
+                double pre = inputPart[j] + recurrentPart[j];
                 preActivation[units + j] = pre;
-                double a = Math.tanh(pre);
+                double a = Activations.tanh(pre);
                 activation[units + j] = intervention == null ? a : intervention.memoryCell(t, j, a);
             }
         }
     }
 
+    /** The recurrent-term gradient is the input-term one (one array). */
     @Override
     protected void backwardStep(int t, double[] activationGradient) {
         int h = hidden;
-        double[] dRecurrent = recurrentTermGradientStep.data;
         for (int b = 0; b < batch; b++) {
-            int units = (t * batch + b) * h;
+            int row = t * batch + b;
+            int units = row * h;
             int local = b * h;
+            double[] dPre = inputTermGradient[row];
             for (int j = 0; j < h; j++) {
                 double a = activation[units + j];
                 double dA = activationGradient[local + j];
-                double dPre = dA * (1 - a * a);
                 memoryCellGradient[units + j] = dA;
-                inputTermGradient[units + j] = dPre;
-                dRecurrent[local + j] = dPre;
+                dPre[j] = dA * (1 - a * a);
             }
         }
     }

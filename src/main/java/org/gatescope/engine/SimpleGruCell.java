@@ -41,22 +41,22 @@ final class SimpleGruCell extends RecurrentLayer {
 
     @Override
     protected void forwardStep(int t) {
-        computeRecurrentTerm();
-        double[] recurrent = recurrentTerm.data;
-        double[] previous = previousActivation.data;
+        computeRecurrentTerm(t);
+        double[] previous = previousActivation;
         int h = hidden;
         for (int b = 0; b < batch; b++) {
             int row = t * batch + b;
             int gates = row * gateRows;
             int units = row * h;
-            int rec = b * gateRows;
             int local = b * h;
+            double[] inputPart = inputTerm[row];
+            double[] recurrentPart = recurrentTerm[b];
             for (int j = 0; j < h; j++) {
-                double preZ = inputTerm[gates + j] + recurrent[rec + j];
-                double preC = inputTerm[gates + h + j] + recurrent[rec + h + j];
-                double z = sigmoid(preZ);
+                double preZ = inputPart[j] + recurrentPart[j];
+                double preC = inputPart[h + j] + recurrentPart[h + j];
+                double z = Activations.sigmoid(preZ);
                 double u = 1.0 - z;
-                double candidateValue = Math.tanh(preC);
+                double candidateValue = Activations.tanh(preC);
                 preActivation[gates + j] = preZ;
                 preActivation[gates + h + j] = preC;
                 keepGate[units + j] = z;
@@ -68,30 +68,25 @@ final class SimpleGruCell extends RecurrentLayer {
         }
     }
 
+    /** The recurrent-term gradient is the input-term one (one array). */
     @Override
     protected void backwardStep(int t, double[] activationGradient) {
         int h = hidden;
-        double[] previous = previousActivation.data;
-        double[] dRecurrent = recurrentTermGradientStep.data;
-        double[] dPrevious = previousActivationGradient.data;
+        double[] previous = previousActivation;
         for (int b = 0; b < batch; b++) {
             int row = t * batch + b;
-            int gates = row * gateRows;
             int units = row * h;
             int local = b * h;
-            int rec = b * gateRows;
+            double[] dPre = inputTermGradient[row];
+            double[] dPrevious = previousActivationGradient[b];
             for (int j = 0; j < h; j++) {
                 double dA = activationGradient[local + j];
                 double z = keepGate[units + j];
                 double candidateValue = candidate[units + j];
-                double dPreZ = dA * (previous[local + j] - candidateValue) * z * (1 - z);
-                double dPreC = dA * (1 - z) * (1 - candidateValue * candidateValue);
                 memoryCellGradient[units + j] = dA;
-                dPrevious[local + j] = dA * z;
-                inputTermGradient[gates + j] = dPreZ;
-                inputTermGradient[gates + h + j] = dPreC;
-                dRecurrent[rec + j] = dPreZ;
-                dRecurrent[rec + h + j] = dPreC;
+                dPrevious[j] = dA * z;
+                dPre[j] = dA * (previous[local + j] - candidateValue) * z * (1 - z);
+                dPre[h + j] = dA * (1 - z) * (1 - candidateValue * candidateValue);
             }
         }
     }

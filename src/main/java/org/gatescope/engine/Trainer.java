@@ -17,10 +17,20 @@ import java.util.function.Consumer;
  */
 public final class Trainer {
 
-    /** What to learn from: id sequences to model, and probes to validate agreement on. */
-    public record Data(int vocabSize, List<int[]> training, List<int[]> validation,
+    /**
+     * What to learn from: id sequences to model, and probes to validate agreement on.
+     *
+     * @param verbPositions for each training sentence, the index of its main verb (-1 if none);
+     *     predicting that token counts {@link TrainingConfig#verbWeight()} times in the loss
+     */
+    public record Data(int vocabSize, List<int[]> training, int[] verbPositions, List<int[]> validation,
                        List<AgreementProbe> validationProbes) {
         public Data {
+            if (verbPositions.length != training.size()) {
+                throw new IllegalArgumentException(verbPositions.length + " verb positions for " + training.size()
+                        + " sentences");
+            }
+            verbPositions = verbPositions.clone();
             training = List.copyOf(training);
             validation = List.copyOf(validation);
             validationProbes = List.copyOf(validationProbes);
@@ -59,6 +69,10 @@ public final class Trainer {
         Adam adam = new Adam(spec);
         LanguageModelLoss loss = new LanguageModelLoss(spec);
         List<int[]> sentences = new ArrayList<>(data.training());
+        List<Integer> verbs = new ArrayList<>(sentences.size());
+        for (int position : data.verbPositions()) {
+            verbs.add(position);
+        }
         int batches = (sentences.size() + config.batchSize() - 1) / config.batchSize();
         long totalSteps = (long) batches * config.epochs();
         long step = 0;
@@ -75,14 +89,17 @@ public final class Trainer {
 
         while (epoch < config.epochs()) {
             epoch++;
-            shuffle(sentences, random);
+            shuffle(sentences, verbs, random);
             for (int batch = 0; batch < batches; batch++) {
                 control.checkpoint();
                 List<int[]> slice = sentences.subList(batch * config.batchSize(),
                         Math.min(sentences.size(), (batch + 1) * config.batchSize()));
                 int[][][] batchData = inputsAndTargets(slice);
+                double[][] targetWeights = verbWeights(batchData[1], verbs.subList(batch * config.batchSize(),
+                        batch * config.batchSize() + slice.size()));
                 gradients.zero();
-                double batchLoss = loss.lossAndGradient(weights, batchData[0], batchData[1], gradients);
+                double batchLoss = loss.lossAndGradient(weights, batchData[0], batchData[1], targetWeights,
+                        gradients);
                 clip(gradients, config.clipNorm());
                 double rate = learningRate(step, totalSteps);
                 adam.update(weights, gradients, rate);
@@ -153,14 +170,8 @@ public final class Trainer {
         };
         if (rememberBlock >= 0) {
             for (int j = 0; j < h; j++) {
-                weights.biasIh.data[rememberBlock * h + j] = Double.parseDouble(System.getProperty("gs.rememberBias", "1.0"));
+                weights.biasIh.data[rememberBlock * h + j] = 1.0;
                 weights.biasHh.data[rememberBlock * h + j] = 0.0;
-            }
-        }
-        if (spec.cell().isLstm()) {
-            for (int j = 0; j < h; j++) {
-                weights.biasIh.data[j] = Double.parseDouble(System.getProperty("gs.writeBias", "0"));
-                weights.biasHh.data[j] = 0.0;
             }
         }
         return weights;
@@ -193,14 +204,31 @@ public final class Trainer {
         }
     }
 
-    /** Fisher–Yates with the run's own random stream, so the order depends on the seed only. */
-    private static void shuffle(List<int[]> list, Random random) {
+    /**
+     * Fisher–Yates with the run's own random stream, so the order depends on the seed only;
+     * the verb positions move with their sentences.
+     */
+    private static void shuffle(List<int[]> list, List<Integer> verbs, Random random) {
         for (int i = list.size() - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            int[] tmp = list.get(i);
-            list.set(i, list.get(j));
-            list.set(j, tmp);
+            list.set(i, list.set(j, list.get(i)));
+            verbs.set(i, verbs.set(j, verbs.get(i)));
         }
+    }
+
+    /** Weight 1 for every target but the main verb's, which gets the configured verb weight. */
+    private double[][] verbWeights(int[][] targets, List<Integer> verbs) {
+        double[][] weights = new double[targets.length][];
+        for (int b = 0; b < targets.length; b++) {
+            weights[b] = new double[targets[b].length];
+            java.util.Arrays.fill(weights[b], 1.0);
+            int verb = verbs.get(b);
+            // Input position verb − 1 is where the model must predict the verb.
+            if (verb >= 1 && verb - 1 < weights[b].length) {
+                weights[b][verb - 1] = config.verbWeight();
+            }
+        }
+        return weights;
     }
 
     /** Inputs tokens[0..n-2] and targets tokens[1..n-1], padded to the batch's longest (target -1). */

@@ -6,26 +6,37 @@ package org.gatescope.engine;
  * stopping on validation agreement).
  *
  * @param patience epochs without a better validation score before training stops early
+ * @param verbWeight how many times predicting a sentence's main verb counts in the loss (1: plain
+ *     language modelling)
  */
 public record TrainingConfig(CellKind cell, GruReset gruReset, int hidden, int embed, long seed, int epochs,
                              int batchSize, double learningRate, double finalLearningRate, double clipNorm,
-                             int patience) {
+                             int patience, double verbWeight) {
 
     public TrainingConfig {
         if (hidden < 1 || embed < 1 || epochs < 1 || batchSize < 1 || patience < 1) {
             throw new IllegalArgumentException("hidden, embed, epochs, batch size and patience must be positive");
         }
-        if (!(learningRate > 0) || !(finalLearningRate > 0) || !(clipNorm > 0)) {
+        if (!(learningRate > 0) || !(finalLearningRate > 0) || !(clipNorm > 0) || !(verbWeight > 0)) {
             throw new IllegalArgumentException("learning rates and clip norm must be positive");
         }
     }
+
+    /**
+     * The main verb's weight in the loss. With plain language modelling (weight 1) a 16-unit
+     * LSTM sits for many epochs on a plateau where it agrees only with adjacent nouns (the
+     * verb is 1 token in 15); weight 5 gets it past that in about two epochs, and every other
+     * token is still predicted, so the head remains a language model.
+     */
+    public static final double VERB_WEIGHT = 5.0;
 
     /**
      * Settings that train the bundled H = 16 models: the bundled GRU is the lecture's
      * reset-before GRU.
      */
     public static TrainingConfig defaults(CellKind cell, int hidden, int embed, long seed, int epochs) {
-        return new TrainingConfig(cell, GruReset.BEFORE, hidden, embed, seed, epochs, 32, 0.01, Double.parseDouble(System.getProperty("gs.finalLr", "0.0005")), 1.0, 100);
+        return new TrainingConfig(cell, GruReset.BEFORE, hidden, embed, seed, epochs, 32, 0.01, 0.0005, 1.0, 3,
+                VERB_WEIGHT);
     }
 
     public ModelSpec spec(int vocabSize) {
@@ -34,6 +45,6 @@ public record TrainingConfig(CellKind cell, GruReset gruReset, int hidden, int e
 
     public TrainingConfig withEpochs(int newEpochs) {
         return new TrainingConfig(cell, gruReset, hidden, embed, seed, newEpochs, batchSize, learningRate,
-                finalLearningRate, clipNorm, patience);
+                finalLearningRate, clipNorm, patience, verbWeight);
     }
 }

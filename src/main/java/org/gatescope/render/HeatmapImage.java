@@ -70,12 +70,15 @@ public final class HeatmapImage {
     static final int MIN_FLAT_LABEL_CELL = 24;
 
     private static final int BAR_GAP = 12;
+    /** Grid lines only between cells at least this large. */
+    private static final int MIN_GRID_CELL = 8;
+    /** How strongly a grid line whitens the cell under it, of 255. */
+    private static final int GRID_ALPHA = 80;
     private static final int BAR_WIDTH = 16;
 
     private static final Color INK = new Color(0x212121);
     private static final Color MUTED = new Color(0x5F5F5F);
     private static final Color FRAME = new Color(0x8A8A8A);
-    private static final Color GRID = new Color(255, 255, 255, 80);
     /** Okabe–Ito vermillion: unknown tokens. */
     private static final Color UNKNOWN = new Color(0xD55E00);
     /** Okabe–Ito blue: number units. */
@@ -123,38 +126,17 @@ public final class HeatmapImage {
      */
     public static BufferedImage render(Trace trace, HeatmapOptions options) {
         HeatmapLayout layout = layout(trace, options);
-        long a0 = System.nanoTime();
         BufferedImage image = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_ARGB);
-        System.err.printf("alloc %.2f%n", (System.nanoTime()-a0)/1e9);
         Graphics2D g = image.createGraphics();
         try {
             configure(g);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, layout.width(), layout.height());
             drawTitle(g, trace, options, layout);
-            long t0 = System.nanoTime();
             for (HeatmapLayout.Panel panel : layout.panels()) {
                 drawCells(image, trace, layout, panel);
+                drawPanelDecorations(g, trace, layout, panel);
             }
-            long t1 = System.nanoTime();
-            for (HeatmapLayout.Panel panel : layout.panels()) {
-                drawGrid(g, layout, panel);
-            }
-            long t2 = System.nanoTime();
-            for (HeatmapLayout.Panel panel : layout.panels()) {
-                drawHeader(g, trace, layout, panel);
-                drawUnitLabels(g, trace, layout, panel);
-            }
-            long t3 = System.nanoTime();
-            for (HeatmapLayout.Panel panel : layout.panels()) {
-                drawTokenLabels(g, trace, layout, panel);
-            }
-            long t4 = System.nanoTime();
-            for (HeatmapLayout.Panel panel : layout.panels()) {
-                drawColourBar(g, trace, panel);
-            }
-            long t5 = System.nanoTime();
-            System.err.printf("cells %.2f grid %.2f head %.2f tokens %.2f bar %.2f%n", (t1-t0)/1e9, (t2-t1)/1e9, (t3-t2)/1e9, (t4-t3)/1e9, (t5-t4)/1e9);
             drawNotes(g, layout);
         } finally {
             g.dispose();
@@ -404,50 +386,61 @@ public final class HeatmapImage {
 
     // ---- panels ---------------------------------------------------------------------------
 
-    /** Fills the cells straight into the image's pixels: a heatmap of thousands of tokens stays fast. */
+    /**
+     * Fills the cells straight into the image's pixels, each with its light grid line along
+     * its top and left edge (none on the grid's outer edges): a heatmap of thousands of
+     * tokens stays fast.
+     */
     private static void drawCells(BufferedImage image, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         int stride = image.getWidth();
         ColorScale scale = ColorScale.forQuantity(panel.quantity());
         int cw = layout.cellWidth();
         int ch = layout.cellHeight();
+        boolean grid = cw >= MIN_GRID_CELL && ch >= MIN_GRID_CELL;
         for (int unit = 0; unit < trace.hidden(); unit++) {
             int top = panel.gridY() + unit * ch;
             for (int j = 0; j < layout.tokenCount(); j++) {
                 int argb = scale.argb(trace.value(panel.quantity(), layout.firstToken() + j, unit));
+                int line = grid ? lighten(argb) : argb;
                 int left = panel.gridX() + j * cw;
                 for (int y = top; y < top + ch; y++) {
-                    Arrays.fill(pixels, y * stride + left, y * stride + left + cw, argb);
+                    int row = y * stride + left;
+                    if (y == top && unit > 0) {
+                        Arrays.fill(pixels, row, row + cw, line);
+                    } else {
+                        Arrays.fill(pixels, row, row + cw, argb);
+                        if (j > 0) {
+                            pixels[row] = line;
+                        }
+                    }
                 }
             }
         }
     }
 
+    /** {@code argb} seen through white at {@link #GRID_ALPHA}/255: the grid line over a cell. */
+    static int lighten(int argb) {
+        int out = 0xFF000000;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            int c = argb >> shift & 0xFF;
+            out |= (c + ((255 - c) * GRID_ALPHA + 127) / 255) << shift;
+        }
+        return out;
+    }
+
     private static void drawPanelDecorations(Graphics2D g, Trace trace, HeatmapLayout layout,
                                              HeatmapLayout.Panel panel) {
-        drawGrid(g, layout, panel);
+        drawFrame(g, panel);
         drawHeader(g, trace, layout, panel);
         drawUnitLabels(g, trace, layout, panel);
         drawTokenLabels(g, trace, layout, panel);
         drawColourBar(g, trace, panel);
     }
 
-    private static void drawGrid(Graphics2D g, HeatmapLayout layout, HeatmapLayout.Panel panel) {
-        int x0 = panel.gridX();
-        int y0 = panel.gridY();
-        int x1 = x0 + panel.gridWidth();
-        int y1 = y0 + panel.gridHeight();
-        if (layout.cellWidth() >= 8 && layout.cellHeight() >= 8) {
-            g.setColor(GRID);
-            for (int x = x0 + layout.cellWidth(); x < x1; x += layout.cellWidth()) {
-                g.fillRect(x, y0, 1, y1 - y0);
-            }
-            for (int y = y0 + layout.cellHeight(); y < y1; y += layout.cellHeight()) {
-                g.fillRect(x0, y, x1 - x0, 1);
-            }
-        }
+    private static void drawFrame(Graphics2D g, HeatmapLayout.Panel panel) {
         g.setColor(FRAME);
-        g.drawRect(x0 - 1, y0 - 1, panel.gridWidth() + 1, panel.gridHeight() + 1);
+        g.drawRect(panel.gridX() - 1, panel.gridY() - 1, panel.gridWidth() + 1, panel.gridHeight() + 1);
     }
 
     private static void drawHeader(Graphics2D g, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {

@@ -156,15 +156,16 @@ public final class CellViewModel {
             userChoseUnits = false;
             selectedUnits.clear();
         }
+        // Units first, so whoever hears of the new trace already sees units that exist in it.
+        if (outcome.trace() != null && (!userChoseUnits || selectedUnits.isEmpty())) {
+            selectedUnits.setAll(outcome.initialUnits());
+            primaryUnit.set(selectedUnits.isEmpty() ? 0 : selectedUnits.get(0));
+        }
         timing.set(outcome.trace() == null ? "" : outcome.millis() + " ms");
         traceProblem.set(outcome.traceProblem());
         trace.set(outcome.trace());
         if (!outcome.traceProblem().isEmpty()) {
             errors.accept("Cannot trace this text: " + outcome.traceProblem());
-        }
-        if (outcome.trace() != null && (!userChoseUnits || selectedUnits.isEmpty())) {
-            selectedUnits.setAll(outcome.initialUnits());
-            primaryUnit.set(selectedUnits.isEmpty() ? 0 : selectedUnits.get(0));
         }
     }
 

@@ -1,43 +1,32 @@
 package org.gatescope.ui;
 
-import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
-import org.gatescope.render.ColorScale;
+import org.gatescope.ui.diagram.CellDiagramView;
 
 /**
- * The slot of the cell diagram: shows one cell's trace at the explorer's step for its primary
- * unit, and follows all three. Until the Colah-style diagram is in, a row of value tiles.
+ * The slot of the cell diagram: shows one cell's trace at the explorer's step for that cell's
+ * primary unit, following all three; a click on a unit in the diagram's strips selects it.
  */
 final class DiagramPane extends StackPane {
 
     private final ExplorerViewModel explorer;
     private final CellViewModel cell;
-    private final Label heading = new Label();
-    private final FlowPane tiles = new FlowPane(10, 10);
+    private final CellDiagramView diagram = new CellDiagramView();
     private final Label empty = new Label();
-    private final Map<Quantity, Double> shown = new EnumMap<>(Quantity.class);
 
     DiagramPane(ExplorerViewModel explorer, CellViewModel cell) {
         this.explorer = explorer;
         this.cell = cell;
         getStyleClass().add("diagram-pane");
         setMinSize(200, 160);
-        heading.getStyleClass().add("diagram-heading");
-        tiles.setAlignment(Pos.CENTER);
         empty.getStyleClass().add("empty-hint");
-        VBox box = new VBox(14, heading, tiles);
-        box.setAlignment(Pos.CENTER);
-        box.setPadding(new Insets(12));
-        getChildren().addAll(box, empty);
+        empty.setMouseTransparent(true);
+        getChildren().addAll(diagram, empty);
+        diagram.setOnUnitSelected(cell::selectPrimaryUnit);
         cell.traceProperty().addListener(o -> refresh());
         cell.primaryUnitProperty().addListener(o -> refresh());
         explorer.stepProperty().addListener(o -> refresh());
@@ -45,50 +34,32 @@ final class DiagramPane extends StackPane {
         refresh();
     }
 
-    /** Animates value changes between steps (when the diagram supports it). */
+    /** Whether values move smoothly between tokens (tests turn it off). */
     void setAnimated(boolean animated) {
-        // the tiles change at once
+        diagram.setAnimated(animated);
     }
 
-    /** The values on display for the primary unit, by quantity (tests compare them with the trace). */
+    /** The values on display for the primary unit, by quantity, as the diagram reports them. */
     Map<Quantity, Double> displayedValues() {
-        return Map.copyOf(shown);
+        return diagram.displayedValues();
+    }
+
+    CellDiagramView diagram() {
+        return diagram;
     }
 
     private void refresh() {
         Trace trace = cell.getTrace();
-        shown.clear();
         if (trace == null) {
-            heading.setText("");
-            tiles.getChildren().clear();
-            empty.setText(explorer.sentenceEmptyProperty().get() ? ExplorerViewModel.EMPTY_HINT : "");
+            diagram.clear();
+            empty.setText(explorer.sentenceEmptyProperty().get() ? ExplorerViewModel.EMPTY_HINT
+                    : cell.getModel() == null ? "" : "Tracing \u2026");
             empty.setVisible(true);
             return;
         }
         empty.setVisible(false);
-        int step = Math.min(explorer.getStep(), trace.length() - 1);
-        int unit = Math.min(cell.getPrimaryUnit(), trace.hidden() - 1);
-        heading.setText(String.format(Locale.ROOT, "%s at token %d \u201C%s\u201D, unit %d",
-                trace.cell().displayName(), step + 1, trace.tokens().get(step), unit));
-        tiles.getChildren().clear();
-        for (Quantity q : trace.quantities()) {
-            double v = trace.value(q, step, unit);
-            shown.put(q, v);
-            Label symbol = new Label(q.symbol() + (q.isGate() ? "" : "<t>"));
-            symbol.getStyleClass().add("tile-symbol");
-            Label value = new Label(String.format(Locale.ROOT, "%+.3f", v).replace("-", "\u2212"));
-            value.getStyleClass().add("tile-value");
-            Label role = new Label(HeatmapView.roleOf(q));
-            role.getStyleClass().add("tile-role");
-            VBox tile = new VBox(2, symbol, value, role);
-            tile.setAlignment(Pos.CENTER);
-            tile.getStyleClass().add("value-tile");
-            int argb = ColorScale.forQuantity(q).argb(v);
-            String fill = String.format("#%06x", argb & 0xFFFFFF);
-            double luminance = 0.2126 * ((argb >> 16) & 0xFF) + 0.7152 * ((argb >> 8) & 0xFF) + 0.0722 * (argb & 0xFF);
-            tile.setStyle("-fx-border-color: " + fill + "; -fx-border-width: 0 0 6 0;");
-            value.setUserData(luminance);
-            tiles.getChildren().add(tile);
-        }
+        int step = Math.max(0, Math.min(explorer.getStep(), trace.length() - 1));
+        int unit = Math.max(0, Math.min(cell.getPrimaryUnit(), trace.hidden() - 1));
+        diagram.show(trace, step, unit);
     }
 }

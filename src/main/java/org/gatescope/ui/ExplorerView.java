@@ -228,18 +228,13 @@ public final class ExplorerView extends BorderPane {
     }
 
     private Node column(CellViewModel cell, DiagramPane cellDiagram, TimelineView cellTimeline, boolean chooser) {
-        Node header;
-        if (chooser) {
-            SidePanel.ModelChooser models = new SidePanel.ModelChooser(explorer.bundledModels(), cell,
-                    explorer::openComparisonModel, () -> chooseFile(explorer::openComparisonModel));
-            models.setId("compare-model-chooser");
-            header = models;
-        } else {
-            Label label = new Label();
-            label.textProperty().bind(Bindings.concat(cell.modelNameProperty(), "  (choose on the right)"));
-            label.getStyleClass().add("column-title");
-            header = label;
-        }
+        // The main cell's chooser here mirrors the side panel's; both ask the same view model.
+        SidePanel.ModelChooser header = chooser
+                ? new SidePanel.ModelChooser(explorer.bundledModels(), cell, explorer::openComparisonModel,
+                        () -> chooseFile(explorer::openComparisonModel))
+                : new SidePanel.ModelChooser(explorer.bundledModels(), cell, explorer::openModel,
+                        this::chooseModelFile);
+        header.setId(chooser ? "compare-model-chooser" : "main-model-chooser");
         HBox head = new HBox(header);
         HBox.setHgrow(header, Priority.ALWAYS);
         head.getStyleClass().add("column-header");
@@ -456,6 +451,10 @@ public final class ExplorerView extends BorderPane {
 
     TokenViewport mainAxis() {
         return mainAxis;
+    }
+
+    TextArea sentenceField() {
+        return sentence;
     }
 
     List<Node> regions() {

@@ -2,11 +2,13 @@ package org.gatescope.ui;
 
 import java.awt.image.BufferedImage;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -40,11 +42,13 @@ public final class GateScopeApp extends Application {
     /** Puts the explorer's view in {@code stage} with the style sheet, sized for a laptop or a projector. */
     static Scene show(Stage stage, ExplorerViewModel explorer) {
         ExplorerView view = new ExplorerView(explorer);
-        Scene scene = new Scene(view, WIDTH, HEIGHT);
+        // ~1400 × 900, but never larger than the screen (a 1280 × 800 laptop, a projector).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(styleSheet());
         stage.setTitle(TITLE);
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         stage.setScene(scene);
         stage.show();
         view.requestFocus();

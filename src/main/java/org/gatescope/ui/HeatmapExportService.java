@@ -22,6 +22,8 @@ import org.gatescope.render.PngExport;
  */
 public class HeatmapExportService {
 
+    private static final String MODEL_SUFFIX = ".safetensors";
+
     /** A rendered heatmap image and which tokens it shows. */
     public record Rendered(BufferedImage image, Quantity gate, int firstToken, int tokenCount, int totalTokens) {
 
@@ -86,12 +88,17 @@ public class HeatmapExportService {
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }
 
-    /** As the command line titles it: the file name of a path, a bundled model's name as it is. */
+    /**
+     * As {@code gatescope heatmap} titles it: a bundled model's name as it is, a path's file name
+     * without ".safetensors". (The pixel-comparison test keeps the two in step.)
+     */
     static String titleName(String modelName) {
         if (modelName == null || modelName.isEmpty()) {
             return null;
         }
         Path file = Path.of(modelName).getFileName();
-        return file == null ? modelName : file.toString();
+        String name = file == null ? modelName : file.toString();
+        return name.endsWith(MODEL_SUFFIX) && name.length() > MODEL_SUFFIX.length()
+                ? name.substring(0, name.length() - MODEL_SUFFIX.length()) : name;
     }
 }

@@ -37,7 +37,7 @@ public final class HeatmapView extends CanvasView {
     private static final double BAND_GAP = 8;
     private static final double SCROLL_BAR = 14;
     private static final double MIN_ROW = 1;
-    private static final double MAX_ROW = 14;
+    private static final double MAX_ROW = 22;
 
     private final ExplorerViewModel explorer;
     private final CellViewModel cell;
@@ -268,11 +268,16 @@ public final class HeatmapView extends CanvasView {
             g.save();
             clip(g, left, top, right - left, height);
             drawCells(g, trace, q, first, last, top, row);
-            // the primary unit's row and the current token's column
-            g.setStroke(CanvasTheme.TEXT);
-            g.setLineWidth(row >= 6 ? 1.5 : 1);
-            g.strokeRect(left - 1, top + primary * row, right - left + 2, row);
+            if (row >= 10) {
+                g.setStroke(CanvasTheme.TEXT);
+                g.setLineWidth(1);
+                g.strokeRect(left + 0.5, top + primary * row + 0.5, right - left - 1, row - 1);
+            }
             g.restore();
+            // the primary unit: a marker beside its row; the current token's column: an outline
+            double my = top + (primary + 0.5) * row;
+            g.setFill(CanvasTheme.ACCENT);
+            g.fillPolygon(new double[] {left - 9, left - 1, left - 9}, new double[] {my - 5, my, my + 5}, 3);
             g.setStroke(CanvasTheme.ACCENT);
             g.setLineWidth(2.5);
             double sx = viewport.xOf(step);
@@ -301,7 +306,7 @@ public final class HeatmapView extends CanvasView {
         g.setFont(CanvasTheme.SMALL);
         g.setFill(CanvasTheme.MUTED);
         g.setTextAlign(TextAlignment.RIGHT);
-        double x = TokenViewport.LEFT - 4;
+        double x = TokenViewport.LEFT - 12;
         if (row >= 6) {
             int every = (int) Math.ceil(12 / row);
             for (int unit = 0; unit < hidden; unit += Math.max(1, every)) {

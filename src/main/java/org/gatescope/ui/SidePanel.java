@@ -63,6 +63,7 @@ final class SidePanel extends VBox {
         modelChooser.setId("model-chooser");
         modelInfo.getStyleClass().add("muted");
         modelInfo.setWrapText(true);
+        modelInfo.setMinHeight(Region.USE_PREF_SIZE);
 
         FlowPane cells = new FlowPane(6, 6);
         cells.getStyleClass().add("cell-toggle");
@@ -106,6 +107,7 @@ final class SidePanel extends VBox {
                 + "and the gate bars (\u2191 \u2193).");
         unitsHint.getStyleClass().add("muted");
         unitsHint.setWrapText(true);
+        unitsHint.setMinHeight(Region.USE_PREF_SIZE);
 
         getChildren().addAll(section("Model"), modelChooser, modelInfo, section("Cell"), cells, predictionTitle,
                 predictionRows, agreement, unitsTitle, unitsHint, units);

@@ -250,13 +250,18 @@ public final class TimelineView extends CanvasView {
         boolean same = trace.cell().isGru();
         String title = rnn ? "Activation a<t> across the text"
                 : same ? "Memory cell c<t> (= a<t> in a GRU) across the text" : "Memory cell c<t> across the text";
+        List<Integer> units = units(trace);
+        double legendWidth = 24.0 + units.size() * 150;
+        if (width(title, CanvasTheme.HEADING) + legendWidth > w - TokenViewport.RIGHT) {
+            title = rnn ? "a<t>" : same ? "c<t> = a<t>" : "Memory cell c<t>";
+        }
         g.setFont(CanvasTheme.HEADING);
         g.setFill(CanvasTheme.TEXT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(title, 12, HEADER / 2 + 2);
-        // Legend: one swatch per unit, right-aligned.
-        List<Integer> units = units(trace);
+        double titleEnd = 12 + width(title, CanvasTheme.HEADING) + 16;
+        // Legend: one swatch per unit, right-aligned, as many as fit beside the title.
         List<Integer> number = cell.numberUnitsProperty().get();
         double x = w - TokenViewport.RIGHT;
         g.setFont(CanvasTheme.LABEL);
@@ -270,6 +275,9 @@ public final class TimelineView extends CanvasView {
         for (int i = units.size() - 1; i >= 0; i--) {
             int unit = units.get(i);
             String label = "unit " + unit + (number.contains(unit) ? " (number)" : "");
+            if (x - width(label, CanvasTheme.LABEL) - 30 < titleEnd) {
+                break;
+            }
             g.setFill(CanvasTheme.TEXT);
             g.fillText(label, x, HEADER / 2 + 2);
             x -= width(label, CanvasTheme.LABEL) + 6;
@@ -277,9 +285,6 @@ public final class TimelineView extends CanvasView {
             g.setLineWidth(unit == cell.getPrimaryUnit() ? 4 : 2.5);
             g.strokeLine(x - 16, HEADER / 2 + 2, x, HEADER / 2 + 2);
             x -= 30;
-            if (x < 360) {
-                break;
-            }
         }
         if (units.isEmpty()) {
             g.setFill(CanvasTheme.MUTED);
@@ -389,10 +394,15 @@ public final class TimelineView extends CanvasView {
         g.setTextBaseline(VPos.CENTER);
         g.setFont(CanvasTheme.SYMBOL);
         g.setFill(colour);
-        g.fillText(gate.symbol(), 10, y + rowHeight / 2 - 7);
+        boolean twoLines = rowHeight >= 40;
+        g.fillText(gate.symbol(), 10, y + rowHeight / 2 - (twoLines ? 7 : 0));
         g.setFont(CanvasTheme.SMALL);
         g.setFill(CanvasTheme.MUTED);
-        g.fillText(role + " · unit " + unit, 10, y + rowHeight / 2 + 11);
+        if (twoLines) {
+            g.fillText(role + " · unit " + unit, 10, y + rowHeight / 2 + 11);
+        } else {
+            g.fillText(role, 40, y + rowHeight / 2 + 1);
+        }
 
         double col = viewport.columnWidth();
         double pad = col >= 10 ? Math.min(6, col * 0.15) : 0;
@@ -424,8 +434,12 @@ public final class TimelineView extends CanvasView {
         g.setFont(CanvasTheme.SMALL);
         g.setFill(CanvasTheme.MUTED);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("1 open", right + 8, barTop + 6);
-        g.fillText("0 shut", right + 8, barTop + barHeight - 6);
+        if (barHeight >= 34) {
+            g.fillText("1 open", right + 8, barTop + 6);
+            g.fillText("0 shut", right + 8, barTop + barHeight - 6);
+        } else {
+            g.fillText("0 … 1", right + 8, barTop + barHeight / 2);
+        }
     }
 
     private void drawTokenLabels(GraphicsContext g, Trace trace, int first, int last, double y, int step,
@@ -476,7 +490,7 @@ public final class TimelineView extends CanvasView {
     }
 
     private double width(String text, Font font) {
-        String key = (font == CanvasTheme.LABEL_BOLD ? "b:" : font == CanvasTheme.SMALL ? "s:" : "r:") + text;
+        String key = font.getName() + font.getSize() + ":" + text;
         return labelWidths.computeIfAbsent(key, k -> {
             Text measure = new Text(text);
             measure.setFont(font);

@@ -101,6 +101,20 @@ class HeatmapImageTest {
     }
 
     @Test
+    void aLightGridSeparatesTheCells() {
+        Trace trace = lstm(LECTURE);
+        BufferedImage image = HeatmapImage.render(trace, HeatmapOptions.defaults());
+        HeatmapLayout.Panel panel = HeatmapImage.layout(trace, HeatmapOptions.defaults()).panels().get(0);
+        int cell = ColorScale.GATE.argb(trace.value(Quantity.UPDATE_GATE, 1, 2));
+        int left = panel.gridX() + 22;
+        int top = panel.gridY() + 2 * 18;
+        assertEquals(HeatmapImage.lighten(cell), image.getRGB(left, top + 9), "the line left of the cell");
+        assertEquals(HeatmapImage.lighten(cell), image.getRGB(left + 11, top), "the line above it");
+        assertTrue(ColorScaleTest.lightness(HeatmapImage.lighten(cell)) > ColorScaleTest.lightness(cell) + 5);
+        assertEquals(0xFFFFFFFF, HeatmapImage.lighten(0xFFFFFFFF));
+    }
+
+    @Test
     void sameTraceAndOptionsGiveIdenticalPixels() {
         Trace trace = lstm(LECTURE);
         HeatmapOptions options = HeatmapOptions.defaults().withTitle("lstm");

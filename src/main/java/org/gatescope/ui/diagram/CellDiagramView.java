@@ -61,6 +61,7 @@ public final class CellDiagramView extends Region {
     private DisplayFrame origin;
     /** What is painted now. */
     private DisplayFrame shown;
+    private Trace.Prediction prediction;
     private long animationStart;
     private boolean animating;
     private boolean animated = true;
@@ -150,11 +151,13 @@ public final class CellDiagramView extends Region {
         if (!sameShape || structure == null) {
             structure = CellStructure.of(trace.cell(), trace.gruReset());
             layout = null;
+            hovered = null; // the node under the mouse may not exist in the new drawing
         }
         this.trace = trace;
         this.step = step;
         this.unit = unit;
         target = DisplayFrame.of(trace, step);
+        prediction = trace.topPredictions(step, 1).get(0);
         if (animate) {
             origin = shown;
             animationStart = System.nanoTime();
@@ -268,7 +271,7 @@ public final class CellDiagramView extends Region {
             g.setTextAlign(TextAlignment.LEFT);
             return;
         }
-        DiagramPainter.paint(g, currentLayout(), new DiagramPainter.Scene(trace, step, unit, shown, hovered));
+        DiagramPainter.paint(g, currentLayout(), new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction));
     }
 
     /** The node under the mouse, for tests. */
@@ -395,20 +398,33 @@ public final class CellDiagramView extends Region {
         }
     }
 
+    /**
+     * Puts the overlay under the hovered node (its unit strip included), or above it when
+     * there is no room below, so it never hides what it explains; beside the mouse otherwise.
+     */
     private void placeOverlay(double x, double y) {
-        double maxWidth = Math.max(240, Math.min(640, getWidth() * 0.62));
+        double maxWidth = Math.max(240, Math.min(680, getWidth() * 0.66));
         overlay.setMaxWidth(maxWidth);
+        overlay.applyCss();
         double w = Math.min(maxWidth, overlay.prefWidth(-1));
         double h = overlay.prefHeight(w);
         overlay.resize(w, h);
+        double gap = 8;
         double px = x + 16;
         double py = y + 18;
-        if (px + w > getWidth() - 4) {
-            px = Math.max(4, x - 16 - w);
+        if (hovered != null && structure != null) {
+            DiagramLayout current = currentLayout();
+            Node node = structure.node(hovered);
+            Box box = current.box(hovered);
+            double bottom = node.showsValue() ? current.strip(hovered).bottom() : box.bottom();
+            px = box.cx() - w / 2;
+            py = bottom + gap;
+            if (py + h > getHeight() - 4 && box.top() - gap - h >= 4) {
+                py = box.top() - gap - h;
+            }
         }
-        if (py + h > getHeight() - 4) {
-            py = Math.max(4, y - 12 - h);
-        }
+        px = Math.max(4, Math.min(px, getWidth() - 4 - w));
+        py = Math.max(4, Math.min(py, getHeight() - 4 - h));
         overlay.relocate(snapPositionX(px), snapPositionY(py));
     }
 

@@ -114,9 +114,12 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
      * @param bridge whether it crosses another line and is drawn over it with a gap
      * @param label a small {@link MathText} caption beside the edge, or null
      * @param labelLeft whether the caption goes left of (not right of, or above) the edge
+     * @param via where a route with two bends has its middle segment: the column of a vertical
+     *     one, the row of a horizontal one; NaN: halfway
      */
     record Edge(String from, Port exit, double exitOffset, String to, Port entry, double entryOffset,
-                EdgeKind kind, Flow flow, boolean arrow, boolean bridge, String label, boolean labelLeft) {
+                EdgeKind kind, Flow flow, boolean arrow, boolean bridge, String label, boolean labelLeft,
+                double via) {
     }
 
     CellStructure {
@@ -177,7 +180,7 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
         b.gruInputs(1.0);
         b.node("relevance", NodeKind.GATE, Quantity.RELEVANCE_GATE, "Γ_r", "σ", 1.85, ROW_GATES);
         b.node("candidate", NodeKind.LAYER, Quantity.CANDIDATE, "c\u0303^<t>", "tanh", 3.0, ROW_GATES);
-        b.node("update", NodeKind.GATE, Quantity.UPDATE_GATE, "Γ_u", "σ", 4.15, ROW_GATES);
+        b.node("update", NodeKind.GATE, Quantity.UPDATE_GATE, "Γ_u", "σ", 4.3, ROW_GATES);
         b.bus("jDropBus", "relevance", "candidate", "update");
         b.edgeLabel("bus:candidate", "x^<t>");
 
@@ -190,18 +193,17 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
         b.node("linear", NodeKind.LINEAR, null, "W_hn", null, 3.0, before ? lower : upper);
         if (before) {
             b.edge("jReset", Port.S, "mulR", Port.N);
-            b.edge("mulR", Port.S, "linear", Port.N);
-            b.edge("linear", Port.S, "candidate", Port.N);
+            b.edge("mulR", Port.S, "linear", Port.N).flow(Flow.RELEVANCE);
+            b.edge("linear", Port.S, "candidate", Port.N).flow(Flow.RELEVANCE);
         } else {
             b.edge("jReset", Port.S, "linear", Port.N);
             b.edge("linear", Port.S, "mulR", Port.N);
-            b.edge("mulR", Port.S, "candidate", Port.N);
+            b.edge("mulR", Port.S, "candidate", Port.N).flow(Flow.RELEVANCE);
         }
         b.edge("relevance", Port.N, "mulR", Port.W).kind(EdgeKind.GATE);
 
-        b.gruCombination("update", 4.15, "candidate", 5.25, 2.0, true);
-        b.gruOutputs(5.25);
-        // the memory line: c<t-1> → drop to the bus → tap for the candidate → (1 − Γu) ⊙ → +
+        b.gruCombination("update", 4.3, "candidate", 5.4, 2.0, true);
+        b.gruOutputs(5.4);
         return b.build();
     }
 
@@ -228,7 +230,7 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
 
         // the conveyor belt: c<t-1> → Γf ⊙ → + → c<t>
         if (peephole) {
-            b.node("jPeepPrev", NodeKind.JUNCTION, null, null, null, 1.3, ROW_MEMORY);
+            b.node("jPeepPrev", NodeKind.JUNCTION, null, null, null, 0.95, ROW_MEMORY);
             b.edge("cPrev", Port.E, "jPeepPrev", Port.W).kind(EdgeKind.MEMORY).noArrow();
             b.edge("jPeepPrev", Port.E, "mulF", Port.W).kind(EdgeKind.MEMORY);
         } else {
@@ -256,11 +258,11 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
 
         if (peephole) {
             // Γu and Γf peek at c<t-1> (tapped before Γf acts on it); Γo at the new c<t> (Gers et al. 2002).
-            b.node("jPeepUpdate", NodeKind.JUNCTION, null, null, null, 1.3, 2.3);
+            b.node("jPeepUpdate", NodeKind.JUNCTION, null, null, null, 0.95, 2.3);
             b.edge("jPeepPrev", Port.S, "jPeepUpdate", Port.N).kind(EdgeKind.PEEPHOLE).noArrow()
                     .label("c^<t-1>").labelLeft();
-            b.edge("jPeepUpdate", Port.S, "forget", Port.N).kind(EdgeKind.PEEPHOLE);
-            b.edge("jPeepUpdate", Port.E, "update", Port.N).kind(EdgeKind.PEEPHOLE).entryOffset(-0.3).bridge();
+            b.edge("jPeepUpdate", Port.S, "forget", Port.W).kind(EdgeKind.PEEPHOLE);
+            b.edge("jPeepUpdate", Port.E, "update", Port.N).kind(EdgeKind.PEEPHOLE).entryOffset(-0.2).bridge();
             b.edge("jPeepNew", Port.S, "output", Port.N).kind(EdgeKind.PEEPHOLE).label("c^<t>");
         }
         b.prediction("a", 8.1, 8.8, ROW_BUS);
@@ -361,7 +363,9 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
             edge("oneMinus", Port.N, "mulK", Port.S).kind(EdgeKind.GATE);
             if (candidateCrosses) {
                 edge("jUpdate", Port.E, "mulW", Port.S).kind(EdgeKind.GATE);
-                edge(candidate, Port.N, "mulW", Port.W).exitOffset(0.3).bridge();
+                // out of c̃'s right side, up through the gap before Γu, over Γu's line into the ×
+                double gap = (nodes.get(candidate).col() + keepCol) / 2;
+                edge(candidate, Port.E, "mulW", Port.W).exitOffset(-0.2).via(gap).bridge();
             } else {
                 edge("jUpdate", Port.E, "mulW", Port.W).kind(EdgeKind.GATE);
                 edge(candidate, Port.N, "mulW", Port.S);
@@ -441,6 +445,7 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
         private boolean bridge;
         private String label;
         private boolean labelLeft;
+        private double via = Double.NaN;
 
         EdgeBuilder(String from, Port exit, String to, Port entry) {
             this.from = from;
@@ -474,6 +479,11 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
             return this;
         }
 
+        EdgeBuilder via(double value) {
+            via = value;
+            return this;
+        }
+
         EdgeBuilder labelLeft() {
             labelLeft = true;
             return this;
@@ -490,7 +500,7 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
         }
 
         Edge build() {
-            return new Edge(from, exit, exitOffset, to, entry, entryOffset, kind, flow, arrow, bridge, label, labelLeft);
+            return new Edge(from, exit, exitOffset, to, entry, entryOffset, kind, flow, arrow, bridge, label, labelLeft, via);
         }
     }
 }

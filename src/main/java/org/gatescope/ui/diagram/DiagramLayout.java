@@ -134,8 +134,9 @@ final class DiagramLayout {
         return Math.min(0.84 * sx, 1.5 * sy);
     }
 
+    /** At most about 5:8, so boxes stay landscape (and pills pills) in a tall view. */
     double boxHeight() {
-        return Math.min(0.66 * sy, 0.8 * sx);
+        return Math.min(0.66 * sy, 0.62 * boxWidth());
     }
 
     /** Font size of a box's symbol (Γu, c̃&lt;t&gt;) and of its value. */
@@ -144,7 +145,7 @@ final class DiagramLayout {
     }
 
     double smallSize() {
-        return Math.max(9, labelSize() * 0.6);
+        return Math.max(10, labelSize() * 0.66);
     }
 
     /** Captions beside lines and the note under the title. */
@@ -213,11 +214,11 @@ final class DiagramLayout {
         } else if (!exitVertical && entryVertical) {
             points.add(new Point2D(end.getX(), start.getY()));
         } else if (exitVertical) {
-            double middle = (start.getY() + end.getY()) / 2;
+            double middle = Double.isNaN(edge.via()) ? (start.getY() + end.getY()) / 2 : y(edge.via());
             points.add(new Point2D(start.getX(), middle));
             points.add(new Point2D(end.getX(), middle));
         } else {
-            double middle = (start.getX() + end.getX()) / 2;
+            double middle = Double.isNaN(edge.via()) ? (start.getX() + end.getX()) / 2 : x(edge.via());
             points.add(new Point2D(middle, start.getY()));
             points.add(new Point2D(middle, end.getY()));
         }

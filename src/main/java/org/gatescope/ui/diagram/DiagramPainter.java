@@ -30,8 +30,11 @@ import org.gatescope.ui.diagram.DiagramLayout.Box;
  */
 final class DiagramPainter {
 
-    /** What to paint: the trace and position (for labels) and the frame of values (maybe mid-animation). */
-    record Scene(Trace trace, int step, int unit, DisplayFrame frame, String hovered) {
+    /**
+     * What to paint: the trace and position (for labels), the frame of values (maybe
+     * mid-animation), the node under the mouse (or null) and the softmax's top prediction.
+     */
+    record Scene(Trace trace, int step, int unit, DisplayFrame frame, String hovered, Trace.Prediction prediction) {
     }
 
     private DiagramPainter() {
@@ -278,12 +281,7 @@ final class DiagramPainter {
         g.fillText(Equations.number(value), box.cx(), box.top() + box.h() * 0.86);
         g.setTextAlign(TextAlignment.LEFT);
 
-        if (node.function() != null) {
-            double small = layout.smallSize();
-            g.setFill(DiagramTheme.MUTED);
-            g.setFont(MathText.italic(small, false));
-            g.fillText(node.function(), box.left() + 2, box.top() - small * 0.35);
-        }
+        drawFunctionTag(g, layout, node, box);
         drawStrip(g, layout.strip(node.id()), scene.frame().units(quantity, previous), quantity, scene.unit());
     }
 
@@ -355,7 +353,7 @@ final class DiagramPainter {
         double size = layout.labelSize();
         g.setFill(DiagramTheme.TEXT);
         MathText.draw(g, node.symbol(), box.cx(), box.top() + box.h() * 0.45, size, true, HPos.CENTER);
-        Trace.Prediction top = scene.trace().topPredictions(scene.step(), 1).get(0);
+        Trace.Prediction top = scene.prediction();
         double small = size * 0.78;
         g.setFont(MathText.font(small, false));
         g.setTextAlign(TextAlignment.CENTER);
@@ -367,12 +365,23 @@ final class DiagramPainter {
         }
         g.fillText(text, box.cx(), box.top() + box.h() * 0.85);
         g.setTextAlign(TextAlignment.LEFT);
-        if (node.function() != null) {
-            double tag = layout.smallSize();
-            g.setFill(DiagramTheme.MUTED);
-            g.setFont(MathText.italic(tag, false));
-            g.fillText(node.function(), box.left() + 2, box.top() - tag * 0.35);
+        drawFunctionTag(g, layout, node, box);
+    }
+
+    /**
+     * The function a box applies (σ, tanh, softmax), small above its top-right corner: lines
+     * enter and leave boxes at the top's centre or left, never at its right.
+     */
+    private static void drawFunctionTag(GraphicsContext g, DiagramLayout layout, Node node, Box box) {
+        if (node.function() == null) {
+            return;
         }
+        double size = layout.smallSize();
+        g.setFill(DiagramTheme.MUTED);
+        g.setFont(MathText.italic(size, false));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(node.function(), box.right() - 2, box.top() - size * 0.3);
+        g.setTextAlign(TextAlignment.LEFT);
     }
 
     private static void drawToken(GraphicsContext g, DiagramLayout layout, Box box, Scene scene) {

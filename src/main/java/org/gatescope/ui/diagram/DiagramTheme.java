@@ -1,8 +1,8 @@
 package org.gatescope.ui.diagram;
 
+import javafx.scene.paint.Color;
 import org.gatescope.engine.Quantity;
 import org.gatescope.render.ColorScale;
-import javafx.scene.paint.Color;
 
 /**
  * The diagram's colours. Values are filled with the heatmaps' {@link ColorScale} (viridis for

@@ -21,7 +21,9 @@ import org.gatescope.engine.Tracer;
 /**
  * Throwaway preview, not a test: renders the diagram of every cell kind into
  * /tmp/diagram_&lt;cell&gt;.png so a person can look at it. Run headless under Monocle or Xvfb:
- * {@code java -cp ... org.gatescope.ui.diagram.DiagramPreview [width height step unit hoverNode]}.
+ * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp <test classpath>
+ * org.gatescope.ui.diagram.DiagramPreview [w=1100] [h=500] [step=1] [unit=3] [hover=nodeId] [suffix=_x] [textbook]};
+ * {@code textbook} draws lstm and gru from assets/models/*_textbook.safetensors instead of random models.
  */
 public final class DiagramPreview {
 

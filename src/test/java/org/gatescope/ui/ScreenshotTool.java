@@ -1,0 +1,83 @@
+package org.gatescope.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+
+/**
+ * Opens the real window in a chosen state and saves a picture of it, for the README's
+ * screenshots and for looking at the window under Xvfb. System properties:
+ * {@code shot.model} (default lstm), {@code shot.compare} (a second model: the compare view),
+ * {@code shot.sentence}, {@code shot.step} (0-based; -1 = last), {@code shot.unit},
+ * {@code shot.activation}, {@code shot.size} (e.g. 1280x800), {@code shot.out} (PNG; without it
+ * the window stays open).
+ */
+public final class ScreenshotTool extends Application {
+
+    public static void main(String[] args) {
+        launch(args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        BackgroundExecutor executor = new BackgroundExecutor();
+        ExplorerViewModel explorer = new ExplorerViewModel(executor, ModelCatalog.library(),
+                new HeatmapExportService(), image -> { });
+        Scene scene = GateScopeApp.show(stage, explorer);
+        String[] size = System.getProperty("shot.size", "1400x900").split("x");
+        stage.setWidth(Double.parseDouble(size[0]));
+        stage.setHeight(Double.parseDouble(size[1]));
+        explorer.setSentenceNow(System.getProperty("shot.sentence", ExplorerViewModel.LECTURE_SENTENCE));
+        explorer.openModel(System.getProperty("shot.model", "lstm"));
+        String compare = System.getProperty("shot.compare");
+        AtomicBoolean arranged = new AtomicBoolean();
+        explorer.primary().traceProperty().addListener((obs, old, trace) -> {
+            if (trace == null || !arranged.compareAndSet(false, true)) {
+                return;
+            }
+            int step = Integer.getInteger("shot.step", 0);
+            explorer.jumpTo(step < 0 ? trace.length() + step : step);
+            if (System.getProperty("shot.unit") != null) {
+                explorer.primary().selectPrimaryUnit(Integer.getInteger("shot.unit"));
+            }
+            explorer.setShowActivation(Boolean.getBoolean("shot.activation"));
+            if (compare != null) {
+                explorer.setCompare(true);
+                explorer.openComparisonModel(compare);
+            }
+            String out = System.getProperty("shot.out");
+            if (out != null) {
+                PauseTransition settle = new PauseTransition(Duration.seconds(2.5));
+                settle.setOnFinished(e -> {
+                    save(scene, new File(out));
+                    Platform.exit();
+                });
+                settle.play();
+            }
+        });
+    }
+
+    static void save(Scene scene, File file) {
+        WritableImage image = scene.snapshot(null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        try {
+            ImageIO.write(out, "png", file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.gatescope.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import org.gatescope.engine.Trace;
+
+/**
+ * Measures how long the FX thread stalls while a long text is pasted, traced and shown, and
+ * while the timeline and heatmaps are scrolled through it: an {@link AnimationTimer} notes
+ * the wall-clock time of every frame, and the longest gap between two frames is the longest
+ * time the window could not respond. Driven from a thread other than the FX thread.
+ */
+final class StallHarness {
+
+    /** What was measured. */
+    record Result(int tokens, double loadStallMs, long loadMillis, double scrollStallMs, int scrollFrames,
+                  double scrollSeconds) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%,d tokens: longest FX stall while pasting and tracing %.1f ms "
+                    + "(text shown after %,d ms); while scrolling %.1f ms (%d frames in %.1f s, %.0f fps)",
+                    tokens, loadStallMs, loadMillis, scrollStallMs, scrollFrames, scrollSeconds,
+                    scrollFrames / scrollSeconds);
+        }
+    }
+
+    /** Frame gaps: the longest since {@link #reset}, and how many frames. */
+    static final class FrameMeter extends AnimationTimer {
+        private long last = -1;
+        private long longest;
+        private int frames;
+
+        @Override
+        public void handle(long now) {
+            long time = System.nanoTime();
+            if (last >= 0) {
+                longest = Math.max(longest, time - last);
+            }
+            last = time;
+            frames++;
+        }
+
+        void reset() {
+            last = -1;
+            longest = 0;
+            frames = 0;
+        }
+
+        double longestMillis() {
+            return longest / 1e6;
+        }
+    }
+
+    private StallHarness() {
+    }
+
+    /** {@code count} words of the vocabulary in a random order with punctuation, as a pasted text. */
+    static String text(List<String> vocabulary, int count, long seed) {
+        List<String> words = new ArrayList<>();
+        for (String token : vocabulary) {
+            if (!token.startsWith("<")) {
+                words.add(token);
+            }
+        }
+        Random random = new Random(seed);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append(words.get(random.nextInt(words.size()))).append(' ');
+        }
+        return text.toString();
+    }
+
+    /**
+     * Pastes {@code text} into the sentence field, waits until it is traced and drawn, then
+     * scrolls the token axis across it for {@code scrollSeconds}, stepping now and then.
+     */
+    static Result run(ExplorerView view, ExplorerViewModel explorer, String text, int expectedTokens,
+                      double scrollSeconds) throws Exception {
+        FrameMeter meter = new FrameMeter();
+        fx(() -> {
+            meter.start();
+            return null;
+        });
+        Thread.sleep(600);
+        fx(() -> {
+            meter.reset();
+            return null;
+        });
+
+        long start = System.nanoTime();
+        fx(() -> {
+            view.sentenceField().setText(text); // what a paste does
+            return null;
+        });
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (true) {
+            Trace trace = fx(() -> explorer.primary().getTrace());
+            if (trace != null && trace.length() == expectedTokens) {
+                break;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the text was not traced within two minutes");
+            }
+            Thread.sleep(10);
+        }
+        long shown = (System.nanoTime() - start) / 1_000_000;
+        Thread.sleep(700); // the first paints of the long text
+        double loadStall = fx(meter::longestMillis);
+
+        fx(() -> {
+            meter.reset();
+            return null;
+        });
+        CountDownLatch done = new CountDownLatch(1);
+        long scrollNanos = (long) (scrollSeconds * 1e9);
+        fx(() -> {
+            new AnimationTimer() {
+                private long began = -1;
+                private int frame;
+
+                @Override
+                public void handle(long now) {
+                    if (began < 0) {
+                        began = now;
+                    }
+                    frame++;
+                    TokenViewport axis = view.mainAxis();
+                    axis.scrollBy(frame % 200 < 100 ? 90 : 150);
+                    if (frame % 45 == 0) {
+                        explorer.jumpTo(axis.firstVisible() + 5); // a click in the heatmap
+                    }
+                    if (frame % 120 == 0) {
+                        axis.zoom(frame % 240 == 0 ? 2.5 : 0.4, 200); // Ctrl + wheel
+                    }
+                    if (now - began > scrollNanos) {
+                        stop();
+                        done.countDown();
+                    }
+                }
+            }.start();
+            return null;
+        });
+        if (!done.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("scrolling did not finish");
+        }
+        double scrollStall = fx(meter::longestMillis);
+        int frames = fx(() -> meter.frames);
+        fx(() -> {
+            meter.stop();
+            return null;
+        });
+        return new Result(expectedTokens, loadStall, shown, scrollStall, frames, scrollSeconds);
+    }
+
+    /** Runs {@code action} on the FX thread and waits for its value. */
+    static <T> T fx(Supplier<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+}
