@@ -139,6 +139,11 @@ public final class CellViewModel {
     }
 
     private void apply(long request, Outcome outcome) {
+        long t0 = System.nanoTime();
+        try { apply0(request, outcome); } finally { System.err.println("[dbg] apply " + (System.nanoTime() - t0) / 1e6); }
+    }
+
+    private void apply0(long request, Outcome outcome) {
         if (request != generation) {
             return; // the user asked for something newer meanwhile
         }

@@ -134,6 +134,11 @@ public final class ExplorerViewModel {
     }
 
     private void retraceSentence() {
+        long t0 = System.nanoTime();
+        try { retraceSentence0(); } finally { System.err.println("[dbg] retrace " + (System.nanoTime() - t0) / 1e6); }
+    }
+
+    private void retraceSentence0() {
         if (pendingRetrace != null) {
             pendingRetrace.cancel();
             pendingRetrace = null;
@@ -152,6 +157,11 @@ public final class ExplorerViewModel {
     }
 
     private void onPrimaryTrace(Trace old, Trace now) {
+        long t0 = System.nanoTime();
+        try { onPrimaryTrace0(old, now); } finally { System.err.println("[dbg] onPrimaryTrace " + (System.nanoTime() - t0) / 1e6); }
+    }
+
+    private void onPrimaryTrace0(Trace old, Trace now) {
         int oldLength = length.get();
         int newLength = now == null ? 0 : now.length();
         boolean wasAtEnd = oldLength > 0 && step.get() == oldLength - 1;
