@@ -8,12 +8,14 @@ package org.gatescope.engine;
  * {@code multAdd_reorder} / {@code multAddTransA_reorder} run at 2.5–3 GFMA/s on the layer's
  * shapes (for example [32×256]·[256×1024]), because C2 does not vectorise their inner loop
  * ({@code C.data[indexC++] += valA * B.data[indexB++]}: one flat array read and written at
- * two unrelated offsets). C2 (JDK 17) vectorises {@code c[j] += a0·b0[j] + … + a7·b7[j]} only
+ * two unrelated offsets). C2 (JDK 17) vectorises {@code c[j] += a0·b0[j] + … + a3·b3[j]} only
  * when every array in it is a distinct reference indexed by the bare loop counter, so here B
  * and C are arrays of rows ({@code double[][]}), and A, read one scalar at a time outside the
- * inner loop, may be any flat or row layout. With eight rows of B per pass (one load and one
- * store of C per eight multiply-adds) and k in blocks of 16 rows, the same shapes run at
- * 10–15 GFMA/s, 4–5× EJML; the layer's training step at H = 256 is almost nothing but these
+ * inner loop, may be any flat or row layout. Four rows of B per pass (one load and one store
+ * of C per four multiply-adds), not eight: an eight-term body exceeds C2's default
+ * {@code LoopUnrollLimit}, so it is not unrolled and so not vectorised (3.7 GFMA/s). With k
+ * in blocks of 8 rows the same shapes run at 11–15 GFMA/s, about 4× EJML, measured on a
+ * busy two-core machine; the layer's training step at H = 256 is almost nothing but these
  * products.
  *
  * <p>Rounding: each element of C accumulates its k terms in a fixed order that depends only on
@@ -23,7 +25,7 @@ package org.gatescope.engine;
 final class MatrixKernels {
 
     /** Rows of B per cache block: B's block then stays in L1/L2 while every row of C passes over it. */
-    private static final int K_BLOCK = 16;
+    private static final int K_BLOCK = 8;
 
     private MatrixKernels() {
     }

@@ -36,7 +36,7 @@ public final class CellViewModel {
 
     /** What a background request produced. */
     private record Outcome(String key, String name, Model model, List<String> tokens, Trace trace, String traceProblem,
-                           List<Integer> initialUnits, long millis) {
+                           List<Integer> initialUnits, List<TokenChip> chips, long millis) {
     }
 
     private final TaskExecutor executor;
@@ -69,6 +69,7 @@ public final class CellViewModel {
     private long generation;
     private TaskExecutor.Cancellable inFlight;
     private boolean userChoseUnits;
+    private List<TokenChip> chips = List.of();
 
     /**
      * @param errors told, on the UI thread, a one-line message for the user when a model cannot be read
@@ -122,28 +123,24 @@ public final class CellViewModel {
     private Outcome compute(Object requestSource, String key, String name, List<String> requestTokens) throws ModelFileException {
         Model requestModel = requestSource instanceof Model m ? m : catalog.load((String) requestSource);
         if (requestTokens.isEmpty()) {
-            return new Outcome(key, name, requestModel, requestTokens, null, "", List.of(), 0);
+            return new Outcome(key, name, requestModel, requestTokens, null, "", List.of(), List.of(), 0);
         }
         long start = System.nanoTime();
         try {
             Trace result = Tracer.trace(requestModel, requestTokens);
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new Outcome(key, name, requestModel, requestTokens, result, "", UnitDefaults.initialSelection(result),
-                    millis);
+                    chips(result), millis);
         } catch (IllegalArgumentException e) {
-            return new Outcome(key, name, requestModel, requestTokens, null, e.getMessage(), List.of(), 0);
+            return new Outcome(key, name, requestModel, requestTokens, null, e.getMessage(), List.of(), List.of(), 0);
         } catch (OutOfMemoryError e) {
             return new Outcome(key, name, requestModel, requestTokens, null,
-                    "ran out of memory tracing " + requestTokens.size() + " tokens; try a shorter text", List.of(), 0);
+                    "ran out of memory tracing " + requestTokens.size() + " tokens; try a shorter text", List.of(),
+                    List.of(), 0);
         }
     }
 
     private void apply(long request, Outcome outcome) {
-        long t0 = System.nanoTime();
-        try { apply0(request, outcome); } finally { System.err.println("[dbg] apply " + (System.nanoTime() - t0) / 1e6); }
-    }
-
-    private void apply0(long request, Outcome outcome) {
         if (request != generation) {
             return; // the user asked for something newer meanwhile
         }
@@ -166,6 +163,7 @@ public final class CellViewModel {
             selectedUnits.setAll(outcome.initialUnits());
             primaryUnit.set(selectedUnits.isEmpty() ? 0 : selectedUnits.get(0));
         }
+        chips = outcome.chips();
         timing.set(outcome.trace() == null ? "" : outcome.millis() + " ms");
         traceProblem.set(outcome.traceProblem());
         trace.set(outcome.trace());
@@ -195,6 +193,15 @@ public final class CellViewModel {
         if (source != null && !(shown != null ? shown.tokens().equals(tokens) : tokens.isEmpty())) {
             submit();
         }
+    }
+
+    /** The token strip's chips of a trace, made on the worker thread: thousands of them for a long text. */
+    private static List<TokenChip> chips(Trace trace) {
+        List<TokenChip> chips = new ArrayList<>(trace.length());
+        for (int t = 0; t < trace.length(); t++) {
+            chips.add(new TokenChip(t, trace.tokens().get(t), trace.isUnknown(t)));
+        }
+        return List.copyOf(chips);
     }
 
     private static int[] numberUnitsOf(Outcome outcome) {
@@ -332,6 +339,11 @@ public final class CellViewModel {
     /** How long the latest trace took, e.g. "3 ms". */
     public ReadOnlyStringProperty timingProperty() {
         return timing.getReadOnlyProperty();
+    }
+
+    /** The current trace's tokens as chips (empty without a trace). */
+    public List<TokenChip> chips() {
+        return chips;
     }
 
     /** The tokens of the latest request. */

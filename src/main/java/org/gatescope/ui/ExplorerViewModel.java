@@ -78,6 +78,7 @@ public final class ExplorerViewModel {
 
     private List<String> tokens = List.of();
     private TaskExecutor.Cancellable pendingRetrace;
+    private long sentenceRequest;
 
     public ExplorerViewModel(TaskExecutor executor, ModelCatalog catalog, HeatmapExportService exporter,
                              ImageClipboard clipboard) {
@@ -103,7 +104,8 @@ public final class ExplorerViewModel {
      * the lecture sentence, at its first token. Without a bundled model, the empty state.
      */
     public void start() {
-        setSentenceNow(LECTURE_SENTENCE);
+        sentence.set(LECTURE_SENTENCE);
+        applyTokens(++sentenceRequest, List.copyOf(Tokenizer.tokenize(LECTURE_SENTENCE)));
         if (bundled.isEmpty()) {
             noModel.set(true);
             status.set("No model is bundled with this build: open a model file (File ▸ Open model…)");
@@ -134,16 +136,21 @@ public final class ExplorerViewModel {
     }
 
     private void retraceSentence() {
-        long t0 = System.nanoTime();
-        try { retraceSentence0(); } finally { System.err.println("[dbg] retrace " + (System.nanoTime() - t0) / 1e6); }
-    }
-
-    private void retraceSentence0() {
         if (pendingRetrace != null) {
             pendingRetrace.cancel();
             pendingRetrace = null;
         }
-        List<String> newTokens = List.copyOf(Tokenizer.tokenize(sentence.get()));
+        // A pasted text may be long: tokenise it off the UI thread too.
+        long request = ++sentenceRequest;
+        String text = sentence.get();
+        executor.submit(() -> List.copyOf(Tokenizer.tokenize(text)), newTokens -> applyTokens(request, newTokens),
+                failure -> showError("Cannot read the text: " + failure.getMessage()));
+    }
+
+    private void applyTokens(long request, List<String> newTokens) {
+        if (request != sentenceRequest) {
+            return; // typed again meanwhile
+        }
         sentenceEmpty.set(newTokens.isEmpty());
         if (newTokens.equals(tokens) && (primary.getTrace() != null || newTokens.isEmpty())) {
             return; // only spacing or case changed... the tokens did not
@@ -157,11 +164,6 @@ public final class ExplorerViewModel {
     }
 
     private void onPrimaryTrace(Trace old, Trace now) {
-        long t0 = System.nanoTime();
-        try { onPrimaryTrace0(old, now); } finally { System.err.println("[dbg] onPrimaryTrace " + (System.nanoTime() - t0) / 1e6); }
-    }
-
-    private void onPrimaryTrace0(Trace old, Trace now) {
         int oldLength = length.get();
         int newLength = now == null ? 0 : now.length();
         boolean wasAtEnd = oldLength > 0 && step.get() == oldLength - 1;
@@ -174,11 +176,7 @@ public final class ExplorerViewModel {
         } else {
             step.set(Math.max(0, Math.min(step.get(), newLength - 1)));
         }
-        List<TokenChip> chips = new ArrayList<>(newLength);
-        for (int t = 0; t < newLength; t++) {
-            chips.add(new TokenChip(t, now.tokens().get(t), now.isUnknown(t)));
-        }
-        tokenChips.setAll(chips);
+        tokenChips.setAll(primary.chips());
         updatePredictions();
         updateStatus();
     }

@@ -243,6 +243,45 @@ public final class HeatmapView extends CanvasView {
         int first = viewport.firstVisible();
         int last = viewport.lastVisible();
 
+        // Bands first (cells cut exactly to the plot, no clipping: it is slow to render), then the
+        // header and the token labels painted over anything scrolled beneath them.
+        double plotTop = HEADER;
+        double plotBottom = h - LABELS;
+        g.setImageSmoothing(false);
+        List<Quantity> quantities = trace.quantities();
+        for (int band = 0; band < quantities.size(); band++) {
+            Quantity q = quantities.get(band);
+            double top = bandTop(band, trace, row);
+            double height = trace.hidden() * row;
+            if (top > plotBottom || top + height < plotTop) {
+                continue;
+            }
+            drawBandLabel(g, q, top, height, row, trace.hidden());
+            drawCells(g, trace, q, first, last, top, row, left, right, plotTop, plotBottom);
+            double rowTop = top + primary * row;
+            if (row >= 10 && rowTop >= plotTop && rowTop + row <= plotBottom) {
+                g.setStroke(CanvasTheme.TEXT);
+                g.setLineWidth(1);
+                g.strokeRect(left + 0.5, rowTop + 0.5, right - left - 1, row - 1);
+            }
+            // the primary unit: a marker beside its row; the current token's column: an outline
+            double my = rowTop + row / 2;
+            g.setFill(CanvasTheme.ACCENT);
+            g.fillPolygon(new double[] {left - 9, left - 1, left - 9}, new double[] {my - 5, my, my + 5}, 3);
+            double sx = viewport.xOf(step);
+            if (sx + col >= left && sx <= right) {
+                double x0 = Math.max(left, sx);
+                double x1 = Math.min(right, sx + col);
+                g.setStroke(CanvasTheme.ACCENT);
+                g.setLineWidth(2.5);
+                g.strokeRect(x0, top - 1, x1 - x0, height + 2);
+            }
+            drawColourBar(g, q, right + 10, top, height);
+        }
+        g.setFill(CanvasTheme.BACKGROUND);
+        g.fillRect(0, 0, w, plotTop);
+        g.fillRect(0, plotBottom, w, h - plotBottom);
+
         g.setFont(CanvasTheme.HEADING);
         g.setFill(CanvasTheme.TEXT);
         g.setTextAlign(TextAlignment.LEFT);
@@ -252,41 +291,6 @@ public final class HeatmapView extends CanvasView {
         g.setFill(hover.isEmpty() ? CanvasTheme.MUTED : CanvasTheme.TEXT);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(hover.isEmpty() ? "click a cell to select its unit and token" : hover, right, HEADER / 2);
-
-        g.save();
-        clip(g, 0, HEADER, w, h - HEADER - LABELS);
-        g.setImageSmoothing(false);
-        List<Quantity> quantities = trace.quantities();
-        for (int band = 0; band < quantities.size(); band++) {
-            Quantity q = quantities.get(band);
-            double top = bandTop(band, trace, row);
-            double height = trace.hidden() * row;
-            if (top > h || top + height < HEADER) {
-                continue;
-            }
-            drawBandLabel(g, q, top, height, row, trace.hidden());
-            g.save();
-            clip(g, left, top, right - left, height);
-            drawCells(g, trace, q, first, last, top, row);
-            if (row >= 10) {
-                g.setStroke(CanvasTheme.TEXT);
-                g.setLineWidth(1);
-                g.strokeRect(left + 0.5, top + primary * row + 0.5, right - left - 1, row - 1);
-            }
-            g.restore();
-            // the primary unit: a marker beside its row; the current token's column: an outline
-            double my = top + (primary + 0.5) * row;
-            g.setFill(CanvasTheme.ACCENT);
-            g.fillPolygon(new double[] {left - 9, left - 1, left - 9}, new double[] {my - 5, my, my + 5}, 3);
-            g.setStroke(CanvasTheme.ACCENT);
-            g.setLineWidth(2.5);
-            double sx = viewport.xOf(step);
-            if (sx + col >= left && sx <= right) {
-                g.strokeRect(Math.max(left, sx), top - 1, Math.min(col, right - sx), height + 2);
-            }
-            drawColourBar(g, q, right + 10, top, height);
-        }
-        g.restore();
         drawTokenLabels(g, trace, first, last, h - LABELS, step, left, right);
     }
 
@@ -332,11 +336,21 @@ public final class HeatmapView extends CanvasView {
         };
     }
 
-    private void drawCells(GraphicsContext g, Trace trace, Quantity q, int first, int last, double top, double row) {
+    /** The band's cells of the visible tokens, cut to the plot rectangle [left, right] × [plotTop, plotBottom]. */
+    private void drawCells(GraphicsContext g, Trace trace, Quantity q, int first, int last, double top, double row,
+                           double left, double right, double plotTop, double plotBottom) {
         if (first > last) {
             return;
         }
         double col = viewport.columnWidth();
+        int hidden = trace.hidden();
+        double y0 = Math.max(top, plotTop);
+        double y1 = Math.min(top + hidden * row, plotBottom);
+        if (y1 <= y0) {
+            return;
+        }
+        double sy = (y0 - top) / row;
+        double sh = (y1 - y0) / row;
         WritableImage[] bandTiles = tiles.computeIfAbsent(q, k -> new WritableImage[(trace.length() + TILE - 1) / TILE]);
         for (int tile = first / TILE; tile <= last / TILE; tile++) {
             if (bandTiles[tile] == null) {
@@ -345,9 +359,16 @@ public final class HeatmapView extends CanvasView {
             int tileStart = tile * TILE;
             int from = Math.max(first, tileStart);
             int to = Math.min(last, tileStart + TILE - 1);
-            double dx = viewport.xOf(from);
-            g.drawImage(bandTiles[tile], from - tileStart, 0, to - from + 1, trace.hidden(),
-                    dx, top, (to - from + 1) * col, trace.hidden() * row);
+            double x0 = viewport.xOf(from);
+            double x1 = viewport.xOf(to + 1);
+            double cx0 = Math.max(x0, left);
+            double cx1 = Math.min(x1, right);
+            if (cx1 <= cx0) {
+                continue;
+            }
+            double sx = from - tileStart + (cx0 - x0) / col;
+            double sw = (cx1 - cx0) / col;
+            g.drawImage(bandTiles[tile], sx, sy, sw, sh, cx0, y0, cx1 - cx0, y1 - y0);
         }
     }
 
@@ -405,8 +426,6 @@ public final class HeatmapView extends CanvasView {
     private void drawTokenLabels(GraphicsContext g, Trace trace, int first, int last, double y, int step,
                                  double left, double right) {
         double col = viewport.columnWidth();
-        g.save();
-        clip(g, left, y, right - left, LABELS);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.setFont(CanvasTheme.SMALL);
@@ -418,20 +437,17 @@ public final class HeatmapView extends CanvasView {
             String token = trace.tokens().get(t);
             int maxChars = (int) Math.max(1, col * every / 7);
             String label = token.length() <= maxChars ? token : token.substring(0, Math.max(1, maxChars - 1)) + "\u2026";
+            double cx = viewport.centreOf(t);
+            if (cx < left || cx > right) {
+                continue;
+            }
             g.setFill(t == step ? CanvasTheme.ACCENT : trace.isUnknown(t) ? CanvasTheme.DANGER : CanvasTheme.MUTED);
-            g.fillText(label, viewport.centreOf(t), y + LABELS / 2);
+            g.fillText(label, cx, y + LABELS / 2);
         }
-        g.restore();
     }
 
     private static Color argb(int argb) {
         return Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF);
     }
 
-    private static void clip(GraphicsContext g, double x, double y, double w, double h) {
-        g.beginPath();
-        g.rect(x, y, w, h);
-        g.closePath();
-        g.clip();
-    }
 }

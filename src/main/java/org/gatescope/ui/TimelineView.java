@@ -203,26 +203,36 @@ public final class TimelineView extends CanvasView {
         int last = viewport.lastVisible();
         double col = viewport.columnWidth();
 
-        drawHeader(g, trace, w);
-
-        // The current token: a band through plot, bars and label, under everything else.
+        // The plot first, then the margins painted over whatever spilled into them (cheaper to
+        // render than clipping), then the margins' labels.
         double stepX = viewport.xOf(step);
-        g.save();
-        clip(g, plotLeft, 0, plotRight - plotLeft, h);
-        g.setFill(CanvasTheme.ACCENT_SOFT);
-        g.fillRect(stepX, plotTop - 4, col, h - plotTop + 4);
-        g.restore();
-
-        drawAxes(g, plotTop, plotBottom, plotLeft, plotRight, rnn);
-        g.save();
-        clip(g, plotLeft, plotTop - 6, plotRight - plotLeft, plotBottom - plotTop + 12);
+        if (stepX + col > plotLeft && stepX < plotRight) {
+            g.setFill(CanvasTheme.ACCENT_SOFT);
+            g.fillRect(stepX, plotTop - 4, col, h - plotTop + 4);
+        }
+        drawGrid(g, plotTop, plotBottom, plotLeft, plotRight);
         drawLines(g, trace, first, last, plotTop, plotBottom, primary);
-        g.restore();
-        drawCurrentValues(g, trace, step, plotTop, plotBottom, plotRight);
-
         double y = gatesTop;
         for (Quantity gate : gates) {
-            drawGateRow(g, trace, gate, primary, first, last, y, gateRow, step, plotLeft, plotRight);
+            drawGateBars(g, trace, gate, primary, first, last, y, gateRow);
+            y += gateRow;
+        }
+        double cx = Math.round(viewport.centreOf(step)) + 0.5;
+        if (cx > plotLeft && cx < plotRight) {
+            g.setStroke(CanvasTheme.ACCENT);
+            g.setLineWidth(2);
+            g.strokeLine(cx, plotTop - 4, cx, plotBottom + 4);
+        }
+        g.setFill(CanvasTheme.BACKGROUND);
+        g.fillRect(0, plotTop - 8, plotLeft, h - plotTop + 8);
+        g.fillRect(plotRight, plotTop - 8, w - plotRight, h - plotTop + 8);
+
+        drawHeader(g, trace, w);
+        drawAxisLabels(g, plotTop, plotBottom, plotLeft, rnn);
+        drawCurrentValues(g, trace, step, plotTop, plotBottom, plotRight);
+        y = gatesTop;
+        for (Quantity gate : gates) {
+            drawGateLabels(g, gate, primary, y, gateRow, plotRight);
             y += gateRow;
         }
         if (rnn) {
@@ -234,15 +244,6 @@ public final class TimelineView extends CanvasView {
                     plotLeft + 6, gatesTop + 15);
         }
         drawTokenLabels(g, trace, first, last, h - LABELS, step, plotLeft, plotRight);
-
-        // The current token's marker line, over the lines and bars.
-        g.save();
-        clip(g, plotLeft, 0, plotRight - plotLeft, h);
-        g.setStroke(CanvasTheme.ACCENT);
-        g.setLineWidth(2);
-        double cx = Math.round(viewport.centreOf(step)) + 0.5;
-        g.strokeLine(cx, plotTop - 4, cx, plotBottom + 4);
-        g.restore();
     }
 
     private void drawHeader(GraphicsContext g, Trace trace, double w) {
@@ -292,19 +293,30 @@ public final class TimelineView extends CanvasView {
         }
     }
 
-    private void drawAxes(GraphicsContext g, double top, double bottom, double left, double right, boolean rnn) {
-        g.setLineWidth(1);
-        g.setFont(CanvasTheme.SMALL);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
+    private double[] ticks(double top, double bottom) {
         boolean roomy = bottom - top >= 110;
-        double[] ticks = range > 1 ? (roomy ? new double[] {range, 1, 0, -1, -range} : new double[] {range, 0, -range})
-                : roomy ? new double[] {1, 0.5, 0, -0.5, -1} : new double[] {1, 0, -1};
-        for (double v : ticks) {
+        if (range > 1) {
+            return roomy ? new double[] {range, 1, 0, -1, -range} : new double[] {range, 0, -range};
+        }
+        return roomy ? new double[] {1, 0.5, 0, -0.5, -1} : new double[] {1, 0, -1};
+    }
+
+    private void drawGrid(GraphicsContext g, double top, double bottom, double left, double right) {
+        g.setLineWidth(1);
+        for (double v : ticks(top, bottom)) {
             double y = Math.round(yOf(v, top, bottom)) + 0.5;
             g.setStroke(v == 0 ? CanvasTheme.AXIS : CanvasTheme.GRID);
             g.strokeLine(left, y, right, y);
-            g.setFill(CanvasTheme.MUTED);
+        }
+    }
+
+    private void drawAxisLabels(GraphicsContext g, double top, double bottom, double left, boolean rnn) {
+        g.setFont(CanvasTheme.SMALL);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(CanvasTheme.MUTED);
+        for (double v : ticks(top, bottom)) {
+            double y = Math.round(yOf(v, top, bottom)) + 0.5;
             g.fillText(v == 0 ? "0" : String.format(Locale.ROOT, "%+.1f", v).replace("-", "\u2212"), left - 6, y);
         }
         g.setFont(CanvasTheme.SYMBOL);
@@ -386,33 +398,21 @@ public final class TimelineView extends CanvasView {
         }
     }
 
-    private void drawGateRow(GraphicsContext g, Trace trace, Quantity gate, int unit, int first, int last, double y,
-                             double rowHeight, int step, double left, double right) {
-        Color colour = gate == Quantity.UPDATE_GATE ? CanvasTheme.WRITE : CanvasTheme.KEEP;
-        String role = gate == Quantity.UPDATE_GATE ? "write" : "keep";
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFont(CanvasTheme.SYMBOL);
-        g.setFill(colour);
-        boolean twoLines = rowHeight >= 40;
-        g.fillText(gate.symbol(), 10, y + rowHeight / 2 - (twoLines ? 7 : 0));
-        g.setFont(CanvasTheme.SMALL);
-        g.setFill(CanvasTheme.MUTED);
-        if (twoLines) {
-            g.fillText(role + " · unit " + unit, 10, y + rowHeight / 2 + 11);
-        } else {
-            g.fillText(role, 40, y + rowHeight / 2 + 1);
-        }
+    private static Color gateColour(Quantity gate) {
+        return gate == Quantity.UPDATE_GATE ? CanvasTheme.WRITE : CanvasTheme.KEEP;
+    }
 
+    private void drawGateBars(GraphicsContext g, Trace trace, Quantity gate, int unit, int first, int last, double y,
+                              double rowHeight) {
+        Color colour = gateColour(gate);
         double col = viewport.columnWidth();
         double pad = col >= 10 ? Math.min(6, col * 0.15) : 0;
         double barTop = y + 3;
         double barHeight = rowHeight - 6;
-        g.save();
-        clip(g, left, y, right - left, rowHeight);
         boolean numbers = col >= 40 && barHeight >= 22;
         g.setFont(CanvasTheme.SMALL);
         g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
         for (int t = first; t <= last; t++) {
             double x = viewport.xOf(t) + pad;
             double bw = Math.max(1, col - 2 * pad);
@@ -429,24 +429,38 @@ public final class TimelineView extends CanvasView {
                 g.fillText(String.format(Locale.ROOT, "%.2f", v), x + bw / 2, ty);
             }
         }
-        g.restore();
-        // the scale at the right: 1 = open, 0 = shut
+    }
+
+    private void drawGateLabels(GraphicsContext g, Quantity gate, int unit, double y, double rowHeight,
+                                double right) {
+        String role = gate == Quantity.UPDATE_GATE ? "write" : "keep";
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(CanvasTheme.SYMBOL);
+        g.setFill(gateColour(gate));
+        boolean twoLines = rowHeight >= 40;
+        g.fillText(gate.symbol(), 10, y + rowHeight / 2 - (twoLines ? 7 : 0));
         g.setFont(CanvasTheme.SMALL);
         g.setFill(CanvasTheme.MUTED);
-        g.setTextAlign(TextAlignment.LEFT);
+        if (twoLines) {
+            g.fillText(role + " \u00B7 unit " + unit, 10, y + rowHeight / 2 + 11);
+        } else {
+            g.fillText(role, 40, y + rowHeight / 2 + 1);
+        }
+        // the scale at the right: 1 = open, 0 = shut
+        double barTop = y + 3;
+        double barHeight = rowHeight - 6;
         if (barHeight >= 34) {
             g.fillText("1 open", right + 8, barTop + 6);
             g.fillText("0 shut", right + 8, barTop + barHeight - 6);
         } else {
-            g.fillText("0 … 1", right + 8, barTop + barHeight / 2);
+            g.fillText("0 \u2026 1", right + 8, barTop + barHeight / 2);
         }
     }
 
     private void drawTokenLabels(GraphicsContext g, Trace trace, int first, int last, double y, int step,
                                  double left, double right) {
         double col = viewport.columnWidth();
-        g.save();
-        clip(g, left, y, right - left, LABELS);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         int every = col >= 18 ? 1 : (int) Math.ceil(18 / col) * 2;
@@ -461,6 +475,9 @@ public final class TimelineView extends CanvasView {
                 continue;
             }
             double cx = viewport.centreOf(t);
+            if (cx < left || cx > right) {
+                continue;
+            }
             if (current) {
                 double lw = width(label, font) + 12;
                 g.setFill(CanvasTheme.ACCENT);
@@ -472,7 +489,6 @@ public final class TimelineView extends CanvasView {
             g.setFont(font);
             g.fillText(label, cx, y + LABELS / 2);
         }
-        g.restore();
     }
 
     /** {@code text}, shortened with an ellipsis to fit {@code maxWidth}; "" if not even one letter fits. */
@@ -496,13 +512,6 @@ public final class TimelineView extends CanvasView {
             measure.setFont(font);
             return measure.getLayoutBounds().getWidth();
         });
-    }
-
-    private static void clip(GraphicsContext g, double x, double y, double w, double h) {
-        g.beginPath();
-        g.rect(x, y, w, h);
-        g.closePath();
-        g.clip();
     }
 
     private static void drawCentred(GraphicsContext g, String message, double w, double h) {

@@ -98,9 +98,7 @@ final class StallHarness {
 
         long start = System.nanoTime();
         fx(() -> {
-            long t0 = System.nanoTime();
             view.sentenceField().setText(text); // what a paste does
-            System.err.println("[dbg] setText " + (System.nanoTime() - t0) / 1e6);
             return null;
         });
         long deadline = System.currentTimeMillis() + 120_000;
