@@ -24,8 +24,14 @@ package org.gatescope.engine;
  */
 final class MatrixKernels {
 
-    /** Rows of B per cache block: B's block then stays in L1/L2 while every row of C passes over it. */
+    /** Rows of B per cache block: the block stays in L1 while every row of a block of C passes over it. */
     private static final int K_BLOCK = 8;
+    /**
+     * Elements of C per block of rows (256 KB): the block stays in L2 while all of k passes over
+     * it. Without it a tall C (x W_ih^T over a 2000-token trace: 4 MB) went through L3 once per
+     * block of k, and that product ran at half speed.
+     */
+    private static final int C_BLOCK = 32 * 1024;
 
     private MatrixKernels() {
     }
@@ -42,19 +48,23 @@ final class MatrixKernels {
      */
     static void multAdd(double[] a, int aOffset, int aRowStride, int aColStride, double[][] b, int bRow,
                         double[][] c, int cRow, int m, int k, int j0, int j1) {
-        for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
-            int p1 = Math.min(k, p0 + K_BLOCK);
-            for (int i = 0; i < m; i++) {
-                double[] ci = c[cRow + i];
-                int ai = aOffset + i * aRowStride;
-                int p = p0;
-                for (; p + 4 <= p1; p += 4) {
-                    int ap = ai + p * aColStride;
-                    int s = aColStride;
-                    addScaledRows4(ci, a[ap], a[ap + s], a[ap + 2 * s], a[ap + 3 * s], b, bRow + p, j0, j1);
-                }
-                for (; p < p1; p++) {
-                    addScaledRow(ci, a[ai + p * aColStride], b[bRow + p], j0, j1);
+        int rowBlock = rowBlock(j0, j1);
+        for (int i0 = 0; i0 < m; i0 += rowBlock) {
+            int i1 = Math.min(m, i0 + rowBlock);
+            for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
+                int p1 = Math.min(k, p0 + K_BLOCK);
+                for (int i = i0; i < i1; i++) {
+                    double[] ci = c[cRow + i];
+                    int ai = aOffset + i * aRowStride;
+                    int p = p0;
+                    for (; p + 4 <= p1; p += 4) {
+                        int ap = ai + p * aColStride;
+                        int s = aColStride;
+                        addScaledRows4(ci, a[ap], a[ap + s], a[ap + 2 * s], a[ap + 3 * s], b, bRow + p, j0, j1);
+                    }
+                    for (; p < p1; p++) {
+                        addScaledRow(ci, a[ai + p * aColStride], b[bRow + p], j0, j1);
+                    }
                 }
             }
         }
@@ -70,21 +80,30 @@ final class MatrixKernels {
      */
     static void multAdd(double[][] a, int aRow, int aCol, double[][] b, int bRow, double[][] c, int cRow, int m,
                         int k, int j0, int j1) {
-        for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
-            int p1 = Math.min(k, p0 + K_BLOCK);
-            for (int i = 0; i < m; i++) {
-                double[] ci = c[cRow + i];
-                double[] ai = a[aRow + i];
-                int p = p0;
-                for (; p + 4 <= p1; p += 4) {
-                    int q = aCol + p;
-                    addScaledRows4(ci, ai[q], ai[q + 1], ai[q + 2], ai[q + 3], b, bRow + p, j0, j1);
-                }
-                for (; p < p1; p++) {
-                    addScaledRow(ci, ai[aCol + p], b[bRow + p], j0, j1);
+        int rowBlock = rowBlock(j0, j1);
+        for (int i0 = 0; i0 < m; i0 += rowBlock) {
+            int i1 = Math.min(m, i0 + rowBlock);
+            for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
+                int p1 = Math.min(k, p0 + K_BLOCK);
+                for (int i = i0; i < i1; i++) {
+                    double[] ci = c[cRow + i];
+                    double[] ai = a[aRow + i];
+                    int p = p0;
+                    for (; p + 4 <= p1; p += 4) {
+                        int q = aCol + p;
+                        addScaledRows4(ci, ai[q], ai[q + 1], ai[q + 2], ai[q + 3], b, bRow + p, j0, j1);
+                    }
+                    for (; p < p1; p++) {
+                        addScaledRow(ci, ai[aCol + p], b[bRow + p], j0, j1);
+                    }
                 }
             }
         }
+    }
+
+    /** Rows of C per block: C_BLOCK elements of columns [j0, j1). */
+    private static int rowBlock(int j0, int j1) {
+        return Math.max(1, C_BLOCK / Math.max(1, j1 - j0));
     }
 
     /** c[j] += Σ_q a_q · b[row + q][j], q &lt; 4, for j in [j0, j1). */

@@ -159,7 +159,8 @@ public final class CellViewModel {
             selectedUnits.clear();
         }
         // Units first, so whoever hears of the new trace already sees units that exist in it.
-        if (outcome.trace() != null && (!userChoseUnits || selectedUnits.isEmpty())) {
+        if (outcome.trace() != null && (!userChoseUnits || selectedUnits.isEmpty())
+                && !selectedUnits.equals(outcome.initialUnits())) {
             selectedUnits.setAll(outcome.initialUnits());
             primaryUnit.set(selectedUnits.isEmpty() ? 0 : selectedUnits.get(0));
         }

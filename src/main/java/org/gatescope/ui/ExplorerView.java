@@ -20,7 +20,8 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
@@ -47,7 +48,7 @@ import org.gatescope.render.HeatmapImage;
 public final class ExplorerView extends BorderPane {
 
     private final ExplorerViewModel explorer;
-    private final TextArea sentence = new TextArea();
+    private final TextField sentence = new TextField();
     private final TokenStrip tokenStrip;
     private final TokenViewport mainAxis = new TokenViewport();
     private final TokenViewport rightAxis = new TokenViewport();
@@ -126,18 +127,22 @@ public final class ExplorerView extends BorderPane {
     private Node sentenceBar() {
         sentence.setId("sentence");
         sentence.setPromptText(ExplorerViewModel.EMPTY_HINT);
-        sentence.setWrapText(true);
-        sentence.setPrefRowCount(1);
-        sentence.setPrefHeight(46);
-        sentence.setMinHeight(46);
-        sentence.setMaxHeight(46);
         sentence.getStyleClass().add("sentence-field");
+        // One line, cheap to lay out even for a pasted book chapter; a pasted text's line breaks
+        // and tabs become spaces (a text field would drop them and glue words together).
+        sentence.setTextFormatter(new TextFormatter<String>(change -> {
+            String text = change.getText();
+            if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0) {
+                change.setText(text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' '));
+            }
+            return change;
+        }));
+        sentence.setOnAction(e -> {
+            explorer.setSentenceNow(sentence.getText());
+            requestFocus();
+        });
         sentence.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && !e.isShiftDown()) {
-                explorer.setSentenceNow(sentence.getText());
-                requestFocus();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
+            if (e.getCode() == KeyCode.ESCAPE) {
                 requestFocus();
                 e.consume();
             }
@@ -453,7 +458,7 @@ public final class ExplorerView extends BorderPane {
         return mainAxis;
     }
 
-    TextArea sentenceField() {
+    TextField sentenceField() {
         return sentence;
     }
 

@@ -47,6 +47,13 @@ final class SidePanel extends VBox {
     private final Label predictionTitle = new Label();
     private final VBox predictionRows = new VBox(4);
     private final VBox agreement = new VBox(4);
+    private final List<BarRow> predictionBars = new java.util.ArrayList<>();
+    private final Label noPredictions = muted("appear once a sentence is traced");
+    private final Label wasPart = new Label();
+    private final Label werePart = new Label();
+    private final javafx.beans.property.DoubleProperty wasShare = new javafx.beans.property.SimpleDoubleProperty(0.5);
+    private final Label wasValue = new Label();
+    private final Label wereValue = new Label();
     private final ListView<Integer> units;
     private boolean syncing;
 
@@ -88,6 +95,9 @@ final class SidePanel extends VBox {
         predictionTitle.getStyleClass().add("section-title");
         predictionRows.getStyleClass().add("predictions");
         agreement.getStyleClass().add("agreement");
+        Label agreementTitle = new Label("was or were?");
+        agreementTitle.getStyleClass().add("subsection-title");
+        agreement.getChildren().addAll(agreementTitle, split(), new HBox(16, wasValue, wereValue));
 
         units = new ListView<>(cell.unitOrder());
         units.setId("unit-list");
@@ -193,51 +203,62 @@ final class SidePanel extends VBox {
         Trace trace = cell.getTrace();
         if (trace == null) {
             predictionTitle.setText("Next-token predictions");
-            predictionRows.getChildren().setAll(muted("appear once a sentence is traced"));
-            agreement.getChildren().clear();
+            predictionRows.getChildren().setAll(noPredictions);
+            agreement.setVisible(false);
+            agreement.setManaged(false);
             return;
         }
         int step = Math.min(explorer.getStep(), trace.length() - 1);
         predictionTitle.setText("Next token after \u201C" + trace.tokens().get(step) + "\u201D");
-        predictionRows.getChildren().clear();
-        for (Trace.Prediction p : explorer.predictions()) {
-            predictionRows.getChildren().add(bar(p.token(), p.probability(), false, "prediction-bar"));
+        List<Trace.Prediction> top = explorer.predictions();
+        // The rows are made once and updated: stepping rebuilds no nodes (no CSS pass for new ones).
+        while (predictionBars.size() < top.size()) {
+            predictionBars.add(new BarRow("prediction-bar"));
+        }
+        List<javafx.scene.Node> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < top.size(); i++) {
+            predictionBars.get(i).update(top.get(i).token(), top.get(i).probability(), false);
+            rows.add(predictionBars.get(i));
+        }
+        if (!predictionRows.getChildren().equals(rows)) {
+            predictionRows.getChildren().setAll(rows);
         }
         double was = explorer.wasProbabilityProperty().get();
         double were = explorer.wereProbabilityProperty().get();
-        agreement.getChildren().clear();
-        if (!Double.isNaN(was) && !Double.isNaN(were)) {
-            Label title = new Label("was or were?");
-            title.getStyleClass().add("subsection-title");
-            agreement.getChildren().addAll(title, split(was, were), new HBox(16,
-                    probability("p(was)", was, was > were), probability("p(were)", were, were > was)));
+        boolean both = !Double.isNaN(was) && !Double.isNaN(were);
+        agreement.setVisible(both);
+        agreement.setManaged(both);
+        if (both) {
+            double total = was + were;
+            double share = total > 0 ? was / total : 0.5;
+            wasPart.setText(String.format(Locale.ROOT, "was %.0f%%", 100 * share));
+            werePart.setText(String.format(Locale.ROOT, "%.0f%% were", 100 * (1 - share)));
+            wasShare.set(share);
+            wasValue.setText(probabilityText("p(was)", was));
+            wereValue.setText(probabilityText("p(were)", were));
+            wasValue.getStyleClass().setAll("label", was > were ? "winner-text" : "muted");
+            wereValue.getStyleClass().setAll("label", were > was ? "winner-text" : "muted");
         }
     }
 
     /** One bar split in the ratio p(was) : p(were), the lecture's singular-or-plural question. */
-    private static HBox split(double was, double were) {
-        double total = was + were;
-        double share = total > 0 ? was / total : 0.5;
-        Label left = new Label(String.format(Locale.ROOT, "was %.0f%%", 100 * share));
-        Label right = new Label(String.format(Locale.ROOT, "%.0f%% were", 100 * (1 - share)));
-        left.getStyleClass().addAll("split-part", "was-part");
-        right.getStyleClass().addAll("split-part", "were-part");
-        left.setMinWidth(0);
-        right.setMinWidth(0);
-        HBox bar = new HBox(left, right);
+    private HBox split() {
+        wasPart.getStyleClass().addAll("split-part", "was-part");
+        werePart.getStyleClass().addAll("split-part", "were-part");
+        wasPart.setMinWidth(0);
+        werePart.setMinWidth(0);
+        wasPart.setMaxWidth(Double.MAX_VALUE);
+        werePart.setMaxWidth(Double.MAX_VALUE);
+        HBox bar = new HBox(wasPart, werePart);
         bar.getStyleClass().add("split-bar");
         bar.setId("agreement-split");
-        left.prefWidthProperty().bind(bar.widthProperty().multiply(share));
-        right.prefWidthProperty().bind(bar.widthProperty().multiply(1 - share));
-        left.setMaxWidth(Double.MAX_VALUE);
-        right.setMaxWidth(Double.MAX_VALUE);
+        wasPart.prefWidthProperty().bind(bar.widthProperty().multiply(wasShare));
+        werePart.prefWidthProperty().bind(bar.widthProperty().multiply(wasShare.negate().add(1)));
         return bar;
     }
 
-    private static Label probability(String name, double p, boolean winner) {
-        Label label = new Label(String.format(Locale.ROOT, p >= 0.01 ? "%s = %.2f" : "%s = %.1e", name, p));
-        label.getStyleClass().add(winner ? "winner-text" : "muted");
-        return label;
+    private static String probabilityText(String name, double p) {
+        return String.format(Locale.ROOT, p >= 0.01 ? "%s = %.2f" : "%s = %.1e", name, p);
     }
 
     private static Label muted(String text) {
@@ -246,32 +267,46 @@ final class SidePanel extends VBox {
         return label;
     }
 
-    /** A row: the token, a bar as long as its probability, the percentage. */
-    private static HBox bar(String token, double probability, boolean winner, String styleClass) {
-        Label name = new Label(token);
-        name.getStyleClass().add("bar-token");
-        name.setMinWidth(78);
-        name.setPrefWidth(78);
-        Region fill = new Region();
-        fill.getStyleClass().addAll("bar-fill", styleClass);
-        StackPane track = new StackPane(fill);
-        track.getStyleClass().add("bar-track");
-        track.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(track, Priority.ALWAYS);
-        fill.maxWidthProperty().bind(track.widthProperty().multiply(Math.max(0, Math.min(1, probability))));
-        fill.setMinWidth(0);
-        Label value = new Label(String.format(Locale.ROOT, probability >= 0.1 ? "%.0f%%" : "%.1f%%",
-                100 * probability));
-        value.getStyleClass().add("bar-value");
-        value.setMinWidth(52);
-        value.setAlignment(Pos.CENTER_RIGHT);
-        HBox row = new HBox(8, name, track, value);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.getStyleClass().add("bar-row");
-        if (winner) {
-            row.getStyleClass().add("winner");
+    /** A row: the token, a bar as long as its probability, the percentage. Updated in place. */
+    private static final class BarRow extends HBox {
+
+        private final Label name = new Label();
+        private final Label value = new Label();
+        private final javafx.beans.property.DoubleProperty fraction = new javafx.beans.property.SimpleDoubleProperty();
+
+        BarRow(String styleClass) {
+            super(8);
+            name.getStyleClass().add("bar-token");
+            name.setMinWidth(78);
+            name.setPrefWidth(78);
+            Region fill = new Region();
+            fill.getStyleClass().addAll("bar-fill", styleClass);
+            StackPane track = new StackPane(fill);
+            track.getStyleClass().add("bar-track");
+            track.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(track, Priority.ALWAYS);
+            fill.maxWidthProperty().bind(track.widthProperty().multiply(fraction));
+            fill.setMinWidth(0);
+            value.getStyleClass().add("bar-value");
+            value.setMinWidth(52);
+            value.setAlignment(Pos.CENTER_RIGHT);
+            getChildren().addAll(name, track, value);
+            setAlignment(Pos.CENTER_LEFT);
+            getStyleClass().add("bar-row");
         }
-        return row;
+
+        void update(String token, double probability, boolean winner) {
+            name.setText(token);
+            fraction.set(Math.max(0, Math.min(1, probability)));
+            value.setText(String.format(Locale.ROOT, probability >= 0.1 ? "%.0f%%" : "%.1f%%", 100 * probability));
+            if (winner != getStyleClass().contains("winner")) {
+                if (winner) {
+                    getStyleClass().add("winner");
+                } else {
+                    getStyleClass().remove("winner");
+                }
+            }
+        }
     }
 
     /** A unit in the list: tick to show on the timeline, its colour there, and whether it is a number unit. */

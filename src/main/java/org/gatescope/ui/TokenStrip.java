@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /**
@@ -20,6 +21,9 @@ import javafx.util.Duration;
 final class TokenStrip extends ListView<TokenChip> {
 
     static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
+    /** From this many tokens on, chips have one width. */
+    static final int LONG_TEXT = 400;
+    static final double LONG_TEXT_CHIP_WIDTH = 96;
 
     private final ExplorerViewModel explorer;
 
@@ -35,8 +39,11 @@ final class TokenStrip extends ListView<TokenChip> {
         setCellFactory(list -> new ChipCell());
         setPlaceholder(new javafx.scene.control.Label(""));
         explorer.stepProperty().addListener((obs, old, step) -> showStep(step.intValue()));
-        explorer.tokenChips().addListener((javafx.collections.ListChangeListener<TokenChip>) c ->
-                showStep(explorer.getStep()));
+        explorer.tokenChips().addListener((javafx.collections.ListChangeListener<TokenChip>) c -> {
+            // A long text gets chips of one width, so the list need not measure thousands of them.
+            setFixedCellSize(getItems().size() > LONG_TEXT ? LONG_TEXT_CHIP_WIDTH : Region.USE_COMPUTED_SIZE);
+            showStep(explorer.getStep());
+        });
         // A click selects; the selection mirrors the step, never the other way round by itself.
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getButton() != MouseButton.PRIMARY) {
@@ -84,11 +91,11 @@ final class TokenStrip extends ListView<TokenChip> {
     /** One token as a chip. */
     static final class ChipCell extends ListCell<TokenChip> {
 
-        private final Tooltip unknownTip = new Tooltip();
+        /** Made on first need: a tooltip is a popup window, too heavy for every chip of a long text. */
+        private Tooltip unknownTip;
 
         ChipCell() {
             getStyleClass().add("token-chip");
-            unknownTip.setShowDelay(Duration.millis(200));
         }
 
         @Override
@@ -103,6 +110,10 @@ final class TokenStrip extends ListView<TokenChip> {
             setText(chip.text());
             pseudoClassStateChanged(UNKNOWN, chip.unknown());
             if (chip.unknown()) {
+                if (unknownTip == null) {
+                    unknownTip = new Tooltip();
+                    unknownTip.setShowDelay(Duration.millis(200));
+                }
                 unknownTip.setText(chip.unknownExplanation());
                 setTooltip(unknownTip);
             } else {

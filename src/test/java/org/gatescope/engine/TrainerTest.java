@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.gatescope.text.Vocabulary;
 import org.junit.jupiter.api.Test;
@@ -74,9 +73,8 @@ class TrainerTest {
                 p -> started.countDown());
         assertTrue(started.await(30, TimeUnit.SECONDS));
         job.control().cancel();
-        ExecutionException thrown = assertThrows(ExecutionException.class,
-                () -> job.result().get(30, TimeUnit.SECONDS));
-        assertTrue(thrown.getCause() instanceof CancellationException);
+        // A future completed with a CancellationException rethrows it as it is.
+        assertThrows(CancellationException.class, () -> job.result().get(30, TimeUnit.SECONDS));
     }
 
     @Test
