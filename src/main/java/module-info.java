@@ -2,8 +2,8 @@
 module org.gatescope {
     requires transitive ejml.core;
     requires transitive ejml.ddense;
-    requires java.desktop;
-    requires javafx.controls;
+    requires transitive java.desktop;
+    requires transitive javafx.controls;
 
     exports org.gatescope;
     exports org.gatescope.engine;

@@ -36,13 +36,15 @@ final class TrainCommand implements Command {
     @Override
     public String usage() {
         return "train --cell rnn|gru|gru_simple|lstm|peephole_lstm --hidden H [--embed D] [--seed S] [--epochs N]"
-                + " [--gru-reset before|after] --out FILE.safetensors";
+                + " [--gru-reset before|after] [--learning-rate 0.01] [--final-learning-rate 0.003] [--patience 5]"
+                + " --out FILE.safetensors";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0,
-                Set.of("cell", "hidden", "embed", "seed", "epochs", "gru-reset", "out"), Set.of());
+                Set.of("cell", "hidden", "embed", "seed", "epochs", "gru-reset", "out", "learning-rate",
+                        "final-learning-rate", "patience"), Set.of());
         String cellId = options.require("cell");
         CellKind cell = CellKind.fromId(cellId).orElseThrow(() -> new UsageException(name() + ": unknown cell '"
                 + cellId + "' (cells: rnn, gru, gru_simple, lstm, peephole_lstm)"));
@@ -64,9 +66,12 @@ final class TrainCommand implements Command {
                     + " is not writable");
         }
         TrainingConfig defaults = TrainingConfig.defaults(cell, hidden, embed, seed, epochs);
+        double learningRate = positive(options, "learning-rate", defaults.learningRate());
+        double finalLearningRate = positive(options, "final-learning-rate",
+                Math.min(learningRate, defaults.finalLearningRate()));
+        int patience = options.intValue("patience", defaults.patience(), 1, 10_000);
         TrainingConfig config = new TrainingConfig(cell, reset, hidden, embed, seed, epochs, defaults.batchSize(),
-                defaults.learningRate(), defaults.finalLearningRate(), defaults.clipNorm(), defaults.patience(),
-                defaults.verbWeight());
+                learningRate, finalLearningRate, defaults.clipNorm(), patience, defaults.verbWeight());
         ProgressBar bar = new ProgressBar(err, System.console() != null);
         Model model = AgreementTask.train(config, bar, new TrainingControl(), 250, 0);
         bar.finish();
@@ -79,6 +84,22 @@ final class TrainCommand implements Command {
                     100 * unit.encodingAccuracy(), 100 * unit.agreementBefore(), 100 * unit.agreementAfter());
         }
         return 0;
+    }
+
+    private double positive(Options options, String name, double fallback) throws UsageException {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed > 0 && parsed < 10) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException(name() + ": --" + name + " must be a number between 0 and 10, got '" + value + "'");
     }
 
     /** Percent, loss, accuracy and ETA on one self-rewriting line (or a line per epoch when not a terminal). */

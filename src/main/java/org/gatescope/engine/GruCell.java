@@ -84,7 +84,7 @@ final class GruCell extends RecurrentLayer {
             int gates = row * gateRows;
             int units = row * h;
             int local = b * h;
-            double[] inputPart = inputTerm[row];
+            double[] inputPart = inputTerm(t, b);
             double[] recurrentPart = recurrentTerm[b];
             for (int j = 0; j < h; j++) {
                 double preR = inputPart[j] + recurrentPart[j];
@@ -112,7 +112,7 @@ final class GruCell extends RecurrentLayer {
             int gates = row * gateRows;
             int units = row * h;
             int local = b * h;
-            double[] inputPart = inputTerm[row];
+            double[] inputPart = inputTerm(t, b);
             double[] recurrentPart = recurrentTerm[b];
             for (int j = 0; j < h; j++) {
                 double recurrentCandidate = after

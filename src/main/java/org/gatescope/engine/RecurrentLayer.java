@@ -16,6 +16,9 @@ import java.util.List;
  */
 public abstract class RecurrentLayer {
 
+    /** Elements of x W_ih^T computed ahead of the steps that read them (256 KB: it stays in L2). */
+    private static final int INPUT_CHUNK = 32 * 1024;
+
     protected final CellKind kind;
     /** H, D and G·H. */
     protected final int hidden;
@@ -41,8 +44,14 @@ public abstract class RecurrentLayer {
 
     // Recorded forward values; row r = t·B + b.
     protected double[] x;
-    /** x W_ih^T + b_ih for every step, [T·B][G·H]. */
-    protected double[][] inputTerm;
+    /**
+     * x W_ih^T + b_ih for the steps of the current chunk, [chunk·B][G·H]: computed a chunk at a
+     * time so that it is read back from L2, not from memory. Read it through {@link #inputTerm(int, int)}.
+     */
+    private double[][] inputTerm;
+    /** Steps per chunk of {@link #inputTerm}, and the first step of the current chunk. */
+    private int chunkSteps;
+    private int chunkStart;
     /** Pre-activations as the trace reports them, [T·B, G·H]. */
     protected double[] preActivation;
     protected double[] activation;
@@ -170,16 +179,25 @@ public abstract class RecurrentLayer {
         }
         allocate(steps, batch);
         this.x = inputs;
-        // x W_ih^T + b_ih for all steps at once: one large product instead of T small ones.
-        int rows = steps * batch;
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(biasIh, 0, inputTerm[r], 0, gateRows);
+        for (chunkStart = 0; chunkStart < steps; chunkStart += chunkSteps) {
+            int chunkEnd = Math.min(steps, chunkStart + chunkSteps);
+            // x W_ih^T + b_ih for the whole chunk: one product instead of one per step.
+            int rows = (chunkEnd - chunkStart) * batch;
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(biasIh, 0, inputTerm[r], 0, gateRows);
+            }
+            MatrixKernels.multAdd(inputs, chunkStart * batch * input, input, 1, weightIhT, 0, inputTerm, 0, rows, input,
+                    0, gateRows);
+            for (int t = chunkStart; t < chunkEnd; t++) {
+                loadPreviousActivation(t);
+                forwardStep(t);
+            }
         }
-        MatrixKernels.multAdd(inputs, 0, input, 1, weightIhT, 0, inputTerm, 0, rows, input, 0, gateRows);
-        for (int t = 0; t < steps; t++) {
-            loadPreviousActivation(t);
-            forwardStep(t);
-        }
+    }
+
+    /** x&lt;t&gt; W_ih^T + b_ih of sequence b, [G·H], while step t is computed. */
+    protected final double[] inputTerm(int t, int b) {
+        return inputTerm[(t - chunkStart) * batch + b];
     }
 
     /** Copies a&lt;t-1&gt; into {@link #previousActivation} (zeros at t = 0). */
@@ -321,7 +339,8 @@ public abstract class RecurrentLayer {
         this.steps = steps;
         this.batch = batch;
         int rows = steps * batch;
-        inputTerm = new double[rows][gateRows];
+        chunkSteps = Math.max(1, Math.min(steps, INPUT_CHUNK / (batch * gateRows)));
+        inputTerm = new double[chunkSteps * batch][gateRows];
         preActivation = new double[rows * gateRows];
         activation = new double[rows * hidden];
         memoryCell = kind.hasSeparateMemoryCell() ? new double[rows * hidden] : activation;

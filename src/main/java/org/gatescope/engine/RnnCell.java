@@ -35,7 +35,7 @@ final class RnnCell extends RecurrentLayer {
         for (int b = 0; b < batch; b++) {
             int row = t * batch + b;
             int units = row * h;
-            double[] inputPart = inputTerm[row];
+            double[] inputPart = inputTerm(t, b);
             double[] recurrentPart = recurrentTerm[b];
             for (int j = 0; j < h; j++) {
                 double pre = inputPart[j] + recurrentPart[j];

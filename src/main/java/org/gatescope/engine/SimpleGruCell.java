@@ -49,7 +49,7 @@ final class SimpleGruCell extends RecurrentLayer {
             int gates = row * gateRows;
             int units = row * h;
             int local = b * h;
-            double[] inputPart = inputTerm[row];
+            double[] inputPart = inputTerm(t, b);
             double[] recurrentPart = recurrentTerm[b];
             for (int j = 0; j < h; j++) {
                 double preZ = inputPart[j] + recurrentPart[j];

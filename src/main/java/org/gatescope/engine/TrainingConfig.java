@@ -35,7 +35,7 @@ public record TrainingConfig(CellKind cell, GruReset gruReset, int hidden, int e
      * reset-before GRU.
      */
     public static TrainingConfig defaults(CellKind cell, int hidden, int embed, long seed, int epochs) {
-        return new TrainingConfig(cell, GruReset.BEFORE, hidden, embed, seed, epochs, 32, 0.01, 0.0005, 1.0, 3,
+        return new TrainingConfig(cell, GruReset.BEFORE, hidden, embed, seed, epochs, 32, 0.01, 0.003, 1.0, 5,
                 VERB_WEIGHT);
     }
 

@@ -12,6 +12,10 @@ public final class CallingThreadExecutor implements TaskExecutor {
 
     private static final Cancellable DONE = () -> { };
 
+    public CallingThreadExecutor() {
+        // stateless
+    }
+
     @Override
     public <T> Cancellable submit(Callable<T> work, Consumer<? super T> onSuccess,
                                   Consumer<? super Throwable> onFailure) {

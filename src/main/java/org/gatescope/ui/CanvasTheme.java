@@ -44,10 +44,4 @@ final class CanvasTheme {
     static Color unitColor(int i) {
         return UNITS[Math.floorMod(i, UNITS.length)];
     }
-
-    /** "#rrggbb" of a colour, for inline styles. */
-    static String web(Color color) {
-        return String.format("#%02x%02x%02x", Math.round(color.getRed() * 255), Math.round(color.getGreen() * 255),
-                Math.round(color.getBlue() * 255));
-    }
 }

@@ -39,6 +39,8 @@ abstract class CanvasView extends Region {
                 frames.start();
             }
         });
+        // A click takes the focus from the sentence field, so that the arrow keys step again.
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
         canvas.widthProperty().addListener(o -> requestRepaint());
         canvas.heightProperty().addListener(o -> requestRepaint());
     }
@@ -46,12 +48,6 @@ abstract class CanvasView extends Region {
     /** Marks the view as changed; it repaints on the next frame, once however often this is called. */
     public final void requestRepaint() {
         dirty = true;
-    }
-
-    /** Paints the whole canvas now (tests; exports never use this). */
-    final void paintNow() {
-        dirty = false;
-        paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight());
     }
 
     /** How many times the view has painted, so tests can see that repaints coalesce. */

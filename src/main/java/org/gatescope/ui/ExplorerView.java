@@ -2,10 +2,8 @@ package org.gatescope.ui;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -460,9 +458,5 @@ public final class ExplorerView extends BorderPane {
 
     TextField sentenceField() {
         return sentence;
-    }
-
-    List<Node> regions() {
-        return List.of(sentence, tokenStrip, diagram, timeline, heatmap, sidePanel);
     }
 }

@@ -25,6 +25,11 @@ public final class GateScopeApp extends Application {
 
     private BackgroundExecutor executor;
 
+    /** Made by JavaFX's launcher. */
+    public GateScopeApp() {
+        // the state is made in start(), on the FX thread
+    }
+
     /** Opens the window and returns when it is closed. */
     public static void open(String[] args) {
         Application.launch(GateScopeApp.class, args);

@@ -24,6 +24,10 @@ public class HeatmapExportService {
 
     private static final String MODEL_SUFFIX = ".safetensors";
 
+    public HeatmapExportService() {
+        // stateless: rendering and writing depend only on their arguments
+    }
+
     /** A rendered heatmap image and which tokens it shows. */
     public record Rendered(BufferedImage image, Quantity gate, int firstToken, int tokenCount, int totalTokens) {
 

@@ -15,6 +15,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
@@ -286,11 +287,17 @@ public final class HeatmapView extends CanvasView {
         g.setFill(CanvasTheme.TEXT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText("Gates and states: units \u00D7 tokens", 12, HEADER / 2);
+        String title = "Gates and states: units \u00D7 tokens";
+        g.fillText(title, 12, HEADER / 2);
+        double legendLeft = drawLegend(g, w - 12, HEADER / 2);
         g.setFont(CanvasTheme.LABEL);
         g.setFill(hover.isEmpty() ? CanvasTheme.MUTED : CanvasTheme.TEXT);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(hover.isEmpty() ? "click a cell to select its unit and token" : hover, right, HEADER / 2);
+        g.setTextAlign(TextAlignment.LEFT);
+        double textLeft = 12 + 300;
+        if (legendLeft - textLeft > 120) {
+            g.fillText(hover.isEmpty() ? "click a cell to select its unit and token" : hover, textLeft, HEADER / 2,
+                    legendLeft - textLeft - 12);
+        }
         drawTokenLabels(g, trace, first, last, h - LABELS, step, left, right);
     }
 
@@ -395,6 +402,40 @@ public final class HeatmapView extends CanvasView {
         return tilesBuilt;
     }
 
+    /**
+     * The two colour scales in the header, right-aligned at {@code right}: "Γ 0 ▭ 1" and
+     * "c̃ c a −1 ▭ +1". Returns where the legend begins.
+     */
+    private double drawLegend(GraphicsContext g, double right, double y) {
+        double x = right;
+        x = drawLegendScale(g, ColorScale.SIGNED, "c\u0303 c a", "\u22121", "+1", x, y);
+        x = drawLegendScale(g, ColorScale.GATE, "\u0393 gates", "0", "1", x - 18, y);
+        return x;
+    }
+
+    private static double drawLegendScale(GraphicsContext g, ColorScale scale, String name, String low, String high,
+                                          double right, double y) {
+        g.setFont(CanvasTheme.SMALL);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setFill(CanvasTheme.MUTED);
+        g.fillText(high, right, y);
+        double barRight = right - 16;
+        double barWidth = 64;
+        for (int i = 0; i < 32; i++) {
+            double v = scale.min() + (scale.max() - scale.min()) * i / 31.0;
+            g.setFill(argb(scale.argb(v)));
+            g.fillRect(barRight - barWidth + i * barWidth / 32, y - 5, barWidth / 32 + 0.5, 10);
+        }
+        g.setFill(CanvasTheme.MUTED);
+        g.fillText(low, barRight - barWidth - 4, y);
+        g.setFill(CanvasTheme.TEXT);
+        g.fillText(name, barRight - barWidth - 22, y);
+        Text measure = new Text(name);
+        measure.setFont(CanvasTheme.SMALL);
+        return barRight - barWidth - 22 - measure.getLayoutBounds().getWidth();
+    }
+
     private void drawColourBar(GraphicsContext g, Quantity q, double x, double top, double height) {
         ColorScale scale = ColorScale.forQuantity(q);
         double barWidth = 12;
@@ -449,5 +490,4 @@ public final class HeatmapView extends CanvasView {
     private static Color argb(int argb) {
         return Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF);
     }
-
 }

@@ -2,12 +2,17 @@ package org.gatescope.ui;
 
 import java.util.List;
 import javafx.geometry.Insets;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.stage.Modality;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /** Help ▸ Keyboard shortcuts and Help ▸ About the notation. */
@@ -69,27 +74,55 @@ final class HelpDialogs {
         }
         Label note = new Label("The keys work wherever the focus is, except while typing in the sentence.");
         note.getStyleClass().add("muted");
-        show(owner, "Keyboard shortcuts", new VBox(10, grid, note));
+        show(owner, "Keyboard shortcuts", new VBox(10, grid, note), -1);
     }
 
     static void notation(Window owner) {
-        Label text = new Label(NOTATION);
-        text.setWrapText(true);
-        text.setMaxWidth(620);
-        show(owner, "About the notation", text);
+        VBox paragraphs = new VBox(12);
+        for (String paragraph : NOTATION.split("\n\n")) {
+            TextFlow flow = new TextFlow();
+            // Each c̃ in a text node of its own: JavaFX misplaces line breaks in a run with a combining mark.
+            String[] parts = paragraph.split("(?=c\u0303)|(?<=c\u0303)");
+            for (String part : parts) {
+                Text text = new Text(part);
+                text.getStyleClass().add("help-text");
+                flow.getChildren().add(text);
+            }
+            flow.setPrefWidth(660);
+            flow.setMaxWidth(660);
+            paragraphs.getChildren().add(flow);
+        }
+        show(owner, "About the notation", paragraphs, 720);
     }
 
-    private static void show(Window owner, String title, javafx.scene.Node content) {
-        Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
-        alert.setTitle(title);
-        alert.setHeaderText(title);
-        alert.getDialogPane().setContent(content);
-        alert.getDialogPane().getStyleClass().add("help-dialog");
-        if (owner != null) {
-            alert.initOwner(owner);
-            alert.initModality(Modality.WINDOW_MODAL);
-            alert.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+    /** A small window of help: the content, and a Close button (Esc or Enter close it too). */
+    private static Stage show(Window owner, String title, javafx.scene.Node content, double width) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("help-title");
+        Button close = new Button("Close");
+        close.setDefaultButton(true);
+        close.setCancelButton(true);
+        HBox buttons = new HBox(close);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        VBox box = new VBox(14, heading, content, buttons);
+        box.setPadding(new Insets(18, 22, 16, 22));
+        box.getStyleClass().add("help-dialog");
+        if (width > 0) {
+            box.setPrefWidth(width);
         }
-        alert.show();
+        Stage stage = new Stage();
+        stage.setTitle(title);
+        Scene scene = new Scene(box);
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+            scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.setResizable(false);
+        close.setOnAction(e -> stage.close());
+        stage.sizeToScene();
+        stage.show();
+        return stage;
     }
 }

@@ -9,7 +9,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /**
@@ -21,11 +20,12 @@ import javafx.util.Duration;
 final class TokenStrip extends ListView<TokenChip> {
 
     static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
-    /** From this many tokens on, chips have one width. */
+    /** From this many tokens on, chips have one width (style class :long), so the list measures none. */
     static final int LONG_TEXT = 400;
-    static final double LONG_TEXT_CHIP_WIDTH = 96;
+    static final PseudoClass LONG = PseudoClass.getPseudoClass("long");
 
     private final ExplorerViewModel explorer;
+    private int pendingStep = -1;
 
     TokenStrip(ExplorerViewModel explorer) {
         super(explorer.tokenChips());
@@ -40,8 +40,7 @@ final class TokenStrip extends ListView<TokenChip> {
         setPlaceholder(new javafx.scene.control.Label(""));
         explorer.stepProperty().addListener((obs, old, step) -> showStep(step.intValue()));
         explorer.tokenChips().addListener((javafx.collections.ListChangeListener<TokenChip>) c -> {
-            // A long text gets chips of one width, so the list need not measure thousands of them.
-            setFixedCellSize(getItems().size() > LONG_TEXT ? LONG_TEXT_CHIP_WIDTH : Region.USE_COMPUTED_SIZE);
+            pseudoClassStateChanged(LONG, getItems().size() > LONG_TEXT);
             showStep(explorer.getStep());
         });
         // A click selects; the selection mirrors the step, never the other way round by itself.
@@ -55,6 +54,9 @@ final class TokenStrip extends ListView<TokenChip> {
             }
             if (node instanceof ChipCell chip && !chip.isEmpty()) {
                 explorer.jumpTo(chip.getIndex());
+                if (getScene() != null) {
+                    getScene().getRoot().requestFocus(); // out of the sentence field: the arrows step again
+                }
                 e.consume();
             }
         });
@@ -66,11 +68,23 @@ final class TokenStrip extends ListView<TokenChip> {
             return;
         }
         getSelectionModel().clearAndSelect(step);
-        VirtualFlow<?> flow = (VirtualFlow<?>) lookup(".virtual-flow");
-        if (flow == null) {
-            scrollTo(Math.max(0, step - 3));
+        // Scrolled in the next layout, when the list knows its new items: once per frame at most.
+        pendingStep = step;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (pendingStep < 0) {
             return;
         }
+        VirtualFlow<?> flow = (VirtualFlow<?>) lookup(".virtual-flow");
+        int step = pendingStep;
+        if (flow == null || flow.getCellCount() != getItems().size()) {
+            return; // not ready: the next layout tries again
+        }
+        pendingStep = -1;
         IndexedCell<?> firstCell = flow.getFirstVisibleCell();
         IndexedCell<?> lastCell = flow.getLastVisibleCell();
         if (firstCell == null || lastCell == null || step <= firstCell.getIndex() || step >= lastCell.getIndex()) {

@@ -216,10 +216,28 @@ class ExplorerViewModelTest {
         executor.runAll();
 
         explorer.setSentenceNow("The cat was full.");
+        executor.tasks.get(0).run(); // tokenised: its trace is queued
         explorer.setSentenceNow("The cats were full.");
-        assertEquals(2, executor.tasks.size());
+        executor.tasks.get(1).run();
+        assertEquals(2, executor.tasks.size(), "two traces queued");
         executor.tasks.get(1).run(); // the newer text finishes first
         executor.tasks.get(0).run(); // then the stale one
+
+        assertEquals(Tokenizer.tokenize("The cats were full."), trace(explorer).tokens());
+    }
+
+    @Test
+    void aSlowTokenisationOfOlderTextIsDroppedToo() {
+        ManualExecutor executor = new ManualExecutor();
+        ExplorerViewModel explorer = new ExplorerViewModel(executor, catalog, new HeatmapExportService(), i -> { });
+        explorer.start();
+        executor.runAll();
+
+        explorer.setSentenceNow("The cat was full.");
+        explorer.setSentenceNow("The cats were full.");
+        executor.tasks.get(1).run();
+        executor.tasks.get(0).run(); // stale: queues nothing
+        executor.runAll();
 
         assertEquals(Tokenizer.tokenize("The cats were full."), trace(explorer).tokens());
     }

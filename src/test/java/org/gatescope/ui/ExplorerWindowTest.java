@@ -128,12 +128,27 @@ class ExplorerWindowTest {
     }
 
     @Test
-    void clickingAChipJumpsToItsToken(FxRobot robot) {
+    void clickingAChipJumpsToItsTokenAndTheArrowsStepFromThere(FxRobot robot) {
+        robot.clickOn("#sentence");
         TokenStrip.ChipCell chip = view.tokenStrip().chipAt(4);
         assertNotNull(chip);
         robot.clickOn(chip);
         assertEquals(4, explorer.getStep());
         assertDiagramShowsStep(4);
+
+        robot.type(KeyCode.RIGHT);
+        assertEquals(5, explorer.getStep(), "the click left the sentence field");
+    }
+
+    @Test
+    void f1ListsTheKeyboardShortcuts(FxRobot robot) {
+        robot.interact(() -> view.requestFocus());
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(robot.listTargetWindows().stream().anyMatch(w -> w instanceof Stage s
+                && "Keyboard shortcuts".equals(s.getTitle()) && s.isShowing()));
+        assertTrue(robot.lookup("Space").tryQuery().isPresent());
     }
 
     @Test
@@ -219,6 +234,50 @@ class ExplorerWindowTest {
         assertEquals(5, explorer.getStep());
         assertEquals(2, explorer.primary().getPrimaryUnit());
         assertDiagramShowsStep(5);
+    }
+
+    @Test
+    void manyChangesWithinOneFrameRepaintTheCanvasesOnce(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        long[] before = new long[2];
+        robot.interact(() -> {
+            before[0] = view.timeline().paintCount();
+            before[1] = view.heatmap().paintCount();
+            for (int i = 0; i < 30; i++) {
+                explorer.stepForward();
+                explorer.primary().movePrimaryUnit(1);
+            }
+        });
+        WaitForAsyncUtils.sleep(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        long timelinePaints = view.timeline().paintCount() - before[0];
+        long heatmapPaints = view.heatmap().paintCount() - before[1];
+        assertTrue(timelinePaints >= 1 && timelinePaints <= 2, timelinePaints + " timeline paints");
+        assertTrue(heatmapPaints >= 1 && heatmapPaints <= 2, heatmapPaints + " heatmap paints");
+    }
+
+    @Test
+    void aLongTextRasterisesOnlyTheVisibleHeatmapTiles(FxRobot robot) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            text.append(i % 3 == 0 ? "the " : i % 3 == 1 ? "cat " : "ate ");
+        }
+        robot.interact(() -> explorer.setSentenceNow(text.toString()));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+
+        assertEquals(3000, trace().length());
+        int bands = trace().quantities().size();
+        long built = view.heatmap().tilesBuilt();
+        assertTrue(built >= bands && built <= 2L * bands, built + " tiles for " + bands + " bands");
+
+        robot.interact(explorer::last);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertTrue(view.heatmap().tilesBuilt() <= 4L * bands, "the end's tiles only, not those in between");
+        assertTrue(view.mainAxis().firstVisible() <= 2999 && 2999 <= view.mainAxis().lastVisible(),
+                "the last token is scrolled into view");
     }
 
     @Test

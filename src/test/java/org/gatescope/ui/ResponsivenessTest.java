@@ -18,17 +18,20 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * A pasted text of 5,000 tokens is traced off the FX thread and scrolls smoothly: the longest
- * gap between two frames, while it loads and while the timeline and heatmaps scroll through
- * it, stays far below what a user would feel. The figures are printed for the README; the
- * bound asserted is loose, so that a busy build machine does not fail it.
+ * A pasted text of 5,000 tokens is traced off the FX thread and scrolls smoothly. The harness
+ * notes, between every two frames, the wall-clock gap and the CPU time the FX thread itself
+ * spent; the figures are printed (for the README). Asserted is the FX thread's own work, which
+ * a busy build machine does not inflate: no frame may wait on more than {@value #BUSY_LIMIT_MS}
+ * ms of it. The wall-clock gap also counts the (software) renderer and other processes.
  */
 @ExtendWith(ApplicationExtension.class)
 class ResponsivenessTest {
 
     static final int TOKENS = 5000;
-    /** Generous for shared CI machines; on a desktop the stalls measure a few tens of ms (see README). */
-    static final double STALL_LIMIT_MS = 250;
+    /** The FX thread's own work between two frames; on a desktop it measures 20 to 45 ms (see README). */
+    static final double BUSY_LIMIT_MS = 100;
+    /** Wall-clock gaps: loose, as they grow with whatever else the machine runs. */
+    static final double GAP_LIMIT_MS = 2000;
 
     @TempDir
     Path folder;
@@ -57,8 +60,10 @@ class ResponsivenessTest {
         System.out.println("[stall] " + result);
 
         assertEquals(TOKENS, explorer.lengthProperty().get());
-        assertTrue(result.loadStallMs() < STALL_LIMIT_MS, result.toString());
-        assertTrue(result.scrollStallMs() < STALL_LIMIT_MS, result.toString());
+        assertTrue(result.loadBusyMs() < BUSY_LIMIT_MS, result.toString());
+        assertTrue(result.scrollBusyMs() < BUSY_LIMIT_MS, result.toString());
+        assertTrue(result.loadStallMs() < GAP_LIMIT_MS, result.toString());
+        assertTrue(result.scrollStallMs() < GAP_LIMIT_MS, result.toString());
         long tilesPerBand = (TOKENS + HeatmapView.TILE - 1) / HeatmapView.TILE;
         assertTrue(view.heatmap().tilesBuilt() <= 6 * tilesPerBand, "each tile rasterised at most once");
     }

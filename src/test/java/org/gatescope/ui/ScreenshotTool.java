@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
  * screenshots and for looking at the window under Xvfb. System properties:
  * {@code shot.model} (default lstm), {@code shot.compare} (a second model: the compare view),
  * {@code shot.sentence}, {@code shot.step} (0-based; -1 = last), {@code shot.unit},
- * {@code shot.activation}, {@code shot.size} (e.g. 1280x800), {@code shot.out} (PNG; without it
+ * {@code shot.textFile} (a long text), {@code shot.help} (notation or shortcuts: that dialog), {@code shot.activation}, {@code shot.size} (e.g. 1280x800), {@code shot.out} (PNG; without it
  * the window stays open).
  */
 public final class ScreenshotTool extends Application {
@@ -30,13 +30,32 @@ public final class ScreenshotTool extends Application {
     @Override
     public void start(Stage stage) {
         BackgroundExecutor executor = new BackgroundExecutor();
-        ExplorerViewModel explorer = new ExplorerViewModel(executor, ModelCatalog.library(),
-                new HeatmapExportService(), image -> { });
+        ModelCatalog catalog = Boolean.getBoolean("shot.noModels")
+                ? UiTestModels.catalog(java.util.Map.of()) : ModelCatalog.library();
+        ExplorerViewModel explorer = new ExplorerViewModel(executor, catalog, new HeatmapExportService(), image -> { });
         Scene scene = GateScopeApp.show(stage, explorer);
         String[] size = System.getProperty("shot.size", "1400x900").split("x");
         stage.setWidth(Double.parseDouble(size[0]));
         stage.setHeight(Double.parseDouble(size[1]));
-        explorer.setSentenceNow(System.getProperty("shot.sentence", ExplorerViewModel.LECTURE_SENTENCE));
+        String sentence = System.getProperty("shot.sentence", ExplorerViewModel.LECTURE_SENTENCE);
+        if (System.getProperty("shot.textFile") != null) {
+            try {
+                sentence = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("shot.textFile")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        explorer.setSentenceNow(sentence);
+        if (Boolean.getBoolean("shot.noModels")) {
+            explorer.start();
+            PauseTransition settle = new PauseTransition(Duration.seconds(2));
+            settle.setOnFinished(e -> {
+                save(scene, new File(System.getProperty("shot.out")));
+                Platform.exit();
+            });
+            settle.play();
+            return;
+        }
         explorer.openModel(System.getProperty("shot.model", "lstm"));
         String compare = System.getProperty("shot.compare");
         AtomicBoolean arranged = new AtomicBoolean();
@@ -58,8 +77,28 @@ public final class ScreenshotTool extends Application {
             if (out != null) {
                 PauseTransition settle = new PauseTransition(Duration.seconds(2.5));
                 settle.setOnFinished(e -> {
-                    save(scene, new File(out));
-                    Platform.exit();
+                    String help = System.getProperty("shot.help");
+                    if (help == null) {
+                        save(scene, new File(out));
+                        Platform.exit();
+                        return;
+                    }
+                    if (help.equals("notation")) {
+                        HelpDialogs.notation(stage);
+                    } else {
+                        HelpDialogs.shortcuts(stage);
+                    }
+                    PauseTransition shown = new PauseTransition(Duration.seconds(1));
+                    shown.setOnFinished(f -> {
+                        try {
+                            // the whole screen, as a user sees the dialog over the window
+                            new ProcessBuilder("import", "-window", "root", out).inheritIO().start().waitFor();
+                        } catch (java.io.IOException | InterruptedException ex) {
+                            throw new IllegalStateException(ex);
+                        }
+                        Platform.exit();
+                    });
+                    shown.play();
                 });
                 settle.play();
             }
