@@ -120,7 +120,8 @@ public final class CellViewModel {
     }
 
     /** Runs on the worker thread: reads only its arguments and the thread-safe catalog. */
-    private Outcome compute(Object requestSource, String key, String name, List<String> requestTokens) throws ModelFileException {
+    private Outcome compute(Object requestSource, String key, String name, List<String> requestTokens)
+            throws ModelFileException {
         Model requestModel = requestSource instanceof Model m ? m : catalog.load((String) requestSource);
         if (requestTokens.isEmpty()) {
             return new Outcome(key, name, requestModel, requestTokens, null, "", List.of(), List.of(), 0);
@@ -129,8 +130,8 @@ public final class CellViewModel {
         try {
             Trace result = Tracer.trace(requestModel, requestTokens);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new Outcome(key, name, requestModel, requestTokens, result, "", UnitDefaults.initialSelection(result),
-                    chips(result), millis);
+            return new Outcome(key, name, requestModel, requestTokens, result, "",
+                    UnitDefaults.initialSelection(result), chips(result), millis);
         } catch (IllegalArgumentException e) {
             return new Outcome(key, name, requestModel, requestTokens, null, e.getMessage(), List.of(), List.of(), 0);
         } catch (OutOfMemoryError e) {

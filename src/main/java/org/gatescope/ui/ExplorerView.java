@@ -350,7 +350,8 @@ public final class ExplorerView extends BorderPane {
             return;
         }
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(gate == null ? "Export all heatmaps as PNG" : "Export the " + gate.symbol() + " heatmap as PNG");
+        chooser.setTitle(gate == null ? "Export all heatmaps as PNG"
+                : "Export the " + gate.symbol() + " heatmap as PNG");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"));
         chooser.setInitialFileName(explorer.primary().modelNameProperty().get().replace(".safetensors", "") + "-"
                 + (gate == null ? "heatmaps" : gate.key()) + ".png");

@@ -48,7 +48,6 @@ public final class ExplorerViewModel {
     public static final int PREDICTIONS = 5;
 
     private final TaskExecutor executor;
-    private final ModelCatalog catalog;
     private final HeatmapExportService exporter;
     private final ImageClipboard clipboard;
     private final CellViewModel primary;
@@ -83,7 +82,7 @@ public final class ExplorerViewModel {
     public ExplorerViewModel(TaskExecutor executor, ModelCatalog catalog, HeatmapExportService exporter,
                              ImageClipboard clipboard) {
         this.executor = Objects.requireNonNull(executor);
-        this.catalog = Objects.requireNonNull(catalog);
+        Objects.requireNonNull(catalog);
         this.exporter = Objects.requireNonNull(exporter);
         this.clipboard = Objects.requireNonNull(clipboard);
         this.bundled = List.copyOf(catalog.bundled());
@@ -153,7 +152,7 @@ public final class ExplorerViewModel {
         }
         sentenceEmpty.set(newTokens.isEmpty());
         if (newTokens.equals(tokens) && (primary.getTrace() != null || newTokens.isEmpty())) {
-            return; // only spacing or case changed... the tokens did not
+            return; // the same tokens (only spacing or case changed): nothing to trace
         }
         tokens = newTokens;
         primary.retrace(tokens);

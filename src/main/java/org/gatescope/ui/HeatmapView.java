@@ -358,7 +358,8 @@ public final class HeatmapView extends CanvasView {
         }
         double sy = (y0 - top) / row;
         double sh = (y1 - y0) / row;
-        WritableImage[] bandTiles = tiles.computeIfAbsent(q, k -> new WritableImage[(trace.length() + TILE - 1) / TILE]);
+        WritableImage[] bandTiles = tiles.computeIfAbsent(q,
+                k -> new WritableImage[(trace.length() + TILE - 1) / TILE]);
         for (int tile = first / TILE; tile <= last / TILE; tile++) {
             if (bandTiles[tile] == null) {
                 bandTiles[tile] = rasterise(trace, q, tile);
@@ -477,7 +478,8 @@ public final class HeatmapView extends CanvasView {
             }
             String token = trace.tokens().get(t);
             int maxChars = (int) Math.max(1, col * every / 7);
-            String label = token.length() <= maxChars ? token : token.substring(0, Math.max(1, maxChars - 1)) + "\u2026";
+            String label = token.length() <= maxChars ? token
+                    : token.substring(0, Math.max(1, maxChars - 1)) + "\u2026";
             double cx = viewport.centreOf(t);
             if (cx < left || cx > right) {
                 continue;

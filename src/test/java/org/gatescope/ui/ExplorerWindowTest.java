@@ -12,6 +12,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.Group;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.gatescope.engine.CellKind;
@@ -19,6 +20,7 @@ import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.render.HeatmapImage;
 import org.gatescope.render.HeatmapLayout;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,9 +41,11 @@ class ExplorerWindowTest {
 
     private ExplorerViewModel explorer;
     private ExplorerView view;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         explorer = new ExplorerViewModel(new CallingThreadExecutor(), UiTestModels.catalog(folder),
                 new HeatmapExportService(), image -> { });
         GateScopeApp.show(stage, explorer);
@@ -62,6 +66,16 @@ class ExplorerWindowTest {
         for (Quantity q : trace.quantities()) {
             assertEquals(trace.value(q, step, unit), shown.get(q), 1e-12, q.symbol());
         }
+    }
+
+    /** TestFX hands every test class the same stage: leave it as we found it (no minimum size, no view). */
+    @AfterEach
+    void releaseTheStage(FxRobot robot) {
+        robot.interact(() -> {
+            stage.getScene().setRoot(new Group());
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
+        });
     }
 
     @Test

@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
+import javafx.scene.Group;
 import javafx.stage.Stage;
 import org.gatescope.TestModels;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Tracer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -38,10 +41,12 @@ class ResponsivenessTest {
 
     private ExplorerViewModel explorer;
     private ExplorerView view;
+    private Stage stage;
     private Model model;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         // About the size of the bundled models: 64 units, a vocabulary of a few hundred words.
         model = TestModels.random(CellKind.LSTM, GruReset.AFTER, 300, 32, 64, 5)
                 .withMetadata(Map.of(Tracer.NUMBER_UNITS_KEY, "7,21"));
@@ -50,6 +55,16 @@ class ResponsivenessTest {
         GateScopeApp.show(stage, explorer);
         view = (ExplorerView) stage.getScene().getRoot();
         explorer.start();
+    }
+
+    /** TestFX hands every test class the same stage: leave it as we found it (no minimum size, no view). */
+    @AfterEach
+    void releaseTheStage(FxRobot robot) {
+        robot.interact(() -> {
+            stage.getScene().setRoot(new Group());
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
+        });
     }
 
     @Test

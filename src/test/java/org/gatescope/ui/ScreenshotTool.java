@@ -16,10 +16,14 @@ import javax.imageio.ImageIO;
 /**
  * Opens the real window in a chosen state and saves a picture of it, for the README's
  * screenshots and for looking at the window under Xvfb. System properties:
- * {@code shot.model} (default lstm), {@code shot.compare} (a second model: the compare view),
- * {@code shot.sentence}, {@code shot.step} (0-based; -1 = last), {@code shot.unit},
- * {@code shot.textFile} (a long text), {@code shot.help} (notation or shortcuts: that dialog), {@code shot.activation}, {@code shot.size} (e.g. 1280x800), {@code shot.out} (PNG; without it
- * the window stays open).
+ * <ul>
+ *   <li>{@code shot.model} (default lstm), {@code shot.compare} (a second model: the compare view);</li>
+ *   <li>{@code shot.sentence}, or {@code shot.textFile} for a long text;</li>
+ *   <li>{@code shot.step} (0-based; -1 = last), {@code shot.unit}, {@code shot.activation};</li>
+ *   <li>{@code shot.help} (notation or shortcuts: that window, over the main one, taken with ImageMagick);</li>
+ *   <li>{@code shot.noModels} (the empty state), {@code shot.size} (e.g. 1280x800);</li>
+ *   <li>{@code shot.out}: the PNG; without it the window stays open.</li>
+ * </ul>
  */
 public final class ScreenshotTool extends Application {
 

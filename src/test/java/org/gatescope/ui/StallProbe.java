@@ -32,7 +32,6 @@ public final class StallProbe {
             catalog = UiTestModels.catalog(Map.of("lstm", UiTestModels.write(folder, "lstm", model)));
         } else {
             model = ModelLibrary.load(name);
-            catalog = UiTestModels.catalog(Map.of(name, Path.of(name)));
             catalog = ModelCatalog.library();
         }
         Model chosen = model;
