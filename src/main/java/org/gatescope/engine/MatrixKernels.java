@@ -24,7 +24,10 @@ package org.gatescope.engine;
  */
 final class MatrixKernels {
 
-    /** Rows of B per cache block: the block stays in L1 while every row of a block of C passes over it. */
+    /**
+     * Rows of B per block of k, kept in L1/L2 while a block of C's rows passes over them
+     * (8 rows of 1024 columns: 64 KB). 4, 16 and 32 measured the same within noise, or slower.
+     */
     private static final int K_BLOCK = 8;
     /**
      * Elements of C per block of rows (256 KB): the block stays in L2 while all of k passes over

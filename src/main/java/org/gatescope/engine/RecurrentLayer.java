@@ -11,8 +11,11 @@ import java.util.List;
  * the matrix products every cell shares. Rows of every recorded array are indexed
  * {@code t·B + b} (time-major), so a batch of one is exactly a trace's [T][H] layout.
  *
- * <p>Allocation happens in {@link #load} and when the run's shape (T, B) changes; the
- * per-token loops only write into those buffers. Not thread-safe: one thread owns a layer.
+ * <p>Allocation happens in the constructor and when the run's shape (T, B) changes (the
+ * backward's buffers at the first backward of a shape: a trace never needs them); the
+ * per-token loops only write into those buffers. The matrix products are
+ * {@link MatrixKernels}' (see there why not EJML's), which is why weights and the buffers
+ * they multiply are arrays of rows. Not thread-safe: one thread owns a layer.
  */
 public abstract class RecurrentLayer {
 

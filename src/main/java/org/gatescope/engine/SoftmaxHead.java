@@ -60,12 +60,12 @@ final class SoftmaxHead {
      *
      * @param probabilities the forward softmax, [rows, V]; overwritten with ∂L/∂logits
      * @param targets the target index per row, or -1 where the row has no loss; not modified
-     * @param scale the weight of each counted row (1/count for a mean)
+     * @param scale the weight of each row in the loss (1/count for a mean); not modified
      * @param gradients where ∂L/∂W_head and ∂L/∂b_head are added; modified
      * @return ∂L/∂a&lt;t&gt;, [rows, H]
      */
     static double[] backward(Weights weights, double[] activations, double[] probabilities, int[] targets,
-                             double scale, Weights gradients) {
+                             double[] scale, Weights gradients) {
         int hidden = weights.headWeight.numCols;
         int vocab = weights.headWeight.numRows;
         int rows = targets.length;
@@ -82,7 +82,7 @@ final class SoftmaxHead {
             dLogits[base + targets[r]] -= 1.0;
             double[] row = dLogitRows[r];
             for (int v = 0; v < vocab; v++) {
-                double d = dLogits[base + v] * scale;
+                double d = dLogits[base + v] * scale[r];
                 dLogits[base + v] = d;
                 row[v] = d;
                 dBias[v] += d;
