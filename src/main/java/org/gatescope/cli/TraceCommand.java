@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
+import org.gatescope.engine.MemoryReach;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.Tracer;
@@ -27,13 +28,13 @@ final class TraceCommand implements Command {
 
     @Override
     public String usage() {
-        return "trace --model M (--text \"...\" | --text-file FILE|-) [--format json|csv] [--probs] [--out FILE]";
+        return "trace --model M (--text \"...\" | --text-file FILE|-) [--format json|csv] [--probs] [--reach] [--out FILE]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0, Set.of("model", "text", "text-file", "format", "out"),
-                Set.of("probs"));
+                Set.of("probs", "reach"));
         String format = options.choice("format", "json", Set.of("json", "csv"));
         String text = TextInput.read(name(), options, in);
         Model model = ModelLibrary.load(options.require("model"));
@@ -43,11 +44,15 @@ final class TraceCommand implements Command {
         }
         Trace trace = Tracer.trace(model, tokens);
         boolean probs = options.has("probs");
+        if (options.has("reach") && format.equals("csv")) {
+            throw new UsageException(name() + ": --reach is written into JSON only (use --format json)");
+        }
+        MemoryReach reach = options.has("reach") ? MemoryReach.defaultTarget(model, tokens) : null;
         OutputTarget.write(name(), options.get("out"), out, writer -> {
             if (format.equals("csv")) {
                 TraceCsv.write(trace, writer, probs);
             } else {
-                TraceJson.write(trace, writer, probs);
+                TraceJson.write(trace, reach, writer, probs);
             }
         });
         return 0;

@@ -2,6 +2,7 @@ package org.gatescope.io;
 
 import java.io.IOException;
 import org.gatescope.engine.CellKind;
+import org.gatescope.engine.MemoryReach;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 
@@ -20,6 +21,18 @@ public final class TraceJson {
      * @param withProbabilities whether each step carries the head's softmax as {@code "probs"}
      */
     public static void write(Trace trace, Appendable out, boolean withProbabilities) throws IOException {
+        write(trace, null, out, withProbabilities);
+    }
+
+    /**
+     * As {@link #write(Trace, Appendable, boolean)}, and with a reach: a top-level
+     * {@code "reach_target": {"position", "token"}} and per step {@code "reach": [‖∂ log p/∂c<t>‖,
+     * ‖∂ log p/∂x<t>‖]}.
+     *
+     * @param reach the gradient reach of this trace's text, or null for none
+     */
+    public static void write(Trace trace, MemoryReach reach, Appendable out, boolean withProbabilities)
+            throws IOException {
         JsonWriter json = new JsonWriter(out, true);
         json.beginObject();
         json.name("cell").value(trace.cell().id());
@@ -45,6 +58,10 @@ public final class TraceJson {
             }
             json.endArray();
         }
+        if (reach != null) {
+            json.name("reach_target").beginObject().name("position").value(reach.position())
+                    .name("token").value(reach.target()).endObject();
+        }
         json.name("steps").beginArray();
         for (int t = 0; t < trace.length(); t++) {
             out.append('\n');
@@ -58,6 +75,9 @@ public final class TraceJson {
                     json.value(trace.value(quantity, t, j));
                 }
                 json.endArray();
+            }
+            if (reach != null) {
+                json.name("reach").beginArray().value(reach.memoryCell()[t]).value(reach.input()[t]).endArray();
             }
             if (withProbabilities) {
                 json.name("probs").beginObject();
