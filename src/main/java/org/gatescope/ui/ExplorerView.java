@@ -61,6 +61,9 @@ public final class ExplorerView extends BorderPane {
     private final SplitPane compare = new SplitPane();
     private final VBox emptyState;
     private boolean syncingSentence;
+    private SaturationWindow saturation;
+
+    private javafx.stage.Stage trainStage;
 
     public ExplorerView(ExplorerViewModel explorer) {
         this.explorer = explorer;
@@ -270,9 +273,10 @@ public final class ExplorerView extends BorderPane {
             export.getItems().add(one);
         }
         MenuItem copy = item("Copy image", "Shortcut+Shift+C", () -> explorer.copyHeatmaps(null));
+        MenuItem trainItem = item("Train a model\u2026", "Shortcut+T", this::openTrainWindow);
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
         Menu file = new Menu("File", null, open, bundled, new SeparatorMenuItem(), export, copy,
-                new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), trainItem, new SeparatorMenuItem(), quit);
 
         CheckMenuItem compareItem = new CheckMenuItem("Compare two cells   (C)");
         compareItem.setId("compare-item");
@@ -297,8 +301,11 @@ public final class ExplorerView extends BorderPane {
         MenuItem firstToken = item("First token   (Home)", null, explorer::first);
         MenuItem lastToken = item("Last token   (End)", null, explorer::last);
         MenuItem focus = item("Edit the sentence", "Shortcut+L", this::focusSentence);
+        MenuItem saturationItem = item("Gate saturation\u2026", "Shortcut+Shift+S", this::showSaturation);
+        saturationItem.setId("saturation-item");
         Menu view = new Menu("View", null, compareItem, activation, cells, new SeparatorMenuItem(), play, next,
-                previous, firstToken, lastToken, new SeparatorMenuItem(), focus);
+                previous, firstToken, lastToken, new SeparatorMenuItem(), focus, new SeparatorMenuItem(),
+                saturationItem);
 
         MenuItem keys = item("Keyboard shortcuts", "F1", () -> HelpDialogs.shortcuts(window()));
         MenuItem notation = item("About the notation", null, () -> HelpDialogs.notation(window()));
@@ -363,6 +370,24 @@ public final class ExplorerView extends BorderPane {
             }
             explorer.exportHeatmaps(gate, target);
         }
+    }
+
+    /** Opens the train window, or brings the open one to the front. */
+    private void openTrainWindow() {
+        if (trainStage != null && trainStage.isShowing()) {
+            trainStage.toFront();
+            return;
+        }
+        trainStage = TrainWindow.open(window(), explorer);
+    }
+
+    /** View ▸ Gate saturation…: one window, brought to the front when it is open already. */
+    private void showSaturation() {
+        if (saturation == null || !saturation.stage().isShowing()) {
+            saturation = new SaturationWindow(window(), explorer.executor(), explorer.primary(),
+                    GateScopeApp.styleSheet());
+        }
+        saturation.show();
     }
 
     private Window window() {

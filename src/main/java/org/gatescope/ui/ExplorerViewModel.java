@@ -453,6 +453,11 @@ public final class ExplorerViewModel {
 
     // ---- read-only state ----------------------------------------------------------------------
 
+    /** The executor this view model's work goes to, for windows that follow it (gate saturation). */
+    TaskExecutor executor() {
+        return executor;
+    }
+
     /** The main cell (the only one outside the compare view). */
     public CellViewModel primary() {
         return primary;

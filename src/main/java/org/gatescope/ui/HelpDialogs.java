@@ -34,6 +34,8 @@ final class HelpDialogs {
             new String[] {"Ctrl+O", "open a model file"},
             new String[] {"Ctrl+E", "export all heatmaps as PNG"},
             new String[] {"Ctrl+Shift+C", "copy the heatmaps image"},
+            new String[] {"Ctrl+T", "train a model (in its own window)"},
+            new String[] {"Ctrl+Shift+S", "gate saturation scatter (in its own window; Ctrl+S there exports it)"},
             new String[] {"Ctrl + mouse wheel", "zoom the timeline and heatmaps"},
             new String[] {"F1", "this list"});
 

@@ -1,0 +1,71 @@
+package org.gatescope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real train window opened from the explorer, training the agreement task on its own
+ * background thread while the explorer follows it. Set {@code shot.train} to a PNG path to
+ * keep a picture of the window mid-training.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TrainWindowAppTest {
+
+    @TempDir
+    static Path folder;
+
+    private ExplorerViewModel explorer;
+    private Stage main;
+
+    @Start
+    void start(Stage stage) {
+        main = stage;
+        explorer = new ExplorerViewModel(new CallingThreadExecutor(), UiTestModels.catalog(folder),
+                new HeatmapExportService(), image -> { });
+        GateScopeApp.show(stage, explorer);
+        explorer.start();
+    }
+
+    @Test
+    void trainingRunsInTheBackgroundAndCanBePausedAndCancelled(FxRobot robot) throws Exception {
+        Stage[] window = new Stage[1];
+        robot.interact(() -> window[0] = TrainWindow.open(main, explorer));
+        TrainWindow view = (TrainWindow) window[0].getScene().getRoot();
+        TrainViewModel train = view.viewModel();
+        robot.interact(() -> train.setFollowInExplorer(true));
+
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> explorer.primary().modelNameProperty().get()
+                .startsWith("training-lstm-h16"));
+        assertEquals(TrainViewModel.State.RUNNING, train.getState(), "the FX thread stayed free while training");
+        assertTrue(train.fractionDoneProperty().get() > 0);
+
+        robot.interact(train::togglePause);
+        assertEquals("Resume", robot.lookup("#train-pause").queryAs(Button.class).getText());
+        String shot = System.getProperty("shot.train");
+        if (shot != null) {
+            robot.interact(() -> ScreenshotTool.save(window[0].getScene(), new File(shot)));
+            robot.interact(() -> ScreenshotTool.save(main.getScene(), new File(shot + ".explorer.png")));
+        }
+        robot.interact(train::togglePause);
+        robot.interact(train::cancel);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> train.getState() == TrainViewModel.State.CANCELLED);
+        assertEquals("", train.errorProperty().get());
+        robot.interact(() -> window[0].close());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
