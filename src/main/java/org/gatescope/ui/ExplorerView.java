@@ -96,7 +96,14 @@ public final class ExplorerView extends BorderPane {
         top.getStyleClass().add("top-area");
         setTop(top);
         setCenter(centre);
-        setRight(sidePanel);
+        // Scrolls when a short window cannot fit it all (the ablation box adds to it).
+        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(sidePanel);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setFitToHeight(true);
+        sideScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.getStyleClass().add("side-scroll");
+        sideScroll.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        setRight(sideScroll);
         setBottom(statusBar());
 
         explorer.compareProperty().addListener(o -> arrangeCentre());
@@ -227,7 +234,7 @@ public final class ExplorerView extends BorderPane {
         } else {
             timeline.setOwnScrollBar(false);
             single.getItems().addAll(diagram, timeline, heatmap);
-            single.setDividerPositions(0.38, 0.70);
+            single.setDividerPositions(0.35, 0.72);
         }
         single.setVisible(!comparing);
         compare.setVisible(comparing);
@@ -273,16 +280,22 @@ public final class ExplorerView extends BorderPane {
             export.getItems().add(one);
         }
         MenuItem copy = item("Copy image", "Shortcut+Shift+C", () -> explorer.copyHeatmaps(null));
+        MenuItem reachExport = item("Export reach and ablation as PNG\u2026", null, this::chooseReachExport);
+        reachExport.setId("reach-export");
+        reachExport.disableProperty().bind(explorer.reachProperty().isNull());
         MenuItem trainItem = item("Train a model\u2026", "Shortcut+T", this::openTrainWindow);
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
         Menu file = new Menu("File", null, open, bundled, new SeparatorMenuItem(), export, copy,
-                new SeparatorMenuItem(), trainItem, new SeparatorMenuItem(), quit);
+                reachExport, new SeparatorMenuItem(), trainItem, new SeparatorMenuItem(), quit);
 
         CheckMenuItem compareItem = new CheckMenuItem("Compare two cells   (C)");
         compareItem.setId("compare-item");
         mirror(compareItem, explorer.compareProperty(), explorer::setCompare);
         CheckMenuItem activation = new CheckMenuItem("Show a<t> on the timeline   (A)");
         mirror(activation, explorer.showActivationProperty(), explorer::setShowActivation);
+        CheckMenuItem reachItem = new CheckMenuItem("Show memory reach   (R)");
+        reachItem.setId("reach-item");
+        mirror(reachItem, explorer.showReachProperty(), explorer::setShowReach);
         Menu cells = new Menu("Cell");
         ToggleGroup cellGroup = new ToggleGroup();
         for (int i = 0; i < SidePanel.CELL_ORDER.size(); i++) {
@@ -303,8 +316,8 @@ public final class ExplorerView extends BorderPane {
         MenuItem focus = item("Edit the sentence", "Shortcut+L", this::focusSentence);
         MenuItem saturationItem = item("Gate saturation\u2026", "Shortcut+Shift+S", this::showSaturation);
         saturationItem.setId("saturation-item");
-        Menu view = new Menu("View", null, compareItem, activation, cells, new SeparatorMenuItem(), play, next,
-                previous, firstToken, lastToken, new SeparatorMenuItem(), focus, new SeparatorMenuItem(),
+        Menu view = new Menu("View", null, compareItem, activation, reachItem, cells, new SeparatorMenuItem(), play,
+                next, previous, firstToken, lastToken, new SeparatorMenuItem(), focus, new SeparatorMenuItem(),
                 saturationItem);
 
         MenuItem keys = item("Keyboard shortcuts", "F1", () -> HelpDialogs.shortcuts(window()));
@@ -348,6 +361,22 @@ public final class ExplorerView extends BorderPane {
         File file = chooser.showOpenDialog(window());
         if (file != null) {
             open.accept(file.getPath());
+        }
+    }
+
+    private void chooseReachExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the memory reach and the ablation as PNG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"));
+        chooser.setInitialFileName(explorer.primary().modelNameProperty().get().replace(".safetensors", "")
+                + "-reach.png");
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            Path target = file.toPath();
+            if (!target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+                target = target.resolveSibling(target.getFileName() + ".png");
+            }
+            explorer.exportReach(target);
         }
     }
 
@@ -445,6 +474,7 @@ public final class ExplorerView extends BorderPane {
             case DIGIT5, NUMPAD5 -> explorer.chooseCell(SidePanel.CELL_ORDER.get(4));
             case C -> explorer.toggleCompare();
             case A -> explorer.toggleShowActivation();
+            case R -> explorer.toggleShowReach();
             case PLUS, EQUALS, ADD -> explorer.faster();
             case MINUS, SUBTRACT -> explorer.slower();
             case ESCAPE -> explorer.dismissError();

@@ -20,10 +20,14 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.gatescope.engine.Ablation;
 import org.gatescope.engine.CellKind;
+import org.gatescope.engine.MemoryReach;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
+import org.gatescope.render.PngExport;
+import org.gatescope.render.ReachChart;
 import org.gatescope.text.AgreementCorpus;
 import org.gatescope.text.Tokenizer;
 
@@ -74,6 +78,12 @@ public final class ExplorerViewModel {
     private final ObservableList<Trace.Prediction> readOnlyPredictions =
             FXCollections.unmodifiableObservableList(predictions);
     private final ObservableList<TokenChip> readOnlyTokenChips = FXCollections.unmodifiableObservableList(tokenChips);
+
+    private final ReadOnlyObjectWrapper<MemoryReach> reach = new ReadOnlyObjectWrapper<>(this, "reach");
+    private final ReadOnlyBooleanWrapper showReach = new ReadOnlyBooleanWrapper(this, "showReach", true);
+    private final ReadOnlyObjectWrapper<Ablation> ablation = new ReadOnlyObjectWrapper<>(this, "ablation");
+    private long reachRequest;
+    private long ablationRequest;
 
     private List<String> tokens = List.of();
     private TaskExecutor.Cancellable pendingRetrace;
@@ -178,6 +188,136 @@ public final class ExplorerViewModel {
         tokenChips.setAll(primary.chips());
         updatePredictions();
         updateStatus();
+        computeReach(now);
+        ablationRequest++;
+        ablation.set(null); // it was of another sentence or model
+    }
+
+    // ---- memory reach and ablation ------------------------------------------------------------
+
+    /** One backward pass for the trace's model and tokens, off the UI thread; a stale result is dropped. */
+    private void computeReach(Trace now) {
+        long request = ++reachRequest;
+        Model model = primary.getModel();
+        if (now == null || model == null) {
+            reach.set(null);
+            return;
+        }
+        List<String> traced = now.tokens();
+        executor.submit(() -> MemoryReach.defaultTarget(model, traced), result -> {
+            if (request == reachRequest) {
+                reach.set(result);
+            }
+        }, failure -> {
+            if (request == reachRequest) {
+                reach.set(null);
+                showError("Cannot compute the memory reach: " + failure.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Traces the sentence again with {@code unit}'s memory cell forced to 0 from {@code fromStep} on,
+     * off the UI thread, comparing the predictions at the reach's target position (the token before
+     * the verb) or, for a text that is no agreement sentence, at the current token.
+     */
+    public void silenceUnit(int unit, int fromStep) {
+        Model model = primary.getModel();
+        Trace trace = primary.getTrace();
+        if (model == null || trace == null || unit < 0 || unit >= model.hiddenSize()) {
+            return;
+        }
+        long request = ++ablationRequest;
+        List<String> traced = trace.tokens();
+        int current = Math.min(step.get(), trace.length() - 1);
+        int from = Math.max(0, Math.min(fromStep, trace.length() - 1));
+        executor.submit(() -> Ablation.silence(model, traced, unit, from, targetPosition(traced, current)),
+                result -> {
+                    if (request == ablationRequest) {
+                        ablation.set(result);
+                    }
+                },
+                failure -> {
+                    if (request == ablationRequest) {
+                        showError("Cannot silence unit " + unit + ": " + failure.getMessage());
+                    }
+                });
+    }
+
+    /** Silences {@code unit} from the first token on. */
+    public void silenceUnit(int unit) {
+        silenceUnit(unit, 0);
+    }
+
+    /** Where {@link MemoryReach#defaultTarget} differentiates in an agreement sentence, else {@code fallback}. */
+    static int targetPosition(List<String> tokens, int fallback) {
+        try {
+            return AgreementCorpus.annotate(tokens).verbIndex() - 1;
+        } catch (IllegalArgumentException notAnAgreementSentence) {
+            return fallback;
+        }
+    }
+
+    /**
+     * Writes the memory reach (and the ablation, if one is shown) as a PNG drawn from the data,
+     * off the UI thread; a failure becomes an error message and leaves no file behind.
+     */
+    public void exportReach(Path target) {
+        MemoryReach shownReach = reach.get();
+        Trace trace = primary.getTrace();
+        if (shownReach == null || trace == null) {
+            showError("Nothing to export: the memory reach appears once a sentence is traced");
+            return;
+        }
+        Ablation shownAblation = ablation.get();
+        String title = primary.modelNameProperty().get();
+        List<String> traced = trace.tokens();
+        String state = trace.has(Quantity.MEMORY_CELL) ? "c<t>" : "a<t>";
+        status.set("Saving " + target.getFileName() + " …");
+        executor.submit(() -> {
+            PngExport.write(ReachChart.draw(title, traced, shownReach, shownAblation, state), target);
+            return target;
+        }, written -> status.set("Saved the memory reach" + (shownAblation == null ? "" : " and the ablation")
+                + " to " + written),
+                failure -> {
+                    updateStatus();
+                    showError("Cannot save " + target + ": " + HeatmapExportService.describe(failure));
+                });
+    }
+
+    public void clearAblation() {
+        ablationRequest++;
+        ablation.set(null);
+    }
+
+    public void setShowReach(boolean show) {
+        showReach.set(show);
+    }
+
+    public void toggleShowReach() {
+        showReach.set(!showReach.get());
+    }
+
+    /** The main cell's memory reach for the current sentence's default target; null while none. */
+    public ReadOnlyObjectProperty<MemoryReach> reachProperty() {
+        return reach.getReadOnlyProperty();
+    }
+
+    public MemoryReach getReach() {
+        return reach.get();
+    }
+
+    public ReadOnlyBooleanProperty showReachProperty() {
+        return showReach.getReadOnlyProperty();
+    }
+
+    /** The latest unit ablation of the current sentence; null while none is shown. */
+    public ReadOnlyObjectProperty<Ablation> ablationProperty() {
+        return ablation.getReadOnlyProperty();
+    }
+
+    public Ablation getAblation() {
+        return ablation.get();
     }
 
     // ---- stepping and playback --------------------------------------------------------------

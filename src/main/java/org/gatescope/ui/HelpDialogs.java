@@ -28,6 +28,8 @@ final class HelpDialogs {
             new String[] {"1 2 3 4 5", "RNN, simple GRU, GRU, LSTM, peephole LSTM"},
             new String[] {"C", "compare two cells side by side"},
             new String[] {"A", "show a<t> on the timeline too"},
+            new String[] {"R", "show the memory reach (the gradient of log p(verb) for each c<t>)"},
+            new String[] {"right-click a unit", "silence it and compare p(was) and p(were)"},
             new String[] {"Enter  or  F2  or  Ctrl+L", "edit the sentence"},
             new String[] {"Enter  (in the sentence)", "trace it now and leave the field"},
             new String[] {"Esc", "leave the sentence field / dismiss a message"},

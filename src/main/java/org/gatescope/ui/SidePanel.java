@@ -24,6 +24,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
+import org.gatescope.engine.Ablation;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
@@ -55,6 +56,10 @@ final class SidePanel extends VBox {
     private final Label wasValue = new Label();
     private final Label wereValue = new Label();
     private final ListView<Integer> units;
+    private final VBox ablationBox = new VBox(4);
+    private final Label ablationTitle = new Label();
+    private final Label ablationPosition = new Label();
+    private final VBox ablationRows = new VBox(3);
     private boolean syncing;
 
     SidePanel(ExplorerViewModel explorer, Runnable openModel) {
@@ -119,8 +124,26 @@ final class SidePanel extends VBox {
         unitsHint.setWrapText(true);
         unitsHint.setMinHeight(Region.USE_PREF_SIZE);
 
+        ablationBox.setId("ablation-box");
+        ablationBox.getStyleClass().add("agreement");
+        ablationTitle.setId("ablation-title");
+        ablationTitle.getStyleClass().add("subsection-title");
+        ablationPosition.getStyleClass().add("muted");
+        ablationPosition.setWrapText(true);
+        ablationPosition.setMinHeight(Region.USE_PREF_SIZE);
+        Button clearAblation = new Button("Clear");
+        clearAblation.setId("clear-ablation");
+        clearAblation.setOnAction(e -> explorer.clearAblation());
+        Region ablationSpacer = new Region();
+        HBox.setHgrow(ablationSpacer, Priority.ALWAYS);
+        HBox ablationHeader = new HBox(8, ablationTitle, ablationSpacer, clearAblation);
+        ablationHeader.setAlignment(Pos.CENTER_LEFT);
+        ablationBox.getChildren().addAll(ablationHeader, ablationPosition, ablationRows);
+
         getChildren().addAll(section("Model"), modelChooser, modelInfo, section("Cell"), cells, predictionTitle,
-                predictionRows, agreement, unitsTitle, unitsHint, units);
+                predictionRows, agreement, ablationBox, unitsTitle, unitsHint, units);
+        explorer.ablationProperty().addListener(o -> updateAblation());
+        updateAblation();
 
         InvalidationListener predictions = o -> updatePredictions();
         explorer.predictions().addListener(predictions);
@@ -241,6 +264,46 @@ final class SidePanel extends VBox {
         }
     }
 
+    /** The "Silenced unit N" box: p(was) and p(were) (or the top prediction) before and after, side by side. */
+    private void updateAblation() {
+        Ablation result = explorer.getAblation();
+        boolean shown = result != null;
+        ablationBox.setVisible(shown);
+        ablationBox.setManaged(shown);
+        if (!shown) {
+            return;
+        }
+        ablationTitle.setText("Silenced unit " + result.unit());
+        String at = result.before().tokens().get(result.position());
+        ablationPosition.setText("c forced to 0 from \u201C" + result.before().tokens().get(result.fromStep())
+                + "\u201D on; next token after \u201C" + at + "\u201D, before \u2192 after:");
+        List<String> compared = new java.util.ArrayList<>();
+        if (!Double.isNaN(result.probabilityBefore("was")) && !Double.isNaN(result.probabilityBefore("were"))) {
+            compared.add("was");
+            compared.add("were");
+        } else {
+            compared.add(result.before().topPredictions(result.position(), 1).get(0).token());
+        }
+        List<javafx.scene.Node> rows = new java.util.ArrayList<>();
+        for (String token : compared) {
+            double before = result.probabilityBefore(token);
+            double after = result.probabilityAfter(token);
+            BarRow beforeRow = new BarRow("prediction-bar", 96);
+            beforeRow.update(token + " before", before, false);
+            BarRow afterRow = new BarRow("ablated-bar", 96);
+            afterRow.update(token + " after", after, false);
+            rows.add(beforeRow);
+            rows.add(afterRow);
+        }
+        if (compared.size() == 2) {
+            Label shares = new Label(String.format(Locale.ROOT, "share of was: %.0f%% \u2192 %.0f%%",
+                    100 * result.shareBefore("was", "were"), 100 * result.shareAfter("was", "were")));
+            shares.setId("ablation-shares");
+            rows.add(shares);
+        }
+        ablationRows.getChildren().setAll(rows);
+    }
+
     /** One bar split in the ratio p(was) : p(were), the lecture's singular-or-plural question. */
     private HBox split() {
         wasPart.getStyleClass().addAll("split-part", "was-part");
@@ -275,10 +338,14 @@ final class SidePanel extends VBox {
         private final javafx.beans.property.DoubleProperty fraction = new javafx.beans.property.SimpleDoubleProperty();
 
         BarRow(String styleClass) {
+            this(styleClass, 78);
+        }
+
+        BarRow(String styleClass, double nameWidth) {
             super(8);
             name.getStyleClass().add("bar-token");
-            name.setMinWidth(78);
-            name.setPrefWidth(78);
+            name.setMinWidth(nameWidth);
+            name.setPrefWidth(nameWidth);
             Region fill = new Region();
             fill.getStyleClass().addAll("bar-fill", styleClass);
             StackPane track = new StackPane(fill);
@@ -332,7 +399,42 @@ final class SidePanel extends VBox {
                     cell.setUnitShown(unit, shown.isSelected());
                 }
             });
+            javafx.scene.control.MenuItem silence = new javafx.scene.control.MenuItem("Silence this unit");
+            silence.setId("silence-unit");
+            silence.setOnAction(e -> {
+                if (getItem() != null) {
+                    explorer.silenceUnit(getItem(), 0);
+                }
+            });
+            javafx.scene.control.MenuItem silenceFromHere =
+                    new javafx.scene.control.MenuItem("Silence this unit from the current token on");
+            silenceFromHere.setId("silence-unit-from-here");
+            silenceFromHere.setOnAction(e -> {
+                if (getItem() != null) {
+                    explorer.silenceUnit(getItem(), explorer.getStep());
+                }
+            });
+            menu = new javafx.scene.control.ContextMenu(silence, silenceFromHere);
+            getProperties().put("silence-menu", menu);
+            // Shown on the press as well as on the platform's request: some platforms (Monocle) send no request.
+            addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+                if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+                    showMenu(e.getScreenX(), e.getScreenY());
+                }
+            });
+            setOnContextMenuRequested(e -> {
+                showMenu(e.getScreenX(), e.getScreenY());
+                e.consume();
+            });
         }
+
+        private void showMenu(double screenX, double screenY) {
+            if (getItem() != null && !menu.isShowing()) {
+                menu.show(this, screenX, screenY);
+            }
+        }
+
+        private final javafx.scene.control.ContextMenu menu;
 
         @Override
         protected void updateItem(Integer unit, boolean empty) {

@@ -20,6 +20,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.gatescope.engine.CellKind;
+import org.gatescope.engine.MemoryReach;
+import org.gatescope.render.ReachChart;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 
@@ -37,6 +39,9 @@ public final class TimelineView extends CanvasView {
     private static final double HEADER = 30;
     private static final double LABELS = 26;
     private static final double SCROLL_BAR = 14;
+    private static final double REACH_ROW = 48;
+    /** The reach row's floor: a gradient this small no longer reaches. */
+    static final double REACH_FLOOR = ReachChart.FLOOR;
 
     private final ExplorerViewModel explorer;
     private final CellViewModel cell;
@@ -78,6 +83,11 @@ public final class TimelineView extends CanvasView {
             requestRepaint();
         });
         viewport.addListener(repaint);
+        explorer.reachProperty().addListener(repaint);
+        explorer.showReachProperty().addListener(o -> {
+            requestLayout();
+            requestRepaint();
+        });
 
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && cell.getTrace() != null) {
@@ -123,7 +133,7 @@ public final class TimelineView extends CanvasView {
 
     @Override
     protected double computePrefHeight(double width) {
-        return 260;
+        return 260 + (cell == explorer.primary() && explorer.showReachProperty().get() ? REACH_ROW : 0);
     }
 
     @Override
@@ -194,7 +204,9 @@ public final class TimelineView extends CanvasView {
         boolean rnn = trace.cell() == CellKind.RNN;
 
         double gateRow = Math.max(26, Math.min(50, (h - HEADER - LABELS) * 0.2));
-        double gatesTop = h - LABELS - gates.size() * gateRow - (rnn ? 30 : 0);
+        MemoryReach reach = reachShown(trace);
+        double reachRow = reach == null ? 0 : REACH_ROW;
+        double gatesTop = h - LABELS - gates.size() * gateRow - (rnn ? 30 : 0) - reachRow;
         double plotTop = HEADER + 8;
         double plotBottom = gatesTop - 12;
         double plotLeft = TokenViewport.LEFT;
@@ -243,7 +255,85 @@ public final class TimelineView extends CanvasView {
             g.fillText("The vanilla RNN has no memory cell or gates: a<t> is all it carries from token to token.",
                     plotLeft + 6, gatesTop + 15);
         }
+        if (reach != null) {
+            drawReach(g, reach, first, last, h - LABELS - reachRow, plotLeft, plotRight);
+        }
         drawTokenLabels(g, trace, first, last, h - LABELS, step, plotLeft, plotRight);
+    }
+
+    /** The reach drawn on this timeline: the main cell's, when asked for and of this very trace. */
+    private MemoryReach reachShown(Trace trace) {
+        MemoryReach reach = explorer.getReach();
+        if (cell != explorer.primary() || !explorer.showReachProperty().get() || reach == null
+                || reach.memoryCell().length != trace.length()) {
+            return null;
+        }
+        return reach;
+    }
+
+    /**
+     * The memory reach as a row of bars on a log scale ({@link #REACH_FLOOR}..1): how strongly the
+     * target's log-probability depends on each c&lt;t&gt;; the target position is outlined.
+     */
+    private void drawReach(GraphicsContext g, MemoryReach reach, int first, int last, double y, double left,
+                           double right) {
+        double col = viewport.columnWidth();
+        double pad = col >= 10 ? Math.min(6, col * 0.15) : 0;
+        double caption = 14;
+        double barTop = y + caption;
+        double barHeight = REACH_ROW - caption - 4;
+        double[] norms = reach.memoryCell();
+        for (int t = first; t <= last && t < norms.length; t++) {
+            double x = viewport.xOf(t) + pad;
+            double bw = Math.max(1, col - 2 * pad);
+            g.setFill(CanvasTheme.TRACK);
+            g.fillRect(x, barTop, bw, barHeight);
+            double filled = reachFraction(norms[t]) * barHeight;
+            g.setFill(CanvasTheme.ACCENT);
+            g.fillRect(x, barTop + barHeight - filled, bw, filled);
+            if (col >= 40 && t <= reach.position()) {
+                g.setFont(CanvasTheme.SMALL);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.CENTER);
+                g.setFill(filled > barHeight * 0.7 ? Color.WHITE : CanvasTheme.TEXT);
+                g.fillText(norms[t] <= 0 ? "0" : String.format(Locale.ROOT, "%.0e", norms[t]), x + bw / 2,
+                        barTop + barHeight / 2);
+            }
+            if (t == reach.position()) {
+                g.setStroke(CanvasTheme.DANGER);
+                g.setLineWidth(2);
+                g.strokeRect(x - 1, barTop - 1, bw + 2, barHeight + 2);
+            }
+        }
+        // the margins, then the labels over them
+        g.setFill(CanvasTheme.BACKGROUND);
+        g.fillRect(0, y, left, REACH_ROW);
+        g.fillRect(right, y, getWidth() - right, REACH_ROW);
+        g.setFont(CanvasTheme.SMALL);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(CanvasTheme.MUTED);
+        String target = reach.target();
+        g.fillText("reach of log p(" + target + ") \u2190 \u2016\u2202/\u2202" + memoryName(reach) + "\u2016,"
+                + " log scale; the outlined bar is the prediction of \u201C" + target + "\u201D", left + 4,
+                y + caption / 2);
+        g.setFill(CanvasTheme.ACCENT);
+        g.setFont(CanvasTheme.SYMBOL);
+        g.fillText("reach", 10, barTop + barHeight / 2);
+        g.setFont(CanvasTheme.SMALL);
+        g.setFill(CanvasTheme.MUTED);
+        g.fillText("1", right + 8, barTop + 5);
+        g.fillText("1e-8", right + 8, barTop + barHeight - 5);
+    }
+
+    private String memoryName(MemoryReach reach) {
+        Trace trace = cell.getTrace();
+        return trace != null && !trace.has(Quantity.MEMORY_CELL) ? "a<t>" : "c<t>";
+    }
+
+    /** A gradient norm on the reach row's log scale: 0 at {@link #REACH_FLOOR} or below, 1 at 1 or above. */
+    static double reachFraction(double norm) {
+        return ReachChart.fraction(norm);
     }
 
     private void drawHeader(GraphicsContext g, Trace trace, double w) {

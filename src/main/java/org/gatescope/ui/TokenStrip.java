@@ -36,13 +36,15 @@ final class TokenStrip extends ListView<TokenChip> {
         setPrefHeight(50);
         setMinHeight(50);
         setMaxHeight(50);
-        setCellFactory(list -> new ChipCell());
+        setCellFactory(list -> new ChipCell(explorer));
         setPlaceholder(new javafx.scene.control.Label(""));
         explorer.stepProperty().addListener((obs, old, step) -> showStep(step.intValue()));
         explorer.tokenChips().addListener((javafx.collections.ListChangeListener<TokenChip>) c -> {
             pseudoClassStateChanged(LONG, getItems().size() > LONG_TEXT);
             showStep(explorer.getStep());
         });
+        explorer.reachProperty().addListener(o -> refresh());
+        explorer.showReachProperty().addListener(o -> refresh());
         // A click selects; the selection mirrors the step, never the other way round by itself.
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getButton() != MouseButton.PRIMARY) {
@@ -107,9 +109,33 @@ final class TokenStrip extends ListView<TokenChip> {
 
         /** Made on first need: a tooltip is a popup window, too heavy for every chip of a long text. */
         private Tooltip unknownTip;
+        private final ExplorerViewModel explorer;
+        /** The memory reach under the token: as long as the text at 1, nothing at the floor (log scale). */
+        private final javafx.scene.shape.Rectangle reachBar = new javafx.scene.shape.Rectangle(0, 3);
+        private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
 
         ChipCell() {
+            this(null);
+        }
+
+        ChipCell(ExplorerViewModel explorer) {
+            this.explorer = explorer;
             getStyleClass().add("token-chip");
+            reachBar.getStyleClass().add("reach-bar");
+            setContentDisplay(javafx.scene.control.ContentDisplay.BOTTOM);
+            setGraphicTextGap(1);
+        }
+
+        /** The reach row's fraction for this token, or -1 when no reach is shown. */
+        private double reachFraction(int index) {
+            if (explorer == null || !explorer.showReachProperty().get() || explorer.getReach() == null) {
+                return -1;
+            }
+            double[] norms = explorer.getReach().memoryCell();
+            if (norms.length != getListView().getItems().size() || index >= norms.length) {
+                return -1;
+            }
+            return index > explorer.getReach().position() ? 0 : TimelineView.reachFraction(norms[index]);
         }
 
         @Override
@@ -117,11 +143,21 @@ final class TokenStrip extends ListView<TokenChip> {
             super.updateItem(chip, empty);
             if (empty || chip == null) {
                 setText(null);
+                setGraphic(null);
                 setTooltip(null);
                 pseudoClassStateChanged(UNKNOWN, false);
                 return;
             }
             setText(chip.text());
+            double reach = reachFraction(getIndex());
+            if (reach < 0) {
+                setGraphic(null);
+            } else {
+                measure.setFont(getFont());
+                measure.setText(chip.text());
+                reachBar.setWidth(Math.max(reach > 0 ? 2 : 0, reach * measure.getLayoutBounds().getWidth()));
+                setGraphic(reachBar);
+            }
             pseudoClassStateChanged(UNKNOWN, chip.unknown());
             if (chip.unknown()) {
                 if (unknownTip == null) {

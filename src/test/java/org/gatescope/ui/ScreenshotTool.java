@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
  *   <li>{@code shot.model} (default lstm), {@code shot.compare} (a second model: the compare view);</li>
  *   <li>{@code shot.sentence}, or {@code shot.textFile} for a long text;</li>
  *   <li>{@code shot.step} (0-based; -1 = last), {@code shot.unit}, {@code shot.activation};</li>
+ *   <li>{@code shot.silence} (a unit to silence from the first token: the ablation box);</li>
  *   <li>{@code shot.help} (notation or shortcuts: that window, over the main one, taken with ImageMagick);</li>
  *   <li>{@code shot.noModels} (the empty state), {@code shot.size} (e.g. 1280x800);</li>
  *   <li>{@code shot.out}: the PNG; without it the window stays open.</li>
@@ -73,6 +74,9 @@ public final class ScreenshotTool extends Application {
                 explorer.primary().selectPrimaryUnit(Integer.getInteger("shot.unit"));
             }
             explorer.setShowActivation(Boolean.getBoolean("shot.activation"));
+            if (System.getProperty("shot.silence") != null) {
+                explorer.silenceUnit(Integer.getInteger("shot.silence"));
+            }
             if (compare != null) {
                 explorer.setCompare(true);
                 explorer.openComparisonModel(compare);

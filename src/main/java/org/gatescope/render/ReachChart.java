@@ -1,0 +1,151 @@
+package org.gatescope.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.gatescope.engine.Ablation;
+import org.gatescope.engine.MemoryReach;
+
+/**
+ * The memory reach of one sentence (‖∂ log p(target) / ∂c&lt;t&gt;‖ per token, log scale) and,
+ * when there is one, a unit ablation's predictions before and after, drawn from the data as a
+ * PNG-ready image: the window's reach row and "Silenced unit" box, for a report or a slide.
+ */
+public final class ReachChart {
+
+    /** The reach axis's floor: a gradient this small no longer reaches. */
+    public static final double FLOOR = 1e-8;
+    static final int PAD = 24;
+    static final int COLUMN = 84;
+    static final int BAR_HEIGHT = 160;
+    static final int ABLATION_HEIGHT = 150;
+
+    private static final Color INK = new Color(0x1d2330);
+    private static final Color MUTED = new Color(0x5b6475);
+    private static final Color TRACK = new Color(0xeef0f3);
+    private static final Color ACCENT = new Color(0x2f6fdf);
+    private static final Color DANGER = new Color(0xc62828);
+    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 18);
+    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    private static final Font SMALL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
+    private ReachChart() {
+    }
+
+    /** A norm on the log scale: 0 at {@link #FLOOR} or below, 1 at 1 or above. */
+    public static double fraction(double norm) {
+        if (!(norm > FLOOR)) {
+            return 0;
+        }
+        return Math.min(1, Math.log10(norm / FLOOR) / -Math.log10(FLOOR));
+    }
+
+    /**
+     * @param title e.g. the model's name
+     * @param tokens the sentence (not modified)
+     * @param reach its memory reach (not modified)
+     * @param ablation a unit ablation of the same sentence, or null
+     * @param state what the reach is taken with respect to: "c<t>", or "a<t>" for the vanilla RNN
+     */
+    public static BufferedImage draw(String title, List<String> tokens, MemoryReach reach, Ablation ablation,
+                                     String state) {
+        int width = Math.max(640, 2 * PAD + 70 + tokens.size() * COLUMN);
+        int height = PAD + 60 + BAR_HEIGHT + 40 + (ablation == null ? 0 : ABLATION_HEIGHT) + PAD;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.setColor(INK);
+            g.setFont(TITLE_FONT);
+            g.drawString(title + ": reach of log p(" + reach.target() + ") \u2190 \u2016\u2202/\u2202" + state
+                    + "\u2016", PAD, PAD + 18);
+            g.setFont(SMALL_FONT);
+            g.setColor(MUTED);
+            g.drawString("log scale from 1e-8 to 1; the outlined column predicts \u201C" + reach.target() + "\u201D",
+                    PAD, PAD + 38);
+            int left = PAD + 70;
+            int top = PAD + 60;
+            g.drawString("1", left - 20, top + 10);
+            g.drawString("1e-8", left - 40, top + BAR_HEIGHT);
+            double[] norms = reach.memoryCell();
+            for (int t = 0; t < tokens.size() && t < norms.length; t++) {
+                int x = left + t * COLUMN + 6;
+                int w = COLUMN - 12;
+                g.setColor(TRACK);
+                g.fillRect(x, top, w, BAR_HEIGHT);
+                int filled = (int) Math.round(fraction(norms[t]) * BAR_HEIGHT);
+                g.setColor(ACCENT);
+                g.fillRect(x, top + BAR_HEIGHT - filled, w, filled);
+                if (t == reach.position()) {
+                    g.setColor(DANGER);
+                    g.setStroke(new BasicStroke(2.5f));
+                    g.drawRect(x - 2, top - 2, w + 4, BAR_HEIGHT + 4);
+                }
+                g.setFont(SMALL_FONT);
+                g.setColor(INK);
+                if (t <= reach.position()) {
+                    centred(g, norms[t] <= 0 ? "0" : String.format(Locale.ROOT, "%.0e", norms[t]), x + w / 2,
+                            top - 6);
+                }
+                g.setFont(LABEL_FONT);
+                centred(g, tokens.get(t), x + w / 2, top + BAR_HEIGHT + 22);
+            }
+            if (ablation != null) {
+                drawAblation(g, ablation, PAD, top + BAR_HEIGHT + 40, width - 2 * PAD);
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    private static void drawAblation(Graphics2D g, Ablation ablation, int x, int y, int width) {
+        List<String> compared = new ArrayList<>();
+        if (!Double.isNaN(ablation.probabilityBefore("was")) && !Double.isNaN(ablation.probabilityBefore("were"))) {
+            compared.add("was");
+            compared.add("were");
+        } else {
+            compared.add(ablation.before().topPredictions(ablation.position(), 1).get(0).token());
+        }
+        g.setFont(TITLE_FONT);
+        g.setColor(INK);
+        String at = ablation.before().tokens().get(ablation.position());
+        g.drawString("Silenced unit " + ablation.unit() + " from \u201C"
+                + ablation.before().tokens().get(ablation.fromStep()) + "\u201D on: next token after \u201C" + at
+                + "\u201D", x, y + 22);
+        int row = y + 40;
+        int barLeft = x + 120;
+        int barWidth = Math.min(400, width - 200);
+        g.setFont(LABEL_FONT);
+        for (String token : compared) {
+            double[] values = {ablation.probabilityBefore(token), ablation.probabilityAfter(token)};
+            for (int i = 0; i < 2; i++) {
+                g.setColor(INK);
+                g.drawString(token + (i == 0 ? " before" : " after"), x, row + 13);
+                g.setColor(TRACK);
+                g.fillRect(barLeft, row, barWidth, 16);
+                g.setColor(i == 0 ? ACCENT : DANGER);
+                g.fillRect(barLeft, row, (int) Math.round(Math.max(0, Math.min(1, values[i])) * barWidth), 16);
+                g.setColor(INK);
+                g.drawString(String.format(Locale.ROOT, "%.1f%%", 100 * values[i]), barLeft + barWidth + 10,
+                        row + 13);
+                row += 22;
+            }
+        }
+    }
+
+    private static void centred(Graphics2D g, String text, int cx, int baseline) {
+        FontMetrics metrics = g.getFontMetrics();
+        g.drawString(text, cx - metrics.stringWidth(text) / 2, baseline);
+    }
+}
