@@ -46,11 +46,8 @@ class ExplorerWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        explorer = new ExplorerViewModel(new CallingThreadExecutor(), UiTestModels.catalog(folder),
-                new HeatmapExportService(), image -> { });
-        GateScopeApp.show(stage, explorer);
+        explorer = UiTestModels.showExplorer(stage, folder);
         view = (ExplorerView) stage.getScene().getRoot();
-        explorer.start();
     }
 
     private Trace trace() {

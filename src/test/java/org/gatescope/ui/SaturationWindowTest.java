@@ -37,11 +37,8 @@ class SaturationWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        explorer = new ExplorerViewModel(new CallingThreadExecutor(), UiTestModels.catalog(folder),
-                new HeatmapExportService(), image -> { });
-        GateScopeApp.show(stage, explorer);
+        explorer = UiTestModels.showExplorer(stage, folder);
         view = (ExplorerView) stage.getScene().getRoot();
-        explorer.start();
     }
 
     @AfterEach

@@ -83,4 +83,16 @@ final class UiTestModels {
         }
         return file;
     }
+
+    /**
+     * Shows the explorer window on {@code stage} with random models in {@code folder}, tracing
+     * on the calling (FX) thread, and starts it: the window tests' common opening.
+     */
+    static ExplorerViewModel showExplorer(javafx.stage.Stage stage, Path folder) {
+        ExplorerViewModel explorer = new ExplorerViewModel(new CallingThreadExecutor(), catalog(folder),
+                new HeatmapExportService(), image -> { });
+        GateScopeApp.show(stage, explorer);
+        explorer.start();
+        return explorer;
+    }
 }

@@ -36,11 +36,8 @@ class UnitAblationWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        explorer = new ExplorerViewModel(new CallingThreadExecutor(), UiTestModels.catalog(folder),
-                new HeatmapExportService(), image -> { });
-        GateScopeApp.show(stage, explorer);
+        explorer = UiTestModels.showExplorer(stage, folder);
         view = (ExplorerView) stage.getScene().getRoot();
-        explorer.start();
     }
 
     @AfterEach
