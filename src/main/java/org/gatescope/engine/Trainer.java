@@ -91,7 +91,8 @@ public final class Trainer {
             epoch++;
             shuffle(sentences, verbs, random);
             for (int batch = 0; batch < batches; batch++) {
-                control.checkpoint();
+                // Paused time is not training time: the elapsed seconds (and so the time left) leave it out.
+                start += control.checkpoint();
                 List<int[]> slice = sentences.subList(batch * config.batchSize(),
                         Math.min(sentences.size(), (batch + 1) * config.batchSize()));
                 int[][][] batchData = inputsAndTargets(slice);

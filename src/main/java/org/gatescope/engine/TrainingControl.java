@@ -36,9 +36,11 @@ public final class TrainingControl {
     /**
      * Waits while paused.
      *
+     * @return the nanoseconds spent waiting, so the trainer can leave paused time out of its pace
      * @throws CancellationException once cancelled
      */
-    synchronized void checkpoint() {
+    synchronized long checkpoint() {
+        long waitStart = System.nanoTime();
         while (paused && !cancelled) {
             try {
                 wait();
@@ -50,5 +52,6 @@ public final class TrainingControl {
         if (cancelled) {
             throw new CancellationException("training cancelled");
         }
+        return System.nanoTime() - waitStart;
     }
 }

@@ -97,6 +97,32 @@ class TrainerTest {
     }
 
     @Test
+    void pausedTimeIsLeftOutOfTheElapsedTimeAndSoOutOfTheTimeLeft() {
+        TrainingControl control = new TrainingControl();
+        List<TrainingProgress> reports = new ArrayList<>();
+        long pauseNanos = TimeUnit.MILLISECONDS.toNanos(400);
+        long wallStart = System.nanoTime();
+        new Trainer(config(CellKind.RNN, 1), 0, 0).train(smallData(1), p -> {
+            reports.add(p);
+            if (p.step() == 1) { // pause on the training thread; another thread resumes after 400 ms
+                control.pause();
+                new Thread(() -> {
+                    try {
+                        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(pauseNanos));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    control.resume();
+                }).start();
+            }
+        }, control);
+        double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+        double elapsed = reports.get(reports.size() - 1).elapsedSeconds();
+        assertTrue(wallSeconds - elapsed >= pauseNanos / 1e9,
+                "the 0.4 s pause is not training time: wall " + wallSeconds + " s, elapsed " + elapsed + " s");
+    }
+
+    @Test
     void clippingBoundsTheGradientNorm() {
         Weights gradients = new Weights(ModelSpec.of(CellKind.RNN, 3, 2, 2));
         java.util.Arrays.fill(gradients.weightHh.data, 10.0);
