@@ -147,20 +147,31 @@ public final class CellViewModel {
         }
         inFlight = null;
         busy.set(false);
-        boolean modelChanged = outcome.model() != model.get();
+        Model previous = model.get();
+        boolean modelChanged = outcome.model() != previous;
+        // The same file read again with the same shape (a training snapshot, a retrained model): its
+        // units are the same units, so the units the user is watching stay.
+        boolean sameUnits = modelChanged && previous != null && outcome.key().equals(shownKey)
+                && outcome.model().cell() == previous.cell() && outcome.model().hiddenSize() == previous.hiddenSize();
         source = outcome.model();
         shownKey = outcome.key();
+        boolean namesNumberUnits = false;
         if (modelChanged) {
             model.set(outcome.model());
             modelName.set(outcome.name());
             int[] named = numberUnitsOf(outcome);
+            namesNumberUnits = named.length > 0;
             numberUnits.set(Arrays.stream(named).boxed().toList());
             unitOrder.setAll(UnitDefaults.order(outcome.model().hiddenSize(), named));
-            userChoseUnits = false;
-            selectedUnits.clear();
+            if (!sameUnits) {
+                userChoseUnits = false;
+                selectedUnits.clear();
+            }
         }
+        // A reread keeps its default units too, unless the model now names its number units.
+        boolean keepUnits = sameUnits && !selectedUnits.isEmpty() && (userChoseUnits || !namesNumberUnits);
         // Units first, so whoever hears of the new trace already sees units that exist in it.
-        if (outcome.trace() != null && (!userChoseUnits || selectedUnits.isEmpty())
+        if (outcome.trace() != null && !keepUnits && (!userChoseUnits || selectedUnits.isEmpty())
                 && !selectedUnits.equals(outcome.initialUnits())) {
             selectedUnits.setAll(outcome.initialUnits());
             primaryUnit.set(selectedUnits.isEmpty() ? 0 : selectedUnits.get(0));

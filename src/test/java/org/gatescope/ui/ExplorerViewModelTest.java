@@ -2,6 +2,7 @@ package org.gatescope.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -380,6 +381,40 @@ class ExplorerViewModelTest {
         explorer.setSentence("The cats were full.");
 
         assertEquals(List.of(3, 5), cell.selectedUnits());
+    }
+
+    @Test
+    void aTrainingSnapshotReadFromTheSameFileKeepsTheUnitsStepAndSentenceBeingWatched() {
+        ExplorerViewModel explorer = started();
+        Path snapshot = UiTestModels.write(folder, "training-gru-h6",
+                TestModels.random(CellKind.GRU, GruReset.BEFORE, 16, 5, UiTestModels.HIDDEN, 101));
+        explorer.openModel(snapshot);
+        CellViewModel cell = explorer.primary();
+        cell.setUnitShown(4, true);
+        cell.selectPrimaryUnit(4);
+        explorer.jumpTo(5);
+        List<Integer> watched = List.copyOf(cell.selectedUnits());
+
+        UiTestModels.write(folder, "training-gru-h6",
+                TestModels.random(CellKind.GRU, GruReset.BEFORE, 16, 5, UiTestModels.HIDDEN, 102));
+        explorer.openModel(snapshot);
+
+        assertNotEquals(watched, UnitDefaults.initialSelection(trace(explorer)), "the new weights would choose others");
+        assertEquals(watched, cell.selectedUnits());
+        assertEquals(4, cell.getPrimaryUnit());
+        assertEquals(5, explorer.getStep());
+    }
+
+    @Test
+    void anotherFileOfTheSameShapeStartsFromItsOwnDefaultUnits() {
+        ExplorerViewModel explorer = started();
+        CellViewModel cell = explorer.primary();
+        cell.setUnitShown(5, true);
+
+        explorer.openModel(UiTestModels.write(folder, "other-lstm",
+                TestModels.random(CellKind.LSTM, GruReset.AFTER, 16, 5, UiTestModels.HIDDEN, 103)));
+
+        assertEquals(UnitDefaults.initialSelection(trace(explorer)), cell.selectedUnits());
     }
 
     @Test
