@@ -1,8 +1,8 @@
 package org.gatescope.engine;
 
 import java.util.List;
-import org.gatescope.text.AgreementCorpus;
-import org.gatescope.text.AgreementSentence;
+import java.util.Optional;
+import org.gatescope.text.VerbTarget;
 
 /**
  * How far back a prediction reaches — the vanishing-gradient story of the lectures: for one
@@ -23,21 +23,21 @@ public record MemoryReach(int position, String target, double[] memoryCell, doub
     }
 
     /**
-     * The default target: for an agreement sentence, log p(correct verb) after the token
-     * before the verb; for any other text, log p(last token) after the one before it.
+     * The default target: log p(agreeing main verb) after the token before the verb
+     * ({@link VerbTarget}); for a text without a main verb, log p(last token) after the one
+     * before it.
      *
      * @return null for a text of one token, which predicts nothing of itself
      */
     public static MemoryReach defaultTarget(Model model, List<String> tokens) {
-        try {
-            AgreementSentence sentence = AgreementCorpus.annotate(tokens);
-            return of(model, tokens, sentence.verbIndex() - 1, sentence.verb());
-        } catch (IllegalArgumentException notAnAgreementSentence) {
-            if (tokens.size() < 2) {
-                return null;
-            }
-            return of(model, tokens, tokens.size() - 2, tokens.get(tokens.size() - 1));
+        Optional<VerbTarget> verb = VerbTarget.find(tokens);
+        if (verb.isPresent()) {
+            return of(model, tokens, verb.get().verbIndex() - 1, verb.get().verb());
         }
+        if (tokens.size() < 2) {
+            return null;
+        }
+        return of(model, tokens, tokens.size() - 2, tokens.get(tokens.size() - 1));
     }
 
     /** The reach of log p({@code target}) predicted after token {@code position}. */

@@ -30,6 +30,7 @@ import org.gatescope.render.PngExport;
 import org.gatescope.render.ReachChart;
 import org.gatescope.text.AgreementCorpus;
 import org.gatescope.text.Tokenizer;
+import org.gatescope.text.VerbTarget;
 
 /**
  * The explorer window's state: the sentence, the step, playback, the cell (and the second cell
@@ -249,13 +250,9 @@ public final class ExplorerViewModel {
         silenceUnit(unit, 0);
     }
 
-    /** Where {@link MemoryReach#defaultTarget} differentiates in an agreement sentence, else {@code fallback}. */
+    /** Where {@link MemoryReach#defaultTarget} differentiates in a text with a main verb, else {@code fallback}. */
     static int targetPosition(List<String> tokens, int fallback) {
-        try {
-            return AgreementCorpus.annotate(tokens).verbIndex() - 1;
-        } catch (IllegalArgumentException notAnAgreementSentence) {
-            return fallback;
-        }
+        return VerbTarget.find(tokens).map(verb -> verb.verbIndex() - 1).orElse(fallback);
     }
 
     /**
