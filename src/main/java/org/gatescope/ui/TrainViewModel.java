@@ -1,12 +1,15 @@
 package org.gatescope.ui;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -23,19 +26,24 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gatescope.engine.AgreementTask;
 import org.gatescope.engine.CellKind;
+import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.TrainingConfig;
 import org.gatescope.engine.TrainingControl;
 import org.gatescope.engine.TrainingProgress;
 import org.gatescope.io.ModelFileException;
 import org.gatescope.io.ModelFiles;
+import org.gatescope.render.PngExport;
+import org.gatescope.render.TrainingChart;
 import org.gatescope.text.Vocabulary;
 
 /**
  * State of the "Train a model" window: the settings, the run (idle, running, paused, finished,
  * cancelled, failed), its live loss and agreement-accuracy curves, and the trained model. Training
  * runs through the {@link TaskExecutor}; progress arrives on the training thread and is handed to
- * the UI thread coalesced, so a slow UI thread only ever sees the latest report.
+ * the UI thread coalesced, so a slow UI thread only ever sees the latest report. The curves export
+ * as a PNG ({@link TrainingChart}) at any point of a run, through an executor of their own, so an
+ * export never waits for the training.
  */
 public final class TrainViewModel {
 
@@ -56,7 +64,15 @@ public final class TrainViewModel {
     public static final int DEFAULT_EPOCHS = 3;
     public static final long DEFAULT_SEED = 1;
     public static final int MAX_HIDDEN = 256;
+    public static final int MAX_EMBED = 256;
     public static final int MAX_EPOCHS = 100;
+    /** The initial learning rate's range: Adam's step size at the first step. */
+    public static final double MIN_LEARNING_RATE = 1e-5;
+    public static final double MAX_LEARNING_RATE = 1;
+    /** The settings the window starts with, for the embedding size, the GRU's reset and the learning rates. */
+    private static final TrainingConfig DEFAULTS = TrainingConfig.defaults(CellKind.LSTM, DEFAULT_HIDDEN,
+            DEFAULT_EMBED, DEFAULT_SEED, DEFAULT_EPOCHS);
+    public static final double DEFAULT_LEARNING_RATE = DEFAULTS.learningRate();
     /** How often the trainer reports (ms) and copies its weights (steps) in the app. */
     public static final long PROGRESS_INTERVAL_MILLIS = 100;
     public static final int SNAPSHOT_EVERY_STEPS = 200;
@@ -68,11 +84,18 @@ public final class TrainViewModel {
     }
 
     private final TaskExecutor executor;
+    private final TaskExecutor exports;
     private final Executor uiThread;
     private final Training training;
 
     private final ReadOnlyObjectWrapper<CellKind> cell = new ReadOnlyObjectWrapper<>(this, "cell", CellKind.LSTM);
     private final ReadOnlyIntegerWrapper hidden = new ReadOnlyIntegerWrapper(this, "hidden", DEFAULT_HIDDEN);
+    private final ReadOnlyIntegerWrapper embed = new ReadOnlyIntegerWrapper(this, "embed", DEFAULT_EMBED);
+    private final ReadOnlyObjectWrapper<GruReset> gruReset = new ReadOnlyObjectWrapper<>(this, "gruReset",
+            DEFAULTS.gruReset());
+    private final ReadOnlyBooleanWrapper gruResetApplies = new ReadOnlyBooleanWrapper(this, "gruResetApplies");
+    private final ReadOnlyDoubleWrapper learningRate = new ReadOnlyDoubleWrapper(this, "learningRate",
+            DEFAULT_LEARNING_RATE);
     private final ReadOnlyIntegerWrapper epochs = new ReadOnlyIntegerWrapper(this, "epochs", DEFAULT_EPOCHS);
     private final ReadOnlyLongWrapper seed = new ReadOnlyLongWrapper(this, "seed", DEFAULT_SEED);
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
@@ -91,6 +114,7 @@ public final class TrainViewModel {
     private final ObservableList<CurvePoint> validationLossView = FXCollections.unmodifiableObservableList(validationLoss);
     private final ObservableList<CurvePoint> validationAccuracy = FXCollections.observableArrayList();
     private final ObservableList<CurvePoint> validationAccuracyView = FXCollections.unmodifiableObservableList(validationAccuracy);
+    private final ReadOnlyBooleanWrapper hasCurves = new ReadOnlyBooleanWrapper(this, "hasCurves");
 
     private final AtomicReference<Pending> pending = new AtomicReference<>();
     private TrainingConfig runConfig;
@@ -102,14 +126,29 @@ public final class TrainViewModel {
     private record Pending(long run, TrainingProgress progress) { }
 
     /**
+     * Exports the curves on the calling thread (a chart's PNG takes some tens of milliseconds).
+     *
      * @param executor runs the training (a dedicated daemon thread in the app: a run takes many seconds)
      * @param uiThread runs a runnable on the thread that owns this state ({@code Platform::runLater} in the app)
      */
     public TrainViewModel(TaskExecutor executor, Executor uiThread, Training training) {
+        this(executor, new CallingThreadExecutor(), uiThread, training);
+    }
+
+    /**
+     * @param executor runs the training (a dedicated daemon thread in the app: a run takes many seconds)
+     * @param exports draws and writes the curves' PNG; not {@code executor}, whose thread a run occupies
+     * @param uiThread runs a runnable on the thread that owns this state ({@code Platform::runLater} in the app)
+     */
+    public TrainViewModel(TaskExecutor executor, TaskExecutor exports, Executor uiThread, Training training) {
         this.executor = Objects.requireNonNull(executor);
+        this.exports = Objects.requireNonNull(exports);
         this.uiThread = Objects.requireNonNull(uiThread);
         this.training = Objects.requireNonNull(training);
         running.bind(state.isEqualTo(State.RUNNING).or(state.isEqualTo(State.PAUSED)));
+        gruResetApplies.bind(cell.isEqualTo(CellKind.GRU));
+        hasCurves.bind(Bindings.isNotEmpty(trainingLoss).or(Bindings.isNotEmpty(validationLoss))
+                .or(Bindings.isNotEmpty(validationAccuracy)));
     }
 
     // ---- settings -----------------------------------------------------------------------------
@@ -121,6 +160,27 @@ public final class TrainViewModel {
     /** Sets the hidden size, clamped to 1..{@value #MAX_HIDDEN}. */
     public void setHidden(int units) {
         hidden.set(Math.max(1, Math.min(MAX_HIDDEN, units)));
+    }
+
+    /** Sets the embedding size D, clamped to 1..{@value #MAX_EMBED}. */
+    public void setEmbed(int size) {
+        embed.set(Math.max(1, Math.min(MAX_EMBED, size)));
+    }
+
+    /** Where a GRU applies its relevance gate; used only when the cell is the full GRU. */
+    public void setGruReset(GruReset reset) {
+        gruReset.set(Objects.requireNonNull(reset));
+    }
+
+    /**
+     * Sets the initial learning rate, clamped to {@value #MIN_LEARNING_RATE}..{@value #MAX_LEARNING_RATE};
+     * NaN is ignored. It decays along a cosine to the default final rate, or stays if it is lower,
+     * as {@code gatescope train --learning-rate} does.
+     */
+    public void setLearningRate(double rate) {
+        if (!Double.isNaN(rate)) {
+            learningRate.set(Math.max(MIN_LEARNING_RATE, Math.min(MAX_LEARNING_RATE, rate)));
+        }
     }
 
     /** Sets the number of epochs, clamped to 1..{@value #MAX_EPOCHS}. */
@@ -142,9 +202,20 @@ public final class TrainViewModel {
         snapshotSink = Objects.requireNonNull(sink);
     }
 
-    /** The configuration a run would use now. */
+    /** The configuration a run would use now: the defaults but for the settings of this window. */
     public TrainingConfig config() {
-        return TrainingConfig.defaults(cell.get(), hidden.get(), DEFAULT_EMBED, seed.get(), epochs.get());
+        TrainingConfig defaults = TrainingConfig.defaults(cell.get(), hidden.get(), embed.get(), seed.get(),
+                epochs.get());
+        GruReset reset = gruResetApplies.get() ? gruReset.get() : defaults.gruReset();
+        double rate = learningRate.get();
+        return new TrainingConfig(defaults.cell(), reset, defaults.hidden(), defaults.embed(), defaults.seed(),
+                defaults.epochs(), defaults.batchSize(), rate, Math.min(rate, defaults.finalLearningRate()),
+                defaults.clipNorm(), defaults.patience(), defaults.verbWeight());
+    }
+
+    /** A learning rate as the user would type it: "0.01", "0.0005", "1". */
+    static String rateText(double rate) {
+        return BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString();
     }
 
     // ---- the run ------------------------------------------------------------------------------
@@ -220,6 +291,75 @@ public final class TrainViewModel {
         error.set("");
         status.set("Saved " + file.getFileName() + ".");
         return true;
+    }
+
+    // ---- the curves as PNG --------------------------------------------------------------------
+
+    /**
+     * The curves as they are now, with the run's settings for a title; empty curves before the
+     * first report.
+     */
+    public TrainingChart.Curves curves() {
+        TrainingConfig config = runConfig == null ? config() : runConfig;
+        TrainingProgress p = latest.get();
+        StringBuilder title = new StringBuilder(config.cell().id());
+        if (config.cell() == CellKind.GRU) {
+            title.append(" (reset ").append(config.gruReset().id()).append(')');
+        }
+        title.append(String.format(Locale.ROOT, ", %d hidden unit%s, seed %d", config.hidden(),
+                config.hidden() == 1 ? "" : "s", config.seed()));
+        if (p != null) {
+            title.append(String.format(Locale.ROOT, " \u2014 epoch %d/%d", p.epoch(), p.epochs()));
+        }
+        switch (state.get()) {
+            case PAUSED -> title.append(", paused");
+            case FINISHED -> title.append(", finished");
+            case CANCELLED -> title.append(", cancelled");
+            case FAILED -> title.append(", failed");
+            default -> { }
+        }
+        String rates = config.finalLearningRate() < config.learningRate()
+                ? rateText(config.learningRate()) + ", cosine decay to " + rateText(config.finalLearningRate())
+                : rateText(config.learningRate()) + " throughout";
+        String subtitle = String.format(Locale.ROOT, "embedding %d \u00b7 learning rate %s \u00b7 batch %d",
+                config.embed(), rates, config.batchSize());
+        if (p != null) {
+            subtitle += String.format(Locale.ROOT, " \u00b7 step %,d of %,d", p.step(), p.totalSteps());
+        }
+        return new TrainingChart.Curves(title.toString(), subtitle, p == null ? 0 : p.totalSteps(),
+                points(trainingLoss), points(validationLoss), points(validationAccuracy));
+    }
+
+    private static List<TrainingChart.Point> points(List<CurvePoint> curve) {
+        return curve.stream().map(p -> new TrainingChart.Point(p.step(), p.value())).toList();
+    }
+
+    /** A file name to offer: "training-lstm-h16-seed1.png", for the run the curves come from. */
+    public String suggestedCurvesFileName() {
+        TrainingConfig config = runConfig == null ? config() : runConfig;
+        return String.format(Locale.ROOT, "training-%s-h%d-seed%d.png", config.cell().id(), config.hidden(),
+                config.seed());
+    }
+
+    /**
+     * Draws the curves as they are now and writes them to {@code target} as PNG, completely or not
+     * at all, through the exports executor; "Saved …" or a one-line error message follows.
+     */
+    public void exportCurves(Path target) {
+        Objects.requireNonNull(target);
+        if (!hasCurves.get()) {
+            error.set("There are no curves to export yet.");
+            return;
+        }
+        TrainingChart.Curves snapshot = curves();
+        Path name = target.getFileName() == null ? target : target.getFileName();
+        error.set("");
+        exports.submit(() -> {
+            PngExport.write(TrainingChart.render(snapshot), target);
+            return target;
+        }, written -> status.set("Saved " + name + "."),
+                failure -> error.set(("Could not save " + name + ": " + HeatmapExportService.describe(failure))
+                        .replaceAll("\\s*\\R\\s*", " ")));
     }
 
     /** Shows a one-line message for the user (the view's own failures, e.g. handing a model over). */
@@ -333,6 +473,29 @@ public final class TrainViewModel {
 
     public ReadOnlyIntegerProperty hiddenProperty() {
         return hidden.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty embedProperty() {
+        return embed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<GruReset> gruResetProperty() {
+        return gruReset.getReadOnlyProperty();
+    }
+
+    /** Whether the cell is the full GRU, the only one with a relevance gate to apply before or after. */
+    public ReadOnlyBooleanProperty gruResetAppliesProperty() {
+        return gruResetApplies.getReadOnlyProperty();
+    }
+
+    /** The initial learning rate. */
+    public ReadOnlyDoubleProperty learningRateProperty() {
+        return learningRate.getReadOnlyProperty();
+    }
+
+    /** Whether any curve has a point, so there is something to export. */
+    public ReadOnlyBooleanProperty hasCurvesProperty() {
+        return hasCurves.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty epochsProperty() {

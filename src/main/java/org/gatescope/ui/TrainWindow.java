@@ -13,6 +13,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -30,23 +31,26 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.gatescope.engine.CellKind;
+import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
 import org.gatescope.io.ModelFileException;
 import org.gatescope.io.ModelFiles;
+import org.gatescope.render.TrainingChart;
 
 /**
  * The "Train a model" window: settings, Start / Pause / Cancel, a progress bar with the time
- * left, live loss and agreement-accuracy curves, and the trained model saved or shown in the
- * explorer. A thin view over {@link TrainViewModel}.
+ * left, live loss and agreement-accuracy curves (exported as PNG at any point of the run), and the
+ * trained model saved or shown in the explorer. A thin view over {@link TrainViewModel}.
  */
 public final class TrainWindow extends BorderPane {
 
@@ -69,24 +73,30 @@ public final class TrainWindow extends BorderPane {
 
     /**
      * Opens a train window beside {@code owner}; training runs on its own daemon thread, stopped when
-     * the window closes. Models go to {@code explorer} through a temporary model file.
+     * the window closes, and curve exports on another. Models go to {@code explorer} through a
+     * temporary model file.
      */
     public static Stage open(Window owner, ExplorerViewModel explorer) {
         BackgroundExecutor executor = new BackgroundExecutor();
-        TrainViewModel train = new TrainViewModel(executor, Platform::runLater, TrainViewModel.agreementTask());
+        BackgroundExecutor exports = new BackgroundExecutor();
+        TrainViewModel train = new TrainViewModel(executor, exports, Platform::runLater,
+                TrainViewModel.agreementTask());
         Stage stage = new Stage();
         TrainWindow view = new TrainWindow(train, model -> explorer.openModel(writeTemporary(model)));
-        Scene scene = new Scene(view, 860, 640);
+        Scene scene = new Scene(view, 860, 700);
         if (owner != null && owner.getScene() != null) {
             stage.initOwner(owner);
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                view::chooseExport);
         stage.setTitle("Train a model");
         stage.setScene(scene);
         stage.setOnHidden(e -> {
             train.cancel();
             executor.close();
+            exports.close();
         });
         stage.show();
         return stage;
@@ -153,21 +163,56 @@ public final class TrainWindow extends BorderPane {
             }
         });
 
+        ComboBox<GruReset> reset = new ComboBox<>();
+        reset.setId("train-gru-reset");
+        reset.getItems().setAll(GruReset.BEFORE, GruReset.AFTER);
+        reset.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(GruReset value) {
+                return value == null ? "" : value == GruReset.BEFORE ? "before (lecture)" : "after (PyTorch)";
+            }
+
+            @Override
+            public GruReset fromString(String text) {
+                return null;
+            }
+        });
+        reset.setValue(train.gruResetProperty().get());
+        reset.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                train.setGruReset(now);
+            }
+        });
+        reset.setTooltip(new Tooltip("Where the GRU applies its relevance gate \u0393r: to c<t-1> before the"
+                + " recurrent weights (the lecture, Cho et al. 2014) or to their product after (PyTorch, cuDNN)"));
+        HBox resetBox = new HBox(8, label("GRU reset"), reset);
+        resetBox.setId("train-gru-reset-box");
+        resetBox.setAlignment(Pos.CENTER_LEFT);
+        resetBox.visibleProperty().bind(train.gruResetAppliesProperty());
+        resetBox.managedProperty().bind(resetBox.visibleProperty());
+
         Spinner<Integer> hidden = new Spinner<>(1, TrainViewModel.MAX_HIDDEN, train.hiddenProperty().get());
         hidden.setId("train-hidden");
         hidden.setEditable(true);
-        hidden.setPrefWidth(90);
+        hidden.setPrefWidth(80);
         hidden.valueProperty().addListener((obs, old, now) -> train.setHidden(now));
+
+        Spinner<Integer> embed = new Spinner<>(1, TrainViewModel.MAX_EMBED, train.embedProperty().get());
+        embed.setId("train-embed");
+        embed.setEditable(true);
+        embed.setPrefWidth(80);
+        embed.setTooltip(new Tooltip("Embedding size D: the length of each word's input vector x<t>"));
+        embed.valueProperty().addListener((obs, old, now) -> train.setEmbed(now));
 
         Spinner<Integer> epochs = new Spinner<>(1, TrainViewModel.MAX_EPOCHS, train.epochsProperty().get());
         epochs.setId("train-epochs");
         epochs.setEditable(true);
-        epochs.setPrefWidth(80);
+        epochs.setPrefWidth(72);
         epochs.valueProperty().addListener((obs, old, now) -> train.setEpochs(now));
 
         TextField seed = new TextField(Long.toString(train.seedProperty().get()));
         seed.setId("train-seed");
-        seed.setPrefColumnCount(6);
+        seed.setPrefColumnCount(4);
         seed.setTextFormatter(new TextFormatter<String>(change ->
                 change.getControlNewText().matches("-?\\d{0,18}") ? change : null));
         seed.textProperty().addListener((obs, old, now) -> {
@@ -178,12 +223,35 @@ public final class TrainWindow extends BorderPane {
             }
         });
 
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
-        grid.addRow(0, new Label("Cell"), cell, new Label("Hidden units"), hidden, new Label("Epochs"), epochs,
-                new Label("Seed"), seed);
-        grid.disableProperty().bind(train.runningProperty());
+        TextField rate = new TextField(TrainViewModel.rateText(train.learningRateProperty().get()));
+        rate.setId("train-learning-rate");
+        rate.setPrefColumnCount(4);
+        rate.setTooltip(new Tooltip("Adam's step size at the first step; it decays along a cosine to at most "
+                + TrainViewModel.rateText(train.config().finalLearningRate()) + " by the last"));
+        rate.setTextFormatter(new TextFormatter<String>(change ->
+                change.getControlNewText().matches("\\d*\\.?\\d*([eE]-?\\d*)?") ? change : null));
+        rate.textProperty().addListener((obs, old, now) -> {
+            try {
+                double value = Double.parseDouble(now);
+                if (value > 0) {
+                    train.setLearningRate(value);
+                }
+            } catch (NumberFormatException e) {
+                // a field being typed ("", "1e") keeps the last rate
+            }
+        });
+        // On leaving the field it shows the rate a run will use (clamped, or the last valid one).
+        rate.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                rate.setText(TrainViewModel.rateText(train.learningRateProperty().get()));
+            }
+        });
+
+        HBox model = row(label("Cell"), cell, resetBox);
+        HBox sizes = row(label("Hidden units"), hidden, gap(), label("Embedding"), embed, gap(), label("Epochs"),
+                epochs, gap(), label("Seed"), seed, gap(), label("Learning rate"), rate);
+        model.disableProperty().bind(train.runningProperty());
+        sizes.disableProperty().bind(train.runningProperty());
 
         Button start = new Button("Start");
         start.setId("train-start");
@@ -221,8 +289,18 @@ public final class TrainWindow extends BorderPane {
         follow.selectedProperty().addListener((obs, old, now) -> train.setFollowInExplorer(now));
         train.followInExplorerProperty().addListener((obs, old, now) -> follow.setSelected(now));
 
-        HBox buttons = new HBox(8, start, pause, cancel, new Label("  "), save, show, follow);
-        buttons.setAlignment(Pos.CENTER_LEFT);
+        Button export = new Button("Export curves as PNG\u2026");
+        export.setId("train-export");
+        export.setTooltip(new Tooltip("Save the loss and agreement curves as they are now as a PNG image"
+                + " (Shortcut+E)"));
+        export.setOnAction(e -> chooseExport());
+        export.disableProperty().bind(train.hasCurvesProperty().not());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        // Following can be switched on and off during a run; the settings cannot.
+        HBox modelRow = row(model, spacer, follow);
+        HBox buttons = row(start, pause, cancel, gap(), save, show, export);
 
         ProgressBar bar = new ProgressBar();
         bar.setId("train-progress");
@@ -235,7 +313,7 @@ public final class TrainWindow extends BorderPane {
         HBox progressRow = new HBox(10, bar, progress);
         progressRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(10, grid, buttons, progressRow);
+        VBox box = new VBox(10, modelRow, sizes, buttons, progressRow);
         box.setPadding(new Insets(0, 0, 10, 0));
         return box;
     }
@@ -249,11 +327,13 @@ public final class TrainWindow extends BorderPane {
         lossAxis.setForceZeroInRange(false);
         LineChart<Number, Number> loss = new LineChart<>(lossSteps, lossAxis);
         loss.setId("train-loss-chart");
+        loss.getStyleClass().add("train-loss-chart");
         loss.setTitle("Loss");
         loss.setCreateSymbols(false);
         loss.setAnimated(false);
-        loss.getData().add(series("training", train.trainingLoss()));
-        loss.getData().add(series("validation", train.validationLoss()));
+        loss.getData().add(series("training", train.trainingLoss(), false));
+        // Validated once an epoch: a point each, or the first epoch's would not show.
+        loss.getData().add(series("validation", train.validationLoss(), true));
 
         NumberAxis accuracySteps = new NumberAxis();
         accuracySteps.setLabel("step");
@@ -261,9 +341,10 @@ public final class TrainWindow extends BorderPane {
         accuracyAxis.setLabel("accuracy");
         LineChart<Number, Number> accuracy = new LineChart<>(accuracySteps, accuracyAxis);
         accuracy.setId("train-accuracy-chart");
+        accuracy.getStyleClass().add("train-accuracy-chart");
         accuracy.setTitle("Validation agreement (was / were)");
         accuracy.setAnimated(false);
-        accuracy.getData().add(series("validation", train.validationAccuracy()));
+        accuracy.getData().add(series("validation", train.validationAccuracy(), true));
 
         // Both curves on the run's whole length of steps, so they line up and do not rescale as it goes.
         train.latestProperty().addListener((obs, old, now) -> {
@@ -282,23 +363,42 @@ public final class TrainWindow extends BorderPane {
         return new VBox(4, loss, accuracy);
     }
 
-    /** The round step (1, 2 or 5 times a power of ten) nearest above {@code raw}. */
+    /** The round step (1, 2 or 5 times a power of ten) nearest above {@code raw}, at least 1: as the PNG's. */
     static double niceTick(double raw) {
-        double power = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1))));
-        for (double factor : new double[] {1, 2, 5, 10}) {
-            if (factor * power >= raw) {
-                return factor * power;
-            }
-        }
-        return 10 * power;
+        return TrainingChart.niceStep(Math.max(raw, 1));
     }
 
-    /** A chart series that mirrors a curve of the view model (points are only ever appended or cleared). */
-    private static XYChart.Series<Number, Number> series(String name, ObservableList<TrainViewModel.CurvePoint> curve) {
+    private static HBox row(Node... children) {
+        HBox row = new HBox(8, children);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /** A field's name, never shortened to "Hidden u…": the fields give way first. */
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** Extra space between groups of a row. */
+    private static Region gap() {
+        Region gap = new Region();
+        gap.setMinWidth(8);
+        gap.setPrefWidth(8);
+        return gap;
+    }
+
+    /**
+     * A chart series that mirrors a curve of the view model (points are only ever appended or cleared).
+     *
+     * @param marked whether each point gets a symbol even in a chart that creates none
+     */
+    private static XYChart.Series<Number, Number> series(String name, ObservableList<TrainViewModel.CurvePoint> curve,
+                                                         boolean marked) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         series.setName(name);
-        Runnable reset = () -> series.getData().setAll(curve.stream()
-                .map(p -> new XYChart.Data<Number, Number>(p.step(), p.value())).toList());
+        Runnable reset = () -> series.getData().setAll(curve.stream().map(p -> data(p, marked)).toList());
         curve.addListener((ListChangeListener<TrainViewModel.CurvePoint>) change -> {
             while (change.next()) {
                 if (change.wasRemoved() || change.wasPermutated() || change.wasReplaced()) {
@@ -306,12 +406,20 @@ public final class TrainWindow extends BorderPane {
                     return;
                 }
                 for (TrainViewModel.CurvePoint p : change.getAddedSubList()) {
-                    series.getData().add(new XYChart.Data<>(p.step(), p.value()));
+                    series.getData().add(data(p, marked));
                 }
             }
         });
         reset.run();
         return series;
+    }
+
+    private static XYChart.Data<Number, Number> data(TrainViewModel.CurvePoint p, boolean marked) {
+        XYChart.Data<Number, Number> data = new XYChart.Data<>(p.step(), p.value());
+        if (marked) {
+            data.setNode(new StackPane()); // styled by the chart as its series' symbol
+        }
+        return data;
     }
 
     private VBox footer() {
@@ -345,6 +453,21 @@ public final class TrainWindow extends BorderPane {
         File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
             train.save(file.toPath());
+        }
+    }
+
+    /** Asks where to export the curves as they are now, then hands the file to the view model. */
+    void chooseExport() {
+        if (!train.hasCurvesProperty().get()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the training curves as PNG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"));
+        chooser.setInitialFileName(train.suggestedCurvesFileName());
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            train.exportCurves(file.toPath());
         }
     }
 

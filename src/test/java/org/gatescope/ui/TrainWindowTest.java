@@ -8,11 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.gatescope.engine.AgreementTask;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Trainer;
 import org.gatescope.text.Vocabulary;
@@ -54,6 +60,75 @@ class TrainWindowTest {
         assertTrue(robot.lookup("#train-cancel").queryAs(Button.class).isDisabled());
         assertTrue(robot.lookup("#train-save").queryAs(Button.class).isDisabled());
         assertTrue(robot.lookup("#train-show").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#train-export").queryAs(Button.class).isDisabled(), "no curves to export yet");
+    }
+
+    @Test
+    void exportIsOfferedOnceTheRunHasCurvePoints(FxRobot robot) {
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Button export = robot.lookup("#train-export").queryAs(Button.class);
+        assertEquals("Export curves as PNG\u2026", export.getText());
+        assertFalse(export.isDisabled());
+    }
+
+    @Test
+    void exportStaysOfferedWhenTheRunIsCancelled(FxRobot robot) {
+        robot.interact(() -> train.latestProperty().addListener((obs, old, now) -> {
+            if (now != null && now.step() >= 2) {
+                train.cancel();
+            }
+        }));
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(TrainViewModel.State.CANCELLED, train.getState());
+        assertFalse(robot.lookup("#train-export").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#train-save").queryAs(Button.class).isDisabled(), "no model, but curves");
+    }
+
+    @Test
+    void gruResetIsOfferedOnlyForTheGru(FxRobot robot) {
+        Node resetBox = robot.lookup("#train-gru-reset-box").query();
+        assertFalse(resetBox.isVisible(), "an LSTM has no relevance gate");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<CellKind> cell = robot.lookup("#train-cell").queryAs(ComboBox.class);
+        robot.interact(() -> cell.setValue(CellKind.GRU));
+        assertTrue(resetBox.isVisible());
+        @SuppressWarnings("unchecked")
+        ComboBox<GruReset> reset = robot.lookup("#train-gru-reset").queryAs(ComboBox.class);
+        assertEquals(GruReset.BEFORE, reset.getValue());
+        robot.interact(() -> reset.setValue(GruReset.AFTER));
+        assertEquals(GruReset.AFTER, train.config().gruReset());
+
+        robot.interact(() -> cell.setValue(CellKind.GRU_SIMPLE));
+        assertFalse(resetBox.isVisible(), "the simplified GRU has no relevance gate either");
+    }
+
+    @Test
+    void embeddingAndLearningRateFieldsSetTheConfig(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> embed = robot.lookup("#train-embed").queryAs(Spinner.class);
+        assertEquals(16, embed.getValue());
+        robot.interact(() -> embed.getValueFactory().setValue(24));
+        assertEquals(24, train.config().embed());
+
+        TextField rate = robot.lookup("#train-learning-rate").queryAs(TextField.class);
+        assertEquals("0.01", rate.getText());
+        robot.clickOn(rate);
+        robot.interact(() -> rate.requestFocus());
+        robot.interact(rate::selectAll);
+        robot.write("0.02");
+        assertEquals(0.02, train.config().learningRate());
+        robot.interact(() -> rate.setText("0.0x1"));
+        assertEquals("0.02", rate.getText(), "not a number: refused");
+
+        robot.interact(() -> rate.setText("7"));
+        robot.interact(() -> robot.lookup("#train-seed").query().requestFocus());
+        assertEquals(TrainViewModel.MAX_LEARNING_RATE, train.config().learningRate());
+        assertEquals("1", rate.getText(), "leaving the field shows the rate a run uses");
     }
 
     @Test
