@@ -84,10 +84,31 @@ public final class AgreementTask {
         metadata.put("best_epoch", Integer.toString(result.bestEpoch()));
         metadata.put("validation_agreement", String.format(java.util.Locale.ROOT, "%.4f",
                 result.validationAccuracy()));
-        metadata.put("trained_with", "gatescope train --cell " + config.cell().id() + " --hidden " + config.hidden()
-                + " --embed " + config.embed() + " --seed " + config.seed() + " --epochs " + config.epochs());
+        metadata.put("trained_with", commandLine(config));
         Model model = new Model(config.spec(vocabulary.size()), vocabulary, Model.LOWER_WORDS, result.weights(),
                 metadata);
         return NumberUnits.annotate(model, config.seed());
+    }
+
+    /** The {@code gatescope train} command that gives this run again, naming only the options not at their defaults. */
+    static String commandLine(TrainingConfig config) {
+        TrainingConfig defaults = TrainingConfig.defaults(config.cell(), config.hidden(), config.embed(), config.seed(),
+                config.epochs());
+        StringBuilder command = new StringBuilder("gatescope train --cell " + config.cell().id() + " --hidden "
+                + config.hidden() + " --embed " + config.embed() + " --seed " + config.seed() + " --epochs "
+                + config.epochs());
+        if (config.cell() == CellKind.GRU && config.gruReset() != defaults.gruReset()) {
+            command.append(" --gru-reset ").append(config.gruReset().id());
+        }
+        if (config.learningRate() != defaults.learningRate()) {
+            command.append(" --learning-rate ").append(config.learningRate());
+        }
+        if (config.finalLearningRate() != defaults.finalLearningRate()) {
+            command.append(" --final-learning-rate ").append(config.finalLearningRate());
+        }
+        if (config.patience() != defaults.patience()) {
+            command.append(" --patience ").append(config.patience());
+        }
+        return command.toString();
     }
 }
