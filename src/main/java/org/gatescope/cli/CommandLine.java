@@ -4,7 +4,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import org.gatescope.engine.GateSaturation;
 import org.gatescope.io.ModelFileException;
+import org.gatescope.render.ReachChart;
 
 /**
  * Dispatches {@code gatescope COMMAND ...} to the headless commands and turns a user's
@@ -16,7 +18,7 @@ public final class CommandLine {
     public static final int BAD_INPUT = 2;
 
     private static final List<Command> COMMANDS = List.of(new TraceCommand(), new HeatmapCommand(),
-            new InfoCommand(), new TrainCommand(), new EvaluateCommand(), new BenchCommand(),
+            new ReachCommand(), new SaturationCommand(), new InfoCommand(), new TrainCommand(), new EvaluateCommand(), new BenchCommand(),
             new TextbookCommand());
 
     private CommandLine() {
@@ -74,11 +76,15 @@ public final class CommandLine {
         out.println();
         out.println("commands:");
         for (Command command : COMMANDS) {
-            out.printf("  %-9s %s%n", command.name(), command.summary());
-            out.println("            " + command.usage());
+            out.printf("  %-10s %s%n", command.name(), command.summary());
+            out.println("             " + command.usage());
         }
         out.println();
         out.println("M is a model file (.safetensors) or a bundled model's name: lstm, gru, peephole_lstm, rnn,");
-        out.println("gru_simple. Bad input exits with status 2 and one line on stderr saying what was wrong.");
+        out.println("gru_simple, lstm_textbook, gru_textbook. heatmap, reach and saturation draw what the window");
+        out.println("exports, pixel for pixel: reach up to " + ReachChart.MAX_TOKENS + " tokens, saturation over the "
+                + GateSaturation.HELD_OUT_SENTENCES + " held-out");
+        out.println("agreement sentences unless given a text.");
+        out.println("Bad input exits with status 2 and one line on stderr saying what was wrong.");
     }
 }

@@ -1,10 +1,8 @@
 package org.gatescope.cli;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,17 +13,16 @@ import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.Tracer;
 import org.gatescope.io.ModelLibrary;
+import org.gatescope.render.ChartTitle;
 import org.gatescope.render.HeatmapImage;
 import org.gatescope.render.HeatmapOptions;
 import org.gatescope.render.ImageTooLargeException;
-import org.gatescope.render.PngExport;
 import org.gatescope.text.Tokenizer;
 
 /** {@code heatmap}: gate heatmaps (units × tokens) of a model on a text, as a PNG drawn by render/. */
 final class HeatmapCommand implements Command {
 
     private static final String ALL = "all";
-    private static final String SUFFIX = ".safetensors";
 
     @Override
     public String name() {
@@ -65,24 +62,16 @@ final class HeatmapCommand implements Command {
                     + " tokens (--first counts from 0)");
         }
 
-        // Draw without a display unless the user asked for one (-Djava.awt.headless=false).
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+        ImageOutput.useHeadlessGraphics();
         HeatmapOptions heatmap = HeatmapOptions.defaults().withQuantities(quantities).withTokenRange(first, count)
-                .withTitle(displayName(modelName));
+                .withTitle(ChartTitle.modelName(modelName));
         BufferedImage image;
         try {
             image = HeatmapImage.render(trace, heatmap);
         } catch (ImageTooLargeException e) {
             throw new UsageException(name() + ": " + tooLarge(e));
         }
-        try {
-            PngExport.write(image, Path.of(outFile));
-        } catch (IOException e) {
-            throw new UsageException(name() + ": cannot write " + outFile + ": " + e.getMessage());
-        }
-        err.println("wrote " + outFile + " (" + image.getWidth() + "×" + image.getHeight() + " px)");
+        ImageOutput.write(name(), image, outFile, err, null);
         return 0;
     }
 
@@ -117,14 +106,6 @@ final class HeatmapCommand implements Command {
             quantities.add(quantity);
         }
         return quantities;
-    }
-
-    /** The name in the title: a bundled model's name, or a file's name without ".safetensors". */
-    private static String displayName(String modelName) {
-        Path file = Path.of(modelName).getFileName();
-        String name = file == null ? modelName : file.toString();
-        return name.endsWith(SUFFIX) && name.length() > SUFFIX.length()
-                ? name.substring(0, name.length() - SUFFIX.length()) : name;
     }
 
     private static String tooLarge(ImageTooLargeException e) {

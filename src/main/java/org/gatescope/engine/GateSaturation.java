@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.gatescope.text.AgreementCorpus;
+import org.gatescope.text.AgreementSentence;
 
 /**
  * How often each gate unit sits shut or wide open, as in Karpathy, Johnson &amp; Fei-Fei 2015
@@ -16,12 +18,42 @@ public final class GateSaturation {
     public static final double LEFT = 0.1;
     /** Above this a gate counts as open. */
     public static final double RIGHT = 0.9;
+    /** How many held-out agreement sentences the window and {@code gatescope saturation} count over by default. */
+    public static final int HELD_OUT_SENTENCES = 300;
+    /** Their seed: the same sentences every time, in the window and on the command line. */
+    public static final long HELD_OUT_SEED = 1;
 
     /** One point of the scatter: a gate's unit and its two fractions. */
     public record Point(Quantity gate, int unit, double leftFraction, double rightFraction) {
     }
 
     private GateSaturation() {
+    }
+
+    /** The default sentences to count over: {@value #HELD_OUT_SENTENCES} held-out agreement sentences, as tokens. */
+    public static List<List<String>> heldOutSentences() {
+        List<List<String>> texts = new ArrayList<>(HELD_OUT_SENTENCES);
+        for (AgreementSentence sentence : AgreementCorpus.heldOut(HELD_OUT_SEED, HELD_OUT_SENTENCES)) {
+            texts.add(List.copyOf(sentence.tokens()));
+        }
+        return texts;
+    }
+
+    /**
+     * Traces each text with {@code model} and counts, as {@link #of(List)}.
+     *
+     * @param texts tokenised texts (not modified)
+     * @throws InterruptedException if the thread is interrupted between two texts (a cancelled count)
+     */
+    public static List<Point> count(Model model, List<List<String>> texts) throws InterruptedException {
+        List<Trace> traces = new ArrayList<>(texts.size());
+        for (List<String> tokens : texts) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("cancelled");
+            }
+            traces.add(Tracer.trace(model, tokens));
+        }
+        return of(traces);
     }
 
     /**

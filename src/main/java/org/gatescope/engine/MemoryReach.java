@@ -40,6 +40,15 @@ public record MemoryReach(int position, String target, double[] memoryCell, doub
         return of(model, tokens, tokens.size() - 2, tokens.get(tokens.size() - 1));
     }
 
+    /**
+     * The position whose prediction a unit ablation compares, in the window and in
+     * {@code gatescope reach}: the one {@link #defaultTarget} differentiates at when the text has a
+     * main verb (the token before it), else {@code fallback}.
+     */
+    public static int targetPosition(List<String> tokens, int fallback) {
+        return VerbTarget.find(tokens).map(verb -> verb.verbIndex() - 1).orElse(fallback);
+    }
+
     /** The reach of log p({@code target}) predicted after token {@code position}. */
     public static MemoryReach of(Model model, List<String> tokens, int position, String target) {
         if (position < 0 || position >= tokens.size()) {

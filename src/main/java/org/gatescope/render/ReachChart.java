@@ -12,11 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import org.gatescope.engine.Ablation;
 import org.gatescope.engine.MemoryReach;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Trace;
 
 /**
  * The memory reach of one sentence (‖∂ log p(target) / ∂c&lt;t&gt;‖ per token, log scale) and,
  * when there is one, a unit ablation's predictions before and after, drawn from the data as a
  * PNG-ready image: the window's reach row and "Silenced unit" box, for a report or a slide.
+ *
+ * <p>The window's "Export memory reach" and {@code gatescope reach} both draw with
+ * {@link #forExport}, so the two give the same pixels for the same model, text and ablation.
  */
 public final class ReachChart {
 
@@ -26,6 +31,11 @@ public final class ReachChart {
     static final int COLUMN = 84;
     static final int BAR_HEIGHT = 160;
     static final int ABLATION_HEIGHT = 150;
+    /**
+     * The most tokens one chart shows: a column is {@value #COLUMN} px, and the image stays within
+     * {@link HeatmapImage#MAX_SIDE} px a side as the heatmaps do (189 tokens, 15,994 px).
+     */
+    public static final int MAX_TOKENS = (HeatmapImage.MAX_SIDE - 2 * PAD - 70) / COLUMN;
 
     private static final Color INK = new Color(0x1d2330);
     private static final Color MUTED = new Color(0x5b6475);
@@ -48,14 +58,38 @@ public final class ReachChart {
     }
 
     /**
+     * The chart as the window exports it and {@code gatescope reach} writes it: titled with
+     * {@link ChartTitle#modelName}, the reach taken with respect to {@link #stateLabel}.
+     *
+     * @param modelName a bundled model's name or a model file's path or name
+     * @param trace the traced sentence (not modified)
+     * @param reach its memory reach (not modified)
+     * @param ablation a unit ablation of the same sentence, or null
+     * @throws IllegalArgumentException for more than {@link #MAX_TOKENS} tokens
+     */
+    public static BufferedImage forExport(String modelName, Trace trace, MemoryReach reach, Ablation ablation) {
+        String title = ChartTitle.modelName(modelName);
+        return draw(title == null ? trace.cell().id() : title, trace.tokens(), reach, ablation, stateLabel(trace));
+    }
+
+    /** What the reach is taken with respect to: "c&lt;t&gt;", or "a&lt;t&gt;" for a cell without c (the vanilla RNN). */
+    public static String stateLabel(Trace trace) {
+        return trace.has(Quantity.MEMORY_CELL) ? "c<t>" : "a<t>";
+    }
+
+    /**
      * @param title e.g. the model's name
      * @param tokens the sentence (not modified)
      * @param reach its memory reach (not modified)
      * @param ablation a unit ablation of the same sentence, or null
      * @param state what the reach is taken with respect to: "c<t>", or "a<t>" for the vanilla RNN
+     * @throws IllegalArgumentException for more than {@link #MAX_TOKENS} tokens
      */
     public static BufferedImage draw(String title, List<String> tokens, MemoryReach reach, Ablation ablation,
                                      String state) {
+        if (tokens.size() > MAX_TOKENS) {
+            throw new IllegalArgumentException(tooManyTokens(tokens.size()));
+        }
         int width = Math.max(640, 2 * PAD + 70 + tokens.size() * COLUMN);
         int height = PAD + 60 + BAR_HEIGHT + 40 + (ablation == null ? 0 : ABLATION_HEIGHT) + PAD;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -107,6 +141,13 @@ public final class ReachChart {
             g.dispose();
         }
         return image;
+    }
+
+    /** Why a text of {@code tokens} tokens gets no chart, in a few words. */
+    public static String tooManyTokens(int tokens) {
+        return String.format(Locale.ROOT, "the reach chart of %,d tokens would be %,d px wide; it shows at most "
+                + "%,d tokens (%d px each, %,d px a side): give a shorter text", tokens,
+                2L * PAD + 70 + (long) tokens * COLUMN, MAX_TOKENS, COLUMN, HeatmapImage.MAX_SIDE);
     }
 
     private static void drawAblation(Graphics2D g, Ablation ablation, int x, int y, int width) {

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GateSaturation;
+import org.gatescope.engine.Model;
 import org.gatescope.engine.Quantity;
 
 /**
@@ -32,6 +33,10 @@ import org.gatescope.engine.Quantity;
  * the legend at its right. {@link #layout()} gives the plot's rectangle, so a window maps a
  * click to a point ({@link #nearest}).
  *
+ * <p>The saturation window's export and {@code gatescope saturation} both draw with
+ * {@link #forExport}, over {@link #HELD_OUT_SOURCE} or {@link #TEXT_SOURCE}, so the two give the
+ * same pixels for the same model and sentences.
+ *
  * <p>Deterministic: the same points and titles give the same pixels. Stateless and
  * thread-safe; needs no display (AWT headless is enough).
  */
@@ -40,6 +45,11 @@ public final class SaturationChart {
     public static final int WIDTH = 780;
     public static final int HEIGHT = 660;
     public static final int PLOT_SIZE = 480;
+    /** The subtitle's source for {@link GateSaturation#heldOutSentences()}. */
+    public static final String HELD_OUT_SOURCE = "agreement corpus, " + GateSaturation.HELD_OUT_SENTENCES
+            + " held-out sentences";
+    /** The subtitle's source for one text: the window's sentence, or {@code --text}. */
+    public static final String TEXT_SOURCE = "loaded text";
 
     static final int PAD = 20;
     static final int TITLE_HEIGHT = 62;
@@ -95,6 +105,19 @@ public final class SaturationChart {
             case OUTPUT_GATE -> new Color(0x009E73);
             default -> INK;
         };
+    }
+
+    /**
+     * The chart as the window exports it and {@code gatescope saturation} writes it: titled with
+     * {@link ChartTitle#modelName} and the model's cell and size.
+     *
+     * @param points {@code model}'s points (not modified)
+     * @param modelName a bundled model's name or a model file's path or name
+     * @param source {@link #HELD_OUT_SOURCE} or {@link #TEXT_SOURCE}
+     */
+    public static BufferedImage forExport(List<GateSaturation.Point> points, Model model, String modelName,
+                                          String source) {
+        return render(points, ChartTitle.modelName(modelName), model.cell(), model.hiddenSize(), source);
     }
 
     /**

@@ -30,7 +30,6 @@ import org.gatescope.render.PngExport;
 import org.gatescope.render.ReachChart;
 import org.gatescope.text.AgreementCorpus;
 import org.gatescope.text.Tokenizer;
-import org.gatescope.text.VerbTarget;
 
 /**
  * The explorer window's state: the sentence, the step, playback, the cell (and the second cell
@@ -232,7 +231,8 @@ public final class ExplorerViewModel {
         List<String> traced = trace.tokens();
         int current = Math.min(step.get(), trace.length() - 1);
         int from = Math.max(0, Math.min(fromStep, trace.length() - 1));
-        executor.submit(() -> Ablation.silence(model, traced, unit, from, targetPosition(traced, current)),
+        executor.submit(() -> Ablation.silence(model, traced, unit, from,
+                MemoryReach.targetPosition(traced, current)),
                 result -> {
                     if (request == ablationRequest) {
                         ablation.set(result);
@@ -250,11 +250,6 @@ public final class ExplorerViewModel {
         silenceUnit(unit, 0);
     }
 
-    /** Where {@link MemoryReach#defaultTarget} differentiates in a text with a main verb, else {@code fallback}. */
-    static int targetPosition(List<String> tokens, int fallback) {
-        return VerbTarget.find(tokens).map(verb -> verb.verbIndex() - 1).orElse(fallback);
-    }
-
     /**
      * Writes the memory reach (and the ablation, if one is shown) as a PNG drawn from the data,
      * off the UI thread; a failure becomes an error message and leaves no file behind.
@@ -267,12 +262,10 @@ public final class ExplorerViewModel {
             return;
         }
         Ablation shownAblation = ablation.get();
-        String title = primary.modelNameProperty().get();
-        List<String> traced = trace.tokens();
-        String state = trace.has(Quantity.MEMORY_CELL) ? "c<t>" : "a<t>";
+        String modelName = primary.modelNameProperty().get();
         status.set("Saving " + target.getFileName() + " …");
         executor.submit(() -> {
-            PngExport.write(ReachChart.draw(title, traced, shownReach, shownAblation, state), target);
+            PngExport.write(ReachChart.forExport(modelName, trace, shownReach, shownAblation), target);
             return target;
         }, written -> status.set("Saved the memory reach" + (shownAblation == null ? "" : " and the ablation")
                 + " to " + written),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
+import org.gatescope.render.ChartTitle;
 import org.gatescope.render.HeatmapImage;
 import org.gatescope.render.HeatmapOptions;
 import org.gatescope.render.ImageTooLargeException;
@@ -22,7 +23,6 @@ import org.gatescope.render.PngExport;
  */
 public class HeatmapExportService {
 
-    private static final String MODEL_SUFFIX = ".safetensors";
 
     public HeatmapExportService() {
         // stateless: rendering and writing depend only on their arguments
@@ -51,7 +51,7 @@ public class HeatmapExportService {
     public static HeatmapOptions options(Trace trace, Quantity gate, String modelName, int first, int count) {
         List<Quantity> quantities = gate == null ? trace.quantities() : List.of(gate);
         return HeatmapOptions.defaults().withQuantities(quantities).withTokenRange(first, count)
-                .withTitle(titleName(modelName));
+                .withTitle(ChartTitle.modelName(modelName));
     }
 
     /**
@@ -90,19 +90,5 @@ public class HeatmapExportService {
         }
         String message = failure.getMessage();
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
-    }
-
-    /**
-     * As {@code gatescope heatmap} titles it: a bundled model's name as it is, a path's file name
-     * without ".safetensors". (The pixel-comparison test keeps the two in step.)
-     */
-    static String titleName(String modelName) {
-        if (modelName == null || modelName.isEmpty()) {
-            return null;
-        }
-        Path file = Path.of(modelName).getFileName();
-        String name = file == null ? modelName : file.toString();
-        return name.endsWith(MODEL_SUFFIX) && name.length() > MODEL_SUFFIX.length()
-                ? name.substring(0, name.length() - MODEL_SUFFIX.length()) : name;
     }
 }

@@ -2,7 +2,6 @@ package org.gatescope.ui;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,11 +15,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.gatescope.engine.GateSaturation;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Trace;
-import org.gatescope.engine.Tracer;
+import org.gatescope.render.ChartTitle;
 import org.gatescope.render.PngExport;
 import org.gatescope.render.SaturationChart;
-import org.gatescope.text.AgreementCorpus;
-import org.gatescope.text.AgreementSentence;
 
 /**
  * The saturation window's state: which text the gate fractions are counted over, the points
@@ -32,16 +29,16 @@ import org.gatescope.text.AgreementSentence;
 public final class SaturationViewModel {
 
     /** How many held-out agreement sentences the corpus source counts over. */
-    public static final int CORPUS_SENTENCES = 300;
+    public static final int CORPUS_SENTENCES = GateSaturation.HELD_OUT_SENTENCES;
     /** The held-out sentences' seed: the same sentences every time. */
-    public static final long CORPUS_SEED = 1;
+    public static final long CORPUS_SEED = GateSaturation.HELD_OUT_SEED;
     /** How close (in image pixels) a click or hover must come to a point's centre. */
     public static final double PICK_RADIUS = 8;
 
     /** What the fractions are counted over. */
     public enum Source {
-        CORPUS("agreement corpus, " + CORPUS_SENTENCES + " held-out sentences"),
-        LOADED_TEXT("loaded text");
+        CORPUS(SaturationChart.HELD_OUT_SOURCE),
+        LOADED_TEXT(SaturationChart.TEXT_SOURCE);
 
         private final String description;
 
@@ -147,27 +144,14 @@ public final class SaturationViewModel {
         if (from == Source.LOADED_TEXT) {
             return loaded == null || loaded.length() == 0 ? List.of() : List.of(List.copyOf(loaded.tokens()));
         }
-        List<List<String>> texts = new ArrayList<>();
-        for (AgreementSentence sentence : AgreementCorpus.heldOut(CORPUS_SEED, CORPUS_SENTENCES)) {
-            texts.add(List.copyOf(sentence.tokens()));
-        }
-        return texts;
+        return GateSaturation.heldOutSentences();
     }
 
-    /** Runs on the worker: traces each text, counts, draws. */
+    /** Runs on the worker: traces each text, counts, draws, as {@code gatescope saturation} does. */
     static Chart count(Model model, String modelName, List<List<String>> texts, Source from)
             throws InterruptedException {
-        List<Trace> traces = new ArrayList<>(texts.size());
-        for (List<String> tokens : texts) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException("cancelled");
-            }
-            traces.add(Tracer.trace(model, tokens));
-        }
-        List<GateSaturation.Point> points = GateSaturation.of(traces);
-        String title = HeatmapExportService.titleName(modelName);
-        BufferedImage image = SaturationChart.render(points, title, model.cell(), model.hiddenSize(),
-                from.description());
+        List<GateSaturation.Point> points = GateSaturation.count(model, texts);
+        BufferedImage image = SaturationChart.forExport(points, model, modelName, from.description());
         return new Chart(List.copyOf(points), image, modelName);
     }
 
@@ -218,7 +202,7 @@ public final class SaturationViewModel {
 
     /** A file name to offer: "lstm-saturation.png". */
     public String suggestedFileName() {
-        String name = HeatmapExportService.titleName(cell.modelNameProperty().get());
+        String name = ChartTitle.modelName(cell.modelNameProperty().get());
         return (name == null ? "model" : name) + "-saturation.png";
     }
 
