@@ -3,9 +3,7 @@ package org.gatescope.render;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +35,6 @@ public final class ReachChart {
      */
     public static final int MAX_TOKENS = (HeatmapImage.MAX_SIDE - 2 * PAD - 70) / COLUMN;
 
-    private static final Color INK = new Color(0x1d2330);
-    private static final Color MUTED = new Color(0x5b6475);
     private static final Color TRACK = new Color(0xeef0f3);
     private static final Color ACCENT = new Color(0x2f6fdf);
     private static final Color DANGER = new Color(0xc62828);
@@ -95,16 +91,15 @@ public final class ReachChart {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            ChartStyle.configure(g);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
-            g.setColor(INK);
+            g.setColor(ChartStyle.INK);
             g.setFont(TITLE_FONT);
             g.drawString(title + ": reach of log p(" + reach.target() + ") \u2190 \u2016\u2202/\u2202" + state
                     + "\u2016", PAD, PAD + 18);
             g.setFont(SMALL_FONT);
-            g.setColor(MUTED);
+            g.setColor(ChartStyle.MUTED);
             g.drawString("log scale from 1e-8 to 1; the outlined column predicts \u201C" + reach.target() + "\u201D",
                     PAD, PAD + 38);
             int left = PAD + 70;
@@ -126,13 +121,13 @@ public final class ReachChart {
                     g.drawRect(x - 2, top - 2, w + 4, BAR_HEIGHT + 4);
                 }
                 g.setFont(SMALL_FONT);
-                g.setColor(INK);
+                g.setColor(ChartStyle.INK);
                 if (t <= reach.position()) {
-                    centred(g, norms[t] <= 0 ? "0" : String.format(Locale.ROOT, "%.0e", norms[t]), x + w / 2,
+                    ChartStyle.centred(g, norms[t] <= 0 ? "0" : String.format(Locale.ROOT, "%.0e", norms[t]), x + w / 2,
                             top - 6);
                 }
                 g.setFont(LABEL_FONT);
-                centred(g, tokens.get(t), x + w / 2, top + BAR_HEIGHT + 22);
+                ChartStyle.centred(g, tokens.get(t), x + w / 2, top + BAR_HEIGHT + 22);
             }
             if (ablation != null) {
                 drawAblation(g, ablation, PAD, top + BAR_HEIGHT + 40, width - 2 * PAD);
@@ -159,7 +154,7 @@ public final class ReachChart {
             compared.add(ablation.before().topPredictions(ablation.position(), 1).get(0).token());
         }
         g.setFont(TITLE_FONT);
-        g.setColor(INK);
+        g.setColor(ChartStyle.INK);
         String at = ablation.before().tokens().get(ablation.position());
         g.drawString("Silenced unit " + ablation.unit() + " from \u201C"
                 + ablation.before().tokens().get(ablation.fromStep()) + "\u201D on: next token after \u201C" + at
@@ -171,22 +166,17 @@ public final class ReachChart {
         for (String token : compared) {
             double[] values = {ablation.probabilityBefore(token), ablation.probabilityAfter(token)};
             for (int i = 0; i < 2; i++) {
-                g.setColor(INK);
+                g.setColor(ChartStyle.INK);
                 g.drawString(token + (i == 0 ? " before" : " after"), x, row + 13);
                 g.setColor(TRACK);
                 g.fillRect(barLeft, row, barWidth, 16);
                 g.setColor(i == 0 ? ACCENT : DANGER);
                 g.fillRect(barLeft, row, (int) Math.round(Math.max(0, Math.min(1, values[i])) * barWidth), 16);
-                g.setColor(INK);
+                g.setColor(ChartStyle.INK);
                 g.drawString(String.format(Locale.ROOT, "%.1f%%", 100 * values[i]), barLeft + barWidth + 10,
                         row + 13);
                 row += 22;
             }
         }
-    }
-
-    private static void centred(Graphics2D g, String text, int cx, int baseline) {
-        FontMetrics metrics = g.getFontMetrics();
-        g.drawString(text, cx - metrics.stringWidth(text) / 2, baseline);
     }
 }

@@ -6,7 +6,6 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Polygon;
-import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
@@ -59,9 +58,6 @@ public final class SaturationChart {
     private static final int MARKER = 9;
     private static final int TICKS = 5;
 
-    private static final Color INK = new Color(0x212121);
-    private static final Color MUTED = new Color(0x5F5F5F);
-    private static final Color FRAME = new Color(0x8A8A8A);
     private static final Color GRID = new Color(0xDDDDDD);
     private static final Color FEASIBLE = new Color(0xF1F3F6);
     private static final Color INFEASIBLE = new Color(0xFAFAFA);
@@ -103,7 +99,7 @@ public final class SaturationChart {
             case RELEVANCE_GATE -> new Color(0xE69F00);
             case FORGET_GATE -> new Color(0xD55E00);
             case OUTPUT_GATE -> new Color(0x009E73);
-            default -> INK;
+            default -> ChartStyle.INK;
         };
     }
 
@@ -136,7 +132,7 @@ public final class SaturationChart {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
-            configure(g);
+            ChartStyle.configure(g);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, HEIGHT);
             drawTitle(g, modelName, cell, hidden, source);
@@ -185,14 +181,6 @@ public final class SaturationChart {
         return Math.round(fraction * 100) + "%";
     }
 
-    private static void configure(Graphics2D g) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-    }
-
     private static void drawTitle(Graphics2D g, String modelName, CellKind cell, int hidden, String source) {
         StringBuilder head = new StringBuilder();
         if (modelName != null && !modelName.isBlank()) {
@@ -201,12 +189,12 @@ public final class SaturationChart {
         head.append(cell.displayName()).append(", ").append(hidden).append(hidden == 1 ? " unit" : " units")
                 .append(" · gate saturation");
         int maxWidth = WIDTH - 2 * PAD;
-        g.setColor(INK);
+        g.setColor(ChartStyle.INK);
         g.setFont(TITLE_FONT);
-        g.drawString(fit(g.getFontMetrics(), head.toString(), maxWidth), PAD, PAD + 20);
-        g.setColor(MUTED);
+        g.drawString(ChartStyle.fit(g.getFontMetrics(), head.toString(), maxWidth), PAD, PAD + 20);
+        g.setColor(ChartStyle.MUTED);
         g.setFont(SUBTITLE_FONT);
-        g.drawString(fit(g.getFontMetrics(), "over " + source, maxWidth), PAD, PAD + 46);
+        g.drawString(ChartStyle.fit(g.getFontMetrics(), "over " + source, maxWidth), PAD, PAD + 46);
     }
 
     private static void drawPlotArea(Graphics2D g, Layout layout) {
@@ -225,13 +213,13 @@ public final class SaturationChart {
             g.drawLine(x0 + offset, y0, x0 + offset, y0 + s);
             g.drawLine(x0, y0 + offset, x0 + s, y0 + offset);
         }
-        g.setColor(FRAME);
+        g.setColor(ChartStyle.FRAME);
         g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
         g.drawLine(x0, y0, x0 + s, y0 + s);
         g.setStroke(new BasicStroke(1f));
         g.drawRect(x0, y0, s, s);
         g.setFont(SMALL_FONT);
-        g.setColor(MUTED);
+        g.setColor(ChartStyle.MUTED);
         String note = "x + y > 1 impossible";
         FontMetrics m = g.getFontMetrics();
         g.drawString(note, x0 + s - m.stringWidth(note) - 8, y0 + 18);
@@ -242,7 +230,7 @@ public final class SaturationChart {
         int y0 = layout.plotY();
         int s = layout.plotSize();
         g.setFont(SMALL_FONT);
-        g.setColor(INK);
+        g.setColor(ChartStyle.INK);
         FontMetrics m = g.getFontMetrics();
         for (int i = 0; i <= TICKS; i++) {
             String label = (i * 100 / TICKS) + "%";
@@ -266,7 +254,7 @@ public final class SaturationChart {
 
     private static void drawMessage(Graphics2D g, Layout layout, String message) {
         g.setFont(MESSAGE_FONT);
-        g.setColor(INK);
+        g.setColor(ChartStyle.INK);
         FontMetrics m = g.getFontMetrics();
         int width = m.stringWidth(message);
         int left = layout.plotX() + (layout.plotSize() - width) / 2;
@@ -274,9 +262,9 @@ public final class SaturationChart {
         // On white, so the diagonal does not run through the words.
         g.setColor(Color.WHITE);
         g.fillRect(left - 12, baseline - m.getAscent() - 8, width + 24, m.getAscent() + m.getDescent() + 16);
-        g.setColor(FRAME);
+        g.setColor(ChartStyle.FRAME);
         g.drawRect(left - 12, baseline - m.getAscent() - 8, width + 24, m.getAscent() + m.getDescent() + 16);
-        g.setColor(INK);
+        g.setColor(ChartStyle.INK);
         g.drawString(message, left, baseline);
     }
 
@@ -331,28 +319,16 @@ public final class SaturationChart {
             g.fill(marker);
             g.setColor(c);
             g.draw(marker);
-            g.setColor(INK);
+            g.setColor(ChartStyle.INK);
             g.drawString(HeatmapImage.panelTitle(gate), x + 20, y + 5);
             y += 26;
         }
         g.setFont(SMALL_FONT);
-        g.setColor(MUTED);
+        g.setColor(ChartStyle.MUTED);
         y += 10;
         for (String line : List.of("one point per", "gate unit")) {
             g.drawString(line, x, y);
             y += 16;
         }
-    }
-
-    /** {@code text}, or as much of it as fits followed by "…". */
-    private static String fit(FontMetrics metrics, String text, int maxWidth) {
-        if (metrics.stringWidth(text) <= maxWidth) {
-            return text;
-        }
-        int end = text.length();
-        while (end > 0 && metrics.stringWidth(text.substring(0, end) + "…") > maxWidth) {
-            end--;
-        }
-        return text.substring(0, end).stripTrailing() + "…";
     }
 }

@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.Stroke;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
@@ -48,9 +47,6 @@ public final class TrainingChart {
     private static final int PANEL_GAP = 36;
     private static final int MARKER = 7;
 
-    private static final Color INK = new Color(0x212121);
-    private static final Color MUTED = new Color(0x5F5F5F);
-    private static final Color FRAME = new Color(0x8A8A8A);
     private static final Color GRID = new Color(0xE3E3E3);
     private static final Color PLOT = new Color(0xFBFBFC);
     /** Okabe–Ito blue and vermillion: distinct for colour-blind readers, as in the window. */
@@ -200,7 +196,7 @@ public final class TrainingChart {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
-            configure(g);
+            ChartStyle.configure(g);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, HEIGHT);
             drawTitle(g, curves);
@@ -252,7 +248,7 @@ public final class TrainingChart {
             yLabel(g, "accuracy", layout.accuracyTop(), layout.accuracyHeight());
 
             g.setFont(LABEL_FONT);
-            g.setColor(INK);
+            g.setColor(ChartStyle.INK);
             FontMetrics m = g.getFontMetrics();
             int accuracyBottom = layout.accuracyTop() + layout.accuracyHeight();
             String xLabel = "training step";
@@ -267,28 +263,20 @@ public final class TrainingChart {
     private record Entry(String name, Color colour, boolean markers, double last, String format) {
     }
 
-    private static void configure(Graphics2D g) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-    }
-
     private static void drawTitle(Graphics2D g, Curves curves) {
         int maxWidth = WIDTH - 2 * PAD;
-        g.setColor(INK);
+        g.setColor(ChartStyle.INK);
         g.setFont(TITLE_FONT);
-        g.drawString(fit(g.getFontMetrics(), curves.title(), maxWidth), PAD, PAD + 20);
+        g.drawString(ChartStyle.fit(g.getFontMetrics(), curves.title(), maxWidth), PAD, PAD + 20);
         if (!curves.subtitle().isBlank()) {
-            g.setColor(MUTED);
+            g.setColor(ChartStyle.MUTED);
             g.setFont(SUBTITLE_FONT);
-            g.drawString(fit(g.getFontMetrics(), curves.subtitle(), maxWidth), PAD, PAD + 44);
+            g.drawString(ChartStyle.fit(g.getFontMetrics(), curves.subtitle(), maxWidth), PAD, PAD + 44);
         }
     }
 
     private static void drawHeading(Graphics2D g, String heading, Layout layout, int plotTop) {
-        g.setColor(INK);
+        g.setColor(ChartStyle.INK);
         g.setFont(HEADING_FONT);
         g.drawString(heading, layout.plotX(), plotTop - 12);
     }
@@ -304,7 +292,7 @@ public final class TrainingChart {
             String text = Double.isNaN(e.last()) ? e.name()
                     : e.name() + " (last " + String.format(Locale.ROOT, e.format(), e.last()) + ")";
             x -= m.stringWidth(text);
-            g.setColor(INK);
+            g.setColor(ChartStyle.INK);
             g.drawString(text, x, baseline);
             x -= 30;
             double y = baseline - (m.getAscent() - m.getDescent()) / 2.0;
@@ -337,14 +325,14 @@ public final class TrainingChart {
                 g.draw(new Line2D.Float(x, top, x, top + height));
             }
             if (stepsKnown) {
-                g.setColor(FRAME);
+                g.setColor(ChartStyle.FRAME);
                 g.draw(new Line2D.Float(x, top + height, x, top + height + 4));
                 String label = String.format(Locale.ROOT, "%,d", Math.round(step));
-                g.setColor(INK);
+                g.setColor(ChartStyle.INK);
                 g.drawString(label, x - m.stringWidth(label) / 2f, top + height + TICK_LABEL_GAP);
             }
         }
-        g.setColor(FRAME);
+        g.setColor(ChartStyle.FRAME);
         g.drawRect(left, top, width, height);
     }
 
@@ -356,17 +344,17 @@ public final class TrainingChart {
             g.setColor(GRID);
             g.draw(new Line2D.Double(left + 1, y, left + layout.plotWidth() - 1, y));
         }
-        g.setColor(FRAME);
+        g.setColor(ChartStyle.FRAME);
         g.draw(new Line2D.Double(left - 4, y, left, y));
         g.setFont(SMALL_FONT);
-        g.setColor(INK);
+        g.setColor(ChartStyle.INK);
         FontMetrics m = g.getFontMetrics();
         g.drawString(label, left - 8 - m.stringWidth(label), (float) (y + (m.getAscent() - m.getDescent()) / 2.0));
     }
 
     private static void yLabel(Graphics2D g, String label, int top, int height) {
         g.setFont(LABEL_FONT);
-        g.setColor(MUTED);
+        g.setColor(ChartStyle.MUTED);
         FontMetrics m = g.getFontMetrics();
         AffineTransform saved = g.getTransform();
         g.translate(PAD + 12, top + (height + m.stringWidth(label)) / 2.0);
@@ -377,12 +365,12 @@ public final class TrainingChart {
 
     private static void drawChance(Graphics2D g, Layout layout) {
         double y = layout.accuracyY(CHANCE);
-        g.setColor(FRAME);
+        g.setColor(ChartStyle.FRAME);
         g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f},
                 0f));
         g.draw(new Line2D.Double(layout.plotX(), y, layout.plotX() + layout.plotWidth(), y));
         g.setFont(SMALL_FONT);
-        g.setColor(MUTED);
+        g.setColor(ChartStyle.MUTED);
         FontMetrics m = g.getFontMetrics();
         String note = "chance";
         g.drawString(note, layout.plotX() + layout.plotWidth() - m.stringWidth(note) - 6, (float) (y + 4 + m.getAscent()));
@@ -453,10 +441,10 @@ public final class TrainingChart {
         int baseline = top + height / 2 + (m.getAscent() - m.getDescent()) / 2;
         g.setColor(Color.WHITE);
         g.fillRect(left - 12, baseline - m.getAscent() - 8, width + 24, m.getAscent() + m.getDescent() + 16);
-        g.setColor(FRAME);
+        g.setColor(ChartStyle.FRAME);
         g.setStroke(new BasicStroke(1f));
         g.drawRect(left - 12, baseline - m.getAscent() - 8, width + 24, m.getAscent() + m.getDescent() + 16);
-        g.setColor(MUTED);
+        g.setColor(ChartStyle.MUTED);
         g.drawString(message, left, baseline);
     }
 
@@ -478,17 +466,5 @@ public final class TrainingChart {
     private static String tickFormat(Layout layout) {
         int decimals = (int) Math.max(0, Math.ceil(-Math.log10(layout.lossTick()) - 1e-9));
         return "%." + decimals + "f";
-    }
-
-    /** {@code text}, or as much of it as fits followed by "…". */
-    private static String fit(FontMetrics metrics, String text, int maxWidth) {
-        if (metrics.stringWidth(text) <= maxWidth) {
-            return text;
-        }
-        int end = text.length();
-        while (end > 0 && metrics.stringWidth(text.substring(0, end) + "…") > maxWidth) {
-            end--;
-        }
-        return text.substring(0, end).stripTrailing() + "…";
     }
 }
