@@ -1,6 +1,8 @@
 package org.gatescope.ui;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import org.gatescope.engine.Quantity;
@@ -9,7 +11,8 @@ import org.gatescope.ui.diagram.CellDiagramView;
 
 /**
  * The slot of the cell diagram: shows one cell's trace at the explorer's step for that cell's
- * primary unit, following all three; a click on a unit in the diagram's strips selects it.
+ * primary unit, following all three; a click on a unit in the diagram's strips selects it, a
+ * right click on one offers to silence it (the main cell's diagram only).
  */
 final class DiagramPane extends StackPane {
 
@@ -27,6 +30,13 @@ final class DiagramPane extends StackPane {
         empty.setMouseTransparent(true);
         getChildren().addAll(diagram, empty);
         diagram.setOnUnitSelected(cell::selectPrimaryUnit);
+        if (cell == explorer.primary()) { // the unit menu silences units of the main cell
+            UnitMenu.install(diagram, explorer, (x, y) -> {
+                OptionalInt unit = diagram.unitAt(x, y);
+                return unit.isPresent() ? Optional.of(new UnitMenu.Target(unit.getAsInt(), explorer.getStep()))
+                        : Optional.empty();
+            });
+        }
         cell.traceProperty().addListener(o -> refresh());
         cell.primaryUnitProperty().addListener(o -> refresh());
         explorer.stepProperty().addListener(o -> refresh());

@@ -55,6 +55,9 @@ public final class GateScopeApp extends Application {
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         stage.setScene(scene);
+        // A stage already showing keeps its size when given a new scene (the window tests share one
+        // stage): without this the window would open at whatever size the stage had before.
+        stage.sizeToScene();
         stage.show();
         view.requestFocus();
         return scene;

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
@@ -24,7 +25,8 @@ import org.gatescope.render.ColorScale;
 /**
  * The gate heatmaps: one band per gate or state the cell has (Γu, Γr, Γf, Γo, c̃, c, a), units
  * down, tokens across, in render's colour scales (sequential for gates, diverging for states)
- * with a colour bar beside each band. Clicking a cell selects that unit and token everywhere.
+ * with a colour bar beside each band. Clicking a cell selects that unit and token everywhere;
+ * right-clicking a row offers to silence its unit ({@link UnitMenu}).
  *
  * <p>Each band is rasterised lazily in tiles of {@value #TILE} tokens, only when a tile first
  * comes into view, and drawn scaled without smoothing, so a text of thousands of tokens
@@ -89,6 +91,17 @@ public final class HeatmapView extends CanvasView {
                 }
             }
         });
+        if (cell == explorer.primary()) { // the unit menu silences units of the main cell
+            // a row's unit, from the clicked token on (from the current token when the click is beside the cells)
+            UnitMenu.install(canvas, explorer, (x, y) -> {
+                Hit row = rowAt(y);
+                if (row == null) {
+                    return Optional.empty();
+                }
+                int token = viewport.tokenAt(x);
+                return Optional.of(new UnitMenu.Target(row.unit(), token >= 0 ? token : explorer.getStep()));
+            });
+        }
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             Hit hit = hitTest(e.getX(), e.getY());
             String text = hit == null ? "" : describe(hit);
@@ -138,21 +151,24 @@ public final class HeatmapView extends CanvasView {
     }
 
     Hit hitTest(double x, double y) {
-        Trace trace = cell.getTrace();
-        if (trace == null) {
-            return null;
-        }
+        Hit row = rowAt(y);
         int token = viewport.tokenAt(x);
-        double row = rowHeight(trace, canvas.getHeight());
-        if (token < 0 || y < HEADER || y > canvas.getHeight() - LABELS) {
+        return row == null || token < 0 ? null : new Hit(row.quantity(), row.unit(), token);
+    }
+
+    /** The band and unit of the row at {@code y}, whatever the column (token -1); null off the rows. */
+    private Hit rowAt(double y) {
+        Trace trace = cell.getTrace();
+        if (trace == null || y < HEADER || y > canvas.getHeight() - LABELS) {
             return null;
         }
+        double row = rowHeight(trace, canvas.getHeight());
         List<Quantity> quantities = trace.quantities();
         for (int band = 0; band < quantities.size(); band++) {
             double top = bandTop(band, trace, row);
             int unit = (int) Math.floor((y - top) / row);
             if (unit >= 0 && unit < trace.hidden()) {
-                return new Hit(quantities.get(band), unit, token);
+                return new Hit(quantities.get(band), unit, -1);
             }
         }
         return null;
@@ -295,7 +311,7 @@ public final class HeatmapView extends CanvasView {
         g.setTextAlign(TextAlignment.LEFT);
         double textLeft = 12 + 300;
         if (legendLeft - textLeft > 120) {
-            g.fillText(hover.isEmpty() ? "click a cell to select its unit and token" : hover, textLeft, HEADER / 2,
+            g.fillText(hover.isEmpty() ? "click a cell to select its unit and token, right-click to silence the unit" : hover, textLeft, HEADER / 2,
                     legendLeft - textLeft - 12);
         }
         drawTokenLabels(g, trace, first, last, h - LABELS, step, left, right);

@@ -2,6 +2,7 @@ package org.gatescope.ui;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
@@ -119,7 +120,7 @@ final class SidePanel extends VBox {
 
         Label unitsTitle = section("Units");
         Label unitsHint = new Label("Tick units to draw their c<t> on the timeline; select one for the diagram "
-                + "and the gate bars (\u2191 \u2193).");
+                + "and the gate bars (\u2191 \u2193); right-click one to silence it.");
         unitsHint.getStyleClass().add("muted");
         unitsHint.setWrapText(true);
         unitsHint.setMinHeight(Region.USE_PREF_SIZE);
@@ -128,6 +129,7 @@ final class SidePanel extends VBox {
         ablationBox.getStyleClass().add("agreement");
         ablationTitle.setId("ablation-title");
         ablationTitle.getStyleClass().add("subsection-title");
+        ablationPosition.setId("ablation-position");
         ablationPosition.getStyleClass().add("muted");
         ablationPosition.setWrapText(true);
         ablationPosition.setMinHeight(Region.USE_PREF_SIZE);
@@ -275,8 +277,9 @@ final class SidePanel extends VBox {
         }
         ablationTitle.setText("Silenced unit " + result.unit());
         String at = result.before().tokens().get(result.position());
-        ablationPosition.setText("c forced to 0 from \u201C" + result.before().tokens().get(result.fromStep())
-                + "\u201D on; next token after \u201C" + at + "\u201D, before \u2192 after:");
+        ablationPosition.setText(UnitMenu.silencedState(result.before()) + " forced to 0 from \u201C"
+                + result.before().tokens().get(result.fromStep()) + "\u201D on; next token after \u201C" + at
+                + "\u201D, before \u2192 after:");
         List<String> compared = new java.util.ArrayList<>();
         if (!Double.isNaN(result.probabilityBefore("was")) && !Double.isNaN(result.probabilityBefore("were"))) {
             compared.add("was");
@@ -399,42 +402,10 @@ final class SidePanel extends VBox {
                     cell.setUnitShown(unit, shown.isSelected());
                 }
             });
-            javafx.scene.control.MenuItem silence = new javafx.scene.control.MenuItem("Silence this unit");
-            silence.setId("silence-unit");
-            silence.setOnAction(e -> {
-                if (getItem() != null) {
-                    explorer.silenceUnit(getItem(), 0);
-                }
-            });
-            javafx.scene.control.MenuItem silenceFromHere =
-                    new javafx.scene.control.MenuItem("Silence this unit from the current token on");
-            silenceFromHere.setId("silence-unit-from-here");
-            silenceFromHere.setOnAction(e -> {
-                if (getItem() != null) {
-                    explorer.silenceUnit(getItem(), explorer.getStep());
-                }
-            });
-            menu = new javafx.scene.control.ContextMenu(silence, silenceFromHere);
-            getProperties().put("silence-menu", menu);
-            // Shown on the press as well as on the platform's request: some platforms (Monocle) send no request.
-            addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
-                if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
-                    showMenu(e.getScreenX(), e.getScreenY());
-                }
-            });
-            setOnContextMenuRequested(e -> {
-                showMenu(e.getScreenX(), e.getScreenY());
-                e.consume();
-            });
+            // the list has no tokens: "from here on" is from the current token
+            UnitMenu.install(this, explorer, (x, y) -> getItem() == null ? Optional.empty()
+                    : Optional.of(new UnitMenu.Target(getItem(), explorer.getStep())));
         }
-
-        private void showMenu(double screenX, double screenY) {
-            if (getItem() != null && !menu.isShowing()) {
-                menu.show(this, screenX, screenY);
-            }
-        }
-
-        private final javafx.scene.control.ContextMenu menu;
 
         @Override
         protected void updateItem(Integer unit, boolean empty) {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import javafx.animation.AnimationTimer;
@@ -363,8 +364,18 @@ public final class CellDiagramView extends Region {
     }
 
     private void click(double x, double y) {
-        if (structure == null || onUnitSelected == null) {
-            return;
+        if (onUnitSelected != null) {
+            unitAt(x, y).ifPresent(onUnitSelected);
+        }
+    }
+
+    /**
+     * The unit under ({@code x}, {@code y}) in one of the unit strips, in the view's coordinates;
+     * empty off the strips or when nothing is shown.
+     */
+    public OptionalInt unitAt(double x, double y) {
+        if (structure == null || trace == null || canvas.getWidth() < 1) {
+            return OptionalInt.empty();
         }
         DiagramLayout current = currentLayout();
         for (Node node : structure.nodes()) {
@@ -373,11 +384,11 @@ public final class CellDiagramView extends Region {
                 if (strip.contains(x, y, 2)) {
                     int h = trace.hidden();
                     int picked = (int) Math.floor((x - strip.left()) / strip.w() * h);
-                    onUnitSelected.accept(Math.max(0, Math.min(h - 1, picked)));
-                    return;
+                    return OptionalInt.of(Math.max(0, Math.min(h - 1, picked)));
                 }
             }
         }
+        return OptionalInt.empty();
     }
 
     private void updateOverlayText() {
