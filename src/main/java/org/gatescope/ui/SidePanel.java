@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -119,8 +120,12 @@ final class SidePanel extends VBox {
         });
 
         Label unitsTitle = section("Units");
-        Label unitsHint = new Label("Tick units to draw their c<t> on the timeline; select one for the diagram "
-                + "and the gate bars (\u2191 \u2193); right-click one to silence it.");
+        Label unitsHint = new Label();
+        // The vanilla RNN has no memory cell: the timeline draws its hidden state a<t>.
+        unitsHint.textProperty().bind(Bindings.createStringBinding(() -> "Tick units to draw their "
+                + (explorer.cellProperty().get() == CellKind.RNN ? "a<t>" : "c<t>") + " on the timeline; select one "
+                + "for the diagram and the gate bars (\u2191 \u2193); right-click one to silence it.",
+                explorer.cellProperty()));
         unitsHint.getStyleClass().add("muted");
         unitsHint.setWrapText(true);
         unitsHint.setMinHeight(Region.USE_PREF_SIZE);
