@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -162,6 +164,7 @@ public final class TrainWindow extends BorderPane {
                 train.setCell(now);
             }
         });
+        train.cellProperty().addListener((obs, old, now) -> cell.setValue(now));
 
         ComboBox<GruReset> reset = new ComboBox<>();
         reset.setId("train-gru-reset");
@@ -183,6 +186,7 @@ public final class TrainWindow extends BorderPane {
                 train.setGruReset(now);
             }
         });
+        train.gruResetProperty().addListener((obs, old, now) -> reset.setValue(now));
         reset.setTooltip(new Tooltip("Where the GRU applies its relevance gate \u0393r: to c<t-1> before the"
                 + " recurrent weights (the lecture, Cho et al. 2014) or to their product after (PyTorch, cuDNN)"));
         HBox resetBox = new HBox(8, label("GRU reset"), reset);
@@ -191,24 +195,13 @@ public final class TrainWindow extends BorderPane {
         resetBox.visibleProperty().bind(train.gruResetAppliesProperty());
         resetBox.managedProperty().bind(resetBox.visibleProperty());
 
-        Spinner<Integer> hidden = new Spinner<>(1, TrainViewModel.MAX_HIDDEN, train.hiddenProperty().get());
-        hidden.setId("train-hidden");
-        hidden.setEditable(true);
-        hidden.setPrefWidth(80);
-        hidden.valueProperty().addListener((obs, old, now) -> train.setHidden(now));
-
-        Spinner<Integer> embed = new Spinner<>(1, TrainViewModel.MAX_EMBED, train.embedProperty().get());
-        embed.setId("train-embed");
-        embed.setEditable(true);
-        embed.setPrefWidth(80);
+        Spinner<Integer> hidden = spinner("train-hidden", TrainViewModel.MAX_HIDDEN, train.hiddenProperty(),
+                train::setHidden, 80);
+        Spinner<Integer> embed = spinner("train-embed", TrainViewModel.MAX_EMBED, train.embedProperty(),
+                train::setEmbed, 80);
         embed.setTooltip(new Tooltip("Embedding size D: the length of each word's input vector x<t>"));
-        embed.valueProperty().addListener((obs, old, now) -> train.setEmbed(now));
-
-        Spinner<Integer> epochs = new Spinner<>(1, TrainViewModel.MAX_EPOCHS, train.epochsProperty().get());
-        epochs.setId("train-epochs");
-        epochs.setEditable(true);
-        epochs.setPrefWidth(72);
-        epochs.valueProperty().addListener((obs, old, now) -> train.setEpochs(now));
+        Spinner<Integer> epochs = spinner("train-epochs", TrainViewModel.MAX_EPOCHS, train.epochsProperty(),
+                train::setEpochs, 72);
 
         TextField seed = new TextField(Long.toString(train.seedProperty().get()));
         seed.setId("train-seed");
@@ -361,6 +354,21 @@ public final class TrainWindow extends BorderPane {
         VBox.setVgrow(loss, Priority.ALWAYS);
         VBox.setVgrow(accuracy, Priority.ALWAYS);
         return new VBox(4, loss, accuracy);
+    }
+
+    /**
+     * An editable spinner of 1..{@code max} that sets the view model's setting and follows it back
+     * (a clamped value, or a setting changed elsewhere, shows in the field).
+     */
+    private static Spinner<Integer> spinner(String id, int max, ReadOnlyIntegerProperty setting,
+                                            IntConsumer set, double width) {
+        Spinner<Integer> spinner = new Spinner<>(1, max, setting.get());
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(width);
+        spinner.valueProperty().addListener((obs, old, now) -> set.accept(now));
+        setting.addListener((obs, old, now) -> spinner.getValueFactory().setValue(now.intValue()));
+        return spinner;
     }
 
     /** The round step (1, 2 or 5 times a power of ten) nearest above {@code raw}, at least 1: as the PNG's. */

@@ -132,6 +132,19 @@ class TrainWindowTest {
     }
 
     @Test
+    void theFieldsFollowSettingsChangedOrClampedByTheViewModel(FxRobot robot) {
+        robot.interact(() -> {
+            train.setEpochs(TrainViewModel.MAX_EPOCHS + 50);
+            train.setHidden(0);
+            train.setCell(CellKind.GRU);
+        });
+
+        assertEquals(TrainViewModel.MAX_EPOCHS, robot.lookup("#train-epochs").queryAs(Spinner.class).getValue());
+        assertEquals(1, robot.lookup("#train-hidden").queryAs(Spinner.class).getValue());
+        assertEquals(CellKind.GRU, robot.lookup("#train-cell").queryAs(ComboBox.class).getValue());
+    }
+
+    @Test
     void startTrainsDrawsTheCurvesAndOffersTheModel(FxRobot robot) {
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitForFxEvents();
