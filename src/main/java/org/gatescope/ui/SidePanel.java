@@ -465,6 +465,8 @@ final class SidePanel extends VBox {
             Button openButton = new Button("Open model\u2026");
             openButton.setOnAction(e -> openFile.run());
             openButton.setTooltip(new Tooltip("Open a model file (.safetensors), Ctrl+O"));
+            openButton.setMinWidth(Region.USE_PREF_SIZE); // the drop-down gives way, not the button's label
+            combo.setMinWidth(60);
             getChildren().addAll(combo, openButton);
             cell.chosenModelProperty().addListener(o -> sync());
             sync();

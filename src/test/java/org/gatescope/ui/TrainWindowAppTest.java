@@ -66,6 +66,8 @@ class TrainWindowAppTest {
         if (shot != null) {
             robot.interact(() -> ScreenshotTool.save(window[0].getScene(), new File(shot)));
             robot.interact(() -> ScreenshotTool.save(main.getScene(), new File(shot + ".explorer.png")));
+            org.gatescope.render.PngExport.write(org.gatescope.render.TrainingChart.render(train.curves()),
+                    Path.of(shot + ".curves.png"));
         }
         robot.interact(train::togglePause);
         robot.interact(train::cancel);
