@@ -3,20 +3,22 @@ package org.gatescope.ui;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import org.gatescope.ui.canvas.CssColors;
 
 /**
- * The colours and fonts canvases draw with: the same values as the variables of
- * {@code gatescope.css} (a canvas cannot read CSS), sized for a projector.
+ * The colours and fonts the explorer's canvases (timeline, heatmaps) draw with: the same values
+ * as the variables of {@code gatescope.css} (a canvas cannot read CSS; those the cell diagram
+ * shares come from {@link CssColors}), sized for a projector.
  */
 final class CanvasTheme {
 
-    static final Color BACKGROUND = Color.web("#ffffff");
-    static final Color TEXT = Color.web("#1d2330");
-    static final Color MUTED = Color.web("#5b6475");
+    static final Color BACKGROUND = CssColors.SURFACE;
+    static final Color TEXT = CssColors.TEXT;
+    static final Color MUTED = CssColors.MUTED;
     static final Color GRID = Color.web("#e4e7ec");
     static final Color AXIS = Color.web("#aab1bd");
-    static final Color ACCENT = Color.web("#2f6fdf");
-    static final Color ACCENT_SOFT = Color.web("#2f6fdf", 0.10);
+    static final Color ACCENT = CssColors.ACCENT;
+    static final Color ACCENT_SOFT = Color.color(ACCENT.getRed(), ACCENT.getGreen(), ACCENT.getBlue(), 0.10);
     static final Color DANGER = Color.web("#c62828");
     /** Γu, the write gate: the lecture's "update". */
     static final Color WRITE = Color.web("#d55e00");

@@ -7,10 +7,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.IntConsumer;
-import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.scene.AccessibleRole;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
@@ -22,10 +20,10 @@ import javafx.scene.layout.BorderStroke;
 import javafx.scene.layout.BorderStrokeStyle;
 import javafx.scene.layout.BorderWidths;
 import javafx.scene.layout.CornerRadii;
-import javafx.scene.layout.Region;
 import javafx.scene.text.TextAlignment;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
+import org.gatescope.ui.canvas.CanvasRegion;
 import org.gatescope.ui.diagram.CellStructure.Node;
 import org.gatescope.ui.diagram.CellStructure.NodeKind;
 import org.gatescope.ui.diagram.DiagramLayout.Box;
@@ -41,14 +39,13 @@ import org.gatescope.ui.diagram.DiagramLayout.Box;
  * <p>Call {@link #show} on the FX thread whenever the trace, the token or the unit changes;
  * it is cheap and does nothing when nothing changed. A new token animates the values over
  * {@value #TRANSITION_MILLIS} ms unless {@link #setAnimated animation is off}. The view
- * paints on a canvas sized to the region, at most once per frame.
+ * paints on a canvas sized to the region, at most once per frame ({@link CanvasRegion}).
  */
-public final class CellDiagramView extends Region {
+public final class CellDiagramView extends CanvasRegion {
 
     /** How long values take to move from one token to the next. */
     public static final long TRANSITION_MILLIS = 250;
 
-    private final Canvas canvas = new Canvas();
     private final Label overlay = new Label();
 
     private Trace trace;
@@ -66,30 +63,10 @@ public final class CellDiagramView extends Region {
     private long animationStart;
     private boolean animating;
     private boolean animated = true;
-    private boolean dirty = true;
     private String hovered;
     private double mouseX;
     private double mouseY;
     private IntConsumer onUnitSelected;
-
-    private final AnimationTimer frames = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            if (animating) {
-                double p = Math.max(0, (now - animationStart) / (TRANSITION_MILLIS * 1e6));
-                if (p >= 1) {
-                    shown = target;
-                    animating = false;
-                } else {
-                    shown = DisplayFrame.between(origin, target, ease(p));
-                }
-                dirty = true;
-            }
-            if (dirty) {
-                paintNow();
-            }
-        }
-    };
 
     public CellDiagramView() {
         getStyleClass().add("cell-diagram");
@@ -107,16 +84,11 @@ public final class CellDiagramView extends Region {
                 new CornerRadii(6), new BorderWidths(1))));
         overlay.setPadding(new Insets(8, 10, 8, 10));
         overlay.setTextFill(DiagramTheme.TEXT);
-        getChildren().addAll(canvas, overlay);
+        getChildren().add(overlay);
 
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) {
-                frames.stop();
-            } else {
-                dirty = true;
-                frames.start();
-            }
-        });
+        // The layout fits the canvas: a new size drops it (CanvasRegion repaints).
+        canvas.widthProperty().addListener(o -> layout = null);
+        canvas.heightProperty().addListener(o -> layout = null);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(Double.NaN, Double.NaN));
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -169,7 +141,7 @@ public final class CellDiagramView extends Region {
         }
         updateOverlayText();
         setAccessibleText(summary());
-        dirty = true;
+        requestRepaint();
     }
 
     /** Shows nothing (no trace yet, or the trace failed). */
@@ -184,7 +156,7 @@ public final class CellDiagramView extends Region {
         hovered = null;
         overlay.setVisible(false);
         setAccessibleText("cell diagram: no trace");
-        dirty = true;
+        requestRepaint();
     }
 
     /** Whether a new token's values move smoothly into place (on by default; tests turn it off). */
@@ -193,7 +165,7 @@ public final class CellDiagramView extends Region {
         if (!animated && animating) {
             shown = target;
             animating = false;
-            dirty = true;
+            requestRepaint();
         }
     }
 
@@ -253,12 +225,22 @@ public final class CellDiagramView extends Region {
         this.onUnitSelected = handler;
     }
 
-    /** Paints now, whatever the frame timer would do (previews and tests). */
-    void paintNow() {
-        dirty = false;
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double width = canvas.getWidth();
-        double height = canvas.getHeight();
+    @Override
+    protected void nextFrame(long now) {
+        if (animating) {
+            double p = Math.max(0, (now - animationStart) / (TRANSITION_MILLIS * 1e6));
+            if (p >= 1) {
+                shown = target;
+                animating = false;
+            } else {
+                shown = DisplayFrame.between(origin, target, ease(p));
+            }
+            requestRepaint();
+        }
+    }
+
+    @Override
+    protected void paint(GraphicsContext g, double width, double height) {
         if (width < 1 || height < 1) {
             return;
         }
@@ -301,20 +283,7 @@ public final class CellDiagramView extends Region {
         if (overlay.isVisible()) {
             placeOverlay(x, y);
         }
-        dirty = true;
-    }
-
-    @Override
-    protected void layoutChildren() {
-        double width = snapSizeX(getWidth());
-        double height = snapSizeY(getHeight());
-        if (canvas.getWidth() != width || canvas.getHeight() != height) {
-            canvas.setWidth(width);
-            canvas.setHeight(height);
-            layout = null;
-            dirty = true;
-        }
-        canvas.relocate(0, 0);
+        requestRepaint();
     }
 
     @Override

@@ -3,17 +3,18 @@ package org.gatescope.ui.diagram;
 import javafx.scene.paint.Color;
 import org.gatescope.engine.Quantity;
 import org.gatescope.render.ColorScale;
+import org.gatescope.ui.canvas.CssColors;
 
 /**
  * The diagram's colours. Values are filled with the heatmaps' {@link ColorScale} (viridis for
  * the gates, blue–white–red for c̃, c, a), so a colour means the same everywhere in the window;
- * the rest matches the variables of {@code gatescope.css}, which a canvas cannot read.
+ * background, text, muted text and hover are the stylesheet's ({@link CssColors}), the rest the diagram's own.
  */
 final class DiagramTheme {
 
-    static final Color BACKGROUND = Color.web("#ffffff");
-    static final Color TEXT = Color.web("#1d2330");
-    static final Color MUTED = Color.web("#5b6475");
+    static final Color BACKGROUND = CssColors.SURFACE;
+    static final Color TEXT = CssColors.TEXT;
+    static final Color MUTED = CssColors.MUTED;
     /** Lines carrying data: the bus, gate signals, products. */
     static final Color LINE = Color.web("#3a4150");
     /** The memory line, the conveyor belt. */
@@ -28,7 +29,7 @@ final class DiagramTheme {
     static final Color PREDICTION_FILL = Color.web("#f4f6fb");
     static final Color BOX_STROKE = Color.web("#1d2330");
     static final Color SELECTED_UNIT = Color.web("#1d2330");
-    static final Color HOVER = Color.web("#2f6fdf");
+    static final Color HOVER = CssColors.ACCENT;
     static final Color OVERLAY_BACKGROUND = Color.web("#fffef8", 0.97);
 
     private DiagramTheme() {

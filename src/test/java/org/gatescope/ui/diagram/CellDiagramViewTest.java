@@ -328,6 +328,41 @@ class CellDiagramViewTest {
         assertTrue(width <= 700 && width > 600, "width " + width);
     }
 
+    @Test
+    void manyChangesWithinOneFrameRepaintOnce() throws Exception {
+        Trace trace = trace(CellKind.LSTM, GruReset.AFTER);
+        show(trace, 0, 0);
+        long before = onFx(() -> {
+            long paints = view.paintCount();
+            for (int i = 0; i < 30; i++) {
+                view.show(trace, i % trace.length(), i % HIDDEN);
+            }
+            return paints;
+        });
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        long paints = onFx(view::paintCount) - before;
+        assertTrue(paints >= 1 && paints <= 2, paints + " paints");
+    }
+
+    @Test
+    void unitStripsFollowANewSize() throws Exception {
+        Trace trace = trace(CellKind.GRU, GruReset.BEFORE);
+        show(trace, 1, 0);
+        onFx(() -> {
+            stage.setWidth(800);
+            stage.setHeight(420);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        int picked = onFx(() -> {
+            DiagramLayout.Box strip = new DiagramLayout(CellStructure.of(CellKind.GRU, GruReset.BEFORE),
+                    view.getWidth(), view.getHeight()).strip("update");
+            return view.unitAt(strip.left() + strip.w() * (2.5 / HIDDEN), strip.cy()).orElse(-1);
+        });
+        assertEquals(2, picked);
+    }
+
     /** At the smallest size the window gives it and at full screen, no two things overlap and all fit. */
     @ParameterizedTest
     @MethodSource("cells")
