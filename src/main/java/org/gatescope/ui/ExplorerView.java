@@ -2,8 +2,10 @@ package org.gatescope.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,6 +28,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -40,10 +43,14 @@ import org.gatescope.render.HeatmapImage;
 
 /**
  * The explorer window's content: menu bar, sentence, token strip, playback controls, the cell
- * (diagram, timeline, heatmaps) or two cells side by side in the compare view, the side panel
- * and the status line. A thin view: every action goes to {@link ExplorerViewModel}.
+ * (diagram, timeline, heatmaps) or two cells side by side in the compare view (a column each,
+ * with its own model and unit drop-downs), the side panel and the status line. A thin view:
+ * every action goes to {@link ExplorerViewModel} or the cells' {@link CellViewModel}s.
  */
 public final class ExplorerView extends BorderPane {
+
+    /** Marks the compare view's column whose unit ↑ and ↓ move. */
+    private static final PseudoClass UNIT_KEYS = PseudoClass.getPseudoClass("unit-keys");
 
     private final ExplorerViewModel explorer;
     private final TextField sentence = new TextField();
@@ -55,10 +62,17 @@ public final class ExplorerView extends BorderPane {
     private final HeatmapView heatmap;
     private final DiagramPane rightDiagram;
     private final TimelineView rightTimeline;
+    private final HeatmapView rightHeatmap;
     private final SidePanel sidePanel;
     private final StackPane centre = new StackPane();
     private final SplitPane single = new SplitPane();
     private final SplitPane compare = new SplitPane();
+    private final Column mainColumn;
+    private final Column rightColumn;
+    /** The compare view's divider between the columns, kept while the single view is shown. */
+    private double[] compareDividers = {0.5};
+    /** The cell whose unit ↑ and ↓ move: the main one, or in the compare view the column clicked last. */
+    private CellViewModel unitKeysCell;
     private final VBox emptyState;
     private boolean syncingSentence;
     private SaturationWindow saturation;
@@ -80,9 +94,19 @@ public final class ExplorerView extends BorderPane {
         rightDiagram.setId("compare-diagram");
         rightTimeline = new TimelineView(explorer, explorer.comparison(), rightAxis);
         rightTimeline.setId("compare-timeline");
-        rightTimeline.setOwnScrollBar(true);
+        rightHeatmap = new HeatmapView(explorer, explorer.comparison(), rightAxis);
+        rightHeatmap.setId("compare-heatmap");
         sidePanel = new SidePanel(explorer, this::chooseModelFile);
         sidePanel.setId("side-panel");
+        unitKeysCell = explorer.primary();
+        // The side panel's units are the main cell's: a click there gives ↑ ↓ back to it.
+        sidePanel.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> setUnitKeysCell(explorer.primary()));
+        mainColumn = new Column(explorer.primary(), "main", new SidePanel.ModelChooser(explorer.bundledModels(),
+                explorer.primary(), explorer::openModel, this::chooseModelFile));
+        rightColumn = new Column(explorer.comparison(), "compare", new SidePanel.ModelChooser(
+                explorer.bundledModels(), explorer.comparison(), explorer::openComparisonModel,
+                () -> chooseFile(explorer::openComparisonModel)));
+        rightColumn.show(rightDiagram, rightTimeline, rightHeatmap);
 
         single.setOrientation(Orientation.VERTICAL);
         single.getStyleClass().add("main-split");
@@ -221,43 +245,121 @@ public final class ExplorerView extends BorderPane {
         return box;
     }
 
-    /** The single cell (diagram, timeline, heatmaps stacked) or the compare view (two columns). */
+    /**
+     * The single cell (diagram, timeline, heatmaps stacked) or the compare view: two columns, each
+     * the same stack for its cell. The main cell's views move between the two; the second cell's
+     * leave the scene with the compare view, so they neither lay out nor paint meanwhile.
+     */
     private void arrangeCentre() {
         boolean comparing = explorer.compareProperty().get();
-        single.getItems().clear();
-        compare.getItems().clear();
         if (comparing) {
-            timeline.setOwnScrollBar(true);
-            compare.getItems().addAll(column(explorer.primary(), diagram, timeline, false),
-                    column(explorer.comparison(), rightDiagram, rightTimeline, true));
-            compare.setDividerPositions(0.5);
+            single.getItems().clear();
+            mainColumn.show(diagram, timeline, heatmap);
+            // the height the columns' splits will have: the centre less the header and the paddings
+            double height = centre.getHeight() - 70;
+            mainColumn.placeDividers(height);
+            rightColumn.placeDividers(height);
+            compare.getItems().setAll(mainColumn.box, rightColumn.box);
+            compare.setDividerPositions(compareDividers);
+            setUnitKeysCell(unitKeysCell);
         } else {
-            timeline.setOwnScrollBar(false);
-            single.getItems().addAll(diagram, timeline, heatmap);
+            if (!compare.getItems().isEmpty()) {
+                compareDividers = compare.getDividerPositions();
+                mainColumn.keepDividers();
+                rightColumn.keepDividers();
+            }
+            compare.getItems().clear();
+            mainColumn.split.getItems().clear();
+            single.getItems().setAll(diagram, timeline, heatmap);
             single.setDividerPositions(0.35, 0.72);
+            setUnitKeysCell(explorer.primary());
         }
         single.setVisible(!comparing);
         compare.setVisible(comparing);
     }
 
-    private Node column(CellViewModel cell, DiagramPane cellDiagram, TimelineView cellTimeline, boolean chooser) {
-        // The main cell's chooser here mirrors the side panel's; both ask the same view model.
-        SidePanel.ModelChooser header = chooser
-                ? new SidePanel.ModelChooser(explorer.bundledModels(), cell, explorer::openComparisonModel,
-                        () -> chooseFile(explorer::openComparisonModel))
-                : new SidePanel.ModelChooser(explorer.bundledModels(), cell, explorer::openModel,
-                        this::chooseModelFile);
-        header.setId(chooser ? "compare-model-chooser" : "main-model-chooser");
-        HBox head = new HBox(header);
-        HBox.setHgrow(header, Priority.ALWAYS);
-        head.getStyleClass().add("column-header");
-        SplitPane split = new SplitPane(cellDiagram, cellTimeline);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        VBox box = new VBox(head, split);
-        box.getStyleClass().add("compare-column");
-        return box;
+    /** Which cell ↑ and ↓ act on; in the compare view its column is marked. */
+    private void setUnitKeysCell(CellViewModel cell) {
+        unitKeysCell = cell;
+        boolean marked = explorer.compareProperty().get();
+        mainColumn.box.pseudoClassStateChanged(UNIT_KEYS, marked && cell == explorer.primary());
+        rightColumn.box.pseudoClassStateChanged(UNIT_KEYS, marked && cell == explorer.comparison());
+    }
+
+    /**
+     * One column of the compare view: a header with the cell's model and unit drop-downs over its
+     * diagram, timeline and heatmaps, split vertically as in the single view. A click anywhere in it
+     * gives it the unit keys, and so does the keyboard focus entering it (Tab to its drop-downs).
+     */
+    private final class Column {
+
+        /** The column's first proportions: the diagram, narrower than in the single view, needs less height. */
+        private static final double DIAGRAM_SHARE = 0.38;
+        private static final double TIMELINE_SHARE = 0.30;
+        /** The least heights the first proportions give the diagram and the timeline in a short window. */
+        private static final double DIAGRAM_HEIGHT = 190;
+        private static final double TIMELINE_HEIGHT = 150;
+        /** Below this width the header's buttons are compact, so that two columns fit a 1024-pixel window. */
+        private static final double COMPACT_HEADER = 420;
+
+        final CellViewModel cell;
+        final VBox box;
+        final SplitPane split = new SplitPane();
+        /** Where the user left the dividers; null until the compare view has been shown and left. */
+        private double[] dividers;
+
+        Column(CellViewModel cell, String name, SidePanel.ModelChooser models) {
+            this.cell = cell;
+            models.setId(name + "-model-chooser");
+            SidePanel.UnitChooser units = new SidePanel.UnitChooser(cell);
+            units.setId(name + "-unit-chooser");
+            HBox head = new HBox(8, models, units);
+            head.setAlignment(Pos.CENTER_LEFT);
+            // Narrow, the header turns compact (below) rather than widen the column past the window.
+            head.setMinWidth(0);
+            HBox.setHgrow(models, Priority.ALWAYS);
+            head.getStyleClass().add("column-header");
+            head.widthProperty().addListener((obs, old, width) -> {
+                boolean compact = width.doubleValue() < COMPACT_HEADER;
+                models.setCompact(compact);
+                units.setCompact(compact);
+            });
+            split.setOrientation(Orientation.VERTICAL);
+            VBox.setVgrow(split, Priority.ALWAYS);
+            box = new VBox(head, split);
+            box.getStyleClass().add("compare-column");
+            box.setId(name + "-column");
+            box.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> setUnitKeysCell(cell));
+        }
+
+        /** Puts the cell's diagram, timeline and heatmaps in the column, the heatmaps drawing the scroll bar. */
+        void show(DiagramPane cellDiagram, TimelineView cellTimeline, HeatmapView cellHeatmap) {
+            cellTimeline.setOwnScrollBar(false);
+            split.getItems().setAll(cellDiagram, cellTimeline, cellHeatmap);
+        }
+
+        /**
+         * The dividers where the user left them, or else shares of {@code height} (the split's height
+         * to come) that leave a short window's diagram and timeline enough room and the heatmaps the rest.
+         */
+        void placeDividers(double height) {
+            if (dividers != null) {
+                split.setDividerPositions(dividers);
+            } else if (height <= DIAGRAM_HEIGHT + TIMELINE_HEIGHT) {
+                split.setDividerPositions(DIAGRAM_SHARE, DIAGRAM_SHARE + TIMELINE_SHARE);
+            } else {
+                double diagramHeight = Math.max(DIAGRAM_HEIGHT, DIAGRAM_SHARE * height);
+                double timelineHeight = Math.max(TIMELINE_HEIGHT, TIMELINE_SHARE * height);
+                split.setDividerPositions(diagramHeight / height, (diagramHeight + timelineHeight) / height);
+            }
+        }
+
+        /** Remembers where the user left the dividers, for the next time the compare view opens. */
+        void keepDividers() {
+            if (split.getItems().size() == 3) {
+                dividers = split.getDividerPositions();
+            }
+        }
     }
 
     // ---- menus --------------------------------------------------------------------------------
@@ -455,6 +557,17 @@ public final class ExplorerView extends BorderPane {
             }
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> HelpDialogs.shortcuts(window()));
+        // Not the columns' focusWithin: a drop-down's list cells take a focus of their own without the keyboard.
+        scene.focusOwnerProperty().addListener((obs, old, owner) -> {
+            for (Column column : List.of(mainColumn, rightColumn)) {
+                for (Node node = owner; node != null; node = node.getParent()) {
+                    if (node == column.box) {
+                        setUnitKeysCell(column.cell);
+                        return;
+                    }
+                }
+            }
+        });
     }
 
     /** Does what {@code code} means outside the sentence field; false if it means nothing. */
@@ -465,8 +578,8 @@ public final class ExplorerView extends BorderPane {
             case HOME -> explorer.first();
             case END -> explorer.last();
             case SPACE -> explorer.togglePlay();
-            case UP, KP_UP -> explorer.primary().movePrimaryUnit(-1);
-            case DOWN, KP_DOWN -> explorer.primary().movePrimaryUnit(1);
+            case UP, KP_UP -> unitKeysCell.movePrimaryUnit(-1);
+            case DOWN, KP_DOWN -> unitKeysCell.movePrimaryUnit(1);
             case DIGIT1, NUMPAD1 -> explorer.chooseCell(SidePanel.CELL_ORDER.get(0));
             case DIGIT2, NUMPAD2 -> explorer.chooseCell(SidePanel.CELL_ORDER.get(1));
             case DIGIT3, NUMPAD3 -> explorer.chooseCell(SidePanel.CELL_ORDER.get(2));
@@ -502,6 +615,23 @@ public final class ExplorerView extends BorderPane {
 
     DiagramPane comparisonDiagram() {
         return rightDiagram;
+    }
+
+    HeatmapView comparisonHeatmap() {
+        return rightHeatmap;
+    }
+
+    TimelineView comparisonTimeline() {
+        return rightTimeline;
+    }
+
+    TokenViewport comparisonAxis() {
+        return rightAxis;
+    }
+
+    /** The cell ↑ and ↓ act on. */
+    CellViewModel unitKeysCell() {
+        return unitKeysCell;
     }
 
     TokenStrip tokenStrip() {

@@ -25,8 +25,9 @@ import org.gatescope.render.ColorScale;
 /**
  * The gate heatmaps: one band per gate or state the cell has (Γu, Γr, Γf, Γo, c̃, c, a), units
  * down, tokens across, in render's colour scales (sequential for gates, diverging for states)
- * with a colour bar beside each band. Clicking a cell selects that unit and token everywhere;
- * right-clicking a row offers to silence its unit ({@link UnitMenu}).
+ * with a colour bar beside each band. Clicking a cell selects its unit (of this view's cell) and
+ * the token everywhere; right-clicking a row of the main cell offers to silence its unit
+ * ({@link UnitMenu}). The compare view shows one under each cell's timeline.
  *
  * <p>Each band is rasterised lazily in tiles of {@value #TILE} tokens, only when a tile first
  * comes into view, and drawn scaled without smoothing, so a text of thousands of tokens
@@ -41,6 +42,13 @@ public final class HeatmapView extends CanvasView {
     private static final double SCROLL_BAR = 14;
     private static final double MIN_ROW = 1;
     private static final double MAX_ROW = 22;
+    private static final String TITLE = "Gates and states: units \u00D7 tokens";
+    private static final String SHORT_TITLE = "Gates and states";
+    private static final String SIGNED_NAME = "c\u0303 c a";
+    private static final String GATE_NAME = "\u0393 gates";
+    /** The legend's colour bars: as wide as in the single view, narrower in a compare column. */
+    private static final double LEGEND_BAR = 64;
+    private static final double COMPACT_LEGEND_BAR = 36;
 
     private final ExplorerViewModel explorer;
     private final CellViewModel cell;
@@ -48,6 +56,8 @@ public final class HeatmapView extends CanvasView {
     private final ScrollBar horizontal = new ScrollBar();
     private final ScrollBar vertical = new ScrollBar();
     private final Map<Quantity, WritableImage[]> tiles = new HashMap<>();
+    private final Map<String, Double> textWidths = new HashMap<>();
+    private final String hint;
     private Trace tiled;
     private String hover = "";
     private long tilesBuilt;
@@ -67,7 +77,11 @@ public final class HeatmapView extends CanvasView {
 
         InvalidationListener repaint = o -> requestRepaint();
         cell.traceProperty().addListener((obs, old, trace) -> {
+            int before = viewport.tokenCount();
             viewport.setTokenCount(trace == null ? 0 : trace.length());
+            if (viewport.tokenCount() != before) {
+                revealStep();
+            }
             hover = "";
             requestLayout();
             requestRepaint();
@@ -87,11 +101,15 @@ public final class HeatmapView extends CanvasView {
             if (e.getButton() == MouseButton.PRIMARY) {
                 Hit hit = hitTest(e.getX(), e.getY());
                 if (hit != null) {
-                    explorer.select(hit.unit, hit.token);
+                    cell.selectPrimaryUnit(hit.unit());
+                    explorer.jumpTo(hit.token());
                 }
             }
         });
-        if (cell == explorer.primary()) { // the unit menu silences units of the main cell
+        boolean mainCell = cell == explorer.primary();
+        hint = mainCell ? "click a cell to select its unit and token, right-click to silence the unit"
+                : "click a cell to select its unit and token";
+        if (mainCell) { // the unit menu silences units of the main cell
             // a row's unit, from the clicked token on (from the current token when the click is beside the cells)
             UnitMenu.install(canvas, explorer, (x, y) -> {
                 Hit row = rowAt(y);
@@ -194,7 +212,12 @@ public final class HeatmapView extends CanvasView {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
+        double before = viewport.plotWidth();
+        boolean followStep = before <= 0 || showsStep();
         viewport.setPlotWidth(w - TokenViewport.LEFT - TokenViewport.RIGHT);
+        if (followStep && viewport.plotWidth() != before) {
+            revealStep(); // a narrower plot (the compare view's column) keeps the current token in view
+        }
         Trace trace = cell.getTrace();
         boolean showH = viewport.scrolls();
         double barH = showH ? SCROLL_BAR : 0;
@@ -229,6 +252,19 @@ public final class HeatmapView extends CanvasView {
     @Override
     protected double computePrefHeight(double width) {
         return 300;
+    }
+
+    /** Whether the current token's column lies in the plot. */
+    private boolean showsStep() {
+        int step = explorer.getStep();
+        return step >= viewport.firstVisible() && step <= viewport.lastVisible();
+    }
+
+    /** Scrolls the least needed to show the current token, once there is a plot and a text. */
+    private void revealStep() {
+        if (viewport.plotWidth() > 0 && viewport.tokenCount() > 0) {
+            viewport.ensureVisible(Math.min(explorer.getStep(), viewport.tokenCount() - 1));
+        }
     }
 
     // ---- painting -------------------------------------------------------------------------
@@ -299,22 +335,54 @@ public final class HeatmapView extends CanvasView {
         g.fillRect(0, 0, w, plotTop);
         g.fillRect(0, plotBottom, w, h - plotBottom);
 
+        drawHeader(g, w);
+        drawTokenLabels(g, trace, first, last, h - LABELS, step, left, right);
+    }
+
+    /**
+     * The title, the colour legend and the hint (or what the pointer is over), as much as the width
+     * holds: a compare column gets a shorter title and a narrower legend, and shows what the pointer
+     * is over in the legend's place.
+     */
+    private void drawHeader(GraphicsContext g, double w) {
+        String title = "";
+        double legendBar = COMPACT_LEGEND_BAR;
+        search:
+        for (double bar : new double[] {LEGEND_BAR, COMPACT_LEGEND_BAR}) {
+            for (String candidate : new String[] {TITLE, SHORT_TITLE}) {
+                if (12 + textWidth(candidate, CanvasTheme.HEADING) + 20 + legendWidth(bar) <= w - 12) {
+                    title = candidate;
+                    legendBar = bar;
+                    break search;
+                }
+            }
+        }
         g.setFont(CanvasTheme.HEADING);
         g.setFill(CanvasTheme.TEXT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        String title = "Gates and states: units \u00D7 tokens";
         g.fillText(title, 12, HEADER / 2);
-        double legendLeft = drawLegend(g, w - 12, HEADER / 2);
-        g.setFont(CanvasTheme.LABEL);
-        g.setFill(hover.isEmpty() ? CanvasTheme.MUTED : CanvasTheme.TEXT);
-        g.setTextAlign(TextAlignment.LEFT);
-        double textLeft = 12 + 300;
-        if (legendLeft - textLeft > 120) {
-            g.fillText(hover.isEmpty() ? "click a cell to select its unit and token, right-click to silence the unit" : hover, textLeft, HEADER / 2,
-                    legendLeft - textLeft - 12);
+        if (title.equals(TITLE) && legendBar == LEGEND_BAR) {
+            // wide: the legend, and between it and the title the hint or the cell under the pointer
+            double legendLeft = drawLegend(g, w - 12, HEADER / 2, LEGEND_BAR);
+            double textLeft = 12 + 300;
+            if (legendLeft - textLeft > 120) {
+                g.setFont(CanvasTheme.LABEL);
+                g.setFill(hover.isEmpty() ? CanvasTheme.MUTED : CanvasTheme.TEXT);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText(hover.isEmpty() ? hint : hover, textLeft, HEADER / 2, legendLeft - textLeft - 12);
+            }
+            return;
         }
-        drawTokenLabels(g, trace, first, last, h - LABELS, step, left, right);
+        double textLeft = title.isEmpty() ? 12 : 12 + textWidth(title, CanvasTheme.HEADING) + 20;
+        if (!hover.isEmpty() && w - 12 - textLeft > 60) {
+            g.setFont(CanvasTheme.LABEL);
+            g.setFill(CanvasTheme.TEXT);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(hover, textLeft, HEADER / 2, w - 12 - textLeft);
+        } else if (12 + legendWidth(legendBar) <= w - 12) {
+            drawLegend(g, w - 12, HEADER / 2, legendBar);
+        }
     }
 
     private void drawBandLabel(GraphicsContext g, Quantity q, double top, double height, double row, int hidden) {
@@ -423,22 +491,35 @@ public final class HeatmapView extends CanvasView {
      * The two colour scales in the header, right-aligned at {@code right}: "Γ 0 ▭ 1" and
      * "c̃ c a −1 ▭ +1". Returns where the legend begins.
      */
-    private double drawLegend(GraphicsContext g, double right, double y) {
+    private double drawLegend(GraphicsContext g, double right, double y, double barWidth) {
         double x = right;
-        x = drawLegendScale(g, ColorScale.SIGNED, "c\u0303 c a", "\u22121", "+1", x, y);
-        x = drawLegendScale(g, ColorScale.GATE, "\u0393 gates", "0", "1", x - 18, y);
+        x = drawLegendScale(g, ColorScale.SIGNED, SIGNED_NAME, "\u22121", "+1", x, y, barWidth);
+        x = drawLegendScale(g, ColorScale.GATE, GATE_NAME, "0", "1", x - 18, y, barWidth);
         return x;
     }
 
+    /** How wide {@link #drawLegend} draws with colour bars {@code barWidth} wide. */
+    private double legendWidth(double barWidth) {
+        return 2 * (16 + barWidth + 22) + textWidth(SIGNED_NAME, CanvasTheme.SMALL) + 18
+                + textWidth(GATE_NAME, CanvasTheme.SMALL);
+    }
+
+    private double textWidth(String text, javafx.scene.text.Font font) {
+        return textWidths.computeIfAbsent(font.getName() + font.getSize() + ":" + text, k -> {
+            Text measure = new Text(text);
+            measure.setFont(font);
+            return measure.getLayoutBounds().getWidth();
+        });
+    }
+
     private static double drawLegendScale(GraphicsContext g, ColorScale scale, String name, String low, String high,
-                                          double right, double y) {
+                                          double right, double y, double barWidth) {
         g.setFont(CanvasTheme.SMALL);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFill(CanvasTheme.MUTED);
         g.fillText(high, right, y);
         double barRight = right - 16;
-        double barWidth = 64;
         for (int i = 0; i < 32; i++) {
             double v = scale.min() + (scale.max() - scale.min()) * i / 31.0;
             g.setFill(argb(scale.argb(v)));

@@ -25,6 +25,7 @@ final class HelpDialogs {
             new String[] {"Space", "play / pause"},
             new String[] {"+  /  \u2212", "play faster / slower"},
             new String[] {"\u2191  /  \u2193", "previous / next unit (the diagram's and the gate bars')"},
+            new String[] {"", "in the compare view: of the column clicked last (its header is tinted)"},
             new String[] {"1 2 3 4 5", "RNN, simple GRU, GRU, LSTM, peephole LSTM"},
             new String[] {"C", "compare two cells side by side"},
             new String[] {"A", "show a<t> on the timeline too"},

@@ -12,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -430,10 +431,100 @@ final class SidePanel extends VBox {
         }
     }
 
+    /**
+     * A compare column's unit drop-down: the cell's units in the unit list's order (number units first,
+     * marked), showing and setting the unit its diagram and gate bars show. Choosing one also draws it
+     * on the timeline, as a click on the unit does in the diagram or the heatmaps.
+     */
+    static final class UnitChooser extends ComboBox<Integer> {
+
+        /** Wide enough for "unit 99" and the arrow. */
+        private static final double COMPACT_WIDTH = 104;
+
+        private final CellViewModel cell;
+        private final UnitChoice button = new UnitChoice();
+        private boolean syncing;
+
+        UnitChooser(CellViewModel cell) {
+            this.cell = cell;
+            getStyleClass().add("unit-chooser");
+            setPromptText("unit");
+            setVisibleRowCount(12);
+            setCellFactory(list -> new UnitChoice());
+            setButtonCell(button);
+            setMinWidth(Region.USE_PREF_SIZE);
+            setTooltip(new Tooltip("The unit this column's diagram and gate bars show (number units first). "
+                    + "\u2191 \u2193 step through the units of the column you clicked last."));
+            // Items are a copy, replaced only while syncing: a combo box adjusts its value when its items
+            // change, and that adjustment must not read as the user's choice.
+            valueProperty().addListener((obs, old, unit) -> {
+                if (!syncing && unit != null && unit != cell.getPrimaryUnit()) {
+                    cell.selectPrimaryUnit(unit);
+                }
+            });
+            cell.unitOrder().addListener((InvalidationListener) o -> sync());
+            cell.numberUnitsProperty().addListener(o -> sync());
+            cell.primaryUnitProperty().addListener(o -> sync());
+            sync();
+        }
+
+        private void sync() {
+            syncing = true;
+            try {
+                if (!getItems().equals(cell.unitOrder())) {
+                    getItems().setAll(cell.unitOrder());
+                }
+                Integer unit = cell.unitOrder().isEmpty() ? null : cell.getPrimaryUnit();
+                if (unit != null && unit.equals(getValue())) {
+                    setValue(null); // redraws the button: a new model may mark other number units
+                }
+                setValue(unit);
+            } finally {
+                syncing = false;
+            }
+        }
+
+        /** A narrow header's drop-down shows no badge on its button (its list still does). */
+        void setCompact(boolean compact) {
+            if (button.compact != compact) {
+                button.compact = compact;
+                button.updateItem(getValue(), getValue() == null);
+                // the list's widest row (with its badge) would set the width otherwise
+                setPrefWidth(compact ? COMPACT_WIDTH : Region.USE_COMPUTED_SIZE);
+            }
+        }
+
+        /** "unit 3" and, for a number unit, its badge. */
+        private final class UnitChoice extends ListCell<Integer> {
+
+            private final Label badge = new Label("number");
+            private boolean compact;
+
+            UnitChoice() {
+                badge.getStyleClass().add("badge");
+                setContentDisplay(ContentDisplay.RIGHT);
+                setGraphicTextGap(8);
+            }
+
+            @Override
+            protected void updateItem(Integer unit, boolean empty) {
+                super.updateItem(unit, empty);
+                if (empty || unit == null) {
+                    setText(empty ? null : "unit");
+                    setGraphic(null);
+                    return;
+                }
+                setText("unit " + unit);
+                setGraphic(!compact && cell.numberUnitsProperty().get().contains(unit) ? badge : null);
+            }
+        }
+    }
+
     /** The model drop-down: the bundled models by name, files opened so far, and "Open model…". */
     static final class ModelChooser extends HBox {
 
         private final ComboBox<String> combo = new ComboBox<>();
+        private final Button openButton = new Button("Open model\u2026");
         private final CellViewModel cell;
         private boolean syncing;
 
@@ -462,7 +553,6 @@ final class SidePanel extends VBox {
                 }
             });
             HBox.setHgrow(combo, Priority.ALWAYS);
-            Button openButton = new Button("Open model\u2026");
             openButton.setOnAction(e -> openFile.run());
             openButton.setTooltip(new Tooltip("Open a model file (.safetensors), Ctrl+O"));
             openButton.setMinWidth(Region.USE_PREF_SIZE); // the drop-down gives way, not the button's label
@@ -491,6 +581,11 @@ final class SidePanel extends VBox {
 
         ComboBox<String> combo() {
             return combo;
+        }
+
+        /** A narrow header's button says "Open…" (its tooltip still says what it opens). */
+        void setCompact(boolean compact) {
+            openButton.setText(compact ? "Open\u2026" : "Open model\u2026");
         }
     }
 }

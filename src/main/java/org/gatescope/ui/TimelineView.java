@@ -40,6 +40,10 @@ public final class TimelineView extends CanvasView {
     private static final double LABELS = 26;
     private static final double SCROLL_BAR = 14;
     private static final double REACH_ROW = 48;
+    /** The least height of the c&lt;t&gt; plot in the compare view: a short column gives it the reach row's room. */
+    private static final double MIN_PLOT = 30;
+    /** The gate bars' least row height there: bars of 12 pixels, one line of labels. */
+    private static final double MIN_GATE_ROW = 18;
     /** The reach row's floor: a gradient this small no longer reaches. */
     static final double REACH_FLOOR = ReachChart.FLOOR;
 
@@ -70,7 +74,11 @@ public final class TimelineView extends CanvasView {
             requestRepaint();
         };
         cell.traceProperty().addListener((obs, old, trace) -> {
+            int before = viewport.tokenCount();
             viewport.setTokenCount(trace == null ? 0 : trace.length());
+            if (viewport.tokenCount() != before) {
+                revealStep();
+            }
             updateRange();
             requestRepaint();
         });
@@ -84,6 +92,7 @@ public final class TimelineView extends CanvasView {
         });
         viewport.addListener(repaint);
         explorer.reachProperty().addListener(repaint);
+        explorer.compareProperty().addListener(repaint); // the reach row may give way to the plot there
         explorer.showReachProperty().addListener(o -> {
             requestLayout();
             requestRepaint();
@@ -100,7 +109,7 @@ public final class TimelineView extends CanvasView {
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
     }
 
-    /** Whether this view shows the horizontal scroll bar (the heatmap shows it when both share an axis). */
+    /** Whether this view shows the horizontal scroll bar (the heatmaps below it show it when they share its axis). */
     void setOwnScrollBar(boolean own) {
         ownScrollBar = own;
         requestLayout();
@@ -120,7 +129,12 @@ public final class TimelineView extends CanvasView {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
+        double before = viewport.plotWidth();
+        boolean followStep = before <= 0 || showsStep();
         viewport.setPlotWidth(w - TokenViewport.LEFT - TokenViewport.RIGHT);
+        if (followStep && viewport.plotWidth() != before) {
+            revealStep(); // a narrower plot (the compare view's column) keeps the current token in view
+        }
         boolean showBar = ownScrollBar && viewport.scrolls();
         scrollBar.setVisible(showBar);
         double barHeight = showBar ? SCROLL_BAR : 0;
@@ -128,6 +142,19 @@ public final class TimelineView extends CanvasView {
         if (showBar) {
             scrollBar.resizeRelocate(TokenViewport.LEFT, h - barHeight, Math.max(0, w - TokenViewport.LEFT
                     - TokenViewport.RIGHT), barHeight);
+        }
+    }
+
+    /** Whether the current token's column lies in the plot. */
+    private boolean showsStep() {
+        int step = explorer.getStep();
+        return step >= viewport.firstVisible() && step <= viewport.lastVisible();
+    }
+
+    /** Scrolls the least needed to show the current token, once there is a plot and a text. */
+    private void revealStep() {
+        if (viewport.plotWidth() > 0 && viewport.tokenCount() > 0) {
+            viewport.ensureVisible(Math.min(explorer.getStep(), viewport.tokenCount() - 1));
         }
     }
 
@@ -205,9 +232,19 @@ public final class TimelineView extends CanvasView {
 
         double gateRow = Math.max(26, Math.min(50, (h - HEADER - LABELS) * 0.2));
         MemoryReach reach = reachShown(trace);
-        double reachRow = reach == null ? 0 : REACH_ROW;
-        double gatesTop = h - LABELS - gates.size() * gateRow - (rnn ? 30 : 0) - reachRow;
         double plotTop = HEADER + 8;
+        double below = h - LABELS - (rnn ? 30 : 0); // where the token labels (or the RNN's note) begin
+        if (explorer.compareProperty().get()) {
+            // A short compare column: the reach row, then some of the gate bars' height, give way to the plot.
+            if (reach != null && below - REACH_ROW - gates.size() * gateRow - 12 - plotTop < MIN_PLOT) {
+                reach = null;
+            }
+            if (!gates.isEmpty() && below - gates.size() * gateRow - 12 - plotTop < MIN_PLOT) {
+                gateRow = Math.max(MIN_GATE_ROW, (below - 12 - plotTop - MIN_PLOT) / gates.size());
+            }
+        }
+        double reachRow = reach == null ? 0 : REACH_ROW;
+        double gatesTop = below - gates.size() * gateRow - reachRow;
         double plotBottom = gatesTop - 12;
         double plotLeft = TokenViewport.LEFT;
         double plotRight = w - TokenViewport.RIGHT;
@@ -252,7 +289,10 @@ public final class TimelineView extends CanvasView {
             g.setFont(CanvasTheme.LABEL);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("The vanilla RNN has no memory cell or gates: a<t> is all it carries from token to token.",
+            String note = "The vanilla RNN has no memory cell or gates: a<t> is all it carries from token to token.";
+            double room = w - plotLeft - 18;
+            g.fillText(width(note, CanvasTheme.LABEL) <= room ? note
+                    : fit("No memory cell, no gates: a<t> carries it all.", CanvasTheme.LABEL, room),
                     plotLeft + 6, gatesTop + 15);
         }
         if (reach != null) {
@@ -279,9 +319,9 @@ public final class TimelineView extends CanvasView {
                            double right) {
         double col = viewport.columnWidth();
         double pad = col >= 10 ? Math.min(6, col * 0.15) : 0;
-        double caption = 14;
-        double barTop = y + caption;
-        double barHeight = REACH_ROW - caption - 4;
+        double captionHeight = 14;
+        double barTop = y + captionHeight;
+        double barHeight = REACH_ROW - captionHeight - 4;
         double[] norms = reach.memoryCell();
         for (int t = first; t <= last && t < norms.length; t++) {
             double x = viewport.xOf(t) + pad;
@@ -314,9 +354,13 @@ public final class TimelineView extends CanvasView {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(CanvasTheme.MUTED);
         String target = reach.target();
-        g.fillText("reach of log p(" + target + ") \u2190 \u2016\u2202/\u2202" + memoryName(reach) + "\u2016,"
-                + " log scale; the outlined bar is the prediction of \u201C" + target + "\u201D", left + 4,
-                y + caption / 2);
+        String caption = "reach of log p(" + target + ") \u2190 \u2016\u2202/\u2202" + memoryName(reach) + "\u2016,"
+                + " log scale";
+        String full = caption + "; the outlined bar is the prediction of \u201C" + target + "\u201D";
+        // a compare column is narrower: the short caption, shortened further if need be
+        double room = getWidth() - left - 8;
+        g.fillText(width(full, CanvasTheme.SMALL) <= room ? full : fit(caption, CanvasTheme.SMALL, room), left + 4,
+                y + captionHeight / 2);
         g.setFill(CanvasTheme.ACCENT);
         g.setFont(CanvasTheme.SYMBOL);
         g.fillText("reach", 10, barTop + barHeight / 2);
@@ -345,6 +389,9 @@ public final class TimelineView extends CanvasView {
         double legendWidth = 24.0 + units.size() * 150;
         if (width(title, CanvasTheme.HEADING) + legendWidth > w - TokenViewport.RIGHT) {
             title = rnn ? "a<t>" : same ? "c<t> = a<t>" : "Memory cell c<t>";
+        }
+        if (width(title, CanvasTheme.HEADING) + legendWidth > w - TokenViewport.RIGHT && !rnn && !same) {
+            title = "c<t>"; // a compare column: room for the legend
         }
         g.setFont(CanvasTheme.HEADING);
         g.setFill(CanvasTheme.TEXT);
@@ -554,18 +601,29 @@ public final class TimelineView extends CanvasView {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         int every = col >= 18 ? 1 : (int) Math.ceil(18 / col) * 2;
+        // The current token's label may be wider than its column (narrow columns): a label whose
+        // centre it covers is not drawn.
+        double stepX = viewport.centreOf(step);
+        double pillHalf = 0;
+        if (step >= first && step <= last) {
+            String current = fit(trace.tokens().get(step), CanvasTheme.LABEL_BOLD, Math.max(col, 90));
+            pillHalf = current.isEmpty() ? 0 : (width(current, CanvasTheme.LABEL_BOLD) + 12) / 2;
+        }
         for (int t = first; t <= last; t++) {
             boolean current = t == step;
             if (!current && t % every != 0) {
                 continue;
             }
+            double cx = viewport.centreOf(t);
+            if (cx < left || cx > right) {
+                continue;
+            }
+            if (!current && Math.abs(cx - stepX) < pillHalf + 3) {
+                continue;
+            }
             Font font = current ? CanvasTheme.LABEL_BOLD : CanvasTheme.LABEL;
             String label = fit(trace.tokens().get(t), font, current ? Math.max(col, 90) : col * every - 4);
             if (label.isEmpty()) {
-                continue;
-            }
-            double cx = viewport.centreOf(t);
-            if (cx < left || cx > right) {
                 continue;
             }
             if (current) {
