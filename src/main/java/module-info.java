@@ -4,12 +4,17 @@ module org.gatescope {
     requires transitive ejml.ddense;
     requires transitive java.desktop;
     requires transitive javafx.controls;
+    requires java.logging;
 
     exports org.gatescope;
     exports org.gatescope.engine;
+    exports org.gatescope.engine.analysis;
+    exports org.gatescope.engine.cell;
+    exports org.gatescope.engine.train;
     exports org.gatescope.text;
     exports org.gatescope.io;
     exports org.gatescope.render;
     exports org.gatescope.cli;
-    exports org.gatescope.ui;
+    // JavaFX starts the Application subclass reflectively; the window's packages stay internal.
+    exports org.gatescope.ui.app to javafx.graphics;
 }

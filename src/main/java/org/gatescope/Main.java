@@ -1,7 +1,7 @@
 package org.gatescope;
 
 import org.gatescope.cli.CommandLine;
-import org.gatescope.ui.GateScopeApp;
+import org.gatescope.ui.app.GateScopeApp;
 
 /**
  * Entry point of {@code java -jar gatescope.jar}: with a command it runs headless,

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.gatescope.engine.CellKind;
-import org.gatescope.engine.LayerBenchmark;
+import org.gatescope.engine.train.LayerBenchmark;
 
 /**
  * {@code bench}: times the recurrent layer, one line per case, in a fixed form anyone can

@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
-import org.gatescope.engine.GateSaturation;
+import org.gatescope.engine.analysis.GateSaturation;
 import org.gatescope.io.ModelFileException;
 import org.gatescope.render.ReachChart;
 

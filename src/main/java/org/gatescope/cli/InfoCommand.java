@@ -10,7 +10,7 @@ import java.util.Set;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.ModelSpec;
-import org.gatescope.engine.NumberUnits;
+import org.gatescope.engine.analysis.NumberUnits;
 import org.gatescope.engine.Tracer;
 import org.gatescope.engine.Weights;
 import org.gatescope.io.ModelLibrary;

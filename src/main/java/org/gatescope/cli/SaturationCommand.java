@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
-import org.gatescope.engine.GateSaturation;
+import org.gatescope.engine.analysis.GateSaturation;
 import org.gatescope.engine.Model;
 import org.gatescope.io.ModelLibrary;
 import org.gatescope.render.SaturationChart;

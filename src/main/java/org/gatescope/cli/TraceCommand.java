@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
-import org.gatescope.engine.MemoryReach;
+import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.Tracer;

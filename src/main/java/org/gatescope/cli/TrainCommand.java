@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.gatescope.engine.AgreementTask;
+import org.gatescope.engine.train.AgreementTask;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
-import org.gatescope.engine.NumberUnits;
-import org.gatescope.engine.TrainingConfig;
-import org.gatescope.engine.TrainingControl;
-import org.gatescope.engine.TrainingProgress;
+import org.gatescope.engine.analysis.NumberUnits;
+import org.gatescope.engine.train.TrainingConfig;
+import org.gatescope.engine.train.TrainingControl;
+import org.gatescope.engine.train.TrainingProgress;
 import org.gatescope.io.ModelFiles;
 
 /**

@@ -1,5 +1,9 @@
 package org.gatescope.engine;
 
+import org.gatescope.engine.cell.Embedding;
+import org.gatescope.engine.cell.MemoryCellIntervention;
+import org.gatescope.engine.cell.RecurrentLayer;
+import org.gatescope.engine.cell.SoftmaxHead;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package org.gatescope.io;
 
 import java.io.IOException;
 import org.gatescope.engine.CellKind;
-import org.gatescope.engine.MemoryReach;
+import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 

@@ -8,8 +8,8 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.gatescope.engine.Ablation;
-import org.gatescope.engine.MemoryReach;
+import org.gatescope.engine.analysis.Ablation;
+import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.gatescope.TestModels;
-import org.gatescope.engine.AgreementTask;
+import org.gatescope.engine.train.AgreementTask;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;

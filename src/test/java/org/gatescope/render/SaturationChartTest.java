@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gatescope.TestModels;
 import org.gatescope.engine.CellKind;
-import org.gatescope.engine.GateSaturation;
+import org.gatescope.engine.analysis.GateSaturation;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Quantity;

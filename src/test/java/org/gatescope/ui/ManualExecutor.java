@@ -1,5 +1,6 @@
 package org.gatescope.ui;
 
+import org.gatescope.ui.task.TaskExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +12,10 @@ import java.util.function.Consumer;
  * until the test runs them, in any order. Cancelling does not remove a task (it may already
  * be running on a real worker), so a view model must drop stale results itself.
  */
-final class ManualExecutor implements TaskExecutor {
+public final class ManualExecutor implements TaskExecutor {
 
     /** A queued task. */
-    final class Task<T> {
+    public final class Task<T> {
         private final Callable<T> work;
         private final Consumer<? super T> onSuccess;
         private final Consumer<? super Throwable> onFailure;
@@ -25,7 +26,7 @@ final class ManualExecutor implements TaskExecutor {
             this.onFailure = onFailure;
         }
 
-        void run() {
+        public void run() {
             tasks.remove(this);
             T result;
             try {
@@ -38,8 +39,8 @@ final class ManualExecutor implements TaskExecutor {
         }
     }
 
-    final List<Task<?>> tasks = new ArrayList<>();
-    final List<Runnable> scheduled = new ArrayList<>();
+    public final List<Task<?>> tasks = new ArrayList<>();
+    public final List<Runnable> scheduled = new ArrayList<>();
 
     @Override
     public <T> Cancellable submit(Callable<T> work, Consumer<? super T> onSuccess,
@@ -55,14 +56,14 @@ final class ManualExecutor implements TaskExecutor {
     }
 
     /** Runs every queued task in order, including those they queue. */
-    void runAll() {
+    public void runAll() {
         while (!tasks.isEmpty()) {
             tasks.get(0).run();
         }
     }
 
     /** Fires the scheduled actions still pending. */
-    void fireScheduled() {
+    public void fireScheduled() {
         List<Runnable> due = new ArrayList<>(scheduled);
         scheduled.clear();
         due.forEach(Runnable::run);

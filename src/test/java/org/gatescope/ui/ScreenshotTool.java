@@ -1,5 +1,11 @@
 package org.gatescope.ui;
 
+import org.gatescope.ui.app.GateScopeApp;
+import org.gatescope.ui.app.HelpDialogs;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.ModelCatalog;
+import org.gatescope.ui.task.BackgroundExecutor;
+import org.gatescope.ui.task.HeatmapExportService;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -113,7 +119,7 @@ public final class ScreenshotTool extends Application {
         });
     }
 
-    static void save(Scene scene, File file) {
+    public static void save(Scene scene, File file) {
         WritableImage image = scene.snapshot(null);
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();

@@ -1,5 +1,8 @@
 package org.gatescope.ui;
 
+import org.gatescope.ui.app.ExplorerView;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.TokenViewport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +21,10 @@ import org.gatescope.engine.Trace;
  * the wall-clock time of every frame, and the longest gap between two frames is the longest
  * time the window could not respond. Driven from a thread other than the FX thread.
  */
-final class StallHarness {
+public final class StallHarness {
 
     /** What was measured. */
-    record Result(int tokens, double loadStallMs, double loadBusyMs, long loadMillis, double scrollStallMs,
+    public record Result(int tokens, double loadStallMs, double loadBusyMs, long loadMillis, double scrollStallMs,
                   double scrollBusyMs, int scrollFrames, double scrollSeconds) {
 
         @Override
@@ -38,7 +41,7 @@ final class StallHarness {
      * Frame gaps since {@link #reset}: the longest in wall-clock time, and the most CPU time the FX
      * thread itself spent between two frames (the part that is ours, not a busy machine's).
      */
-    static final class FrameMeter extends AnimationTimer {
+    public static final class FrameMeter extends AnimationTimer {
         private final CpuClock cpuClock = new CpuClock();
         private long last = -1;
         private long lastCpu;
@@ -59,18 +62,18 @@ final class StallHarness {
             frames++;
         }
 
-        void reset() {
+        public void reset() {
             last = -1;
             longest = 0;
             busiest = 0;
             frames = 0;
         }
 
-        double longestMillis() {
+        public double longestMillis() {
             return longest / 1e6;
         }
 
-        double busiestMillis() {
+        public double busiestMillis() {
             return busiest / 1e6;
         }
     }
@@ -82,7 +85,7 @@ final class StallHarness {
      * The calling thread's CPU time, from java.management's ThreadMXBean. Reached reflectively: the
      * tests compile inside the application's module, which has no reason to read java.management.
      */
-    static final class CpuClock {
+    public static final class CpuClock {
         private final Object bean;
         private final java.lang.reflect.Method cpuTime;
 
@@ -96,7 +99,7 @@ final class StallHarness {
             }
         }
 
-        long now() {
+        public long now() {
             try {
                 return (Long) cpuTime.invoke(bean);
             } catch (ReflectiveOperationException e) {
@@ -106,7 +109,7 @@ final class StallHarness {
     }
 
     /** {@code count} words of the vocabulary in a random order with punctuation, as a pasted text. */
-    static String text(List<String> vocabulary, int count, long seed) {
+    public static String text(List<String> vocabulary, int count, long seed) {
         List<String> words = new ArrayList<>();
         for (String token : vocabulary) {
             if (!token.startsWith("<")) {
@@ -125,7 +128,7 @@ final class StallHarness {
      * Pastes {@code text} into the sentence field, waits until it is traced and drawn, then
      * scrolls the token axis across it for {@code scrollSeconds}, stepping now and then.
      */
-    static Result run(ExplorerView view, ExplorerViewModel explorer, String text, int expectedTokens,
+    public static Result run(ExplorerView view, ExplorerViewModel explorer, String text, int expectedTokens,
                       double scrollSeconds) throws Exception {
         FrameMeter meter = new FrameMeter();
         fx(() -> {
@@ -206,7 +209,7 @@ final class StallHarness {
     }
 
     /** Runs {@code action} on the FX thread and waits for its value. */
-    static <T> T fx(Supplier<T> action) throws Exception {
+    public static <T> T fx(Supplier<T> action) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -1,5 +1,12 @@
 package org.gatescope.ui;
 
+import org.gatescope.ui.app.ExplorerView;
+import org.gatescope.ui.app.GateScopeApp;
+import org.gatescope.ui.app.ResponsivenessTest;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.ModelCatalog;
+import org.gatescope.ui.task.BackgroundExecutor;
+import org.gatescope.ui.task.HeatmapExportService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,5 +1,10 @@
 package org.gatescope.ui;
 
+import org.gatescope.ui.app.GateScopeApp;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.ModelCatalog;
+import org.gatescope.ui.task.CallingThreadExecutor;
+import org.gatescope.ui.task.HeatmapExportService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,17 +26,17 @@ import org.gatescope.io.ModelFiles;
  * test's temporary folder and served by name through a {@link ModelCatalog}, so the window's
  * tests go through the real file reader and never depend on the bundled models.
  */
-final class UiTestModels {
+public final class UiTestModels {
 
     /** The lstm model's number units (written into its metadata). */
-    static final List<Integer> LSTM_NUMBER_UNITS = List.of(3, 1);
-    static final int HIDDEN = 6;
+    public static final List<Integer> LSTM_NUMBER_UNITS = List.of(3, 1);
+    public static final int HIDDEN = 6;
 
     private UiTestModels() {
     }
 
     /** A catalog of one random model per cell kind, named like the bundled ones. */
-    static ModelCatalog catalog(Path folder) {
+    public static ModelCatalog catalog(Path folder) {
         Map<String, Path> files = new LinkedHashMap<>();
         long seed = 11;
         for (CellKind cell : List.of(CellKind.LSTM, CellKind.GRU, CellKind.PEEPHOLE_LSTM, CellKind.GRU_SIMPLE,
@@ -47,7 +52,7 @@ final class UiTestModels {
     }
 
     /** A catalog of exactly these named files. */
-    static ModelCatalog catalog(Map<String, Path> files) {
+    public static ModelCatalog catalog(Map<String, Path> files) {
         List<String> names = new ArrayList<>(files.keySet());
         return new ModelCatalog() {
             @Override
@@ -63,7 +68,7 @@ final class UiTestModels {
         };
     }
 
-    static Path write(Path folder, String name, Model model) {
+    public static Path write(Path folder, String name, Model model) {
         Path file = folder.resolve(name + ".safetensors");
         try {
             ModelFiles.write(file, model);
@@ -74,7 +79,7 @@ final class UiTestModels {
     }
 
     /** A file that is not a model: its header length points far beyond its end. */
-    static Path broken(Path folder) {
+    public static Path broken(Path folder) {
         Path file = folder.resolve("broken.safetensors");
         try {
             Files.write(file, new byte[] {(byte) 0xFF, 0x7F, 0, 0, 0, 0, 0, 0, '{', '}'});
@@ -88,7 +93,7 @@ final class UiTestModels {
      * Shows the explorer window on {@code stage} with random models in {@code folder}, tracing
      * on the calling (FX) thread, and starts it: the window tests' common opening.
      */
-    static ExplorerViewModel showExplorer(javafx.stage.Stage stage, Path folder) {
+    public static ExplorerViewModel showExplorer(javafx.stage.Stage stage, Path folder) {
         ExplorerViewModel explorer = new ExplorerViewModel(new CallingThreadExecutor(), catalog(folder),
                 new HeatmapExportService(), image -> { });
         GateScopeApp.show(stage, explorer);

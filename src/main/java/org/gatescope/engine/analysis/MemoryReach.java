@@ -1,0 +1,87 @@
+package org.gatescope.engine.analysis;
+
+import org.gatescope.engine.Model;
+import org.gatescope.engine.Weights;
+import org.gatescope.engine.cell.LanguageModelLoss;
+import java.util.List;
+import java.util.Optional;
+import org.gatescope.text.VerbTarget;
+
+/**
+ * How far back a prediction reaches — the vanishing-gradient story of the lectures: for one
+ * target, log p(target token) at one position, the norm of its gradient with respect to
+ * every earlier memory cell c&lt;t&gt; and input x&lt;t&gt;, from backpropagation through time.
+ * On a vanilla RNN it fades within a few tokens; a gated cell carries it back to the subject.
+ *
+ * @param position the step whose prediction is the target (the token before the verb)
+ * @param target the token whose log-probability is differentiated
+ * @param memoryCell ‖∂ log p / ∂c&lt;t&gt;‖ per step (∂a&lt;t&gt; for the vanilla RNN); 0 after {@code position}
+ * @param input ‖∂ log p / ∂x&lt;t&gt;‖ per step
+ */
+public record MemoryReach(int position, String target, double[] memoryCell, double[] input) {
+
+    public MemoryReach {
+        memoryCell = memoryCell.clone();
+        input = input.clone();
+    }
+
+    /**
+     * The default target: log p(agreeing main verb) after the token before the verb
+     * ({@link VerbTarget}); for a text without a main verb, log p(last token) after the one
+     * before it.
+     *
+     * @return null for a text of one token, which predicts nothing of itself
+     */
+    public static MemoryReach defaultTarget(Model model, List<String> tokens) {
+        Optional<VerbTarget> verb = VerbTarget.find(tokens);
+        if (verb.isPresent()) {
+            return of(model, tokens, verb.get().verbIndex() - 1, verb.get().verb());
+        }
+        if (tokens.size() < 2) {
+            return null;
+        }
+        return of(model, tokens, tokens.size() - 2, tokens.get(tokens.size() - 1));
+    }
+
+    /**
+     * The position whose prediction a unit ablation compares, in the window and in
+     * {@code gatescope reach}: the one {@link #defaultTarget} differentiates at when the text has a
+     * main verb (the token before it), else {@code fallback}.
+     */
+    public static int targetPosition(List<String> tokens, int fallback) {
+        return VerbTarget.find(tokens).map(verb -> verb.verbIndex() - 1).orElse(fallback);
+    }
+
+    /** The reach of log p({@code target}) predicted after token {@code position}. */
+    public static MemoryReach of(Model model, List<String> tokens, int position, String target) {
+        if (position < 0 || position >= tokens.size()) {
+            throw new IllegalArgumentException("reach position " + position + " outside the text's "
+                    + tokens.size() + " tokens");
+        }
+        int[] ids = new int[tokens.size()];
+        int[] targets = new int[tokens.size()];
+        for (int t = 0; t < ids.length; t++) {
+            ids[t] = model.vocabulary().indexOf(tokens.get(t));
+            targets[t] = -1;
+        }
+        targets[position] = model.vocabulary().indexOf(target);
+        LanguageModelLoss loss = new LanguageModelLoss(model.spec());
+        loss.sumLossAndGradient(model.weights(), ids, targets, new Weights(model.spec()));
+        return new MemoryReach(position, target,
+                rowNorms(loss.memoryCellGradient(), ids.length, model.hiddenSize()),
+                rowNorms(loss.inputGradient(), ids.length, model.spec().embedSize()));
+    }
+
+    private static double[] rowNorms(double[] matrix, int rows, int cols) {
+        double[] norms = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            for (int c = 0; c < cols; c++) {
+                double v = matrix[r * cols + c];
+                sum += v * v;
+            }
+            norms[r] = Math.sqrt(sum);
+        }
+        return norms;
+    }
+}

@@ -1,0 +1,413 @@
+package org.gatescope.engine.cell;
+
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.ModelSpec;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Weights;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One recurrent cell run over a batch of sequences: forward through time, recording what
+ * the lecture draws (every gate, c̃, c, a), and backward through time (BPTT).
+ *
+ * <p>Each cell kind is one subclass holding its equations; this class owns the buffers and
+ * the matrix products every cell shares. Rows of every recorded array are indexed
+ * {@code t·B + b} (time-major), so a batch of one is exactly a trace's [T][H] layout.
+ *
+ * <p>Allocation happens in the constructor and when the run's shape (T, B) changes (the
+ * backward's buffers at the first backward of a shape: a trace never needs them); the
+ * per-token loops only write into those buffers. The matrix products are
+ * {@link MatrixKernels}' (see there why not EJML's), which is why weights and the buffers
+ * they multiply are arrays of rows. Not thread-safe: one thread owns a layer.
+ */
+public abstract class RecurrentLayer {
+
+    /** Elements of x W_ih^T computed ahead of the steps that read them (256 KB: it stays in L2). */
+    private static final int INPUT_CHUNK = 32 * 1024;
+
+    protected final CellKind kind;
+    /** H, D and G·H. */
+    protected final int hidden;
+    protected final int input;
+    protected final int gateRows;
+
+    // The weights as rows, the layout the products in MatrixKernels read (copied by load).
+    /** W_ih^T [D][G·H] and W_hh^T [H][G·H], for the forward products x W_ih^T and a&lt;t-1&gt; W_hh^T. */
+    protected final double[][] weightIhT;
+    protected final double[][] weightHhT;
+    /** W_ih [G·H][D] and W_hh [G·H][H], for the backward products dPre · W. */
+    protected final double[][] weightIh;
+    protected final double[][] weightHh;
+    protected final double[] biasIh;
+    protected final double[] biasHh;
+
+    /** Applied to each c&lt;t&gt; as it is computed; null for none. */
+    protected MemoryCellIntervention intervention;
+
+    // Shape of the current run.
+    protected int steps;
+    protected int batch;
+
+    // Recorded forward values; row r = t·B + b.
+    protected double[] x;
+    /**
+     * x W_ih^T + b_ih for the steps of the current chunk, [chunk·B][G·H]: computed a chunk at a
+     * time so that it is read back from L2, not from memory. Read it through {@link #inputTerm(int, int)}.
+     */
+    private double[][] inputTerm;
+    /** Steps per chunk of {@link #inputTerm}, and the first step of the current chunk. */
+    private int chunkSteps;
+    private int chunkStart;
+    /** Pre-activations as the trace reports them, [T·B, G·H]. */
+    protected double[] preActivation;
+    protected double[] activation;
+    protected double[] memoryCell;
+
+    // Per-step buffers for the recurrent products.
+    /** a&lt;t-1&gt; of the step being computed, [B, H]. */
+    protected double[] previousActivation;
+    /** a&lt;t-1&gt; W_hh^T + b_hh, [B][G·H] (the columns {@link #sharedRecurrentColumns()} covers). */
+    protected double[][] recurrentTerm;
+
+    // Backward buffers.
+    /** Gradient of the loss w.r.t. each block's input-side pre-activation, [T·B][G·H]. */
+    protected double[][] inputTermGradient;
+    /**
+     * Gradient w.r.t. the recurrent-side term a&lt;t-1&gt; W_hh^T + b_hh, [T·B][G·H]: the same
+     * array as {@link #inputTermGradient} unless {@link #hasSeparateRecurrentGradient()}.
+     */
+    protected double[][] recurrentTermGradient;
+    /** Total gradient w.r.t. c&lt;t&gt; (w.r.t. a&lt;t&gt; when c = a), [T·B, H]. */
+    protected double[] memoryCellGradient;
+    /** Gradient w.r.t. a&lt;t-1&gt;, [B][H]: the cell writes (not adds) the paths that skip W_hh. */
+    protected double[][] previousActivationGradient;
+    /** Total gradient w.r.t. a&lt;t&gt; of the step being backpropagated, [B, H]. */
+    private double[] totalActivationGradient;
+    /** Gradient w.r.t. c&lt;t&gt; arriving from step t+1 along the memory line, [B, H]. */
+    protected double[] memoryCellGradientFromNext;
+    /** ∂L/∂W_ih^T [D][G·H] and ∂L/∂W_hh^T [H][G·H] of one backward, added transposed into the caller's. */
+    protected final double[][] weightIhGradientT;
+    protected final double[][] weightHhGradientT;
+    /** ∂L/∂x as rows, [T·B][D]. */
+    private double[][] inputGradientRows;
+
+    protected RecurrentLayer(CellKind kind, int input, int hidden) {
+        this.kind = kind;
+        this.input = input;
+        this.hidden = hidden;
+        this.gateRows = kind.gateBlocks() * hidden;
+        weightIhT = new double[input][gateRows];
+        weightHhT = new double[hidden][gateRows];
+        weightIh = new double[gateRows][input];
+        weightHh = new double[gateRows][hidden];
+        biasIh = new double[gateRows];
+        biasHh = new double[gateRows];
+        weightIhGradientT = new double[input][gateRows];
+        weightHhGradientT = new double[hidden][gateRows];
+    }
+
+    /** A layer for the given cell; weights are read with {@link #load}. */
+    public static RecurrentLayer create(ModelSpec spec) {
+        int d = spec.embedSize();
+        int h = spec.hiddenSize();
+        return switch (spec.cell()) {
+            case RNN -> new RnnCell(d, h);
+            case GRU_SIMPLE -> new SimpleGruCell(d, h);
+            case GRU -> new GruCell(d, h, spec.gruReset());
+            case LSTM -> new LstmCell(d, h, false);
+            case PEEPHOLE_LSTM -> new LstmCell(d, h, true);
+        };
+    }
+
+    public CellKind kind() {
+        return kind;
+    }
+
+    public int hiddenSize() {
+        return hidden;
+    }
+
+    public int inputSize() {
+        return input;
+    }
+
+    /** What this cell records per token, in the order the UI lists them. */
+    public abstract List<Quantity> quantities();
+
+    /**
+     * Reads the cell's weights (copies; later changes to {@code weights} need another load).
+     *
+     * @param weights not modified
+     */
+    public void load(Weights weights) {
+        MatrixKernels.copyInto(weights.weightIh.data, gateRows, input, weightIh);
+        MatrixKernels.copyInto(weights.weightHh.data, gateRows, hidden, weightHh);
+        MatrixKernels.transposeInto(weights.weightIh.data, gateRows, input, weightIhT);
+        MatrixKernels.transposeInto(weights.weightHh.data, gateRows, hidden, weightHhT);
+        System.arraycopy(weights.biasIh.data, 0, biasIh, 0, gateRows);
+        System.arraycopy(weights.biasHh.data, 0, biasHh, 0, gateRows);
+        loadCellWeights(weights);
+    }
+
+    /** Reads weights beyond the shared W_ih, W_hh, b_ih, b_hh (peepholes). */
+    protected void loadCellWeights(Weights weights) {
+    }
+
+    /**
+     * How many leading columns of a&lt;t-1&gt; W_hh^T + b_hh the shared recurrent product
+     * computes (and backpropagates): all G·H, unless a block's recurrent matrix acts on
+     * something other than a&lt;t-1&gt; (the reset-before GRU's W_hn, on Γr ⊙ c&lt;t-1&gt;), which
+     * the cell then computes itself.
+     */
+    protected int sharedRecurrentColumns() {
+        return gateRows;
+    }
+
+    /**
+     * Whether the gradient w.r.t. the recurrent term differs from that w.r.t. the input term
+     * in some block of the shared columns (the reset-after GRU's candidate: Γr ⊙ (W_hn a + b_hn)).
+     * Otherwise both are one array.
+     */
+    protected boolean hasSeparateRecurrentGradient() {
+        return false;
+    }
+
+    /**
+     * Runs the cell forward from a zero state (a&lt;0&gt; = c&lt;0&gt; = 0).
+     *
+     * @param inputs x&lt;t&gt; for every step and sequence, [T·B, D] time-major; not modified,
+     *               but kept (not copied) until the next forward
+     */
+    public final void forward(double[] inputs, int steps, int batch) {
+        if (inputs.length != steps * batch * input) {
+            throw new IllegalArgumentException("inputs hold " + inputs.length + " values, expected T·B·D = "
+                    + steps + "·" + batch + "·" + input);
+        }
+        allocate(steps, batch);
+        this.x = inputs;
+        for (chunkStart = 0; chunkStart < steps; chunkStart += chunkSteps) {
+            int chunkEnd = Math.min(steps, chunkStart + chunkSteps);
+            // x W_ih^T + b_ih for the whole chunk: one product instead of one per step.
+            int rows = (chunkEnd - chunkStart) * batch;
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(biasIh, 0, inputTerm[r], 0, gateRows);
+            }
+            MatrixKernels.multAdd(inputs, chunkStart * batch * input, input, 1, weightIhT, 0, inputTerm, 0, rows, input,
+                    0, gateRows);
+            for (int t = chunkStart; t < chunkEnd; t++) {
+                loadPreviousActivation(t);
+                forwardStep(t);
+            }
+        }
+    }
+
+    /** x&lt;t&gt; W_ih^T + b_ih of sequence b, [G·H], while step t is computed. */
+    protected final double[] inputTerm(int t, int b) {
+        return inputTerm[(t - chunkStart) * batch + b];
+    }
+
+    /** Copies a&lt;t-1&gt; into {@link #previousActivation} (zeros at t = 0). */
+    private void loadPreviousActivation(int t) {
+        int n = batch * hidden;
+        if (t == 0) {
+            Arrays.fill(previousActivation, 0.0);
+        } else {
+            System.arraycopy(activation, (t - 1) * n, previousActivation, 0, n);
+        }
+    }
+
+    /** Fills the shared columns of {@link #recurrentTerm} with a&lt;t-1&gt; W_hh^T + b_hh. */
+    protected final void computeRecurrentTerm(int t) {
+        int columns = sharedRecurrentColumns();
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(biasHh, 0, recurrentTerm[b], 0, columns);
+        }
+        if (t > 0) { // a<0> = 0
+            MatrixKernels.multAdd(activation, (t - 1) * batch * hidden, hidden, 1, weightHhT, 0, recurrentTerm, 0,
+                    batch, hidden, 0, columns);
+        }
+    }
+
+    /**
+     * Overrides memory-cell values in the following forward passes (null: none).
+     *
+     * @param intervention applied to every sequence of the batch alike
+     */
+    public void setIntervention(MemoryCellIntervention intervention) {
+        this.intervention = intervention;
+    }
+
+    /** Computes step t from {@link #previousActivation} and the recorded c&lt;t-1&gt;. */
+    protected abstract void forwardStep(int t);
+
+    /**
+     * Backpropagates through time. Afterwards {@link #memoryCellGradient()} and the
+     * returned gradients are valid until the next forward.
+     *
+     * @param activationGradient ∂L/∂a&lt;t&gt; from outside the layer (the head), [T·B, H]; not modified
+     * @param gradients where ∂L/∂W_ih, ∂L/∂W_hh, ∂L/∂b_ih, ∂L/∂b_hh (and peepholes) are ADDED; modified
+     * @param inputGradient if not null, receives ∂L/∂x&lt;t&gt;, [T·B, D]; modified
+     */
+    public final void backward(double[] activationGradient, Weights gradients, double[] inputGradient) {
+        int n = batch * hidden;
+        if (activationGradient.length != steps * n) {
+            throw new IllegalArgumentException("activation gradient holds " + activationGradient.length
+                    + " values, expected T·B·H = " + steps * n);
+        }
+        allocateBackward();
+        Arrays.fill(memoryCellGradientFromNext, 0.0);
+        for (double[] row : previousActivationGradient) {
+            Arrays.fill(row, 0.0);
+        }
+        int columns = sharedRecurrentColumns();
+        for (int t = steps - 1; t >= 0; t--) {
+            // ∂L/∂a<t> = from the head + from step t+1 (left in previousActivationGradient).
+            for (int b = 0; b < batch; b++) {
+                double[] fromNext = previousActivationGradient[b];
+                int offset = (t * batch + b) * hidden;
+                for (int j = 0; j < hidden; j++) {
+                    totalActivationGradient[b * hidden + j] = activationGradient[offset + j] + fromNext[j];
+                }
+                Arrays.fill(fromNext, 0.0);
+            }
+            loadPreviousActivation(t);
+            backwardStep(t, totalActivationGradient);
+            if (t > 0) {
+                // ∂L/∂a<t-1> = dPre_h · W_hh + the paths that skip W_hh (written by the cell).
+                MatrixKernels.multAdd(recurrentTermGradient, t * batch, 0, weightHh, 0, previousActivationGradient, 0,
+                        batch, columns, 0, hidden);
+            }
+        }
+        accumulateWeightGradients(gradients);
+        if (inputGradient != null) {
+            int rows = steps * batch;
+            for (double[] row : inputGradientRows) {
+                Arrays.fill(row, 0.0);
+            }
+            MatrixKernels.multAdd(inputTermGradient, 0, 0, weightIh, 0, inputGradientRows, 0, rows, gateRows, 0,
+                    input);
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(inputGradientRows[r], 0, inputGradient, r * input, input);
+            }
+        }
+    }
+
+    /**
+     * Backward of step t. Reads {@link #previousActivation} (a&lt;t-1&gt;) and
+     * {@link #memoryCellGradientFromNext}; writes this step's rows of
+     * {@link #inputTermGradient}, {@link #recurrentTermGradient} (when separate) and
+     * {@link #memoryCellGradient}, the non-W_hh paths into {@link #previousActivationGradient}
+     * (which holds zeros on entry), and ∂L/∂c&lt;t-1&gt; into {@link #memoryCellGradientFromNext}.
+     *
+     * @param activationGradient total ∂L/∂a&lt;t&gt;, [B, H]; not modified
+     */
+    protected abstract void backwardStep(int t, double[] activationGradient);
+
+    /** Adds ∂L/∂W and ∂L/∂b from the recorded per-step gradients: one large product per matrix. */
+    private void accumulateWeightGradients(Weights gradients) {
+        int rows = steps * batch;
+        int columns = sharedRecurrentColumns();
+        // ∂L/∂W_ih^T = x^T · dPre_i, then added transposed into ∂L/∂W_ih.
+        for (double[] row : weightIhGradientT) {
+            Arrays.fill(row, 0.0);
+        }
+        MatrixKernels.multAdd(x, 0, 1, input, inputTermGradient, 0, weightIhGradientT, 0, input, rows, 0, gateRows);
+        MatrixKernels.addTransposed(weightIhGradientT, input, 0, gateRows, gradients.weightIh.data, input);
+        // ∂L/∂W_hh^T = Σ_t a<t-1>^T · dPre_h<t>; a<0> = 0, so from t = 1: rows B … of dPre_h.
+        for (double[] row : weightHhGradientT) {
+            Arrays.fill(row, 0.0);
+        }
+        MatrixKernels.multAdd(activation, 0, 1, hidden, recurrentTermGradient, batch, weightHhGradientT, 0, hidden,
+                rows - batch, 0, columns);
+        addCellGradients(gradients);
+        MatrixKernels.addTransposed(weightHhGradientT, hidden, 0, gateRows, gradients.weightHh.data, hidden);
+        MatrixKernels.addColumnSums(inputTermGradient, rows, 0, gateRows, gradients.biasIh.data);
+        MatrixKernels.addColumnSums(recurrentTermGradient, rows, 0, columns, gradients.biasHh.data);
+    }
+
+    /**
+     * Adds the gradients the shared products do not cover: peepholes, and the columns of
+     * {@link #weightHhGradientT} and b_hh beyond {@link #sharedRecurrentColumns()} (whose
+     * {@link #weightHhGradientT} entries hold zeros on entry and are added into ∂L/∂W_hh after).
+     */
+    protected void addCellGradients(Weights gradients) {
+    }
+
+    /** Allocates every buffer for a run of this shape, unless the last run had it. */
+    private void allocate(int steps, int batch) {
+        if (steps < 1 || batch < 1) {
+            throw new IllegalArgumentException("need at least one step and one sequence, got T=" + steps
+                    + " B=" + batch);
+        }
+        if (steps == this.steps && batch == this.batch) {
+            return;
+        }
+        this.steps = steps;
+        this.batch = batch;
+        int rows = steps * batch;
+        chunkSteps = Math.max(1, Math.min(steps, INPUT_CHUNK / (batch * gateRows)));
+        inputTerm = new double[chunkSteps * batch][gateRows];
+        preActivation = new double[rows * gateRows];
+        activation = new double[rows * hidden];
+        memoryCell = kind.hasSeparateMemoryCell() ? new double[rows * hidden] : activation;
+        previousActivation = new double[batch * hidden];
+        recurrentTerm = new double[batch][gateRows];
+        inputTermGradient = null; // allocated by the first backward of this shape: a trace never needs them
+        allocateCellBuffers(rows);
+    }
+
+    /** Allocates the backward buffers for the current shape, unless a backward of this shape did. */
+    private void allocateBackward() {
+        if (inputTermGradient != null) {
+            return;
+        }
+        int rows = steps * batch;
+        inputTermGradient = new double[rows][gateRows];
+        recurrentTermGradient = hasSeparateRecurrentGradient() ? new double[rows][gateRows] : inputTermGradient;
+        memoryCellGradient = new double[rows * hidden];
+        previousActivationGradient = new double[batch][hidden];
+        totalActivationGradient = new double[batch * hidden];
+        memoryCellGradientFromNext = new double[batch * hidden];
+        inputGradientRows = new double[rows][input];
+        allocateCellBackwardBuffers(rows);
+    }
+
+    /** Allocates the cell's own backward buffers for {@code rows} = T·B rows (default: none). */
+    protected void allocateCellBackwardBuffers(int rows) {
+    }
+
+    /** Allocates the cell's own recorded arrays for {@code rows} = T·B rows. */
+    protected abstract void allocateCellBuffers(int rows);
+
+    public int steps() {
+        return steps;
+    }
+
+    public int batch() {
+        return batch;
+    }
+
+    /**
+     * The recorded values of {@code quantity}, [T·B, H]; the layer's own array, valid until
+     * the next forward. Callers that keep it must copy it or own the layer.
+     */
+    public abstract double[] values(Quantity quantity);
+
+    /** Pre-activations, [T·B, G·H] in PyTorch's block order (see each cell for what each block holds). */
+    public double[] preActivations() {
+        return preActivation;
+    }
+
+    /** ∂L/∂c&lt;t&gt; from the last backward, [T·B, H] (∂L/∂a&lt;t&gt; where c = a). */
+    public double[] memoryCellGradient() {
+        return memoryCellGradient;
+    }
+
+    /** Which block of the pre-activations feeds {@code gate}, or -1 if none. */
+    public abstract int preActivationBlock(Quantity gate);
+
+    protected final IllegalArgumentException absent(Quantity quantity) {
+        return new IllegalArgumentException(kind.id() + " has no " + quantity.key());
+    }
+}

@@ -1,0 +1,111 @@
+package org.gatescope.engine.train;
+
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.ModelSpec;
+import org.gatescope.engine.Weights;
+import org.gatescope.engine.cell.RecurrentLayer;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Times the recurrent layer alone, as the PyTorch reference was measured: the forward pass
+ * of a trace (batch 1, a long sequence, recording every gate), and a training step
+ * (forward + backward with loss = Σ a&lt;t&gt;, then an Adam update) at batch B and length T.
+ * Each case warms up, then reports the median of several timed repeats.
+ */
+public final class LayerBenchmark {
+
+    /** The timed cases' settings. */
+    public record Settings(int traceLength, int batch, int steps, double warmupSeconds, double measureSeconds,
+                           int repeats) {
+        public static Settings defaults() {
+            return new Settings(2000, 32, 20, 1.0, 0.5, 5);
+        }
+    }
+
+    private final Settings settings;
+
+    public LayerBenchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Microseconds per token of the traced forward pass at batch 1. */
+    public double traceMicrosPerToken(CellKind cell, int hidden, int embed) {
+        ModelSpec spec = ModelSpec.of(cell, 1, embed, hidden);
+        Weights weights = randomWeights(spec, 1);
+        RecurrentLayer layer = RecurrentLayer.create(spec);
+        layer.load(weights);
+        int steps = settings.traceLength();
+        double[] inputs = randomArray(steps * embed, 2);
+        double seconds = medianSecondsPerRun(() -> layer.forward(inputs, steps, 1));
+        return seconds / steps * 1e6;
+    }
+
+    /** Tokens per second of forward + backward + Adam at the configured batch and length. */
+    public double trainTokensPerSecond(CellKind cell, int hidden, int embed) {
+        ModelSpec spec = ModelSpec.of(cell, 1, embed, hidden);
+        Weights weights = randomWeights(spec, 3);
+        Weights gradients = new Weights(spec);
+        Adam adam = new Adam(spec);
+        RecurrentLayer layer = RecurrentLayer.create(spec);
+        int batch = settings.batch();
+        int steps = settings.steps();
+        double[] inputs = randomArray(steps * batch * embed, 4);
+        double[] inputGradient = new double[inputs.length];
+        double[] activationGradient = new double[steps * batch * hidden];
+        Arrays.fill(activationGradient, 1.0); // L = Σ a<t>
+        double seconds = medianSecondsPerRun(() -> {
+            layer.load(weights);
+            layer.forward(inputs, steps, batch);
+            gradients.zero();
+            layer.backward(activationGradient, gradients, inputGradient);
+            adam.update(weights, gradients, 1e-3);
+        });
+        return steps * batch / seconds;
+    }
+
+    private double medianSecondsPerRun(Runnable run) {
+        long warmupEnd = System.nanoTime() + (long) (settings.warmupSeconds() * 1e9);
+        int runsPerRepeat = 0;
+        long warmupStart = System.nanoTime();
+        while (System.nanoTime() < warmupEnd || runsPerRepeat == 0) {
+            run.run();
+            runsPerRepeat++;
+        }
+        double secondsPerRun = (System.nanoTime() - warmupStart) / 1e9 / runsPerRepeat;
+        int runs = Math.max(1, (int) (settings.measureSeconds() / secondsPerRun));
+        double[] samples = new double[settings.repeats()];
+        for (int r = 0; r < samples.length; r++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < runs; i++) {
+                run.run();
+            }
+            samples[r] = (System.nanoTime() - start) / 1e9 / runs;
+        }
+        Arrays.sort(samples);
+        return samples[samples.length / 2];
+    }
+
+    /** Weights drawn as PyTorch initialises a recurrent layer: U(−1/√H, 1/√H). */
+    private static Weights randomWeights(ModelSpec spec, long seed) {
+        Weights weights = new Weights(spec);
+        Random random = new Random(seed);
+        double bound = 1 / Math.sqrt(spec.hiddenSize());
+        for (Weights.Parameter parameter : weights.parameters()) {
+            double[] data = parameter.values().data;
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (2 * random.nextDouble() - 1) * bound;
+            }
+        }
+        return weights;
+    }
+
+    private static double[] randomArray(int n, long seed) {
+        Random random = new Random(seed);
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = random.nextGaussian();
+        }
+        return a;
+    }
+}

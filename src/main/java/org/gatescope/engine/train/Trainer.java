@@ -1,0 +1,274 @@
+package org.gatescope.engine.train;
+
+import org.gatescope.engine.ModelSpec;
+import org.gatescope.engine.Weights;
+import org.gatescope.engine.analysis.AgreementProbe;
+import org.gatescope.engine.analysis.AgreementScorer;
+import org.gatescope.engine.cell.LanguageModelLoss;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Trains a language model by minibatch BPTT: next-token cross-entropy over whole
+ * sentences (each from a zero state), Adam with cosine learning-rate decay, gradient-norm
+ * clipping, and early stopping on the validation agreement accuracy. The best epoch's
+ * weights are returned.
+ *
+ * <p>Deterministic for a seed: one thread, seeded initialisation and shuffling, and no
+ * dependence on timing (progress reports are rate-limited by the clock but change nothing).
+ * Runs on the caller's thread; {@link TrainingJob} runs it in the background.
+ */
+public final class Trainer {
+
+    /**
+     * What to learn from: id sequences to model, and probes to validate agreement on.
+     *
+     * @param verbPositions for each training sentence, the index of its main verb (-1 if none);
+     *     predicting that token counts {@link TrainingConfig#verbWeight()} times in the loss
+     */
+    public record Data(int vocabSize, List<int[]> training, int[] verbPositions, List<int[]> validation,
+                       List<AgreementProbe> validationProbes) {
+        public Data {
+            if (verbPositions.length != training.size()) {
+                throw new IllegalArgumentException(verbPositions.length + " verb positions for " + training.size()
+                        + " sentences");
+            }
+            verbPositions = verbPositions.clone();
+            training = List.copyOf(training);
+            validation = List.copyOf(validation);
+            validationProbes = List.copyOf(validationProbes);
+            if (training.isEmpty()) {
+                throw new IllegalArgumentException("no training sentences");
+            }
+        }
+    }
+
+    /** The outcome: the best weights and how good they were. */
+    public record Result(Weights weights, int bestEpoch, int epochsRun, double validationAccuracy,
+                         double validationLoss, double seconds) {
+    }
+
+    private final TrainingConfig config;
+    private final long progressIntervalNanos;
+    private final int snapshotEverySteps;
+
+    /**
+     * @param progressIntervalMillis least time between two mid-epoch progress reports
+     * @param snapshotEverySteps attach a copy of the weights to a report every this many steps (0: never)
+     */
+    public Trainer(TrainingConfig config, long progressIntervalMillis, int snapshotEverySteps) {
+        this.config = config;
+        this.progressIntervalNanos = progressIntervalMillis * 1_000_000L;
+        this.snapshotEverySteps = snapshotEverySteps;
+    }
+
+    public Result train(Data data, Consumer<TrainingProgress> listener, TrainingControl control) {
+        long start = System.nanoTime();
+        ModelSpec spec = config.spec(data.vocabSize());
+        Random random = new Random(config.seed());
+        Weights weights = initialWeights(spec, random);
+        Weights gradients = new Weights(spec);
+        Weights best = weights.copy();
+        Adam adam = new Adam(spec);
+        LanguageModelLoss loss = new LanguageModelLoss(spec);
+        List<int[]> sentences = new ArrayList<>(data.training());
+        List<Integer> verbs = new ArrayList<>(sentences.size());
+        for (int position : data.verbPositions()) {
+            verbs.add(position);
+        }
+        int batches = (sentences.size() + config.batchSize() - 1) / config.batchSize();
+        long totalSteps = (long) batches * config.epochs();
+        long step = 0;
+        double bestAccuracy = -1;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        int epochsWithoutGain = 0;
+        int epoch = 0;
+        double validationLoss = Double.NaN;
+        double validationAccuracy = Double.NaN;
+        long lastReport = System.nanoTime();
+        double lossSum = 0;
+        int lossCount = 0;
+
+        while (epoch < config.epochs()) {
+            epoch++;
+            shuffle(sentences, verbs, random);
+            for (int batch = 0; batch < batches; batch++) {
+                // Paused time is not training time: the elapsed seconds (and so the time left) leave it out.
+                start += control.checkpoint();
+                List<int[]> slice = sentences.subList(batch * config.batchSize(),
+                        Math.min(sentences.size(), (batch + 1) * config.batchSize()));
+                int[][][] batchData = inputsAndTargets(slice);
+                double[][] targetWeights = verbWeights(batchData[1], verbs.subList(batch * config.batchSize(),
+                        batch * config.batchSize() + slice.size()));
+                gradients.zero();
+                double batchLoss = loss.lossAndGradient(weights, batchData[0], batchData[1], targetWeights,
+                        gradients);
+                clip(gradients, config.clipNorm());
+                double rate = learningRate(step, totalSteps);
+                adam.update(weights, gradients, rate);
+                step++;
+                lossSum += batchLoss;
+                lossCount++;
+                long now = System.nanoTime();
+                boolean snapshot = snapshotEverySteps > 0 && step % snapshotEverySteps == 0;
+                if (now - lastReport >= progressIntervalNanos || snapshot) {
+                    listener.accept(new TrainingProgress(epoch, config.epochs(), step, totalSteps,
+                            lossSum / lossCount, validationLoss, validationAccuracy, rate,
+                            (now - start) / 1e9, false, snapshot ? weights.copy() : null));
+                    lastReport = now;
+                    lossSum = 0;
+                    lossCount = 0;
+                }
+            }
+            validationLoss = meanLoss(loss, weights, data.validation());
+            validationAccuracy = data.validationProbes().isEmpty() ? Double.NaN
+                    : AgreementScorer.accuracy(spec, weights, data.validationProbes());
+            boolean better = validationAccuracy > bestAccuracy
+                    || (validationAccuracy == bestAccuracy && validationLoss < bestLoss)
+                    || (Double.isNaN(validationAccuracy) && validationLoss < bestLoss);
+            if (better) {
+                best.copyFrom(weights);
+                bestAccuracy = validationAccuracy;
+                bestLoss = validationLoss;
+                bestEpoch = epoch;
+                epochsWithoutGain = 0;
+            } else {
+                epochsWithoutGain++;
+            }
+            long now = System.nanoTime();
+            listener.accept(new TrainingProgress(epoch, config.epochs(), step, totalSteps,
+                    lossCount == 0 ? Double.NaN : lossSum / lossCount, validationLoss, validationAccuracy,
+                    learningRate(step, totalSteps), (now - start) / 1e9, true,
+                    snapshotEverySteps > 0 ? weights.copy() : null));
+            lastReport = now;
+            lossSum = 0;
+            lossCount = 0;
+            if (epochsWithoutGain >= config.patience()) {
+                break;
+            }
+        }
+        return new Result(best, bestEpoch, epoch, bestAccuracy, bestLoss, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * PyTorch's defaults, U(−1/√H, 1/√H) for the cell and head and N(0, 1) for the
+     * embedding, except that gates start biased towards remembering: the LSTM's forget gate
+     * (Jozefowicz et al. 2015) and the GRU's keep gate z start at +1, so Γu leans shut.
+     */
+    static Weights initialWeights(ModelSpec spec, Random random) {
+        Weights weights = new Weights(spec);
+        double bound = 1 / Math.sqrt(spec.hiddenSize());
+        for (Weights.Parameter parameter : weights.parameters()) {
+            double[] data = parameter.values().data;
+            boolean embedding = parameter.name().equals(Weights.EMBEDDING);
+            for (int i = 0; i < data.length; i++) {
+                data[i] = embedding ? random.nextGaussian() : (2 * random.nextDouble() - 1) * bound;
+            }
+        }
+        int h = spec.hiddenSize();
+        int rememberBlock = switch (spec.cell()) {
+            case LSTM, PEEPHOLE_LSTM, GRU -> 1; // f for LSTMs, z for the GRU
+            case GRU_SIMPLE -> 0;               // z
+            case RNN -> -1;
+        };
+        if (rememberBlock >= 0) {
+            for (int j = 0; j < h; j++) {
+                weights.biasIh.data[rememberBlock * h + j] = 1.0;
+                weights.biasHh.data[rememberBlock * h + j] = 0.0;
+            }
+        }
+        return weights;
+    }
+
+    /** Cosine decay from the initial to the final learning rate over the planned steps. */
+    private double learningRate(long step, long totalSteps) {
+        double progress = totalSteps <= 1 ? 0 : Math.min(1.0, step / (double) (totalSteps - 1));
+        double cosine = 0.5 * (1 + Math.cos(Math.PI * progress));
+        return config.finalLearningRate() + (config.learningRate() - config.finalLearningRate()) * cosine;
+    }
+
+    /** Scales the gradient down to {@code maxNorm} if its global L2 norm is larger. */
+    static void clip(Weights gradients, double maxNorm) {
+        double sumOfSquares = 0;
+        for (Weights.Parameter parameter : gradients.parameters()) {
+            for (double g : parameter.values().data) {
+                sumOfSquares += g * g;
+            }
+        }
+        double norm = Math.sqrt(sumOfSquares);
+        if (norm > maxNorm) {
+            double scale = maxNorm / norm;
+            for (Weights.Parameter parameter : gradients.parameters()) {
+                double[] data = parameter.values().data;
+                for (int i = 0; i < data.length; i++) {
+                    data[i] *= scale;
+                }
+            }
+        }
+    }
+
+    /**
+     * Fisher–Yates with the run's own random stream, so the order depends on the seed only;
+     * the verb positions move with their sentences.
+     */
+    private static void shuffle(List<int[]> list, List<Integer> verbs, Random random) {
+        for (int i = list.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            list.set(i, list.set(j, list.get(i)));
+            verbs.set(i, verbs.set(j, verbs.get(i)));
+        }
+    }
+
+    /** Weight 1 for every target but the main verb's, which gets the configured verb weight. */
+    private double[][] verbWeights(int[][] targets, List<Integer> verbs) {
+        double[][] weights = new double[targets.length][];
+        for (int b = 0; b < targets.length; b++) {
+            weights[b] = new double[targets[b].length];
+            java.util.Arrays.fill(weights[b], 1.0);
+            int verb = verbs.get(b);
+            // Input position verb − 1 is where the model must predict the verb.
+            if (verb >= 1 && verb - 1 < weights[b].length) {
+                weights[b][verb - 1] = config.verbWeight();
+            }
+        }
+        return weights;
+    }
+
+    /** Inputs tokens[0..n-2] and targets tokens[1..n-1], padded to the batch's longest (target -1). */
+    static int[][][] inputsAndTargets(List<int[]> sentences) {
+        int length = 0;
+        for (int[] s : sentences) {
+            length = Math.max(length, s.length - 1);
+        }
+        int[][] inputs = new int[sentences.size()][length];
+        int[][] targets = new int[sentences.size()][length];
+        for (int b = 0; b < sentences.size(); b++) {
+            int[] s = sentences.get(b);
+            java.util.Arrays.fill(targets[b], -1);
+            for (int t = 0; t < s.length - 1; t++) {
+                inputs[b][t] = s[t];
+                targets[b][t] = s[t + 1];
+            }
+        }
+        return new int[][][] {inputs, targets};
+    }
+
+    /** Mean next-token cross-entropy over sentences (gradients computed and discarded). */
+    private double meanLoss(LanguageModelLoss loss, Weights weights, List<int[]> sentences) {
+        if (sentences.isEmpty()) {
+            return Double.NaN;
+        }
+        Weights scratch = new Weights(weights.spec());
+        double total = 0;
+        int batches = 0;
+        for (int start = 0; start < sentences.size(); start += 256) {
+            int[][][] batch = inputsAndTargets(sentences.subList(start, Math.min(sentences.size(), start + 256)));
+            total += loss.lossAndGradient(weights, batch[0], batch[1], scratch);
+            batches++;
+        }
+        return total / batches;
+    }
+}

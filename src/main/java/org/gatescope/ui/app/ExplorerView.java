@@ -1,0 +1,659 @@
+package org.gatescope.ui.app;
+
+import org.gatescope.ui.explorer.CellViewModel;
+import org.gatescope.ui.explorer.DiagramPane;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.PlaybackBar;
+import org.gatescope.ui.explorer.SidePanel;
+import org.gatescope.ui.explorer.TokenStrip;
+import org.gatescope.ui.explorer.TokenViewport;
+import org.gatescope.ui.heatmap.HeatmapView;
+import org.gatescope.ui.saturation.SaturationWindow;
+import org.gatescope.ui.timeline.TimelineView;
+import org.gatescope.ui.train.TrainWindow;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.Quantity;
+import org.gatescope.render.HeatmapImage;
+
+/**
+ * The explorer window's content: menu bar, sentence, token strip, playback controls, the cell
+ * (diagram, timeline, heatmaps) or two cells side by side in the compare view (a column each,
+ * with its own model and unit drop-downs), the side panel and the status line. A thin view:
+ * every action goes to {@link ExplorerViewModel} or the cells' {@link CellViewModel}s.
+ */
+public final class ExplorerView extends BorderPane {
+
+    /** Marks the compare view's column whose unit ↑ and ↓ move. */
+    private static final PseudoClass UNIT_KEYS = PseudoClass.getPseudoClass("unit-keys");
+
+    private final ExplorerViewModel explorer;
+    private final TextField sentence = new TextField();
+    private final TokenStrip tokenStrip;
+    public final TokenViewport mainAxis = new TokenViewport();
+    private final TokenViewport rightAxis = new TokenViewport();
+    private final DiagramPane diagram;
+    private final TimelineView timeline;
+    private final HeatmapView heatmap;
+    private final DiagramPane rightDiagram;
+    private final TimelineView rightTimeline;
+    private final HeatmapView rightHeatmap;
+    private final SidePanel sidePanel;
+    private final StackPane centre = new StackPane();
+    private final SplitPane single = new SplitPane();
+    private final SplitPane compare = new SplitPane();
+    private final Column mainColumn;
+    private final Column rightColumn;
+    /** The compare view's divider between the columns, kept while the single view is shown. */
+    private double[] compareDividers = {0.5};
+    /** The cell whose unit ↑ and ↓ move: the main one, or in the compare view the column clicked last. */
+    private CellViewModel unitKeysCell;
+    private final VBox emptyState;
+    private boolean syncingSentence;
+    private SaturationWindow saturation;
+
+    private javafx.stage.Stage trainStage;
+
+    public ExplorerView(ExplorerViewModel explorer) {
+        this.explorer = explorer;
+        getStyleClass().add("explorer");
+        tokenStrip = new TokenStrip(explorer);
+        tokenStrip.setId("token-strip");
+        diagram = new DiagramPane(explorer, explorer.primary());
+        diagram.setId("diagram");
+        timeline = new TimelineView(explorer, explorer.primary(), mainAxis);
+        timeline.setId("timeline");
+        heatmap = new HeatmapView(explorer, explorer.primary(), mainAxis);
+        heatmap.setId("heatmap");
+        rightDiagram = new DiagramPane(explorer, explorer.comparison());
+        rightDiagram.setId("compare-diagram");
+        rightTimeline = new TimelineView(explorer, explorer.comparison(), rightAxis);
+        rightTimeline.setId("compare-timeline");
+        rightHeatmap = new HeatmapView(explorer, explorer.comparison(), rightAxis);
+        rightHeatmap.setId("compare-heatmap");
+        sidePanel = new SidePanel(explorer, this::chooseModelFile);
+        sidePanel.setId("side-panel");
+        unitKeysCell = explorer.primary();
+        // The side panel's units are the main cell's: a click there gives ↑ ↓ back to it.
+        sidePanel.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> setUnitKeysCell(explorer.primary()));
+        mainColumn = new Column(explorer.primary(), "main", new SidePanel.ModelChooser(explorer.bundledModels(),
+                explorer.primary(), explorer::openModel, this::chooseModelFile));
+        rightColumn = new Column(explorer.comparison(), "compare", new SidePanel.ModelChooser(
+                explorer.bundledModels(), explorer.comparison(), explorer::openComparisonModel,
+                () -> chooseFile(explorer::openComparisonModel)));
+        rightColumn.show(rightDiagram, rightTimeline, rightHeatmap);
+
+        single.setOrientation(Orientation.VERTICAL);
+        single.getStyleClass().add("main-split");
+        compare.setOrientation(Orientation.HORIZONTAL);
+        compare.getStyleClass().add("compare-split");
+        emptyState = emptyState();
+        centre.getChildren().addAll(single, compare, emptyState);
+        centre.getStyleClass().add("centre");
+
+        VBox top = new VBox(menuBar(), sentenceBar(), banner(), new PlaybackBar(explorer, tokenStrip));
+        top.getStyleClass().add("top-area");
+        setTop(top);
+        setCenter(centre);
+        // Scrolls when a short window cannot fit it all (the ablation box adds to it).
+        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(sidePanel);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setFitToHeight(true);
+        sideScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.getStyleClass().add("side-scroll");
+        sideScroll.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        setRight(sideScroll);
+        setBottom(statusBar());
+
+        explorer.compareProperty().addListener(o -> arrangeCentre());
+        emptyState.visibleProperty().bind(explorer.noModelProperty());
+        arrangeCentre();
+
+        sentence.setText(explorer.sentenceProperty().get());
+        sentence.textProperty().addListener((obs, old, text) -> {
+            if (!syncingSentence) {
+                explorer.setSentence(text);
+            }
+        });
+        explorer.sentenceProperty().addListener((obs, old, text) -> {
+            if (!text.equals(sentence.getText())) {
+                syncingSentence = true;
+                sentence.setText(text);
+                syncingSentence = false;
+            }
+        });
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                installShortcuts(scene);
+            }
+        });
+    }
+
+    // ---- layout -------------------------------------------------------------------------------
+
+    private Node sentenceBar() {
+        sentence.setId("sentence");
+        sentence.setPromptText(ExplorerViewModel.EMPTY_HINT);
+        sentence.getStyleClass().add("sentence-field");
+        // One line, cheap to lay out even for a pasted book chapter; a pasted text's line breaks
+        // and tabs become spaces (a text field would drop them and glue words together).
+        sentence.setTextFormatter(new TextFormatter<String>(change -> {
+            String text = change.getText();
+            if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0) {
+                change.setText(text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' '));
+            }
+            return change;
+        }));
+        sentence.setOnAction(e -> {
+            explorer.setSentenceNow(sentence.getText());
+            requestFocus();
+        });
+        sentence.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                requestFocus();
+                e.consume();
+            }
+        });
+        HBox.setHgrow(sentence, Priority.ALWAYS);
+        HBox bar = new HBox(12, sentence);
+        bar.getStyleClass().add("sentence-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Node banner() {
+        Label message = new Label();
+        message.setId("error-message");
+        message.textProperty().bind(explorer.errorProperty());
+        message.setWrapText(true);
+        message.getStyleClass().add("banner-text");
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        Button close = new Button("Dismiss");
+        close.setOnAction(e -> explorer.dismissError());
+        close.getStyleClass().add("banner-button");
+        Label icon = new Label("!");
+        icon.getStyleClass().add("banner-icon");
+        HBox banner = new HBox(10, icon, message, close);
+        banner.setId("error-banner");
+        banner.getStyleClass().add("banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(explorer.errorProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(explorer.statusProperty());
+        status.getStyleClass().add("status-text");
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.setMaxSize(16, 16);
+        busy.visibleProperty().bind(explorer.primary().busyProperty().or(explorer.comparison().busyProperty()));
+        Label keys = new Label("F1: keyboard shortcuts");
+        keys.getStyleClass().add("muted");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, status, spacer, busy, keys);
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private VBox emptyState() {
+        Label title = new Label("No model to show");
+        title.getStyleClass().add("empty-title");
+        Label text = new Label("No model is bundled with this build. Open a model file (.safetensors) "
+                + "trained with GateScope or exported from PyTorch.");
+        text.setWrapText(true);
+        text.setMaxWidth(520);
+        text.getStyleClass().add("muted");
+        Button open = new Button("Open model\u2026");
+        open.setId("empty-open-model");
+        open.getStyleClass().add("accent-button");
+        open.setOnAction(e -> chooseModelFile());
+        VBox box = new VBox(14, title, text, open);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("empty-state");
+        return box;
+    }
+
+    /**
+     * The single cell (diagram, timeline, heatmaps stacked) or the compare view: two columns, each
+     * the same stack for its cell. The main cell's views move between the two; the second cell's
+     * leave the scene with the compare view, so they neither lay out nor paint meanwhile.
+     */
+    private void arrangeCentre() {
+        boolean comparing = explorer.compareProperty().get();
+        if (comparing) {
+            single.getItems().clear();
+            mainColumn.show(diagram, timeline, heatmap);
+            // the height the columns' splits will have: the centre less the header and the paddings
+            double height = centre.getHeight() - 70;
+            mainColumn.placeDividers(height);
+            rightColumn.placeDividers(height);
+            compare.getItems().setAll(mainColumn.box, rightColumn.box);
+            compare.setDividerPositions(compareDividers);
+            setUnitKeysCell(unitKeysCell);
+        } else {
+            if (!compare.getItems().isEmpty()) {
+                compareDividers = compare.getDividerPositions();
+                mainColumn.keepDividers();
+                rightColumn.keepDividers();
+            }
+            compare.getItems().clear();
+            mainColumn.split.getItems().clear();
+            single.getItems().setAll(diagram, timeline, heatmap);
+            single.setDividerPositions(0.35, 0.72);
+            setUnitKeysCell(explorer.primary());
+        }
+        single.setVisible(!comparing);
+        compare.setVisible(comparing);
+    }
+
+    /** Which cell ↑ and ↓ act on; in the compare view its column is marked. */
+    private void setUnitKeysCell(CellViewModel cell) {
+        unitKeysCell = cell;
+        boolean marked = explorer.compareProperty().get();
+        mainColumn.box.pseudoClassStateChanged(UNIT_KEYS, marked && cell == explorer.primary());
+        rightColumn.box.pseudoClassStateChanged(UNIT_KEYS, marked && cell == explorer.comparison());
+    }
+
+    /**
+     * One column of the compare view: a header with the cell's model and unit drop-downs over its
+     * diagram, timeline and heatmaps, split vertically as in the single view. A click anywhere in it
+     * gives it the unit keys, and so does the keyboard focus entering it (Tab to its drop-downs).
+     */
+    private final class Column {
+
+        /** The column's first proportions: the diagram, narrower than in the single view, needs less height. */
+        private static final double DIAGRAM_SHARE = 0.38;
+        private static final double TIMELINE_SHARE = 0.30;
+        /** The least heights the first proportions give the diagram and the timeline in a short window. */
+        private static final double DIAGRAM_HEIGHT = 190;
+        private static final double TIMELINE_HEIGHT = 150;
+        /** Below this width the header's buttons are compact, so that two columns fit a 1024-pixel window. */
+        private static final double COMPACT_HEADER = 420;
+
+        final CellViewModel cell;
+        final VBox box;
+        final SplitPane split = new SplitPane();
+        /** Where the user left the dividers; null until the compare view has been shown and left. */
+        private double[] dividers;
+
+        Column(CellViewModel cell, String name, SidePanel.ModelChooser models) {
+            this.cell = cell;
+            models.setId(name + "-model-chooser");
+            SidePanel.UnitChooser units = new SidePanel.UnitChooser(cell);
+            units.setId(name + "-unit-chooser");
+            HBox head = new HBox(8, models, units);
+            head.setAlignment(Pos.CENTER_LEFT);
+            // Narrow, the header turns compact (below) rather than widen the column past the window.
+            head.setMinWidth(0);
+            HBox.setHgrow(models, Priority.ALWAYS);
+            head.getStyleClass().add("column-header");
+            head.widthProperty().addListener((obs, old, width) -> {
+                boolean compact = width.doubleValue() < COMPACT_HEADER;
+                models.setCompact(compact);
+                units.setCompact(compact);
+            });
+            split.setOrientation(Orientation.VERTICAL);
+            VBox.setVgrow(split, Priority.ALWAYS);
+            box = new VBox(head, split);
+            box.getStyleClass().add("compare-column");
+            box.setId(name + "-column");
+            box.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> setUnitKeysCell(cell));
+        }
+
+        /** Puts the cell's diagram, timeline and heatmaps in the column, the heatmaps drawing the scroll bar. */
+        void show(DiagramPane cellDiagram, TimelineView cellTimeline, HeatmapView cellHeatmap) {
+            cellTimeline.setOwnScrollBar(false);
+            split.getItems().setAll(cellDiagram, cellTimeline, cellHeatmap);
+        }
+
+        /**
+         * The dividers where the user left them, or else shares of {@code height} (the split's height
+         * to come) that leave a short window's diagram and timeline enough room and the heatmaps the rest.
+         */
+        void placeDividers(double height) {
+            if (dividers != null) {
+                split.setDividerPositions(dividers);
+            } else if (height <= DIAGRAM_HEIGHT + TIMELINE_HEIGHT) {
+                split.setDividerPositions(DIAGRAM_SHARE, DIAGRAM_SHARE + TIMELINE_SHARE);
+            } else {
+                double diagramHeight = Math.max(DIAGRAM_HEIGHT, DIAGRAM_SHARE * height);
+                double timelineHeight = Math.max(TIMELINE_HEIGHT, TIMELINE_SHARE * height);
+                split.setDividerPositions(diagramHeight / height, (diagramHeight + timelineHeight) / height);
+            }
+        }
+
+        /** Remembers where the user left the dividers, for the next time the compare view opens. */
+        void keepDividers() {
+            if (split.getItems().size() == 3) {
+                dividers = split.getDividerPositions();
+            }
+        }
+    }
+
+    // ---- menus --------------------------------------------------------------------------------
+
+    private MenuBar menuBar() {
+        MenuItem open = item("Open model\u2026", "Shortcut+O", this::chooseModelFile);
+        Menu bundled = new Menu("Bundled models");
+        for (String name : explorer.bundledModels()) {
+            bundled.getItems().add(item(name, null, () -> explorer.openModel(name)));
+        }
+        bundled.setDisable(explorer.bundledModels().isEmpty());
+        Menu export = new Menu("Export heatmaps as PNG");
+        export.setId("export-menu");
+        export.getItems().add(item("All gates in one image\u2026", "Shortcut+E", () -> chooseExport(null)));
+        export.getItems().add(new SeparatorMenuItem());
+        for (Quantity q : Quantity.values()) {
+            MenuItem one = item(HeatmapImage.panelTitle(q) + "\u2026", null, () -> chooseExport(q));
+            one.disableProperty().bind(Bindings.createBooleanBinding(() -> explorer.primary().getTrace() == null
+                    || !explorer.primary().getTrace().has(q), explorer.primary().traceProperty()));
+            export.getItems().add(one);
+        }
+        MenuItem copy = item("Copy image", "Shortcut+Shift+C", () -> explorer.copyHeatmaps(null));
+        MenuItem reachExport = item("Export reach and ablation as PNG\u2026", null, this::chooseReachExport);
+        reachExport.setId("reach-export");
+        reachExport.disableProperty().bind(explorer.reachProperty().isNull());
+        MenuItem trainItem = item("Train a model\u2026", "Shortcut+T", this::openTrainWindow);
+        MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
+        Menu file = new Menu("File", null, open, bundled, new SeparatorMenuItem(), export, copy,
+                reachExport, new SeparatorMenuItem(), trainItem, new SeparatorMenuItem(), quit);
+
+        CheckMenuItem compareItem = new CheckMenuItem("Compare two cells   (C)");
+        compareItem.setId("compare-item");
+        mirror(compareItem, explorer.compareProperty(), explorer::setCompare);
+        CheckMenuItem activation = new CheckMenuItem("Show a<t> on the timeline   (A)");
+        mirror(activation, explorer.showActivationProperty(), explorer::setShowActivation);
+        CheckMenuItem reachItem = new CheckMenuItem("Show memory reach   (R)");
+        reachItem.setId("reach-item");
+        mirror(reachItem, explorer.showReachProperty(), explorer::setShowReach);
+        Menu cells = new Menu("Cell");
+        ToggleGroup cellGroup = new ToggleGroup();
+        for (int i = 0; i < SidePanel.CELL_ORDER.size(); i++) {
+            CellKind kind = SidePanel.CELL_ORDER.get(i);
+            RadioMenuItem radio = new RadioMenuItem(kind.displayName() + "   (" + (i + 1) + ")");
+            radio.setToggleGroup(cellGroup);
+            radio.setDisable(!explorer.isCellAvailable(kind));
+            radio.setOnAction(e -> explorer.chooseCell(kind));
+            explorer.cellProperty().addListener((obs, old, now) -> radio.setSelected(now == kind));
+            radio.setSelected(explorer.cellProperty().get() == kind);
+            cells.getItems().add(radio);
+        }
+        MenuItem play = item("Play / pause   (Space)", null, explorer::togglePlay);
+        MenuItem next = item("Next token   (\u2192)", null, explorer::stepForward);
+        MenuItem previous = item("Previous token   (\u2190)", null, explorer::stepBack);
+        MenuItem firstToken = item("First token   (Home)", null, explorer::first);
+        MenuItem lastToken = item("Last token   (End)", null, explorer::last);
+        MenuItem focus = item("Edit the sentence", "Shortcut+L", this::focusSentence);
+        MenuItem saturationItem = item("Gate saturation\u2026", "Shortcut+Shift+S", this::showSaturation);
+        saturationItem.setId("saturation-item");
+        Menu view = new Menu("View", null, compareItem, activation, reachItem, cells, new SeparatorMenuItem(), play,
+                next, previous, firstToken, lastToken, new SeparatorMenuItem(), focus, new SeparatorMenuItem(),
+                saturationItem);
+
+        MenuItem keys = item("Keyboard shortcuts", "F1", () -> HelpDialogs.shortcuts(window()));
+        MenuItem notation = item("About the notation", null, () -> HelpDialogs.notation(window()));
+        Menu help = new Menu("Help", null, keys, notation);
+
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    /** A check item that shows {@code state} and asks {@code change} to alter it. */
+    private static void mirror(CheckMenuItem item, javafx.beans.value.ObservableBooleanValue state,
+                               java.util.function.Consumer<Boolean> change) {
+        item.setSelected(state.get());
+        state.addListener((obs, old, now) -> item.setSelected(now));
+        item.setOnAction(e -> change.accept(item.isSelected()));
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    // ---- files --------------------------------------------------------------------------------
+
+    private void chooseModelFile() {
+        chooseFile(explorer::openModel);
+    }
+
+    private void chooseFile(java.util.function.Consumer<String> open) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open model");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Model files (*.safetensors)", "*.safetensors"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            open.accept(file.getPath());
+        }
+    }
+
+    private void chooseReachExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the memory reach and the ablation as PNG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"));
+        chooser.setInitialFileName(explorer.primary().modelNameProperty().get().replace(".safetensors", "")
+                + "-reach.png");
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            Path target = file.toPath();
+            if (!target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+                target = target.resolveSibling(target.getFileName() + ".png");
+            }
+            explorer.exportReach(target);
+        }
+    }
+
+    private void chooseExport(Quantity gate) {
+        if (explorer.primary().getTrace() == null) {
+            explorer.showError("Nothing to export: type a sentence first");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(gate == null ? "Export all heatmaps as PNG"
+                : "Export the " + gate.symbol() + " heatmap as PNG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"));
+        chooser.setInitialFileName(explorer.primary().modelNameProperty().get().replace(".safetensors", "") + "-"
+                + (gate == null ? "heatmaps" : gate.key()) + ".png");
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            Path target = file.toPath();
+            if (!target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+                target = target.resolveSibling(target.getFileName() + ".png");
+            }
+            explorer.exportHeatmaps(gate, target);
+        }
+    }
+
+    /** Opens the train window, or brings the open one to the front. */
+    private void openTrainWindow() {
+        if (trainStage != null && trainStage.isShowing()) {
+            trainStage.toFront();
+            return;
+        }
+        trainStage = TrainWindow.open(window(), explorer);
+    }
+
+    /** View ▸ Gate saturation…: one window, brought to the front when it is open already. */
+    private void showSaturation() {
+        if (saturation == null || !saturation.stage().isShowing()) {
+            saturation = new SaturationWindow(window(), explorer.executor(), explorer.primary(),
+                    GateScopeApp.styleSheet());
+        }
+        saturation.show();
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private void focusSentence() {
+        sentence.requestFocus();
+        sentence.selectAll();
+    }
+
+    // ---- keyboard -----------------------------------------------------------------------------
+
+    /**
+     * The keys that step, play and switch work wherever the focus is, except while typing in
+     * the sentence (there they edit the text; Esc or Enter leaves the field).
+     */
+    private void installShortcuts(Scene scene) {
+        if (scene.getProperties().containsKey(ExplorerView.class)) {
+            return;
+        }
+        scene.getProperties().put(ExplorerView.class, Boolean.TRUE);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (scene.getFocusOwner() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()
+                    || e.isMetaDown()) {
+                return;
+            }
+            if (handleKey(e.getCode(), e.isShiftDown())) {
+                e.consume();
+            }
+        });
+        // A focused button fires on the release of Space; Space is play/pause here.
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == KeyCode.SPACE && !(scene.getFocusOwner() instanceof TextInputControl)) {
+                e.consume();
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> HelpDialogs.shortcuts(window()));
+        // Not the columns' focusWithin: a drop-down's list cells take a focus of their own without the keyboard.
+        scene.focusOwnerProperty().addListener((obs, old, owner) -> {
+            for (Column column : List.of(mainColumn, rightColumn)) {
+                for (Node node = owner; node != null; node = node.getParent()) {
+                    if (node == column.box) {
+                        setUnitKeysCell(column.cell);
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    /** Does what {@code code} means outside the sentence field; false if it means nothing. */
+    boolean handleKey(KeyCode code, boolean shift) {
+        switch (code) {
+            case RIGHT, KP_RIGHT -> explorer.stepForward();
+            case LEFT, KP_LEFT -> explorer.stepBack();
+            case HOME -> explorer.first();
+            case END -> explorer.last();
+            case SPACE -> explorer.togglePlay();
+            case UP, KP_UP -> unitKeysCell.movePrimaryUnit(-1);
+            case DOWN, KP_DOWN -> unitKeysCell.movePrimaryUnit(1);
+            case DIGIT1, NUMPAD1 -> explorer.chooseCell(SidePanel.CELL_ORDER.get(0));
+            case DIGIT2, NUMPAD2 -> explorer.chooseCell(SidePanel.CELL_ORDER.get(1));
+            case DIGIT3, NUMPAD3 -> explorer.chooseCell(SidePanel.CELL_ORDER.get(2));
+            case DIGIT4, NUMPAD4 -> explorer.chooseCell(SidePanel.CELL_ORDER.get(3));
+            case DIGIT5, NUMPAD5 -> explorer.chooseCell(SidePanel.CELL_ORDER.get(4));
+            case C -> explorer.toggleCompare();
+            case A -> explorer.toggleShowActivation();
+            case R -> explorer.toggleShowReach();
+            case PLUS, EQUALS, ADD -> explorer.faster();
+            case MINUS, SUBTRACT -> explorer.slower();
+            case ESCAPE -> explorer.dismissError();
+            case ENTER, F2 -> focusSentence();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- for tests and the stall probe ----------------------------------------------------------
+
+    TimelineView timeline() {
+        return timeline;
+    }
+
+    HeatmapView heatmap() {
+        return heatmap;
+    }
+
+    DiagramPane diagram() {
+        return diagram;
+    }
+
+    DiagramPane comparisonDiagram() {
+        return rightDiagram;
+    }
+
+    HeatmapView comparisonHeatmap() {
+        return rightHeatmap;
+    }
+
+    TimelineView comparisonTimeline() {
+        return rightTimeline;
+    }
+
+    TokenViewport comparisonAxis() {
+        return rightAxis;
+    }
+
+    /** The cell ↑ and ↓ act on. */
+    CellViewModel unitKeysCell() {
+        return unitKeysCell;
+    }
+
+    TokenStrip tokenStrip() {
+        return tokenStrip;
+    }
+
+    public TokenViewport mainAxis() {
+        return mainAxis;
+    }
+
+    public TextField sentenceField() {
+        return sentence;
+    }
+}

@@ -1,0 +1,98 @@
+package org.gatescope.ui.app;
+
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.ImageClipboard;
+import org.gatescope.ui.explorer.ModelCatalog;
+import org.gatescope.ui.task.BackgroundExecutor;
+import org.gatescope.ui.task.HeatmapExportService;
+import java.awt.image.BufferedImage;
+import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * The GateScope window: opens with the bundled LSTM on the lecture's sentence, at its first
+ * token. {@code Main} launches it when given no command.
+ */
+public final class GateScopeApp extends Application {
+
+    public static final String TITLE = "GateScope";
+    static final double WIDTH = 1400;
+    static final double HEIGHT = 900;
+    static final double MIN_WIDTH = 1024;
+    static final double MIN_HEIGHT = 700;
+
+    private BackgroundExecutor executor;
+
+    /** Made by JavaFX's launcher. */
+    public GateScopeApp() {
+        // the state is made in start(), on the FX thread
+    }
+
+    /** Opens the window and returns when it is closed. */
+    public static void open(String[] args) {
+        Application.launch(GateScopeApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        executor = new BackgroundExecutor();
+        ExplorerViewModel explorer = new ExplorerViewModel(executor, ModelCatalog.library(),
+                new HeatmapExportService(), GateScopeApp::putOnClipboard);
+        show(stage, explorer);
+        explorer.start();
+    }
+
+    /** Puts the explorer's view in {@code stage} with the style sheet, sized for a laptop or a projector. */
+    public static Scene show(Stage stage, ExplorerViewModel explorer) {
+        ExplorerView view = new ExplorerView(explorer);
+        // ~1400 × 900, but never larger than the screen (a 1280 × 800 laptop, a projector).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+        scene.getStylesheets().add(styleSheet());
+        stage.setTitle(TITLE);
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
+        stage.setScene(scene);
+        // A stage already showing keeps its size when given a new scene (the window tests share one
+        // stage): without this the window would open at whatever size the stage had before.
+        stage.sizeToScene();
+        stage.show();
+        view.requestFocus();
+        return scene;
+    }
+
+    static String styleSheet() {
+        return GateScopeApp.class.getResource("gatescope.css").toExternalForm();
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.close();
+        }
+    }
+
+    /** The system clipboard as an {@link ImageClipboard}. */
+    static void putOnClipboard(BufferedImage image) {
+        ClipboardContent content = new ClipboardContent();
+        content.putImage(toFx(image));
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** A pixel-for-pixel copy of an AWT image as a JavaFX image. */
+    static WritableImage toFx(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        WritableImage fx = new WritableImage(w, h);
+        fx.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return fx;
+    }
+}

@@ -1,0 +1,75 @@
+package org.gatescope.ui.explorer;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Trace;
+import org.gatescope.ui.diagram.CellDiagramView;
+
+/**
+ * The slot of the cell diagram: shows one cell's trace at the explorer's step for that cell's
+ * primary unit, following all three; a click on a unit in the diagram's strips selects it, a
+ * right click on one offers to silence it (the main cell's diagram only).
+ */
+public final class DiagramPane extends StackPane {
+
+    private final ExplorerViewModel explorer;
+    private final CellViewModel cell;
+    public final CellDiagramView diagram = new CellDiagramView();
+    private final Label empty = new Label();
+
+    public DiagramPane(ExplorerViewModel explorer, CellViewModel cell) {
+        this.explorer = explorer;
+        this.cell = cell;
+        getStyleClass().add("diagram-pane");
+        setMinSize(200, 160);
+        empty.getStyleClass().add("empty-hint");
+        empty.setMouseTransparent(true);
+        getChildren().addAll(diagram, empty);
+        diagram.setOnUnitSelected(cell::selectPrimaryUnit);
+        if (cell == explorer.primary()) { // the unit menu silences units of the main cell
+            UnitMenu.install(diagram, explorer, (x, y) -> {
+                OptionalInt unit = diagram.unitAt(x, y);
+                return unit.isPresent() ? Optional.of(new UnitMenu.Target(unit.getAsInt(), explorer.getStep()))
+                        : Optional.empty();
+            });
+        }
+        cell.traceProperty().addListener(o -> refresh());
+        cell.primaryUnitProperty().addListener(o -> refresh());
+        explorer.stepProperty().addListener(o -> refresh());
+        explorer.sentenceEmptyProperty().addListener(o -> refresh());
+        refresh();
+    }
+
+    /** Whether values move smoothly between tokens (tests turn it off). */
+    void setAnimated(boolean animated) {
+        diagram.setAnimated(animated);
+    }
+
+    /** The values on display for the primary unit, by quantity, as the diagram reports them. */
+    public Map<Quantity, Double> displayedValues() {
+        return diagram.displayedValues();
+    }
+
+    public CellDiagramView diagram() {
+        return diagram;
+    }
+
+    private void refresh() {
+        Trace trace = cell.getTrace();
+        if (trace == null) {
+            diagram.clear();
+            empty.setText(explorer.sentenceEmptyProperty().get() ? ExplorerViewModel.EMPTY_HINT
+                    : cell.getModel() == null ? "" : "Tracing \u2026");
+            empty.setVisible(true);
+            return;
+        }
+        empty.setVisible(false);
+        int step = Math.max(0, Math.min(explorer.getStep(), trace.length() - 1));
+        int unit = Math.max(0, Math.min(cell.getPrimaryUnit(), trace.hidden() - 1));
+        diagram.show(trace, step, unit);
+    }
+}

@@ -1,0 +1,691 @@
+package org.gatescope.ui.explorer;
+
+import org.gatescope.ui.task.HeatmapExportService;
+import org.gatescope.ui.task.TaskExecutor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.gatescope.engine.analysis.Ablation;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.analysis.MemoryReach;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Trace;
+import org.gatescope.render.PngExport;
+import org.gatescope.render.ReachChart;
+import org.gatescope.text.AgreementCorpus;
+import org.gatescope.text.Tokenizer;
+
+/**
+ * The explorer window's state: the sentence, the step, playback, the cell (and the second cell
+ * of the compare view), predictions, messages. Views bind to its read-only properties and call
+ * its methods; it never touches a control, and it computes nothing on the UI thread that grows
+ * with the text beyond tokenising it: tracing and exporting go to the {@link TaskExecutor}.
+ */
+public final class ExplorerViewModel {
+
+    /** How long typing must pause before the sentence is traced again. */
+    public static final Duration RETRACE_DELAY = Duration.ofMillis(250);
+    /** The lecture's sentence, traced when the window opens. */
+    public static final String LECTURE_SENTENCE = AgreementCorpus.LECTURE_SENTENCE;
+    /** Shown when the sentence is empty. */
+    public static final String EMPTY_HINT = "Type a sentence, e.g. The cats, which already ate ..., were full.";
+    public static final double MIN_SPEED = 0.5;
+    public static final double MAX_SPEED = 12;
+    public static final double DEFAULT_SPEED = 2;
+    /** How many next-token predictions the side panel lists. */
+    public static final int PREDICTIONS = 5;
+
+    private final TaskExecutor executor;
+    private final HeatmapExportService exporter;
+    private final ImageClipboard clipboard;
+    private final CellViewModel primary;
+    private final CellViewModel comparison;
+    private final List<String> bundled;
+
+    private final ReadOnlyStringWrapper sentence = new ReadOnlyStringWrapper(this, "sentence", "");
+    private final ReadOnlyBooleanWrapper sentenceEmpty = new ReadOnlyBooleanWrapper(this, "sentenceEmpty", true);
+    private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", 0);
+    private final ReadOnlyIntegerWrapper length = new ReadOnlyIntegerWrapper(this, "length", 0);
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(this, "speed", DEFAULT_SPEED);
+    private final ReadOnlyBooleanWrapper compare = new ReadOnlyBooleanWrapper(this, "compare");
+    private final ReadOnlyBooleanWrapper showActivation = new ReadOnlyBooleanWrapper(this, "showActivation");
+    private final ReadOnlyObjectWrapper<CellKind> cell = new ReadOnlyObjectWrapper<>(this, "cell");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper noModel = new ReadOnlyBooleanWrapper(this, "noModel");
+    private final ReadOnlyDoubleWrapper wasProbability = new ReadOnlyDoubleWrapper(this, "wasProbability", Double.NaN);
+    private final ReadOnlyDoubleWrapper wereProbability =
+            new ReadOnlyDoubleWrapper(this, "wereProbability", Double.NaN);
+    private final ObservableList<Trace.Prediction> predictions = FXCollections.observableArrayList();
+    private final ObservableList<TokenChip> tokenChips = FXCollections.observableArrayList();
+    private final ObservableList<Trace.Prediction> readOnlyPredictions =
+            FXCollections.unmodifiableObservableList(predictions);
+    private final ObservableList<TokenChip> readOnlyTokenChips = FXCollections.unmodifiableObservableList(tokenChips);
+
+    private final ReadOnlyObjectWrapper<MemoryReach> reach = new ReadOnlyObjectWrapper<>(this, "reach");
+    private final ReadOnlyBooleanWrapper showReach = new ReadOnlyBooleanWrapper(this, "showReach", true);
+    private final ReadOnlyObjectWrapper<Ablation> ablation = new ReadOnlyObjectWrapper<>(this, "ablation");
+    private long reachRequest;
+    private long ablationRequest;
+
+    private List<String> tokens = List.of();
+    private TaskExecutor.Cancellable pendingRetrace;
+    private long sentenceRequest;
+
+    public ExplorerViewModel(TaskExecutor executor, ModelCatalog catalog, HeatmapExportService exporter,
+                             ImageClipboard clipboard) {
+        this.executor = Objects.requireNonNull(executor);
+        Objects.requireNonNull(catalog);
+        this.exporter = Objects.requireNonNull(exporter);
+        this.clipboard = Objects.requireNonNull(clipboard);
+        this.bundled = List.copyOf(catalog.bundled());
+        this.primary = new CellViewModel(executor, catalog, this::showError);
+        this.comparison = new CellViewModel(executor, catalog, this::showError);
+        primary.traceProperty().addListener((obs, old, now) -> onPrimaryTrace(old, now));
+        primary.modelProperty().addListener((obs, old, now) -> {
+            cell.set(now == null ? null : now.cell());
+            noModel.set(now == null && bundled.isEmpty());
+            updateStatus();
+        });
+        comparison.traceProperty().addListener((obs, old, now) -> updateStatus());
+        noModel.set(bundled.isEmpty());
+    }
+
+    /**
+     * Opens the window's first state: the bundled LSTM (or the first bundled model there is) on
+     * the lecture sentence, at its first token. Without a bundled model, the empty state.
+     */
+    public void start() {
+        sentence.set(LECTURE_SENTENCE);
+        applyTokens(++sentenceRequest, List.copyOf(Tokenizer.tokenize(LECTURE_SENTENCE)));
+        if (bundled.isEmpty()) {
+            noModel.set(true);
+            status.set("No model is bundled with this build: open a model file (File ▸ Open model…)");
+            return;
+        }
+        primary.load(bundled.contains(CellKind.LSTM.id()) ? CellKind.LSTM.id() : bundled.get(0));
+    }
+
+    // ---- sentence -------------------------------------------------------------------------
+
+    /** The user edited the sentence: it is traced once typing pauses for {@link #RETRACE_DELAY}. */
+    public void setSentence(String text) {
+        String value = text == null ? "" : text;
+        if (value.equals(sentence.get())) {
+            return;
+        }
+        sentence.set(value);
+        if (pendingRetrace != null) {
+            pendingRetrace.cancel();
+        }
+        pendingRetrace = executor.schedule(RETRACE_DELAY, this::retraceSentence);
+    }
+
+    /** Sets the sentence and traces it at once (Enter, a pasted text, tests). */
+    public void setSentenceNow(String text) {
+        sentence.set(text == null ? "" : text);
+        retraceSentence();
+    }
+
+    private void retraceSentence() {
+        if (pendingRetrace != null) {
+            pendingRetrace.cancel();
+            pendingRetrace = null;
+        }
+        // A pasted text may be long: tokenise it off the UI thread too.
+        long request = ++sentenceRequest;
+        String text = sentence.get();
+        executor.submit(() -> List.copyOf(Tokenizer.tokenize(text)), newTokens -> applyTokens(request, newTokens),
+                failure -> showError("Cannot read the text: " + failure.getMessage()));
+    }
+
+    private void applyTokens(long request, List<String> newTokens) {
+        if (request != sentenceRequest) {
+            return; // typed again meanwhile
+        }
+        sentenceEmpty.set(newTokens.isEmpty());
+        if (newTokens.equals(tokens) && (primary.getTrace() != null || newTokens.isEmpty())) {
+            return; // the same tokens (only spacing or case changed): nothing to trace
+        }
+        tokens = newTokens;
+        primary.retrace(tokens);
+        if (compare.get()) {
+            comparison.retrace(tokens);
+        }
+        updateStatus();
+    }
+
+    private void onPrimaryTrace(Trace old, Trace now) {
+        int oldLength = length.get();
+        int newLength = now == null ? 0 : now.length();
+        boolean wasAtEnd = oldLength > 0 && step.get() == oldLength - 1;
+        length.set(newLength);
+        if (newLength == 0) {
+            playing.set(false);
+            step.set(0);
+        } else if (old != null && wasAtEnd && oldLength != newLength && !old.tokens().equals(now.tokens())) {
+            step.set(newLength - 1); // typing at the end: follow the newest token
+        } else {
+            step.set(Math.max(0, Math.min(step.get(), newLength - 1)));
+        }
+        tokenChips.setAll(primary.chips());
+        updatePredictions();
+        updateStatus();
+        computeReach(now);
+        ablationRequest++;
+        ablation.set(null); // it was of another sentence or model
+    }
+
+    // ---- memory reach and ablation ------------------------------------------------------------
+
+    /** One backward pass for the trace's model and tokens, off the UI thread; a stale result is dropped. */
+    private void computeReach(Trace now) {
+        long request = ++reachRequest;
+        Model model = primary.getModel();
+        if (now == null || model == null) {
+            reach.set(null);
+            return;
+        }
+        List<String> traced = now.tokens();
+        executor.submit(() -> MemoryReach.defaultTarget(model, traced), result -> {
+            if (request == reachRequest) {
+                reach.set(result);
+            }
+        }, failure -> {
+            if (request == reachRequest) {
+                reach.set(null);
+                showError("Cannot compute the memory reach: " + failure.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Traces the sentence again with {@code unit}'s memory cell forced to 0 from {@code fromStep} on,
+     * off the UI thread, comparing the predictions at the reach's target position (the token before
+     * the verb) or, for a text that is no agreement sentence, at the current token.
+     */
+    public void silenceUnit(int unit, int fromStep) {
+        Model model = primary.getModel();
+        Trace trace = primary.getTrace();
+        if (model == null || trace == null || unit < 0 || unit >= model.hiddenSize()) {
+            return;
+        }
+        long request = ++ablationRequest;
+        List<String> traced = trace.tokens();
+        int current = Math.min(step.get(), trace.length() - 1);
+        int from = Math.max(0, Math.min(fromStep, trace.length() - 1));
+        executor.submit(() -> Ablation.silence(model, traced, unit, from,
+                MemoryReach.targetPosition(traced, current)),
+                result -> {
+                    if (request == ablationRequest) {
+                        ablation.set(result);
+                    }
+                },
+                failure -> {
+                    if (request == ablationRequest) {
+                        showError("Cannot silence unit " + unit + ": " + failure.getMessage());
+                    }
+                });
+    }
+
+    /** Silences {@code unit} from the first token on. */
+    public void silenceUnit(int unit) {
+        silenceUnit(unit, 0);
+    }
+
+    /**
+     * Writes the memory reach (and the ablation, if one is shown) as a PNG drawn from the data,
+     * off the UI thread; a failure becomes an error message and leaves no file behind.
+     */
+    public void exportReach(Path target) {
+        MemoryReach shownReach = reach.get();
+        Trace trace = primary.getTrace();
+        if (shownReach == null || trace == null) {
+            showError("Nothing to export: the memory reach appears once a sentence is traced");
+            return;
+        }
+        Ablation shownAblation = ablation.get();
+        String modelName = primary.modelNameProperty().get();
+        status.set("Saving " + target.getFileName() + " …");
+        executor.submit(() -> {
+            PngExport.write(ReachChart.forExport(modelName, trace, shownReach, shownAblation), target);
+            return target;
+        }, written -> status.set("Saved the memory reach" + (shownAblation == null ? "" : " and the ablation")
+                + " to " + written),
+                failure -> {
+                    updateStatus();
+                    showError("Cannot save " + target + ": " + HeatmapExportService.describe(failure));
+                });
+    }
+
+    public void clearAblation() {
+        ablationRequest++;
+        ablation.set(null);
+    }
+
+    public void setShowReach(boolean show) {
+        showReach.set(show);
+    }
+
+    public void toggleShowReach() {
+        showReach.set(!showReach.get());
+    }
+
+    /** The main cell's memory reach for the current sentence's default target; null while none. */
+    public ReadOnlyObjectProperty<MemoryReach> reachProperty() {
+        return reach.getReadOnlyProperty();
+    }
+
+    public MemoryReach getReach() {
+        return reach.get();
+    }
+
+    public ReadOnlyBooleanProperty showReachProperty() {
+        return showReach.getReadOnlyProperty();
+    }
+
+    /** The latest unit ablation of the current sentence; null while none is shown. */
+    public ReadOnlyObjectProperty<Ablation> ablationProperty() {
+        return ablation.getReadOnlyProperty();
+    }
+
+    public Ablation getAblation() {
+        return ablation.get();
+    }
+
+    // ---- stepping and playback --------------------------------------------------------------
+
+    public void stepForward() {
+        jumpTo(step.get() + 1);
+    }
+
+    public void stepBack() {
+        jumpTo(step.get() - 1);
+    }
+
+    public void first() {
+        jumpTo(0);
+    }
+
+    public void last() {
+        jumpTo(length.get() - 1);
+    }
+
+    /** Goes to token {@code t} (clamped to the text). */
+    public void jumpTo(int t) {
+        if (length.get() == 0) {
+            return;
+        }
+        int clamped = Math.max(0, Math.min(t, length.get() - 1));
+        if (clamped != step.get()) {
+            step.set(clamped);
+            updatePredictions();
+        }
+    }
+
+    /** Selects {@code unit} of the main cell and token {@code t}, as a click on a heatmap cell does. */
+    public void select(int unit, int t) {
+        primary.selectPrimaryUnit(unit);
+        jumpTo(t);
+    }
+
+    /** Play or pause; playing from the last token starts again at the first. */
+    public void togglePlay() {
+        if (playing.get()) {
+            playing.set(false);
+        } else if (length.get() > 0) {
+            if (step.get() >= length.get() - 1) {
+                jumpTo(0);
+            }
+            playing.set(true);
+        }
+    }
+
+    public void pause() {
+        playing.set(false);
+    }
+
+    /** One tick of the playback clock: the next token, pausing at the last. */
+    public void advancePlayback() {
+        if (!playing.get()) {
+            return;
+        }
+        if (step.get() >= length.get() - 1) {
+            playing.set(false);
+        } else {
+            stepForward();
+            if (step.get() >= length.get() - 1) {
+                playing.set(false);
+            }
+        }
+    }
+
+    /** Tokens per second while playing, clamped to {@link #MIN_SPEED}..{@link #MAX_SPEED}. */
+    public void setSpeed(double tokensPerSecond) {
+        if (Double.isNaN(tokensPerSecond)) {
+            return;
+        }
+        speed.set(Math.max(MIN_SPEED, Math.min(MAX_SPEED, tokensPerSecond)));
+    }
+
+    public void faster() {
+        setSpeed(speed.get() * 1.5);
+    }
+
+    public void slower() {
+        setSpeed(speed.get() / 1.5);
+    }
+
+    // ---- models -----------------------------------------------------------------------------
+
+    /** Loads the bundled model of {@code kind}, keeping the sentence and the step. */
+    public void chooseCell(CellKind kind) {
+        if (isCellAvailable(kind)) {
+            primary.load(kind.id());
+        }
+    }
+
+    /** Whether a bundled model of {@code kind} exists to switch to. */
+    public boolean isCellAvailable(CellKind kind) {
+        return bundled.contains(kind.id());
+    }
+
+    /** The cells with a bundled model. */
+    public Set<CellKind> availableCells() {
+        Set<CellKind> cells = EnumSet.noneOf(CellKind.class);
+        for (CellKind kind : CellKind.values()) {
+            if (isCellAvailable(kind)) {
+                cells.add(kind);
+            }
+        }
+        return cells;
+    }
+
+    /** Loads a bundled model (by name) or a model file (by path) as the main cell. */
+    public void openModel(String nameOrPath) {
+        primary.load(nameOrPath);
+    }
+
+    public void openModel(Path file) {
+        openModel(file.toString());
+    }
+
+    /** The bundled models, in menu order. */
+    public List<String> bundledModels() {
+        return bundled;
+    }
+
+    // ---- compare ----------------------------------------------------------------------------
+
+    /** Shows a second cell beside the first on the same sentence; the first time, one of another kind. */
+    public void setCompare(boolean on) {
+        if (on == compare.get()) {
+            return;
+        }
+        compare.set(on);
+        if (on) {
+            if (comparison.getModel() == null && comparison.chosenModelProperty().get().isEmpty()) {
+                String partner = partnerFor(primary.getModel());
+                if (partner != null) {
+                    comparison.retrace(tokens);
+                    comparison.load(partner);
+                }
+            } else {
+                comparison.retrace(tokens);
+            }
+        }
+        updateStatus();
+    }
+
+    public void toggleCompare() {
+        setCompare(!compare.get());
+    }
+
+    /** The lecture's pair: a GRU beside an LSTM, or an LSTM beside anything else. */
+    private String partnerFor(Model shown) {
+        List<String> preferences = new ArrayList<>();
+        if (shown != null && shown.cell().isLstm()) {
+            preferences.add(CellKind.GRU.id());
+        }
+        preferences.add(CellKind.LSTM.id());
+        preferences.add(CellKind.GRU.id());
+        preferences.addAll(bundled);
+        String shownName = primary.modelNameProperty().get();
+        for (String candidate : preferences) {
+            if (bundled.contains(candidate) && !candidate.equals(shownName)) {
+                return candidate;
+            }
+        }
+        return shownName.isEmpty() ? null : primary.chosenModelProperty().get();
+    }
+
+    /** Loads a model into the compare view's second cell. */
+    public void openComparisonModel(String nameOrPath) {
+        comparison.retrace(tokens);
+        comparison.load(nameOrPath);
+    }
+
+    public void setShowActivation(boolean show) {
+        showActivation.set(show);
+    }
+
+    public void toggleShowActivation() {
+        showActivation.set(!showActivation.get());
+    }
+
+    // ---- export -----------------------------------------------------------------------------
+
+    /**
+     * Writes the main cell's heatmaps as a PNG, off the UI thread; a failure becomes an error
+     * message and leaves no file behind.
+     *
+     * @param gate the one quantity to draw, or null for every one the cell has
+     */
+    public void exportHeatmaps(Quantity gate, Path target) {
+        Trace shown = primary.getTrace();
+        if (shown == null) {
+            showError("Nothing to export: type a sentence first");
+            return;
+        }
+        String title = primary.modelNameProperty().get();
+        int around = step.get();
+        status.set("Saving " + target.getFileName() + " …");
+        executor.submit(() -> exporter.export(shown, gate, title, around, target),
+                result -> status.set("Saved " + result.describe() + " to " + target),
+                failure -> {
+                    updateStatus();
+                    showError("Cannot save " + target + ": " + HeatmapExportService.describe(failure));
+                });
+    }
+
+    /** Renders the main cell's heatmaps (one gate, or all for null) and puts the image on the clipboard. */
+    public void copyHeatmaps(Quantity gate) {
+        Trace shown = primary.getTrace();
+        if (shown == null) {
+            showError("Nothing to copy: type a sentence first");
+            return;
+        }
+        String title = primary.modelNameProperty().get();
+        int around = step.get();
+        executor.submit(() -> exporter.render(shown, gate, title, around),
+                result -> {
+                    clipboard.put(result.image());
+                    status.set("Copied " + result.describe() + " to the clipboard");
+                },
+                failure -> showError("Cannot copy the image: " + HeatmapExportService.describe(failure)));
+    }
+
+    // ---- messages ---------------------------------------------------------------------------
+
+    /** Shows a one-line problem in the window's banner (never a dialog, never a stack trace). */
+    public void showError(String message) {
+        error.set(message == null ? "" : message);
+    }
+
+    public void dismissError() {
+        error.set("");
+    }
+
+    private void updatePredictions() {
+        Trace trace = primary.getTrace();
+        if (trace == null || trace.length() == 0) {
+            predictions.clear();
+            wasProbability.set(Double.NaN);
+            wereProbability.set(Double.NaN);
+            return;
+        }
+        int t = Math.min(step.get(), trace.length() - 1);
+        predictions.setAll(trace.topPredictions(t, PREDICTIONS));
+        wasProbability.set(trace.probability(t, "was"));
+        wereProbability.set(trace.probability(t, "were"));
+    }
+
+    private void updateStatus() {
+        Model model = primary.getModel();
+        Trace trace = primary.getTrace();
+        if (model == null) {
+            status.set(bundled.isEmpty()
+                    ? "No model is bundled with this build: open a model file (File ▸ Open model…)"
+                    : "Loading …");
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        text.append(primary.modelNameProperty().get()).append(" — ").append(model.cell().displayName())
+                .append(", ").append(model.hiddenSize()).append(" units, vocabulary of ")
+                .append(String.format(Locale.ROOT, "%,d", model.vocabulary().size()));
+        if (trace != null) {
+            text.append(String.format(Locale.ROOT, "  ·  %,d tokens", trace.length()));
+            int unknown = trace.unknownPositions().length;
+            if (unknown > 0) {
+                text.append(String.format(Locale.ROOT, " (%,d unknown)", unknown));
+            }
+            text.append(", traced in ").append(primary.timingProperty().get());
+        }
+        status.set(text.toString());
+    }
+
+    // ---- read-only state ----------------------------------------------------------------------
+
+    /** The executor this view model's work goes to, for windows that follow it (gate saturation). */
+    public TaskExecutor executor() {
+        return executor;
+    }
+
+    /** The main cell (the only one outside the compare view). */
+    public CellViewModel primary() {
+        return primary;
+    }
+
+    /** The compare view's second cell. */
+    public CellViewModel comparison() {
+        return comparison;
+    }
+
+    public ReadOnlyStringProperty sentenceProperty() {
+        return sentence.getReadOnlyProperty();
+    }
+
+    /** True when the sentence has no tokens: the views show {@link #EMPTY_HINT}. */
+    public ReadOnlyBooleanProperty sentenceEmptyProperty() {
+        return sentenceEmpty.getReadOnlyProperty();
+    }
+
+    /** The current token, 0-based. */
+    public ReadOnlyIntegerProperty stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public int getStep() {
+        return step.get();
+    }
+
+    /** How many tokens the main cell's trace has. */
+    public ReadOnlyIntegerProperty lengthProperty() {
+        return length.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public boolean isPlaying() {
+        return playing.get();
+    }
+
+    /** Tokens per second while playing. */
+    public ReadOnlyDoubleProperty speedProperty() {
+        return speed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty compareProperty() {
+        return compare.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty showActivationProperty() {
+        return showActivation.getReadOnlyProperty();
+    }
+
+    /** The main cell's kind; null while no model is loaded. */
+    public ReadOnlyObjectProperty<CellKind> cellProperty() {
+        return cell.getReadOnlyProperty();
+    }
+
+    /** A problem for the banner, or "". */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The status line: what is shown, or what just happened. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** True when there is no model to show and none bundled: the empty state offers "Open model…". */
+    public ReadOnlyBooleanProperty noModelProperty() {
+        return noModel.getReadOnlyProperty();
+    }
+
+    /** The top next-token predictions after the current token, most probable first. */
+    public ObservableList<Trace.Prediction> predictions() {
+        return readOnlyPredictions;
+    }
+
+    /** p(was) after the current token; NaN if the vocabulary lacks "was" or nothing is traced. */
+    public ReadOnlyDoubleProperty wasProbabilityProperty() {
+        return wasProbability.getReadOnlyProperty();
+    }
+
+    /** p(were) after the current token; NaN if the vocabulary lacks "were" or nothing is traced. */
+    public ReadOnlyDoubleProperty wereProbabilityProperty() {
+        return wereProbability.getReadOnlyProperty();
+    }
+
+    /** The traced tokens, for the token strip. */
+    public ObservableList<TokenChip> tokenChips() {
+        return readOnlyTokenChips;
+    }
+
+    /** The tokens of the latest sentence (what is being, or was, traced). */
+    public List<String> tokens() {
+        return tokens;
+    }
+}

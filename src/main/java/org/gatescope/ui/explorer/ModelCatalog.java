@@ -1,0 +1,38 @@
+package org.gatescope.ui.explorer;
+
+import java.util.List;
+import org.gatescope.engine.Model;
+import org.gatescope.io.ModelFileException;
+import org.gatescope.io.ModelLibrary;
+
+/**
+ * Where the window finds models: the bundled ones by name, any other by file path. The app uses
+ * {@link #library()}; tests hand in random models written to a temporary folder.
+ */
+public interface ModelCatalog {
+
+    /** The bundled models present, in menu order. */
+    List<String> bundled();
+
+    /**
+     * Reads a bundled model by name or a model file by path. May run on any thread.
+     *
+     * @throws ModelFileException with a one-line message naming the problem
+     */
+    Model load(String nameOrPath) throws ModelFileException;
+
+    /** The models bundled with this build, from {@link ModelLibrary}. */
+    static ModelCatalog library() {
+        return new ModelCatalog() {
+            @Override
+            public List<String> bundled() {
+                return ModelLibrary.available();
+            }
+
+            @Override
+            public Model load(String nameOrPath) throws ModelFileException {
+                return ModelLibrary.load(nameOrPath);
+            }
+        };
+    }
+}

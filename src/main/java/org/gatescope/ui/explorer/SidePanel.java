@@ -1,0 +1,592 @@
+package org.gatescope.ui.explorer;
+
+import org.gatescope.ui.canvas.CanvasTheme;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.util.StringConverter;
+import org.gatescope.engine.analysis.Ablation;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.GruReset;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.Trace;
+
+/**
+ * The panel right of the cell: which model and cell, the next-token predictions at the current
+ * token (with the lecture's was/were test), and the list of units to show.
+ */
+public final class SidePanel extends VBox {
+
+    /** What the cell buttons say, in the order the toggle and the keys 1–5 offer them. */
+    public static final List<CellKind> CELL_ORDER = List.of(CellKind.RNN, CellKind.GRU_SIMPLE, CellKind.GRU, CellKind.LSTM,
+            CellKind.PEEPHOLE_LSTM);
+
+    private final ExplorerViewModel explorer;
+    private final CellViewModel cell;
+    private final ModelChooser modelChooser;
+    private final ToggleGroup cellGroup = new ToggleGroup();
+    private final Label modelInfo = new Label();
+    private final Label predictionTitle = new Label();
+    private final VBox predictionRows = new VBox(4);
+    private final VBox agreement = new VBox(4);
+    private final List<BarRow> predictionBars = new java.util.ArrayList<>();
+    private final Label noPredictions = muted("appear once a sentence is traced");
+    private final Label wasPart = new Label();
+    private final Label werePart = new Label();
+    private final javafx.beans.property.DoubleProperty wasShare = new javafx.beans.property.SimpleDoubleProperty(0.5);
+    private final Label wasValue = new Label();
+    private final Label wereValue = new Label();
+    private final ListView<Integer> units;
+    private final VBox ablationBox = new VBox(4);
+    private final Label ablationTitle = new Label();
+    private final Label ablationPosition = new Label();
+    private final VBox ablationRows = new VBox(3);
+    private boolean syncing;
+
+    public SidePanel(ExplorerViewModel explorer, Runnable openModel) {
+        this.explorer = explorer;
+        this.cell = explorer.primary();
+        getStyleClass().add("side-panel");
+        setSpacing(8);
+        setPadding(new Insets(12, 14, 12, 14));
+        setPrefWidth(320);
+        setMinWidth(280);
+
+        modelChooser = new ModelChooser(explorer.bundledModels(), cell, explorer::openModel, openModel);
+        modelChooser.setId("model-chooser");
+        modelInfo.getStyleClass().add("muted");
+        modelInfo.setWrapText(true);
+        modelInfo.setMinHeight(Region.USE_PREF_SIZE);
+
+        FlowPane cells = new FlowPane(6, 6);
+        cells.getStyleClass().add("cell-toggle");
+        for (int i = 0; i < CELL_ORDER.size(); i++) {
+            CellKind kind = CELL_ORDER.get(i);
+            ToggleButton button = new ToggleButton(buttonText(kind));
+            button.setId("cell-" + kind.id());
+            button.setUserData(kind);
+            button.setToggleGroup(cellGroup);
+            button.setTooltip(new Tooltip("Switch to the bundled " + kind.displayName() + " model (key " + (i + 1)
+                    + "); the sentence and the token stay"));
+            button.setDisable(!explorer.isCellAvailable(kind));
+            button.setOnAction(e -> {
+                if (!syncing) {
+                    explorer.chooseCell(kind);
+                    syncCellToggle();
+                }
+            });
+            cells.getChildren().add(button);
+        }
+
+        predictionTitle.getStyleClass().add("section-title");
+        predictionRows.getStyleClass().add("predictions");
+        agreement.getStyleClass().add("agreement");
+        Label agreementTitle = new Label("was or were?");
+        agreementTitle.getStyleClass().add("subsection-title");
+        agreement.getChildren().addAll(agreementTitle, split(), new HBox(16, wasValue, wereValue));
+
+        units = new ListView<>(cell.unitOrder());
+        units.setId("unit-list");
+        units.getStyleClass().add("unit-list");
+        units.setCellFactory(list -> new UnitCell());
+        units.setPrefHeight(200);
+        units.setMinHeight(110);
+        VBox.setVgrow(units, Priority.ALWAYS);
+        units.getSelectionModel().selectedItemProperty().addListener((obs, old, unit) -> {
+            if (!syncing && unit != null) {
+                cell.selectPrimaryUnit(unit);
+            }
+        });
+
+        Label unitsTitle = section("Units");
+        Label unitsHint = new Label();
+        // The vanilla RNN has no memory cell: the timeline draws its hidden state a<t>.
+        unitsHint.textProperty().bind(Bindings.createStringBinding(() -> "Tick units to draw their "
+                + (explorer.cellProperty().get() == CellKind.RNN ? "a<t>" : "c<t>") + " on the timeline; select one "
+                + "for the diagram and the gate bars (\u2191 \u2193); right-click one to silence it.",
+                explorer.cellProperty()));
+        unitsHint.getStyleClass().add("muted");
+        unitsHint.setWrapText(true);
+        unitsHint.setMinHeight(Region.USE_PREF_SIZE);
+
+        ablationBox.setId("ablation-box");
+        ablationBox.getStyleClass().add("agreement");
+        ablationTitle.setId("ablation-title");
+        ablationTitle.getStyleClass().add("subsection-title");
+        ablationPosition.setId("ablation-position");
+        ablationPosition.getStyleClass().add("muted");
+        ablationPosition.setWrapText(true);
+        ablationPosition.setMinHeight(Region.USE_PREF_SIZE);
+        Button clearAblation = new Button("Clear");
+        clearAblation.setId("clear-ablation");
+        clearAblation.setOnAction(e -> explorer.clearAblation());
+        Region ablationSpacer = new Region();
+        HBox.setHgrow(ablationSpacer, Priority.ALWAYS);
+        HBox ablationHeader = new HBox(8, ablationTitle, ablationSpacer, clearAblation);
+        ablationHeader.setAlignment(Pos.CENTER_LEFT);
+        ablationBox.getChildren().addAll(ablationHeader, ablationPosition, ablationRows);
+
+        getChildren().addAll(section("Model"), modelChooser, modelInfo, section("Cell"), cells, predictionTitle,
+                predictionRows, agreement, ablationBox, unitsTitle, unitsHint, units);
+        explorer.ablationProperty().addListener(o -> updateAblation());
+        updateAblation();
+
+        InvalidationListener predictions = o -> updatePredictions();
+        explorer.predictions().addListener(predictions);
+        explorer.wasProbabilityProperty().addListener(predictions);
+        explorer.wereProbabilityProperty().addListener(predictions);
+        explorer.stepProperty().addListener(predictions);
+        cell.modelProperty().addListener(o -> updateModelInfo());
+        explorer.cellProperty().addListener(o -> syncCellToggle());
+        cell.chosenModelProperty().addListener(o -> syncCellToggle());
+        cell.primaryUnitProperty().addListener(o -> syncUnitSelection());
+        cell.selectedUnits().addListener((ListChangeListener<Integer>) c -> units.refresh());
+        cell.numberUnitsProperty().addListener(o -> units.refresh());
+        cell.unitOrder().addListener((ListChangeListener<Integer>) c -> syncUnitSelection());
+        updatePredictions();
+        updateModelInfo();
+        syncCellToggle();
+    }
+
+    private static String buttonText(CellKind kind) {
+        return switch (kind) {
+            case RNN -> "RNN";
+            case GRU_SIMPLE -> "simple GRU";
+            case GRU -> "GRU";
+            case LSTM -> "LSTM";
+            case PEEPHOLE_LSTM -> "peephole LSTM";
+        };
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+
+    private void syncCellToggle() {
+        syncing = true;
+        try {
+            String chosen = cell.chosenModelProperty().get();
+            CellKind shown = explorer.cellProperty().get();
+            CellKind pick = CellKind.fromId(chosen).orElse(shown);
+            cellGroup.getToggles().forEach(t -> t.setSelected(t.getUserData() == pick));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void syncUnitSelection() {
+        syncing = true;
+        try {
+            int primary = cell.getPrimaryUnit();
+            int index = cell.unitOrder().indexOf(primary);
+            if (index >= 0) {
+                units.getSelectionModel().clearAndSelect(index);
+                units.scrollTo(Math.max(0, index - 2));
+            } else {
+                units.getSelectionModel().clearSelection();
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void updateModelInfo() {
+        Model model = cell.getModel();
+        if (model == null) {
+            modelInfo.setText("No model loaded.");
+            return;
+        }
+        StringBuilder text = new StringBuilder(model.cell().displayName());
+        if (model.cell() == CellKind.GRU) {
+            text.append(model.spec().gruReset() == GruReset.BEFORE ? " (reset before, the lecture's)"
+                    : " (reset after, PyTorch's)");
+        }
+        text.append(String.format(Locale.ROOT, " · %d units · %,d words · embedding %d", model.hiddenSize(),
+                model.vocabulary().size(), model.spec().embedSize()));
+        modelInfo.setText(text.toString());
+    }
+
+    private void updatePredictions() {
+        Trace trace = cell.getTrace();
+        if (trace == null) {
+            predictionTitle.setText("Next-token predictions");
+            predictionRows.getChildren().setAll(noPredictions);
+            agreement.setVisible(false);
+            agreement.setManaged(false);
+            return;
+        }
+        int step = Math.min(explorer.getStep(), trace.length() - 1);
+        predictionTitle.setText("Next token after \u201C" + trace.tokens().get(step) + "\u201D");
+        List<Trace.Prediction> top = explorer.predictions();
+        // The rows are made once and updated: stepping rebuilds no nodes (no CSS pass for new ones).
+        while (predictionBars.size() < top.size()) {
+            predictionBars.add(new BarRow("prediction-bar"));
+        }
+        List<javafx.scene.Node> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < top.size(); i++) {
+            predictionBars.get(i).update(top.get(i).token(), top.get(i).probability(), false);
+            rows.add(predictionBars.get(i));
+        }
+        if (!predictionRows.getChildren().equals(rows)) {
+            predictionRows.getChildren().setAll(rows);
+        }
+        double was = explorer.wasProbabilityProperty().get();
+        double were = explorer.wereProbabilityProperty().get();
+        boolean both = !Double.isNaN(was) && !Double.isNaN(were);
+        agreement.setVisible(both);
+        agreement.setManaged(both);
+        if (both) {
+            double total = was + were;
+            double share = total > 0 ? was / total : 0.5;
+            wasPart.setText(String.format(Locale.ROOT, "was %.0f%%", 100 * share));
+            werePart.setText(String.format(Locale.ROOT, "%.0f%% were", 100 * (1 - share)));
+            wasShare.set(share);
+            wasValue.setText(probabilityText("p(was)", was));
+            wereValue.setText(probabilityText("p(were)", were));
+            wasValue.getStyleClass().setAll("label", was > were ? "winner-text" : "muted");
+            wereValue.getStyleClass().setAll("label", were > was ? "winner-text" : "muted");
+        }
+    }
+
+    /** The "Silenced unit N" box: p(was) and p(were) (or the top prediction) before and after, side by side. */
+    private void updateAblation() {
+        Ablation result = explorer.getAblation();
+        boolean shown = result != null;
+        ablationBox.setVisible(shown);
+        ablationBox.setManaged(shown);
+        if (!shown) {
+            return;
+        }
+        ablationTitle.setText("Silenced unit " + result.unit());
+        String at = result.before().tokens().get(result.position());
+        ablationPosition.setText(UnitMenu.silencedState(result.before()) + " forced to 0 from \u201C"
+                + result.before().tokens().get(result.fromStep()) + "\u201D on; next token after \u201C" + at
+                + "\u201D, before \u2192 after:");
+        List<String> compared = new java.util.ArrayList<>();
+        if (!Double.isNaN(result.probabilityBefore("was")) && !Double.isNaN(result.probabilityBefore("were"))) {
+            compared.add("was");
+            compared.add("were");
+        } else {
+            compared.add(result.before().topPredictions(result.position(), 1).get(0).token());
+        }
+        List<javafx.scene.Node> rows = new java.util.ArrayList<>();
+        for (String token : compared) {
+            double before = result.probabilityBefore(token);
+            double after = result.probabilityAfter(token);
+            BarRow beforeRow = new BarRow("prediction-bar", 96);
+            beforeRow.update(token + " before", before, false);
+            BarRow afterRow = new BarRow("ablated-bar", 96);
+            afterRow.update(token + " after", after, false);
+            rows.add(beforeRow);
+            rows.add(afterRow);
+        }
+        if (compared.size() == 2) {
+            Label shares = new Label(String.format(Locale.ROOT, "share of was: %.0f%% \u2192 %.0f%%",
+                    100 * result.shareBefore("was", "were"), 100 * result.shareAfter("was", "were")));
+            shares.setId("ablation-shares");
+            rows.add(shares);
+        }
+        ablationRows.getChildren().setAll(rows);
+    }
+
+    /** One bar split in the ratio p(was) : p(were), the lecture's singular-or-plural question. */
+    private HBox split() {
+        wasPart.getStyleClass().addAll("split-part", "was-part");
+        werePart.getStyleClass().addAll("split-part", "were-part");
+        wasPart.setMinWidth(0);
+        werePart.setMinWidth(0);
+        wasPart.setMaxWidth(Double.MAX_VALUE);
+        werePart.setMaxWidth(Double.MAX_VALUE);
+        HBox bar = new HBox(wasPart, werePart);
+        bar.getStyleClass().add("split-bar");
+        bar.setId("agreement-split");
+        wasPart.prefWidthProperty().bind(bar.widthProperty().multiply(wasShare));
+        werePart.prefWidthProperty().bind(bar.widthProperty().multiply(wasShare.negate().add(1)));
+        return bar;
+    }
+
+    private static String probabilityText(String name, double p) {
+        return String.format(Locale.ROOT, p >= 0.01 ? "%s = %.2f" : "%s = %.1e", name, p);
+    }
+
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("muted");
+        return label;
+    }
+
+    /** A row: the token, a bar as long as its probability, the percentage. Updated in place. */
+    private static final class BarRow extends HBox {
+
+        private final Label name = new Label();
+        private final Label value = new Label();
+        private final javafx.beans.property.DoubleProperty fraction = new javafx.beans.property.SimpleDoubleProperty();
+
+        BarRow(String styleClass) {
+            this(styleClass, 78);
+        }
+
+        BarRow(String styleClass, double nameWidth) {
+            super(8);
+            name.getStyleClass().add("bar-token");
+            name.setMinWidth(nameWidth);
+            name.setPrefWidth(nameWidth);
+            Region fill = new Region();
+            fill.getStyleClass().addAll("bar-fill", styleClass);
+            StackPane track = new StackPane(fill);
+            track.getStyleClass().add("bar-track");
+            track.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(track, Priority.ALWAYS);
+            fill.maxWidthProperty().bind(track.widthProperty().multiply(fraction));
+            fill.setMinWidth(0);
+            value.getStyleClass().add("bar-value");
+            value.setMinWidth(52);
+            value.setAlignment(Pos.CENTER_RIGHT);
+            getChildren().addAll(name, track, value);
+            setAlignment(Pos.CENTER_LEFT);
+            getStyleClass().add("bar-row");
+        }
+
+        void update(String token, double probability, boolean winner) {
+            name.setText(token);
+            fraction.set(Math.max(0, Math.min(1, probability)));
+            value.setText(String.format(Locale.ROOT, probability >= 0.1 ? "%.0f%%" : "%.1f%%", 100 * probability));
+            if (winner != getStyleClass().contains("winner")) {
+                if (winner) {
+                    getStyleClass().add("winner");
+                } else {
+                    getStyleClass().remove("winner");
+                }
+            }
+        }
+    }
+
+    /** A unit in the list: tick to show on the timeline, its colour there, and whether it is a number unit. */
+    private final class UnitCell extends ListCell<Integer> {
+
+        private final CheckBox shown = new CheckBox();
+        private final Rectangle swatch = new Rectangle(18, 4);
+        private final Label name = new Label();
+        private final Label badge = new Label("number unit");
+        private final HBox box;
+
+        UnitCell() {
+            getStyleClass().add("unit-cell");
+            badge.getStyleClass().add("badge");
+            shown.setFocusTraversable(false);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            box = new HBox(8, shown, swatch, name, spacer, badge);
+            box.setAlignment(Pos.CENTER_LEFT);
+            shown.setOnAction(e -> {
+                Integer unit = getItem();
+                if (unit != null) {
+                    cell.setUnitShown(unit, shown.isSelected());
+                }
+            });
+            // the list has no tokens: "from here on" is from the current token
+            UnitMenu.install(this, explorer, (x, y) -> getItem() == null ? Optional.empty()
+                    : Optional.of(new UnitMenu.Target(getItem(), explorer.getStep())));
+        }
+
+        @Override
+        protected void updateItem(Integer unit, boolean empty) {
+            super.updateItem(unit, empty);
+            setText(null);
+            if (empty || unit == null) {
+                setGraphic(null);
+                return;
+            }
+            int position = cell.selectedUnits().indexOf(unit);
+            shown.setSelected(position >= 0);
+            swatch.setFill(position >= 0 ? CanvasTheme.unitColor(position) : javafx.scene.paint.Color.TRANSPARENT);
+            name.setText("unit " + unit);
+            badge.setVisible(cell.numberUnitsProperty().get().contains(unit));
+            badge.setManaged(badge.isVisible());
+            setGraphic(box);
+        }
+    }
+
+    /**
+     * A compare column's unit drop-down: the cell's units in the unit list's order (number units first,
+     * marked), showing and setting the unit its diagram and gate bars show. Choosing one also draws it
+     * on the timeline, as a click on the unit does in the diagram or the heatmaps.
+     */
+    public static final class UnitChooser extends ComboBox<Integer> {
+
+        /** Wide enough for "unit 99" and the arrow. */
+        private static final double COMPACT_WIDTH = 104;
+
+        private final CellViewModel cell;
+        private final UnitChoice button = new UnitChoice();
+        private boolean syncing;
+
+        public UnitChooser(CellViewModel cell) {
+            this.cell = cell;
+            getStyleClass().add("unit-chooser");
+            setPromptText("unit");
+            setVisibleRowCount(12);
+            setCellFactory(list -> new UnitChoice());
+            setButtonCell(button);
+            setMinWidth(Region.USE_PREF_SIZE);
+            setTooltip(new Tooltip("The unit this column's diagram and gate bars show (number units first). "
+                    + "\u2191 \u2193 step through the units of the column you clicked last."));
+            // Items are a copy, replaced only while syncing: a combo box adjusts its value when its items
+            // change, and that adjustment must not read as the user's choice.
+            valueProperty().addListener((obs, old, unit) -> {
+                if (!syncing && unit != null && unit != cell.getPrimaryUnit()) {
+                    cell.selectPrimaryUnit(unit);
+                }
+            });
+            cell.unitOrder().addListener((InvalidationListener) o -> sync());
+            cell.numberUnitsProperty().addListener(o -> sync());
+            cell.primaryUnitProperty().addListener(o -> sync());
+            sync();
+        }
+
+        private void sync() {
+            syncing = true;
+            try {
+                if (!getItems().equals(cell.unitOrder())) {
+                    getItems().setAll(cell.unitOrder());
+                }
+                Integer unit = cell.unitOrder().isEmpty() ? null : cell.getPrimaryUnit();
+                if (unit != null && unit.equals(getValue())) {
+                    setValue(null); // redraws the button: a new model may mark other number units
+                }
+                setValue(unit);
+            } finally {
+                syncing = false;
+            }
+        }
+
+        /** A narrow header's drop-down shows no badge on its button (its list still does). */
+        public void setCompact(boolean compact) {
+            if (button.compact != compact) {
+                button.compact = compact;
+                button.updateItem(getValue(), getValue() == null);
+                // the list's widest row (with its badge) would set the width otherwise
+                setPrefWidth(compact ? COMPACT_WIDTH : Region.USE_COMPUTED_SIZE);
+            }
+        }
+
+        /** "unit 3" and, for a number unit, its badge. */
+        private final class UnitChoice extends ListCell<Integer> {
+
+            private final Label badge = new Label("number");
+            private boolean compact;
+
+            UnitChoice() {
+                badge.getStyleClass().add("badge");
+                setContentDisplay(ContentDisplay.RIGHT);
+                setGraphicTextGap(8);
+            }
+
+            @Override
+            protected void updateItem(Integer unit, boolean empty) {
+                super.updateItem(unit, empty);
+                if (empty || unit == null) {
+                    setText(empty ? null : "unit");
+                    setGraphic(null);
+                    return;
+                }
+                setText("unit " + unit);
+                setGraphic(!compact && cell.numberUnitsProperty().get().contains(unit) ? badge : null);
+            }
+        }
+    }
+
+    /** The model drop-down: the bundled models by name, files opened so far, and "Open model…". */
+    public static final class ModelChooser extends HBox {
+
+        private final ComboBox<String> combo = new ComboBox<>();
+        private final Button openButton = new Button("Open model\u2026");
+        private final CellViewModel cell;
+        private boolean syncing;
+
+        public ModelChooser(List<String> bundled, CellViewModel cell, Consumer<String> open, Runnable openFile) {
+            super(6);
+            this.cell = cell;
+            setAlignment(Pos.CENTER_LEFT);
+            combo.getItems().setAll(bundled);
+            combo.setMaxWidth(Double.MAX_VALUE);
+            combo.setPromptText("no model");
+            combo.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(String nameOrPath) {
+                    return nameOrPath == null ? "" : CellViewModel.displayName(nameOrPath);
+                }
+
+                @Override
+                public String fromString(String text) {
+                    return text;
+                }
+            });
+            combo.setOnAction(e -> {
+                String value = combo.getValue();
+                if (!syncing && value != null && !value.equals(cell.chosenModelProperty().get())) {
+                    open.accept(value);
+                }
+            });
+            HBox.setHgrow(combo, Priority.ALWAYS);
+            openButton.setOnAction(e -> openFile.run());
+            openButton.setTooltip(new Tooltip("Open a model file (.safetensors), Ctrl+O"));
+            openButton.setMinWidth(Region.USE_PREF_SIZE); // the drop-down gives way, not the button's label
+            combo.setMinWidth(60);
+            getChildren().addAll(combo, openButton);
+            cell.chosenModelProperty().addListener(o -> sync());
+            sync();
+        }
+
+        private void sync() {
+            syncing = true;
+            try {
+                String chosen = cell.chosenModelProperty().get();
+                if (chosen == null || chosen.isEmpty()) {
+                    combo.setValue(null);
+                    return;
+                }
+                if (!combo.getItems().contains(chosen)) {
+                    combo.getItems().add(chosen);
+                }
+                combo.setValue(chosen);
+            } finally {
+                syncing = false;
+            }
+        }
+
+        ComboBox<String> combo() {
+            return combo;
+        }
+
+        /** A narrow header's button says "Open…" (its tooltip still says what it opens). */
+        public void setCompact(boolean compact) {
+            openButton.setText(compact ? "Open\u2026" : "Open model\u2026");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.gatescope.ui.explorer;
+
+import org.gatescope.ui.timeline.TimelineView;
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.util.Duration;
+
+/**
+ * The traced tokens as a row of chips: the current one highlighted, unknown words marked with
+ * a dashed red border and a tooltip saying they were read as {@code <unk>}; clicking a chip
+ * jumps to that token. A horizontal {@link ListView}, so only visible chips exist even for a
+ * text of thousands of tokens.
+ */
+public final class TokenStrip extends ListView<TokenChip> {
+
+    static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
+    /** From this many tokens on, chips have one width (style class :long), so the list measures none. */
+    static final int LONG_TEXT = 400;
+    static final PseudoClass LONG = PseudoClass.getPseudoClass("long");
+
+    private final ExplorerViewModel explorer;
+    private int pendingStep = -1;
+
+    public TokenStrip(ExplorerViewModel explorer) {
+        super(explorer.tokenChips());
+        this.explorer = explorer;
+        getStyleClass().add("token-strip");
+        setOrientation(Orientation.HORIZONTAL);
+        setFocusTraversable(false);
+        setPrefHeight(50);
+        setMinHeight(50);
+        setMaxHeight(50);
+        setCellFactory(list -> new ChipCell(explorer));
+        setPlaceholder(new javafx.scene.control.Label(""));
+        explorer.stepProperty().addListener((obs, old, step) -> showStep(step.intValue()));
+        explorer.tokenChips().addListener((javafx.collections.ListChangeListener<TokenChip>) c -> {
+            pseudoClassStateChanged(LONG, getItems().size() > LONG_TEXT);
+            showStep(explorer.getStep());
+        });
+        explorer.reachProperty().addListener(o -> refresh());
+        explorer.showReachProperty().addListener(o -> refresh());
+        // A click selects; the selection mirrors the step, never the other way round by itself.
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() != MouseButton.PRIMARY) {
+                return;
+            }
+            javafx.scene.Node node = e.getPickResult().getIntersectedNode();
+            while (node != null && !(node instanceof ChipCell)) {
+                node = node.getParent();
+            }
+            if (node instanceof ChipCell chip && !chip.isEmpty()) {
+                explorer.jumpTo(chip.getIndex());
+                if (getScene() != null) {
+                    getScene().getRoot().requestFocus(); // out of the sentence field: the arrows step again
+                }
+                e.consume();
+            }
+        });
+    }
+
+    private void showStep(int step) {
+        if (step < 0 || step >= getItems().size()) {
+            getSelectionModel().clearSelection();
+            return;
+        }
+        getSelectionModel().clearAndSelect(step);
+        // Scrolled in the next layout, when the list knows its new items: once per frame at most.
+        pendingStep = step;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (pendingStep < 0) {
+            return;
+        }
+        VirtualFlow<?> flow = (VirtualFlow<?>) lookup(".virtual-flow");
+        int step = pendingStep;
+        if (flow == null || flow.getCellCount() != getItems().size()) {
+            return; // not ready: the next layout tries again
+        }
+        pendingStep = -1;
+        IndexedCell<?> firstCell = flow.getFirstVisibleCell();
+        IndexedCell<?> lastCell = flow.getLastVisibleCell();
+        if (firstCell == null || lastCell == null || step <= firstCell.getIndex() || step >= lastCell.getIndex()) {
+            flow.scrollTo(step); // the least scrolling that shows it whole
+        }
+    }
+
+    /** The chip of token {@code index} if it is on screen (tests). */
+    public ChipCell chipAt(int index) {
+        for (javafx.scene.Node node : lookupAll(".token-chip")) {
+            if (node instanceof ChipCell chip && chip.getIndex() == index && !chip.isEmpty()) {
+                return chip;
+            }
+        }
+        return null;
+    }
+
+    /** One token as a chip. */
+    public static final class ChipCell extends ListCell<TokenChip> {
+
+        /** Made on first need: a tooltip is a popup window, too heavy for every chip of a long text. */
+        private Tooltip unknownTip;
+        private final ExplorerViewModel explorer;
+        /** The memory reach under the token: as long as the text at 1, nothing at the floor (log scale). */
+        private final javafx.scene.shape.Rectangle reachBar = new javafx.scene.shape.Rectangle(0, 3);
+        private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+        ChipCell() {
+            this(null);
+        }
+
+        ChipCell(ExplorerViewModel explorer) {
+            this.explorer = explorer;
+            getStyleClass().add("token-chip");
+            reachBar.getStyleClass().add("reach-bar");
+            setContentDisplay(javafx.scene.control.ContentDisplay.BOTTOM);
+            setGraphicTextGap(1);
+        }
+
+        /** The reach row's fraction for this token, or -1 when no reach is shown. */
+        private double reachFraction(int index) {
+            if (explorer == null || !explorer.showReachProperty().get() || explorer.getReach() == null) {
+                return -1;
+            }
+            double[] norms = explorer.getReach().memoryCell();
+            if (norms.length != getListView().getItems().size() || index >= norms.length) {
+                return -1;
+            }
+            return index > explorer.getReach().position() ? 0 : TimelineView.reachFraction(norms[index]);
+        }
+
+        @Override
+        protected void updateItem(TokenChip chip, boolean empty) {
+            super.updateItem(chip, empty);
+            if (empty || chip == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                pseudoClassStateChanged(UNKNOWN, false);
+                return;
+            }
+            setText(chip.text());
+            double reach = reachFraction(getIndex());
+            if (reach < 0) {
+                setGraphic(null);
+            } else {
+                measure.setFont(getFont());
+                measure.setText(chip.text());
+                reachBar.setWidth(Math.max(reach > 0 ? 2 : 0, reach * measure.getLayoutBounds().getWidth()));
+                setGraphic(reachBar);
+            }
+            pseudoClassStateChanged(UNKNOWN, chip.unknown());
+            if (chip.unknown()) {
+                if (unknownTip == null) {
+                    unknownTip = new Tooltip();
+                    unknownTip.setShowDelay(Duration.millis(200));
+                }
+                unknownTip.setText(chip.unknownExplanation());
+                setTooltip(unknownTip);
+            } else {
+                setTooltip(null);
+            }
+        }
+
+        public boolean isUnknown() {
+            return getPseudoClassStates().contains(UNKNOWN);
+        }
+    }
+}

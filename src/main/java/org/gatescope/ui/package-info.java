@@ -1,2 +1,0 @@
-/** JavaFX views and their view models. */
-package org.gatescope.ui;

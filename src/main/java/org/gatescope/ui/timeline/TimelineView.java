@@ -1,0 +1,677 @@
+package org.gatescope.ui.timeline;
+
+import org.gatescope.ui.canvas.CanvasTheme;
+import org.gatescope.ui.canvas.CanvasView;
+import org.gatescope.ui.explorer.CellViewModel;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.TokenViewport;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.analysis.MemoryReach;
+import org.gatescope.render.ReachChart;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Trace;
+
+/**
+ * The memory-cell timeline, the lecture's picture: c&lt;t&gt; of the chosen units across the whole
+ * sentence (tokens along the x axis, the current token marked), and beneath it the primary
+ * unit's gates per token as bars — Γu (write) and, for the LSTMs, Γf (keep). Gate open at
+ * "cat", shut through the clause, the value carried to "was": readable at a glance.
+ *
+ * <p>Draws only the visible tokens of the shared {@link TokenViewport}; scrolls with the wheel,
+ * zooms with Ctrl + wheel, jumps to a token on click.
+ */
+public final class TimelineView extends CanvasView {
+
+    private static final double HEADER = 30;
+    private static final double LABELS = 26;
+    private static final double SCROLL_BAR = 14;
+    private static final double REACH_ROW = 48;
+    /** The least height of the c&lt;t&gt; plot in the compare view: a short column gives it the reach row's room. */
+    private static final double MIN_PLOT = 30;
+    /** The gate bars' least row height there: bars of 12 pixels, one line of labels. */
+    private static final double MIN_GATE_ROW = 18;
+    /** The reach row's floor: a gradient this small no longer reaches. */
+    static final double REACH_FLOOR = ReachChart.FLOOR;
+
+    private final ExplorerViewModel explorer;
+    private final CellViewModel cell;
+    private final TokenViewport viewport;
+    private final ScrollBar scrollBar = new ScrollBar();
+    private final Map<String, Double> labelWidths = new HashMap<>();
+    private boolean ownScrollBar;
+
+    /** Cached per trace and selection: the y range of the plotted states. */
+    private double range = 1;
+
+    public TimelineView(ExplorerViewModel explorer, CellViewModel cell, TokenViewport viewport) {
+        this.explorer = explorer;
+        this.cell = cell;
+        this.viewport = viewport;
+        getStyleClass().add("timeline-view");
+        scrollBar.setOrientation(Orientation.HORIZONTAL);
+        scrollBar.setVisible(false);
+        scrollBar.setFocusTraversable(false);
+        getChildren().add(scrollBar);
+        viewport.attach(scrollBar);
+
+        InvalidationListener repaint = o -> requestRepaint();
+        InvalidationListener rescale = o -> {
+            updateRange();
+            requestRepaint();
+        };
+        cell.traceProperty().addListener((obs, old, trace) -> {
+            int before = viewport.tokenCount();
+            viewport.setTokenCount(trace == null ? 0 : trace.length());
+            if (viewport.tokenCount() != before) {
+                revealStep();
+            }
+            updateRange();
+            requestRepaint();
+        });
+        cell.selectedUnits().addListener(rescale);
+        cell.primaryUnitProperty().addListener(repaint);
+        explorer.showActivationProperty().addListener(rescale);
+        explorer.sentenceEmptyProperty().addListener(repaint);
+        explorer.stepProperty().addListener((obs, old, step) -> {
+            viewport.ensureVisible(step.intValue());
+            requestRepaint();
+        });
+        viewport.addListener(repaint);
+        explorer.reachProperty().addListener(repaint);
+        explorer.compareProperty().addListener(repaint); // the reach row may give way to the plot there
+        explorer.showReachProperty().addListener(o -> {
+            requestLayout();
+            requestRepaint();
+        });
+
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && cell.getTrace() != null) {
+                int t = viewport.tokenAt(e.getX());
+                if (t >= 0) {
+                    explorer.jumpTo(t);
+                }
+            }
+        });
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+    }
+
+    /** Whether this view shows the horizontal scroll bar (the heatmaps below it show it when they share its axis). */
+    public void setOwnScrollBar(boolean own) {
+        ownScrollBar = own;
+        requestLayout();
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (e.isControlDown() || e.isShortcutDown()) {
+            viewport.zoom(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getX() - TokenViewport.LEFT);
+        } else {
+            double delta = Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY()) ? e.getDeltaX() : e.getDeltaY();
+            viewport.scrollBy(-delta);
+        }
+        e.consume();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        double before = viewport.plotWidth();
+        boolean followStep = before <= 0 || showsStep();
+        viewport.setPlotWidth(w - TokenViewport.LEFT - TokenViewport.RIGHT);
+        if (followStep && viewport.plotWidth() != before) {
+            revealStep(); // a narrower plot (the compare view's column) keeps the current token in view
+        }
+        boolean showBar = ownScrollBar && viewport.scrolls();
+        scrollBar.setVisible(showBar);
+        double barHeight = showBar ? SCROLL_BAR : 0;
+        layoutCanvas(0, 0, w, h - barHeight);
+        if (showBar) {
+            scrollBar.resizeRelocate(TokenViewport.LEFT, h - barHeight, Math.max(0, w - TokenViewport.LEFT
+                    - TokenViewport.RIGHT), barHeight);
+        }
+    }
+
+    /** Whether the current token's column lies in the plot. */
+    private boolean showsStep() {
+        int step = explorer.getStep();
+        return step >= viewport.firstVisible() && step <= viewport.lastVisible();
+    }
+
+    /** Scrolls the least needed to show the current token, once there is a plot and a text. */
+    private void revealStep() {
+        if (viewport.plotWidth() > 0 && viewport.tokenCount() > 0) {
+            viewport.ensureVisible(Math.min(explorer.getStep(), viewport.tokenCount() - 1));
+        }
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 260 + (cell == explorer.primary() && explorer.showReachProperty().get() ? REACH_ROW : 0);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 150;
+    }
+
+    private void updateRange() {
+        Trace trace = cell.getTrace();
+        double max = 1;
+        if (trace != null) {
+            for (Quantity q : plotted(trace)) {
+                for (int unit : units(trace)) {
+                    for (int t = 0; t < trace.length(); t++) {
+                        max = Math.max(max, Math.abs(trace.value(q, t, unit)));
+                    }
+                }
+            }
+        }
+        range = Math.ceil(max * 2) / 2;
+    }
+
+    /** The states on the line plot: c (a for the vanilla RNN), and a when asked for and distinct. */
+    private List<Quantity> plotted(Trace trace) {
+        List<Quantity> states = new ArrayList<>(2);
+        states.add(trace.has(Quantity.MEMORY_CELL) ? Quantity.MEMORY_CELL : Quantity.ACTIVATION);
+        if (explorer.showActivationProperty().get() && trace.cell().hasSeparateMemoryCell()) {
+            states.add(Quantity.ACTIVATION);
+        }
+        return states;
+    }
+
+    private List<Integer> units(Trace trace) {
+        List<Integer> units = new ArrayList<>();
+        for (int unit : cell.selectedUnits()) {
+            if (unit < trace.hidden()) {
+                units.add(unit);
+            }
+        }
+        return units;
+    }
+
+    private static List<Quantity> gateRows(Trace trace) {
+        List<Quantity> rows = new ArrayList<>(2);
+        if (trace.has(Quantity.UPDATE_GATE)) {
+            rows.add(Quantity.UPDATE_GATE);
+        }
+        if (trace.has(Quantity.FORGET_GATE)) {
+            rows.add(Quantity.FORGET_GATE);
+        }
+        return rows;
+    }
+
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
+        g.setFill(CanvasTheme.BACKGROUND);
+        g.fillRect(0, 0, w, h);
+        Trace trace = cell.getTrace();
+        if (trace == null) {
+            String message = explorer.sentenceEmptyProperty().get() ? ExplorerViewModel.EMPTY_HINT
+                    : cell.busyProperty().get() || cell.getModel() == null ? "Tracing …" : "";
+            drawCentred(g, message, w, h);
+            return;
+        }
+        int step = Math.min(explorer.getStep(), trace.length() - 1);
+        int primary = Math.min(cell.getPrimaryUnit(), trace.hidden() - 1);
+        List<Quantity> gates = gateRows(trace);
+        boolean rnn = trace.cell() == CellKind.RNN;
+
+        double gateRow = Math.max(26, Math.min(50, (h - HEADER - LABELS) * 0.2));
+        MemoryReach reach = reachShown(trace);
+        double plotTop = HEADER + 8;
+        double below = h - LABELS - (rnn ? 30 : 0); // where the token labels (or the RNN's note) begin
+        if (explorer.compareProperty().get()) {
+            // A short compare column: the reach row, then some of the gate bars' height, give way to the plot.
+            if (reach != null && below - REACH_ROW - gates.size() * gateRow - 12 - plotTop < MIN_PLOT) {
+                reach = null;
+            }
+            if (!gates.isEmpty() && below - gates.size() * gateRow - 12 - plotTop < MIN_PLOT) {
+                gateRow = Math.max(MIN_GATE_ROW, (below - 12 - plotTop - MIN_PLOT) / gates.size());
+            }
+        }
+        double reachRow = reach == null ? 0 : REACH_ROW;
+        double gatesTop = below - gates.size() * gateRow - reachRow;
+        double plotBottom = gatesTop - 12;
+        double plotLeft = TokenViewport.LEFT;
+        double plotRight = w - TokenViewport.RIGHT;
+        int first = viewport.firstVisible();
+        int last = viewport.lastVisible();
+        double col = viewport.columnWidth();
+
+        // The plot first, then the margins painted over whatever spilled into them (cheaper to
+        // render than clipping), then the margins' labels.
+        double stepX = viewport.xOf(step);
+        if (stepX + col > plotLeft && stepX < plotRight) {
+            g.setFill(CanvasTheme.ACCENT_SOFT);
+            g.fillRect(stepX, plotTop - 4, col, h - plotTop + 4);
+        }
+        drawGrid(g, plotTop, plotBottom, plotLeft, plotRight);
+        drawLines(g, trace, first, last, plotTop, plotBottom, primary);
+        double y = gatesTop;
+        for (Quantity gate : gates) {
+            drawGateBars(g, trace, gate, primary, first, last, y, gateRow);
+            y += gateRow;
+        }
+        double cx = Math.round(viewport.centreOf(step)) + 0.5;
+        if (cx > plotLeft && cx < plotRight) {
+            g.setStroke(CanvasTheme.ACCENT);
+            g.setLineWidth(2);
+            g.strokeLine(cx, plotTop - 4, cx, plotBottom + 4);
+        }
+        g.setFill(CanvasTheme.BACKGROUND);
+        g.fillRect(0, plotTop - 8, plotLeft, h - plotTop + 8);
+        g.fillRect(plotRight, plotTop - 8, w - plotRight, h - plotTop + 8);
+
+        drawHeader(g, trace, w);
+        drawAxisLabels(g, plotTop, plotBottom, plotLeft, rnn);
+        drawCurrentValues(g, trace, step, plotTop, plotBottom, plotRight);
+        y = gatesTop;
+        for (Quantity gate : gates) {
+            drawGateLabels(g, gate, primary, y, gateRow, plotRight);
+            y += gateRow;
+        }
+        if (rnn) {
+            g.setFill(CanvasTheme.MUTED);
+            g.setFont(CanvasTheme.LABEL);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            String note = "The vanilla RNN has no memory cell or gates: a<t> is all it carries from token to token.";
+            double room = w - plotLeft - 18;
+            g.fillText(width(note, CanvasTheme.LABEL) <= room ? note
+                    : fit("No memory cell, no gates: a<t> carries it all.", CanvasTheme.LABEL, room),
+                    plotLeft + 6, gatesTop + 15);
+        }
+        if (reach != null) {
+            drawReach(g, reach, first, last, h - LABELS - reachRow, plotLeft, plotRight);
+        }
+        drawTokenLabels(g, trace, first, last, h - LABELS, step, plotLeft, plotRight);
+    }
+
+    /** The reach drawn on this timeline: the main cell's, when asked for and of this very trace. */
+    private MemoryReach reachShown(Trace trace) {
+        MemoryReach reach = explorer.getReach();
+        if (cell != explorer.primary() || !explorer.showReachProperty().get() || reach == null
+                || reach.memoryCell().length != trace.length()) {
+            return null;
+        }
+        return reach;
+    }
+
+    /**
+     * The memory reach as a row of bars on a log scale ({@link #REACH_FLOOR}..1): how strongly the
+     * target's log-probability depends on each c&lt;t&gt;; the target position is outlined.
+     */
+    private void drawReach(GraphicsContext g, MemoryReach reach, int first, int last, double y, double left,
+                           double right) {
+        double col = viewport.columnWidth();
+        double pad = col >= 10 ? Math.min(6, col * 0.15) : 0;
+        double captionHeight = 14;
+        double barTop = y + captionHeight;
+        double barHeight = REACH_ROW - captionHeight - 4;
+        double[] norms = reach.memoryCell();
+        for (int t = first; t <= last && t < norms.length; t++) {
+            double x = viewport.xOf(t) + pad;
+            double bw = Math.max(1, col - 2 * pad);
+            g.setFill(CanvasTheme.TRACK);
+            g.fillRect(x, barTop, bw, barHeight);
+            double filled = reachFraction(norms[t]) * barHeight;
+            g.setFill(CanvasTheme.ACCENT);
+            g.fillRect(x, barTop + barHeight - filled, bw, filled);
+            if (col >= 40 && t <= reach.position()) {
+                g.setFont(CanvasTheme.SMALL);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.CENTER);
+                g.setFill(filled > barHeight * 0.7 ? Color.WHITE : CanvasTheme.TEXT);
+                g.fillText(norms[t] <= 0 ? "0" : String.format(Locale.ROOT, "%.0e", norms[t]), x + bw / 2,
+                        barTop + barHeight / 2);
+            }
+            if (t == reach.position()) {
+                g.setStroke(CanvasTheme.DANGER);
+                g.setLineWidth(2);
+                g.strokeRect(x - 1, barTop - 1, bw + 2, barHeight + 2);
+            }
+        }
+        // the margins, then the labels over them
+        g.setFill(CanvasTheme.BACKGROUND);
+        g.fillRect(0, y, left, REACH_ROW);
+        g.fillRect(right, y, getWidth() - right, REACH_ROW);
+        g.setFont(CanvasTheme.SMALL);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(CanvasTheme.MUTED);
+        String target = reach.target();
+        String caption = "reach of log p(" + target + ") \u2190 \u2016\u2202/\u2202" + memoryName(reach) + "\u2016,"
+                + " log scale";
+        String full = caption + "; the outlined bar is the prediction of \u201C" + target + "\u201D";
+        // a compare column is narrower: the short caption, shortened further if need be
+        double room = getWidth() - left - 8;
+        g.fillText(width(full, CanvasTheme.SMALL) <= room ? full : fit(caption, CanvasTheme.SMALL, room), left + 4,
+                y + captionHeight / 2);
+        g.setFill(CanvasTheme.ACCENT);
+        g.setFont(CanvasTheme.SYMBOL);
+        g.fillText("reach", 10, barTop + barHeight / 2);
+        g.setFont(CanvasTheme.SMALL);
+        g.setFill(CanvasTheme.MUTED);
+        g.fillText("1", right + 8, barTop + 5);
+        g.fillText("1e-8", right + 8, barTop + barHeight - 5);
+    }
+
+    private String memoryName(MemoryReach reach) {
+        Trace trace = cell.getTrace();
+        return trace != null && !trace.has(Quantity.MEMORY_CELL) ? "a<t>" : "c<t>";
+    }
+
+    /** A gradient norm on the reach row's log scale: 0 at {@link #REACH_FLOOR} or below, 1 at 1 or above. */
+    public static double reachFraction(double norm) {
+        return ReachChart.fraction(norm);
+    }
+
+    private void drawHeader(GraphicsContext g, Trace trace, double w) {
+        boolean rnn = !trace.has(Quantity.MEMORY_CELL);
+        boolean same = trace.cell().isGru();
+        String title = rnn ? "Activation a<t> across the text"
+                : same ? "Memory cell c<t> (= a<t> in a GRU) across the text" : "Memory cell c<t> across the text";
+        List<Integer> units = units(trace);
+        double legendWidth = 24.0 + units.size() * 150;
+        if (width(title, CanvasTheme.HEADING) + legendWidth > w - TokenViewport.RIGHT) {
+            title = rnn ? "a<t>" : same ? "c<t> = a<t>" : "Memory cell c<t>";
+        }
+        if (width(title, CanvasTheme.HEADING) + legendWidth > w - TokenViewport.RIGHT && !rnn && !same) {
+            title = "c<t>"; // a compare column: room for the legend
+        }
+        g.setFont(CanvasTheme.HEADING);
+        g.setFill(CanvasTheme.TEXT);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(title, 12, HEADER / 2 + 2);
+        double titleEnd = 12 + width(title, CanvasTheme.HEADING) + 16;
+        // Legend: one swatch per unit, right-aligned, as many as fit beside the title.
+        List<Integer> number = cell.numberUnitsProperty().get();
+        double x = w - TokenViewport.RIGHT;
+        g.setFont(CanvasTheme.LABEL);
+        g.setTextAlign(TextAlignment.RIGHT);
+        boolean dashed = plotted(trace).size() > 1;
+        if (dashed) {
+            g.setFill(CanvasTheme.MUTED);
+            g.fillText("solid c<t>, dashed a<t>", x, HEADER / 2 + 2);
+            x -= width("solid c<t>, dashed a<t>", CanvasTheme.LABEL) + 18;
+        }
+        for (int i = units.size() - 1; i >= 0; i--) {
+            int unit = units.get(i);
+            String label = "unit " + unit + (number.contains(unit) ? " (number)" : "");
+            if (x - width(label, CanvasTheme.LABEL) - 30 < titleEnd) {
+                break;
+            }
+            g.setFill(CanvasTheme.TEXT);
+            g.fillText(label, x, HEADER / 2 + 2);
+            x -= width(label, CanvasTheme.LABEL) + 6;
+            g.setStroke(CanvasTheme.unitColor(i));
+            g.setLineWidth(unit == cell.getPrimaryUnit() ? 4 : 2.5);
+            g.strokeLine(x - 16, HEADER / 2 + 2, x, HEADER / 2 + 2);
+            x -= 30;
+        }
+        if (units.isEmpty()) {
+            g.setFill(CanvasTheme.MUTED);
+            g.fillText("no unit chosen: tick units in the list on the right", x, HEADER / 2 + 2);
+        }
+    }
+
+    private double[] ticks(double top, double bottom) {
+        boolean roomy = bottom - top >= 110;
+        if (range > 1) {
+            return roomy ? new double[] {range, 1, 0, -1, -range} : new double[] {range, 0, -range};
+        }
+        return roomy ? new double[] {1, 0.5, 0, -0.5, -1} : new double[] {1, 0, -1};
+    }
+
+    private void drawGrid(GraphicsContext g, double top, double bottom, double left, double right) {
+        g.setLineWidth(1);
+        for (double v : ticks(top, bottom)) {
+            double y = Math.round(yOf(v, top, bottom)) + 0.5;
+            g.setStroke(v == 0 ? CanvasTheme.AXIS : CanvasTheme.GRID);
+            g.strokeLine(left, y, right, y);
+        }
+    }
+
+    private void drawAxisLabels(GraphicsContext g, double top, double bottom, double left, boolean rnn) {
+        g.setFont(CanvasTheme.SMALL);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(CanvasTheme.MUTED);
+        for (double v : ticks(top, bottom)) {
+            double y = Math.round(yOf(v, top, bottom)) + 0.5;
+            g.fillText(v == 0 ? "0" : String.format(Locale.ROOT, "%+.1f", v).replace("-", "\u2212"), left - 6, y);
+        }
+        g.setFont(CanvasTheme.SYMBOL);
+        g.setFill(CanvasTheme.TEXT);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(rnn ? "a<t>" : "c<t>", 10, (top + bottom) / 2);
+    }
+
+    private double yOf(double v, double top, double bottom) {
+        double mid = (top + bottom) / 2;
+        return mid - v / range * (bottom - top) / 2;
+    }
+
+    private void drawLines(GraphicsContext g, Trace trace, int first, int last, double top, double bottom,
+                           int primary) {
+        List<Integer> units = units(trace);
+        List<Quantity> states = plotted(trace);
+        int from = Math.max(0, first - 1);
+        int to = Math.min(trace.length() - 1, last + 1);
+        double col = viewport.columnWidth();
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        for (int s = states.size() - 1; s >= 0; s--) {
+            Quantity q = states.get(s);
+            // the primary unit last, on top
+            List<Integer> order = new ArrayList<>(units);
+            if (order.remove(Integer.valueOf(primary))) {
+                order.add(primary);
+            }
+            for (int unit : order) {
+                Color colour = CanvasTheme.unitColor(units.indexOf(unit));
+                boolean main = unit == primary;
+                g.setStroke(colour);
+                g.setLineWidth(main ? 3.5 : 2);
+                g.setLineDashes(s > 0 ? new double[] {7, 5} : null);
+                g.beginPath();
+                for (int t = from; t <= to; t++) {
+                    double x = viewport.centreOf(t);
+                    double y = yOf(trace.value(q, t, unit), top, bottom);
+                    if (t == from) {
+                        g.moveTo(x, y);
+                    } else {
+                        g.lineTo(x, y);
+                    }
+                }
+                g.stroke();
+                g.setLineDashes(null);
+                if (col >= 14 && s == 0) {
+                    double r = main ? 4.5 : 3.5;
+                    g.setFill(colour);
+                    for (int t = from; t <= to; t++) {
+                        g.fillOval(viewport.centreOf(t) - r, yOf(trace.value(q, t, unit), top, bottom) - r, 2 * r,
+                                2 * r);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The chosen units' values at the current token, in the right margin, in their colours. */
+    private void drawCurrentValues(GraphicsContext g, Trace trace, int step, double top, double bottom,
+                                   double right) {
+        List<Integer> units = units(trace);
+        Quantity q = plotted(trace).get(0);
+        g.setFont(CanvasTheme.LABEL_BOLD);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double y = top + 4;
+        g.setFont(CanvasTheme.SMALL);
+        g.setFill(CanvasTheme.MUTED);
+        g.fillText("at step " + (step + 1), right + 8, y);
+        y += 16;
+        g.setFont(CanvasTheme.LABEL_BOLD);
+        for (int i = 0; i < units.size() && y < bottom; i++) {
+            g.setFill(CanvasTheme.unitColor(i));
+            g.fillText(String.format(Locale.ROOT, "%+.2f", trace.value(q, step, units.get(i))).replace("-", "\u2212"),
+                    right + 8, y);
+            y += 18;
+        }
+    }
+
+    private static Color gateColour(Quantity gate) {
+        return gate == Quantity.UPDATE_GATE ? CanvasTheme.WRITE : CanvasTheme.KEEP;
+    }
+
+    private void drawGateBars(GraphicsContext g, Trace trace, Quantity gate, int unit, int first, int last, double y,
+                              double rowHeight) {
+        Color colour = gateColour(gate);
+        double col = viewport.columnWidth();
+        double pad = col >= 10 ? Math.min(6, col * 0.15) : 0;
+        double barTop = y + 3;
+        double barHeight = rowHeight - 6;
+        boolean numbers = col >= 40 && barHeight >= 22;
+        g.setFont(CanvasTheme.SMALL);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (int t = first; t <= last; t++) {
+            double x = viewport.xOf(t) + pad;
+            double bw = Math.max(1, col - 2 * pad);
+            double v = trace.value(gate, t, unit);
+            g.setFill(CanvasTheme.TRACK);
+            g.fillRect(x, barTop, bw, barHeight);
+            g.setFill(colour);
+            double filled = v * barHeight;
+            g.fillRect(x, barTop + barHeight - filled, bw, filled);
+            if (numbers) {
+                boolean inside = v > 0.55;
+                g.setFill(inside ? Color.WHITE : CanvasTheme.TEXT);
+                double ty = inside ? barTop + barHeight - filled + 9 : barTop + barHeight - filled - 8;
+                g.fillText(String.format(Locale.ROOT, "%.2f", v), x + bw / 2, ty);
+            }
+        }
+    }
+
+    private void drawGateLabels(GraphicsContext g, Quantity gate, int unit, double y, double rowHeight,
+                                double right) {
+        String role = gate == Quantity.UPDATE_GATE ? "write" : "keep";
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(CanvasTheme.SYMBOL);
+        g.setFill(gateColour(gate));
+        boolean twoLines = rowHeight >= 40;
+        g.fillText(gate.symbol(), 10, y + rowHeight / 2 - (twoLines ? 7 : 0));
+        g.setFont(CanvasTheme.SMALL);
+        g.setFill(CanvasTheme.MUTED);
+        if (twoLines) {
+            g.fillText(role + " \u00B7 unit " + unit, 10, y + rowHeight / 2 + 11);
+        } else {
+            g.fillText(role, 40, y + rowHeight / 2 + 1);
+        }
+        // the scale at the right: 1 = open, 0 = shut
+        double barTop = y + 3;
+        double barHeight = rowHeight - 6;
+        if (barHeight >= 34) {
+            g.fillText("1 open", right + 8, barTop + 6);
+            g.fillText("0 shut", right + 8, barTop + barHeight - 6);
+        } else {
+            g.fillText("0 \u2026 1", right + 8, barTop + barHeight / 2);
+        }
+    }
+
+    private void drawTokenLabels(GraphicsContext g, Trace trace, int first, int last, double y, int step,
+                                 double left, double right) {
+        double col = viewport.columnWidth();
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        int every = col >= 18 ? 1 : (int) Math.ceil(18 / col) * 2;
+        // The current token's label may be wider than its column (narrow columns): a label whose
+        // centre it covers is not drawn.
+        double stepX = viewport.centreOf(step);
+        double pillHalf = 0;
+        if (step >= first && step <= last) {
+            String current = fit(trace.tokens().get(step), CanvasTheme.LABEL_BOLD, Math.max(col, 90));
+            pillHalf = current.isEmpty() ? 0 : (width(current, CanvasTheme.LABEL_BOLD) + 12) / 2;
+        }
+        for (int t = first; t <= last; t++) {
+            boolean current = t == step;
+            if (!current && t % every != 0) {
+                continue;
+            }
+            double cx = viewport.centreOf(t);
+            if (cx < left || cx > right) {
+                continue;
+            }
+            if (!current && Math.abs(cx - stepX) < pillHalf + 3) {
+                continue;
+            }
+            Font font = current ? CanvasTheme.LABEL_BOLD : CanvasTheme.LABEL;
+            String label = fit(trace.tokens().get(t), font, current ? Math.max(col, 90) : col * every - 4);
+            if (label.isEmpty()) {
+                continue;
+            }
+            if (current) {
+                double lw = width(label, font) + 12;
+                g.setFill(CanvasTheme.ACCENT);
+                g.fillRoundRect(cx - lw / 2, y + 3, lw, LABELS - 6, 8, 8);
+                g.setFill(Color.WHITE);
+            } else {
+                g.setFill(trace.isUnknown(t) ? CanvasTheme.DANGER : CanvasTheme.TEXT);
+            }
+            g.setFont(font);
+            g.fillText(label, cx, y + LABELS / 2);
+        }
+    }
+
+    /** {@code text}, shortened with an ellipsis to fit {@code maxWidth}; "" if not even one letter fits. */
+    private String fit(String text, Font font, double maxWidth) {
+        if (width(text, font) <= maxWidth) {
+            return text;
+        }
+        for (int n = text.length() - 1; n >= 1; n--) {
+            String shorter = text.substring(0, n) + "\u2026";
+            if (width(shorter, font) <= maxWidth) {
+                return shorter;
+            }
+        }
+        return "";
+    }
+
+    private double width(String text, Font font) {
+        String key = font.getName() + font.getSize() + ":" + text;
+        return labelWidths.computeIfAbsent(key, k -> {
+            Text measure = new Text(text);
+            measure.setFont(font);
+            return measure.getLayoutBounds().getWidth();
+        });
+    }
+
+    private static void drawCentred(GraphicsContext g, String message, double w, double h) {
+        g.setFill(CanvasTheme.MUTED);
+        g.setFont(CanvasTheme.HINT);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(message, w / 2, h / 2);
+    }
+}

@@ -1,0 +1,167 @@
+package org.gatescope.ui.train;
+
+import org.gatescope.ui.task.CallingThreadExecutor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.gatescope.engine.train.AgreementTask;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.GruReset;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.train.Trainer;
+import org.gatescope.text.Vocabulary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The train window as a user drives it, headless under Monocle. Training runs on the FX thread
+ * here on a tiny corpus, so a click on Start returns with the run finished.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TrainWindowTest {
+
+    private TrainViewModel train;
+    private final List<Model> shown = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        train = new TrainViewModel(new CallingThreadExecutor(), Runnable::run, (config, listener, control) -> {
+            Vocabulary vocabulary = AgreementTask.vocabulary();
+            Trainer.Data data = AgreementTask.data(vocabulary, config.seed(), 96, 24);
+            Trainer.Result result = new Trainer(config, 0, 2).train(data, listener, control);
+            return new Model(config.spec(vocabulary.size()), vocabulary, result.weights());
+        });
+        train.setHidden(4);
+        train.setEpochs(2);
+        stage.setScene(new Scene(new TrainWindow(train, shown::add), 860, 640));
+        stage.show();
+    }
+
+    @Test
+    void beforeStartOnlyStartIsOffered(FxRobot robot) {
+        assertFalse(robot.lookup("#train-start").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#train-pause").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#train-cancel").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#train-save").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#train-show").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#train-export").queryAs(Button.class).isDisabled(), "no curves to export yet");
+    }
+
+    @Test
+    void exportIsOfferedOnceTheRunHasCurvePoints(FxRobot robot) {
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Button export = robot.lookup("#train-export").queryAs(Button.class);
+        assertEquals("Export curves as PNG\u2026", export.getText());
+        assertFalse(export.isDisabled());
+    }
+
+    @Test
+    void exportStaysOfferedWhenTheRunIsCancelled(FxRobot robot) {
+        robot.interact(() -> train.latestProperty().addListener((obs, old, now) -> {
+            if (now != null && now.step() >= 2) {
+                train.cancel();
+            }
+        }));
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(TrainViewModel.State.CANCELLED, train.getState());
+        assertFalse(robot.lookup("#train-export").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#train-save").queryAs(Button.class).isDisabled(), "no model, but curves");
+    }
+
+    @Test
+    void gruResetIsOfferedOnlyForTheGru(FxRobot robot) {
+        Node resetBox = robot.lookup("#train-gru-reset-box").query();
+        assertFalse(resetBox.isVisible(), "an LSTM has no relevance gate");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<CellKind> cell = robot.lookup("#train-cell").queryAs(ComboBox.class);
+        robot.interact(() -> cell.setValue(CellKind.GRU));
+        assertTrue(resetBox.isVisible());
+        @SuppressWarnings("unchecked")
+        ComboBox<GruReset> reset = robot.lookup("#train-gru-reset").queryAs(ComboBox.class);
+        assertEquals(GruReset.BEFORE, reset.getValue());
+        robot.interact(() -> reset.setValue(GruReset.AFTER));
+        assertEquals(GruReset.AFTER, train.config().gruReset());
+
+        robot.interact(() -> cell.setValue(CellKind.GRU_SIMPLE));
+        assertFalse(resetBox.isVisible(), "the simplified GRU has no relevance gate either");
+    }
+
+    @Test
+    void embeddingAndLearningRateFieldsSetTheConfig(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> embed = robot.lookup("#train-embed").queryAs(Spinner.class);
+        assertEquals(16, embed.getValue());
+        robot.interact(() -> embed.getValueFactory().setValue(24));
+        assertEquals(24, train.config().embed());
+
+        TextField rate = robot.lookup("#train-learning-rate").queryAs(TextField.class);
+        assertEquals("0.01", rate.getText());
+        robot.clickOn(rate);
+        robot.interact(() -> rate.requestFocus());
+        robot.interact(rate::selectAll);
+        robot.write("0.02");
+        assertEquals(0.02, train.config().learningRate());
+        robot.interact(() -> rate.setText("0.0x1"));
+        assertEquals("0.02", rate.getText(), "not a number: refused");
+
+        robot.interact(() -> rate.setText("7"));
+        robot.interact(() -> robot.lookup("#train-seed").query().requestFocus());
+        assertEquals(TrainViewModel.MAX_LEARNING_RATE, train.config().learningRate());
+        assertEquals("1", rate.getText(), "leaving the field shows the rate a run uses");
+    }
+
+    @Test
+    void theFieldsFollowSettingsChangedOrClampedByTheViewModel(FxRobot robot) {
+        robot.interact(() -> {
+            train.setEpochs(TrainViewModel.MAX_EPOCHS + 50);
+            train.setHidden(0);
+            train.setCell(CellKind.GRU);
+        });
+
+        assertEquals(TrainViewModel.MAX_EPOCHS, robot.lookup("#train-epochs").queryAs(Spinner.class).getValue());
+        assertEquals(1, robot.lookup("#train-hidden").queryAs(Spinner.class).getValue());
+        assertEquals(CellKind.GRU, robot.lookup("#train-cell").queryAs(ComboBox.class).getValue());
+    }
+
+    @Test
+    void startTrainsDrawsTheCurvesAndOffersTheModel(FxRobot robot) {
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(TrainViewModel.State.FINISHED, train.getState());
+        assertEquals(1.0, robot.lookup("#train-progress").queryAs(ProgressBar.class).getProgress());
+        assertTrue(robot.lookup("#train-progress-text").queryAs(Label.class).getText().startsWith("epoch 2/2"));
+        assertTrue(robot.lookup("#train-status").queryAs(Label.class).getText().startsWith("Finished"));
+        LineChart<?, ?> loss = robot.lookup("#train-loss-chart").queryAs(LineChart.class);
+        assertFalse(loss.getData().get(0).getData().isEmpty(), "training loss drawn");
+        LineChart<?, ?> accuracy = robot.lookup("#train-accuracy-chart").queryAs(LineChart.class);
+        assertEquals(2, accuracy.getData().get(0).getData().size(), "one agreement point per epoch");
+        assertFalse(robot.lookup("#train-save").queryAs(Button.class).isDisabled());
+
+        robot.clickOn("#train-show");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(train.getTrainedModel()), shown);
+    }
+}
