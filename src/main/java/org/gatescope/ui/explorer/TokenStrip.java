@@ -1,6 +1,6 @@
 package org.gatescope.ui.explorer;
 
-import org.gatescope.ui.timeline.TimelineView;
+import org.gatescope.render.ReachChart;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.control.IndexedCell;
@@ -136,7 +136,7 @@ public final class TokenStrip extends ListView<TokenChip> {
             if (norms.length != getListView().getItems().size() || index >= norms.length) {
                 return -1;
             }
-            return index > explorer.getReach().position() ? 0 : TimelineView.reachFraction(norms[index]);
+            return index > explorer.getReach().position() ? 0 : ReachChart.fraction(norms[index]);
         }
 
         @Override
