@@ -22,6 +22,8 @@ import javafx.stage.Stage;
  */
 public final class GateScopeApp extends Application {
 
+    private static final System.Logger LOG = System.getLogger(GateScopeApp.class.getName());
+
     public static final String TITLE = "GateScope";
     static final double WIDTH = 1400;
     static final double HEIGHT = 900;
@@ -65,6 +67,8 @@ public final class GateScopeApp extends Application {
         stage.sizeToScene();
         stage.show();
         view.requestFocus();
+        LOG.log(System.Logger.Level.DEBUG, () -> "window shown, " + (int) scene.getWidth() + " x "
+                + (int) scene.getHeight() + ", in " + GateScopeApp.class.getModule());
         return scene;
     }
 
