@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command-line contract of DESIGN.md: {@code trace} and {@code info} succeed with exit 0
+ * The command-line contract of docs/cli.md: {@code trace} and {@code info} succeed with exit 0
  * on good input, and every kind of bad input gets exit 2 with one line on stderr that names
  * the problem — never a stack trace.
  */
