@@ -8,7 +8,7 @@ For each model below, a small randomly initialised PyTorch module
     embedding: nn.Embedding(V, D)  ->  rnn: nn.RNN(tanh) | nn.GRU | nn.LSTM (one layer)
                                    ->  head: nn.Linear(H, V)
 
-saved in GateScope's model format (DESIGN.md, "Model files") as
+saved in GateScope's model format (docs/model-format.md) as
 ``<name>.safetensors``, and ``<name>.expected.json`` holding what PyTorch computes on
 three token sequences from a zero initial state:
 

@@ -12,7 +12,7 @@ interface Command {
     /** One line for the help listing. */
     String summary();
 
-    /** Its synopsis, as in DESIGN.md. */
+    /** Its synopsis, as docs/cli.md lists it. */
     String usage();
 
     /**

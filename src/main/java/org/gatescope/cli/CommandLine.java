@@ -2,8 +2,11 @@ package org.gatescope.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.System.Logger.Level;
+import java.nio.file.InvalidPathException;
 import java.util.Arrays;
 import java.util.List;
+import org.gatescope.engine.TextTooLongException;
 import org.gatescope.engine.analysis.GateSaturation;
 import org.gatescope.io.ModelFileException;
 import org.gatescope.render.ReachChart;
@@ -11,11 +14,22 @@ import org.gatescope.render.ReachChart;
 /**
  * Dispatches {@code gatescope COMMAND ...} to the headless commands and turns a user's
  * mistake into one line on stderr with exit status 2 — never a stack trace.
+ *
+ * <p>A user's mistake is a typed exception: {@link UsageException} (the command line),
+ * {@link ModelFileException} (the model file), {@link TextTooLongException} (a text whose trace
+ * would not fit in memory), {@link InvalidPathException} (a file name the system cannot use; every
+ * path a command opens comes from its arguments). Anything else, a bare
+ * {@link IllegalArgumentException} included, is a bug: it is reported as an internal error with
+ * exit status 1, and its stack trace goes to the log, not to the user's error line.
  */
 public final class CommandLine {
 
     /** Exit status for bad input. */
     public static final int BAD_INPUT = 2;
+    /** Exit status for an internal error: a bug in GateScope, not in the input. */
+    public static final int INTERNAL_ERROR = 1;
+
+    private static final System.Logger LOG = System.getLogger(CommandLine.class.getName());
 
     private static final List<Command> COMMANDS = List.of(new TraceCommand(), new HeatmapCommand(),
             new ReachCommand(), new SaturationCommand(), new InfoCommand(), new TrainCommand(), new EvaluateCommand(), new BenchCommand(),
@@ -31,14 +45,19 @@ public final class CommandLine {
 
     /** Runs one command; returns the exit status (0 ok, 2 bad input, 1 internal error). */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(COMMANDS, args, in, out, err);
+    }
+
+    /** As {@link #run(String[], InputStream, PrintStream, PrintStream)}, choosing among {@code commands}. */
+    static int run(List<Command> commands, String[] args, InputStream in, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             printHelp(out);
             return 0;
         }
-        Command command = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+        Command command = commands.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
         if (command == null) {
             err.println("gatescope: unknown command '" + args[0] + "' (commands: "
-                    + String.join(", ", COMMANDS.stream().map(Command::name).toList()) + ")");
+                    + String.join(", ", commands.stream().map(Command::name).toList()) + ")");
             return BAD_INPUT;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -54,17 +73,21 @@ public final class CommandLine {
         } catch (ModelFileException e) {
             err.println("gatescope " + command.name() + ": " + e.getMessage());
             return BAD_INPUT;
-        } catch (IllegalArgumentException e) {
-            // The engine's refusals of input it cannot take (a text too long for memory, ...).
+        } catch (TextTooLongException e) {
             err.println("gatescope " + command.name() + ": " + e.getMessage());
+            return BAD_INPUT;
+        } catch (InvalidPathException e) {
+            err.println("gatescope " + command.name() + ": '" + e.getInput() + "' is not a usable file name: "
+                    + e.getReason());
             return BAD_INPUT;
         } catch (OutOfMemoryError e) {
             err.println("gatescope " + command.name() + ": ran out of memory; try a shorter text or more -Xmx");
             return BAD_INPUT;
         } catch (Exception e) {
-            err.println("gatescope " + command.name() + ": internal error: " + e
-                    + " (please report it with the command you ran)");
-            return 1;
+            err.println("gatescope " + command.name() + ": internal error (a bug in GateScope, not in your input): "
+                    + e + "; please report it with the command you ran");
+            LOG.log(Level.ERROR, "internal error in gatescope " + command.name(), e);
+            return INTERNAL_ERROR;
         }
     }
 
@@ -85,6 +108,7 @@ public final class CommandLine {
         out.println("exports, pixel for pixel: reach up to " + ReachChart.MAX_TOKENS + " tokens, saturation over the "
                 + GateSaturation.HELD_OUT_SENTENCES + " held-out");
         out.println("agreement sentences unless given a text.");
-        out.println("Bad input exits with status 2 and one line on stderr saying what was wrong.");
+        out.println("Bad input exits with status 2 and one line on stderr saying what was wrong; an internal error");
+        out.println("(a bug) exits with status 1.");
     }
 }

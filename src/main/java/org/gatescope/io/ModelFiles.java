@@ -17,7 +17,7 @@ import org.gatescope.engine.Weights;
 import org.gatescope.text.Vocabulary;
 
 /**
- * Loads and saves models as safetensors files following DESIGN.md "Model files": PyTorch
+ * Loads and saves models as safetensors files as docs/model-format.md describes them: PyTorch
  * tensor names and shapes, and {@code __metadata__} keys {@code cell}, {@code gru_reset},
  * {@code vocab} and {@code tokenizer}. A file that breaks a rule is refused with a message
  * that names the tensor or key, what it holds and what was expected.
@@ -51,7 +51,7 @@ public final class ModelFiles {
         return new Model(weights.spec(), vocabulary, tokenizer, weights, extra);
     }
 
-    /** Writes {@code model} with F32 tensors, as DESIGN.md prescribes; see {@link #write(Path, Model, DType)}. */
+    /** Writes {@code model} with F32 tensors (docs/model-format.md); see {@link #write(Path, Model, DType)}. */
     public static void write(Path path, Model model) throws ModelFileException {
         write(path, model, DType.F32);
     }

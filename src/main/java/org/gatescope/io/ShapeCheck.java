@@ -111,7 +111,7 @@ final class ShapeCheck {
                 + ", expected " + expectedShape + " (" + formula(tensor.name()) + ")");
     }
 
-    /** The expected shape in DESIGN.md's symbols, e.g. "4·H × H for lstm". */
+    /** The expected shape in the symbols of docs/model-format.md, "Tensors", e.g. "4·H × H for lstm". */
     private String formula(String name) {
         String forCell = " for " + cell.id();
         return switch (name) {

@@ -7,7 +7,7 @@ import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 
 /**
- * Writes a trace as DESIGN.md's JSON object:
+ * Writes a trace as the JSON object of docs/cli.md, "trace output":
  * {@code {"cell", "hidden", "tokens", "unknown", "steps": [{"u": [...H], ..., "probs": {...}}]}}.
  * Keys of quantities a cell lacks are absent. Streams: nothing is built in memory.
  */

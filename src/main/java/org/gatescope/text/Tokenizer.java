@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The {@code lower-words} tokenizer of DESIGN.md: lower-case words and single punctuation
+ * The {@code lower-words} tokenizer of docs/model-format.md: lower-case words and single punctuation
  * marks, with "..." (or "…") as one token. One left-to-right pass, so it stays linear on
  * texts of millions of characters.
  *

@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layers of DESIGN.md, written down: ui → render → engine ← io, cli; the engine knows no GUI. */
+/** The layers of docs/architecture.md, written down: ui → render → engine ← io, cli; the engine knows no GUI. */
 class LayeringTest {
 
     private static JavaClasses classes;

@@ -2,23 +2,31 @@ package org.gatescope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.gatescope.TestModels;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
+import org.gatescope.engine.TextTooLongException;
 import org.gatescope.io.Json;
 import org.gatescope.io.ModelFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command-line contract of DESIGN.md: {@code trace} and {@code info} succeed with exit 0
+ * The command-line contract of docs/cli.md: {@code trace} and {@code info} succeed with exit 0
  * on good input, and every kind of bad input gets exit 2 with one line on stderr that names
- * the problem — never a stack trace.
+ * the problem — never a stack trace; a bug is an internal error (exit 1), never passed off as bad input.
  */
 class CommandLineTest {
 
@@ -304,7 +312,109 @@ class CommandLineTest {
         assertRefused(run("trace", "--model", model.toString(), "--text-file", huge.toString()), "MB");
     }
 
+    // --- a user's mistake or a bug -----------------------------------------------------------
+
+    @Test
+    void aBadOptionValueIsAUsageMistakeWithExitStatus2() {
+        Result result = run("heatmap", "--model", model.toString(), "--text", LECTURE, "--gate", "u",
+                "--first", "-1", "--out", dir.resolve("u.png").toString());
+        assertRefused(result, "gatescope heatmap: --first must be between 0 and", "got -1");
+        assertEquals(CommandLine.BAD_INPUT, result.status());
+        assertFalse(Files.exists(dir.resolve("u.png")));
+    }
+
+    @Test
+    void aNonNumberWhereANumberBelongsIsAUsageMistake() {
+        assertRefused(run("train", "--cell", "lstm", "--hidden", "many", "--out", dir.resolve("m.safetensors")
+                .toString()), "gatescope train: --hidden must be a whole number, got 'many'");
+    }
+
+    @Test
+    void aFileNameTheSystemCannotUseIsBadInput() {
+        assertRefused(run("trace", "--model", model.toString(), "--text-file", "notes\u0000.txt"),
+                "gatescope trace:", "is not a usable file name");
+    }
+
+    @Test
+    void theEnginesRefusalOfATextTooLongForMemoryIsBadInput() {
+        Command tooLong = new FailingCommand(new TextTooLongException("the text has 9,000,000 tokens; split it"));
+        assertRefused(runCommands(List.of(tooLong), "failing"), "gatescope failing: the text has 9,000,000 tokens");
+    }
+
+    @Test
+    void anIllegalArgumentExceptionFromABugIsAnInternalErrorNotBadInput() {
+        IllegalArgumentException bug = new IllegalArgumentException("index 7 outside 0..4");
+        List<LogRecord> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord logRecord) {
+                logged.add(logRecord);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(CommandLine.class.getName());
+        boolean parentHandlers = log.getUseParentHandlers();
+        log.setUseParentHandlers(false);
+        log.addHandler(handler);
+        try {
+            Result result = runCommands(List.of(new FailingCommand(bug)), "failing");
+
+            assertEquals(CommandLine.INTERNAL_ERROR, result.status(), result.err());
+            assertNotEquals(CommandLine.BAD_INPUT, CommandLine.INTERNAL_ERROR);
+            String err = result.err().strip();
+            assertFalse(err.contains("\n") || err.contains("\tat "), "one line, no stack trace: " + err);
+            assertTrue(err.startsWith("gatescope failing: internal error"), err);
+            assertTrue(err.contains("index 7 outside 0..4"), err);
+            assertTrue(err.contains("please report it"), err);
+            assertEquals(List.of(bug), logged.stream().map(LogRecord::getThrown).toList(),
+                    "the stack trace goes to the log");
+            assertEquals(Level.SEVERE, logged.get(0).getLevel());
+        } finally {
+            log.removeHandler(handler);
+            log.setUseParentHandlers(parentHandlers);
+        }
+    }
+
     // --- helpers -----------------------------------------------------------------------------
+
+    /** A command named "failing" that throws {@code failure}, standing in for a command with a bug. */
+    private record FailingCommand(RuntimeException failure) implements Command {
+        @Override
+        public String name() {
+            return "failing";
+        }
+
+        @Override
+        public String summary() {
+            return "throws";
+        }
+
+        @Override
+        public String usage() {
+            return "failing";
+        }
+
+        @Override
+        public int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+            throw failure;
+        }
+    }
+
+    private static Result runCommands(List<Command> commands, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = CommandLine.run(commands, args, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
 
     private Path write(String name, byte[] bytes) throws IOException {
         Path path = dir.resolve(name);

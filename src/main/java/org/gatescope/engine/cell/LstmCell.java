@@ -18,6 +18,9 @@ import java.util.List;
  *   a&lt;t&gt; = Γo ⊙ tanh(c&lt;t&gt;)
  * </pre>
  *
+ * The slide writes a&lt;t&gt; = Γo ⊙ c&lt;t&gt;; like every framework this applies tanh
+ * (docs/decisions/0003-tanh-on-the-lstm-activation.md).
+ *
  * Pre-activation blocks: 0 Γu, 1 Γf, 2 c̃, 3 Γo (peephole terms included).
  */
 final class LstmCell extends RecurrentLayer {

@@ -9,7 +9,7 @@ import org.gatescope.ui.diagram.CellStructure.Node;
 
 /**
  * The text a node's tooltip shows: its equation in the lecture's notation, exactly as
- * DESIGN.md writes it, with the current numbers plugged in, and the notes a student needs
+ * docs/equations.md writes it, with the current numbers plugged in, and the notes a student needs
  * (Γu = 1 − z for GRUs, tanh in the LSTM's a&lt;t&gt;, where the GRU applies Γr, what the peepholes
  * see). Numbers are those of the trace, never recomputed.
  */

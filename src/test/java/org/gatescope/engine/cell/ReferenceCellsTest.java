@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The cells PyTorch has no module for — the GRU with Γr applied before the candidate's matrix
  * (the lecture, Cho et al. 2014), the simplified GRU (Γr ≡ 1) and the peephole LSTM (Γo peeks
- * at the new c&lt;t&gt;) — checked against a reference written here straight from DESIGN.md's
+ * at the new c&lt;t&gt;) — checked against a reference written here straight from docs/equations.md's
  * equations with plain double loops (it shares nothing with the engine's cells but the
  * {@link Weights} it reads), on random models and on one-unit models whose numbers are worked
  * out by hand in the comments. The PyTorch cells run through the same reference too; their
@@ -44,7 +44,7 @@ class ReferenceCellsTest {
     private static final double HAND_TOLERANCE = 1e-11;
 
     // ---------------------------------------------------------------------------------------
-    // The reference: DESIGN.md, "Notation and the exact equations", one line per equation.
+    // The reference: docs/equations.md, "The cells", one line per equation.
     // ---------------------------------------------------------------------------------------
 
     /** What the reference computed: every quantity [T][H] and the softmax [T][V]. */

@@ -402,15 +402,44 @@ class CellDiagramViewTest {
         assertEquals("0.00", Equations.number(-0.001));
     }
 
-    @Test
-    void everyCellHasANoteAndEveryNodeOfAQuantityATooltip() {
-        for (CellKind cell : CellKind.values()) {
-            Trace trace = trace(cell, GruReset.BEFORE);
-            assertNotNull(DiagramPainter.note(trace));
-            for (CellStructure.Node node : CellStructure.of(cell, GruReset.BEFORE).nodes()) {
-                if (node.isQuantityNode()) {
-                    assertNotNull(Equations.forNode(node, trace, 1, 0), node.id());
-                }
+    /** The convention each cell's note must name: where it departs from the slide or from PyTorch. */
+    static Stream<Arguments> notes() {
+        return Stream.of(
+                Arguments.of(CellKind.RNN, GruReset.AFTER, List.of("no gates", "no memory cell")),
+                Arguments.of(CellKind.GRU_SIMPLE, GruReset.AFTER, List.of("Γr ≡ 1", "Γu = 1 − z")),
+                Arguments.of(CellKind.GRU, GruReset.BEFORE, List.of("reset before", "Γr ⊙ c<t-1>, then W_hn",
+                        "Γu = 1 − z")),
+                Arguments.of(CellKind.GRU, GruReset.AFTER, List.of("reset after", "W_hn c<t-1> + b_hn, then Γr ⊙",
+                        "Γu = 1 − z")),
+                Arguments.of(CellKind.LSTM, GruReset.AFTER, List.of("a<t> = Γo ⊙ tanh(c<t>)", "the slide writes")),
+                Arguments.of(CellKind.PEEPHOLE_LSTM, GruReset.AFTER, List.of("Γu, Γf peek at c<t-1>",
+                        "Γo at the new c<t>")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("notes")
+    void everyCellsNoteNamesItsConvention(CellKind cell, GruReset reset, List<String> fragments) {
+        String note = DiagramPainter.note(trace(cell, reset));
+        for (String fragment : fragments) {
+            assertTrue(note.contains(fragment), cell + " (" + reset + ") note should say \"" + fragment + "\": " + note);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("cells")
+    void everyQuantityNodesTooltipIsThatQuantitysEquationWithItsValue(CellKind cell, GruReset reset) {
+        Trace trace = trace(cell, reset);
+        int t = 1;
+        int unit = 2;
+        for (CellStructure.Node node : CellStructure.of(cell, reset).nodes()) {
+            if (node.isQuantityNode()) {
+                Quantity quantity = node.quantity();
+                String tooltip = Equations.forNode(node, trace, t, unit);
+                assertEquals(Equations.forQuantity(trace, t, unit, quantity), tooltip, node.id());
+                assertTrue(tooltip.contains(quantity.symbol()), node.id() + " names " + quantity.symbol() + ": "
+                        + tooltip);
+                assertTrue(tooltip.contains("= " + Equations.number(trace.value(quantity, t, unit))),
+                        node.id() + " shows the trace's value: " + tooltip);
             }
         }
     }
