@@ -89,7 +89,7 @@ public final class Tracer {
         }
         requireFitsInMemory(model.spec(), ids.length);
         ModelSpec spec = model.spec();
-        Weights weights = model.weights();
+        Weights weights = model.sharedWeights(); // read only, and no copy per trace
         int steps = ids.length;
         int hidden = spec.hiddenSize();
         double[] inputs = Embedding.lookup(weights, ids);

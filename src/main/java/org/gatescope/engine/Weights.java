@@ -10,8 +10,9 @@ import org.ejml.data.DMatrixRMaj;
  * Every parameter of a model (embedding, recurrent cell, linear head) in PyTorch's layout
  * and under PyTorch's names. Vectors are stored as 1×n matrices.
  *
- * <p>Mutable: one thread owns a {@code Weights} at a time (the trainer writes into it);
- * traces read it. Gradients use the same class, so that an optimizer walks both in step.
+ * <p>Mutable: one thread owns a {@code Weights} at a time (the trainer writes into its own).
+ * Gradients use the same class, so that an optimizer walks both in step. A {@link Model} is
+ * immutable: it keeps a copy of the weights it is made with and hands out copies.
  */
 public final class Weights {
 

@@ -1,6 +1,7 @@
 package org.gatescope.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.gatescope.ui.BlockingFileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,21 @@ class AtomicFileTest {
         Path target = Files.createDirectory(dir.resolve("sub"));
         var e = assertThrows(IOException.class, () -> AtomicFile.write(target, out -> out.write(1)));
         assertEquals("it is a directory", e.getMessage());
+    }
+
+    @Test
+    void writesThroughAnotherFileSystemProviderWithItsTemporaryFileBesideTheTarget() throws IOException {
+        BlockingFileSystem other = new BlockingFileSystem();
+        Files.writeString(dir.resolve("out.txt"), "old");
+        Path target = other.wrap(dir.resolve("out.txt"));
+
+        AtomicFile.write(target, out -> out.write("new".getBytes()));
+
+        assertEquals("new", Files.readString(dir.resolve("out.txt")));
+        assertEquals(List.of(dir.resolve("out.txt")), listDir());
+        Path temporary = other.opened().get(0);
+        assertSame(other, temporary.getFileSystem(), "written through the target's own provider");
+        assertEquals(target.toAbsolutePath().getParent(), temporary.getParent());
     }
 
     private List<Path> listDir() throws IOException {

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * A {@link TaskExecutor} the test drives by hand: tasks and scheduled actions wait in queues
  * until the test runs them, in any order. Cancelling does not remove a task (it may already
- * be running on a real worker), so a view model must drop stale results itself.
+ * be running on a real worker), so a view model must drop stale results itself; it is only noted.
  */
 public final class ManualExecutor implements TaskExecutor {
 
@@ -19,6 +19,7 @@ public final class ManualExecutor implements TaskExecutor {
         private final Callable<T> work;
         private final Consumer<? super T> onSuccess;
         private final Consumer<? super Throwable> onFailure;
+        private boolean cancelled;
 
         Task(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
             this.work = work;
@@ -37,6 +38,11 @@ public final class ManualExecutor implements TaskExecutor {
             }
             onSuccess.accept(result);
         }
+
+        /** Whether the view model called this task off (it still runs if the test runs it). */
+        public boolean isCancelled() {
+            return cancelled;
+        }
     }
 
     public final List<Task<?>> tasks = new ArrayList<>();
@@ -45,8 +51,9 @@ public final class ManualExecutor implements TaskExecutor {
     @Override
     public <T> Cancellable submit(Callable<T> work, Consumer<? super T> onSuccess,
                                   Consumer<? super Throwable> onFailure) {
-        tasks.add(new Task<>(work, onSuccess, onFailure));
-        return () -> { };
+        Task<T> task = new Task<>(work, onSuccess, onFailure);
+        tasks.add(task);
+        return () -> task.cancelled = true;
     }
 
     @Override

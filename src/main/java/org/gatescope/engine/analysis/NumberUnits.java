@@ -1,6 +1,7 @@
 package org.gatescope.engine.analysis;
 
 import org.gatescope.engine.Model;
+import org.gatescope.engine.Weights;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.Tracer;
@@ -113,13 +114,14 @@ public final class NumberUnits {
     public static List<UnitScore> analyse(Model model, List<AgreementSentence> sentences,
                                           List<AgreementProbe> probes) {
         List<UnitScore> ranked = rankByEncoding(model, sentences);
-        double before = AgreementScorer.accuracy(model.spec(), model.weights(), probes);
+        Weights weights = model.weights(); // one copy for every ablation below, which only read it
+        double before = AgreementScorer.accuracy(model.spec(), weights, probes);
         List<UnitScore> result = new ArrayList<>();
         for (UnitScore score : ranked) {
             if (result.size() >= MAX_UNITS || (!result.isEmpty() && score.encodingAccuracy() < QUALIFYING_ENCODING)) {
                 break;
             }
-            double after = AgreementScorer.accuracy(AgreementScorer.score(model.spec(), model.weights(), probes,
+            double after = AgreementScorer.accuracy(AgreementScorer.score(model.spec(), weights, probes,
                     MemoryCellIntervention.silence(score.unit(), 0)));
             result.add(new UnitScore(score.unit(), score.encodingAccuracy(), score.separation(), before, after));
         }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  *
  * <p>Deterministic for a seed: one thread, seeded initialisation and shuffling, and no
  * dependence on timing (progress reports are rate-limited by the clock but change nothing).
- * Runs on the caller's thread; {@link TrainingJob} runs it in the background.
+ * Runs on the caller's thread; the train window runs it on a task executor's thread.
  */
 public final class Trainer {
 

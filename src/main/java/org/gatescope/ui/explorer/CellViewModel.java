@@ -1,5 +1,6 @@
 package org.gatescope.ui.explorer;
 
+import org.gatescope.ui.task.LatestRequest;
 import org.gatescope.ui.task.TaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,23 +27,27 @@ import org.gatescope.io.ModelFileException;
  * One cell traced on the explorer's sentence: which model it is, its latest trace, and which
  * of its units the views show. The explorer has one, and a second for the compare view.
  *
- * <p>Every request (load a model, trace new tokens) goes to the {@link TaskExecutor} with
- * immutable inputs and a sequence number; a result arrives only if no newer request was made
- * meanwhile, so a slow trace of old text never overwrites a newer one. A request made while
- * a model is still loading carries that model's name, so the load is never lost.
+ * <p>Every request (open a model, trace new tokens) goes through one {@link LatestRequest} with
+ * immutable inputs: a model file is read on the executor's {@link TaskExecutor#files() file lane},
+ * then traced on its worker; a result arrives only if no newer request was made meanwhile, so a
+ * slow trace of old text never overwrites a newer one. A request made while a model is still
+ * being read carries that model's source, so the choice is never lost.
  *
  * <p>All methods are called, and all properties change, on the UI thread.
  */
 public final class CellViewModel {
 
+    private static final System.Logger LOG = System.getLogger(CellViewModel.class.getName());
+
     /** What a background request produced. */
-    private record Outcome(String key, String name, Model model, List<String> tokens, Trace trace, String traceProblem,
+    private record Outcome(ModelSource source, Model model, List<String> tokens, Trace trace, String traceProblem,
                            List<Integer> initialUnits, List<TokenChip> chips, long millis) {
     }
 
     private final TaskExecutor executor;
     private final ModelCatalog catalog;
     private final Consumer<String> errors;
+    private final LatestRequest requests;
 
     private final ReadOnlyObjectWrapper<Model> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper(this, "modelName", "");
@@ -60,15 +65,12 @@ public final class CellViewModel {
             new ReadOnlyObjectWrapper<>(this, "numberUnits", List.of());
     private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper(this, "timing", "");
 
-    /** The model the next request uses: the loaded {@link Model}, or the name of one still to load. */
-    private Object source;
-    private String sourceName = "";
-    /** The bundled name or path the next request's model came from, and that of the shown model. */
-    private String sourceKey = "";
-    private String shownKey = "";
+    /** Where the next request's model comes from, and that model once read (null until then). */
+    private ModelSource source;
+    private Model sourceModel;
+    /** Where the shown model came from; null before the first. */
+    private ModelSource shownSource;
     private List<String> tokens = List.of();
-    private long generation;
-    private TaskExecutor.Cancellable inFlight;
     private boolean userChoseUnits;
     private List<TokenChip> chips = List.of();
 
@@ -80,22 +82,17 @@ public final class CellViewModel {
         this.executor = Objects.requireNonNull(executor);
         this.catalog = Objects.requireNonNull(catalog);
         this.errors = Objects.requireNonNull(errors);
+        this.requests = new LatestRequest(executor);
     }
 
     // ---- requests -------------------------------------------------------------------------
 
-    /** Loads a bundled model by name, or a model file by path, and traces the current tokens with it. */
-    public void load(String nameOrPath) {
-        source = nameOrPath;
-        sourceKey = nameOrPath;
-        sourceName = displayName(nameOrPath);
-        chosenModel.set(nameOrPath);
+    /** Opens the model of {@code from} and traces the current tokens with it. */
+    public void load(ModelSource from) {
+        source = Objects.requireNonNull(from);
+        sourceModel = from instanceof ModelSource.Snapshot snapshot ? snapshot.model() : null;
+        chosenModel.set(from.key());
         submit();
-    }
-
-    /** Loads the model file at {@code file}. */
-    public void load(Path file) {
-        load(file.toString());
     }
 
     /** Traces {@code newTokens} with the current (or loading) model. */
@@ -107,59 +104,67 @@ public final class CellViewModel {
     }
 
     private void submit() {
-        long request = ++generation;
-        Object requestSource = source;
-        String requestName = sourceName;
-        String requestKey = sourceKey;
+        ModelSource requestSource = source;
         List<String> requestTokens = tokens;
-        if (inFlight != null) {
-            inFlight.cancel();
-        }
         busy.set(true);
-        inFlight = executor.submit(() -> compute(requestSource, requestKey, requestName, requestTokens),
-                outcome -> apply(request, outcome), failure -> fail(request, failure));
+        if (sourceModel != null) {
+            trace(requestSource, sourceModel, requestTokens);
+            return;
+        }
+        requests.submit(executor.files(), () -> read(requestSource), read -> {
+            sourceModel = read; // still the latest request, so still the source
+            trace(requestSource, read, requestTokens);
+        }, this::fail);
     }
 
-    /** Runs on the worker thread: reads only its arguments and the thread-safe catalog. */
-    private Outcome compute(Object requestSource, String key, String name, List<String> requestTokens)
-            throws ModelFileException {
-        Model requestModel = requestSource instanceof Model m ? m : catalog.load((String) requestSource);
+    /** Runs on the file lane: reads only its argument and the thread-safe catalog. */
+    private Model read(ModelSource from) throws ModelFileException {
+        if (from instanceof ModelSource.Bundled bundled) {
+            return catalog.load(bundled.name());
+        }
+        if (from instanceof ModelSource.File file) {
+            return catalog.load(file.path());
+        }
+        return ((ModelSource.Snapshot) from).model();
+    }
+
+    private void trace(ModelSource requestSource, Model requestModel, List<String> requestTokens) {
+        requests.submit(() -> compute(requestSource, requestModel, requestTokens), this::apply, this::fail);
+    }
+
+    /** Runs on the worker thread: reads only its arguments. */
+    private static Outcome compute(ModelSource from, Model requestModel, List<String> requestTokens) {
         if (requestTokens.isEmpty()) {
-            return new Outcome(key, name, requestModel, requestTokens, null, "", List.of(), List.of(), 0);
+            return new Outcome(from, requestModel, requestTokens, null, "", List.of(), List.of(), 0);
         }
         long start = System.nanoTime();
         try {
             Trace result = Tracer.trace(requestModel, requestTokens);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new Outcome(key, name, requestModel, requestTokens, result, "",
+            return new Outcome(from, requestModel, requestTokens, result, "",
                     UnitDefaults.initialSelection(result), chips(result), millis);
         } catch (IllegalArgumentException e) {
-            return new Outcome(key, name, requestModel, requestTokens, null, e.getMessage(), List.of(), List.of(), 0);
+            return new Outcome(from, requestModel, requestTokens, null, e.getMessage(), List.of(), List.of(), 0);
         } catch (OutOfMemoryError e) {
-            return new Outcome(key, name, requestModel, requestTokens, null,
+            return new Outcome(from, requestModel, requestTokens, null,
                     "ran out of memory tracing " + requestTokens.size() + " tokens; try a shorter text", List.of(),
                     List.of(), 0);
         }
     }
 
-    private void apply(long request, Outcome outcome) {
-        if (request != generation) {
-            return; // the user asked for something newer meanwhile
-        }
-        inFlight = null;
+    private void apply(Outcome outcome) {
         busy.set(false);
         Model previous = model.get();
         boolean modelChanged = outcome.model() != previous;
-        // The same file read again with the same shape (a training snapshot, a retrained model): its
+        // The same source read again with the same shape (a training snapshot, a retrained model): its
         // units are the same units, so the units the user is watching stay.
-        boolean sameUnits = modelChanged && previous != null && outcome.key().equals(shownKey)
+        boolean sameUnits = modelChanged && previous != null && outcome.source().sameOrigin(shownSource)
                 && outcome.model().cell() == previous.cell() && outcome.model().hiddenSize() == previous.hiddenSize();
-        source = outcome.model();
-        shownKey = outcome.key();
+        shownSource = outcome.source();
         boolean namesNumberUnits = false;
         if (modelChanged) {
             model.set(outcome.model());
-            modelName.set(outcome.name());
+            modelName.set(outcome.source().displayName());
             int[] named = numberUnitsOf(outcome);
             namesNumberUnits = named.length > 0;
             numberUnits.set(Arrays.stream(named).boxed().toList());
@@ -186,23 +191,18 @@ public final class CellViewModel {
         }
     }
 
-    private void fail(long request, Throwable failure) {
-        if (request != generation) {
-            return;
-        }
-        inFlight = null;
+    private void fail(Throwable failure) {
         busy.set(false);
         String message = failure instanceof ModelFileException e ? e.getMessage()
                 : "unexpected problem: " + failure;
         if (!(failure instanceof ModelFileException)) {
-            failure.printStackTrace();
+            LOG.log(System.Logger.Level.ERROR, "Cannot open " + (source == null ? "a model" : source.key()), failure);
         }
         errors.accept("Cannot open the model — " + message);
         // Keep the model we had; trace the current text with it if that is not what is shown.
-        source = model.get();
-        sourceName = modelName.get();
-        sourceKey = shownKey;
-        chosenModel.set(shownKey);
+        source = shownSource;
+        sourceModel = model.get();
+        chosenModel.set(shownSource == null ? "" : shownSource.key());
         Trace shown = trace.get();
         if (source != null && !(shown != null ? shown.tokens().equals(tokens) : tokens.isEmpty())) {
             submit();
@@ -303,7 +303,10 @@ public final class CellViewModel {
         return modelName.getReadOnlyProperty();
     }
 
-    /** What the user last chose (a bundled name or a path): set at once, back to the shown model if loading fails. */
+    /**
+     * What the user last chose ({@link ModelSource#key()}: a bundled name, a path, a snapshot's label):
+     * set at once, back to the shown model if loading fails.
+     */
     public ReadOnlyStringProperty chosenModelProperty() {
         return chosenModel.getReadOnlyProperty();
     }
@@ -358,10 +361,5 @@ public final class CellViewModel {
     /** The current trace's tokens as chips (empty without a trace). */
     public List<TokenChip> chips() {
         return chips;
-    }
-
-    /** The tokens of the latest request. */
-    List<String> requestedTokens() {
-        return tokens;
     }
 }

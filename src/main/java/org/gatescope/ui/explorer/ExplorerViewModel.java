@@ -1,15 +1,16 @@
 package org.gatescope.ui.explorer;
 
 import org.gatescope.ui.task.HeatmapExportService;
+import org.gatescope.ui.task.LatestRequest;
 import org.gatescope.ui.task.TaskExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -37,7 +38,9 @@ import org.gatescope.text.Tokenizer;
  * The explorer window's state: the sentence, the step, playback, the cell (and the second cell
  * of the compare view), predictions, messages. Views bind to its read-only properties and call
  * its methods; it never touches a control, and it computes nothing on the UI thread that grows
- * with the text beyond tokenising it: tracing and exporting go to the {@link TaskExecutor}.
+ * with the text beyond tokenising it: tracing goes to the {@link TaskExecutor}, exporting to its
+ * {@link TaskExecutor#files() file lane}. The sentence, the reach and the ablation each follow the
+ * latest request only ({@link LatestRequest}).
  */
 public final class ExplorerViewModel {
 
@@ -52,6 +55,8 @@ public final class ExplorerViewModel {
     public static final double DEFAULT_SPEED = 2;
     /** How many next-token predictions the side panel lists. */
     public static final int PREDICTIONS = 5;
+    /** How many in-memory models (training snapshots) the model choosers can open again. */
+    static final int KEPT_SNAPSHOTS = 8;
 
     private final TaskExecutor executor;
     private final HeatmapExportService exporter;
@@ -84,12 +89,19 @@ public final class ExplorerViewModel {
     private final ReadOnlyObjectWrapper<MemoryReach> reach = new ReadOnlyObjectWrapper<>(this, "reach");
     private final ReadOnlyBooleanWrapper showReach = new ReadOnlyBooleanWrapper(this, "showReach", true);
     private final ReadOnlyObjectWrapper<Ablation> ablation = new ReadOnlyObjectWrapper<>(this, "ablation");
-    private long reachRequest;
-    private long ablationRequest;
+    private final LatestRequest sentenceRequests;
+    private final LatestRequest reachRequests;
+    private final LatestRequest ablationRequests;
+    /** The snapshots handed over by label, newest last, so that choosing a label again shows it again. */
+    private final Map<String, ModelSource.Snapshot> snapshots = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ModelSource.Snapshot> eldest) {
+            return size() > KEPT_SNAPSHOTS;
+        }
+    };
 
     private List<String> tokens = List.of();
     private TaskExecutor.Cancellable pendingRetrace;
-    private long sentenceRequest;
 
     public ExplorerViewModel(TaskExecutor executor, ModelCatalog catalog, HeatmapExportService exporter,
                              ImageClipboard clipboard) {
@@ -98,6 +110,9 @@ public final class ExplorerViewModel {
         this.exporter = Objects.requireNonNull(exporter);
         this.clipboard = Objects.requireNonNull(clipboard);
         this.bundled = List.copyOf(catalog.bundled());
+        this.sentenceRequests = new LatestRequest(executor);
+        this.reachRequests = new LatestRequest(executor);
+        this.ablationRequests = new LatestRequest(executor);
         this.primary = new CellViewModel(executor, catalog, this::showError);
         this.comparison = new CellViewModel(executor, catalog, this::showError);
         primary.traceProperty().addListener((obs, old, now) -> onPrimaryTrace(old, now));
@@ -116,13 +131,15 @@ public final class ExplorerViewModel {
      */
     public void start() {
         sentence.set(LECTURE_SENTENCE);
-        applyTokens(++sentenceRequest, List.copyOf(Tokenizer.tokenize(LECTURE_SENTENCE)));
+        sentenceRequests.cancel();
+        applyTokens(List.copyOf(Tokenizer.tokenize(LECTURE_SENTENCE)));
         if (bundled.isEmpty()) {
             noModel.set(true);
             status.set("No model is bundled with this build: open a model file (File ▸ Open model…)");
             return;
         }
-        primary.load(bundled.contains(CellKind.LSTM.id()) ? CellKind.LSTM.id() : bundled.get(0));
+        primary.load(new ModelSource.Bundled(bundled.contains(CellKind.LSTM.id()) ? CellKind.LSTM.id()
+                : bundled.get(0)));
     }
 
     // ---- sentence -------------------------------------------------------------------------
@@ -152,16 +169,12 @@ public final class ExplorerViewModel {
             pendingRetrace = null;
         }
         // A pasted text may be long: tokenise it off the UI thread too.
-        long request = ++sentenceRequest;
         String text = sentence.get();
-        executor.submit(() -> List.copyOf(Tokenizer.tokenize(text)), newTokens -> applyTokens(request, newTokens),
+        sentenceRequests.submit(() -> List.copyOf(Tokenizer.tokenize(text)), this::applyTokens,
                 failure -> showError("Cannot read the text: " + failure.getMessage()));
     }
 
-    private void applyTokens(long request, List<String> newTokens) {
-        if (request != sentenceRequest) {
-            return; // typed again meanwhile
-        }
+    private void applyTokens(List<String> newTokens) {
         sentenceEmpty.set(newTokens.isEmpty());
         if (newTokens.equals(tokens) && (primary.getTrace() != null || newTokens.isEmpty())) {
             return; // the same tokens (only spacing or case changed): nothing to trace
@@ -191,7 +204,7 @@ public final class ExplorerViewModel {
         updatePredictions();
         updateStatus();
         computeReach(now);
-        ablationRequest++;
+        ablationRequests.cancel();
         ablation.set(null); // it was of another sentence or model
     }
 
@@ -199,22 +212,16 @@ public final class ExplorerViewModel {
 
     /** One backward pass for the trace's model and tokens, off the UI thread; a stale result is dropped. */
     private void computeReach(Trace now) {
-        long request = ++reachRequest;
         Model model = primary.getModel();
         if (now == null || model == null) {
+            reachRequests.cancel();
             reach.set(null);
             return;
         }
         List<String> traced = now.tokens();
-        executor.submit(() -> MemoryReach.defaultTarget(model, traced), result -> {
-            if (request == reachRequest) {
-                reach.set(result);
-            }
-        }, failure -> {
-            if (request == reachRequest) {
-                reach.set(null);
-                showError("Cannot compute the memory reach: " + failure.getMessage());
-            }
+        reachRequests.submit(() -> MemoryReach.defaultTarget(model, traced), reach::set, failure -> {
+            reach.set(null);
+            showError("Cannot compute the memory reach: " + failure.getMessage());
         });
     }
 
@@ -229,22 +236,12 @@ public final class ExplorerViewModel {
         if (model == null || trace == null || unit < 0 || unit >= model.hiddenSize()) {
             return;
         }
-        long request = ++ablationRequest;
         List<String> traced = trace.tokens();
         int current = Math.min(step.get(), trace.length() - 1);
         int from = Math.max(0, Math.min(fromStep, trace.length() - 1));
-        executor.submit(() -> Ablation.silence(model, traced, unit, from,
-                MemoryReach.targetPosition(traced, current)),
-                result -> {
-                    if (request == ablationRequest) {
-                        ablation.set(result);
-                    }
-                },
-                failure -> {
-                    if (request == ablationRequest) {
-                        showError("Cannot silence unit " + unit + ": " + failure.getMessage());
-                    }
-                });
+        ablationRequests.submit(() -> Ablation.silence(model, traced, unit, from,
+                MemoryReach.targetPosition(traced, current)), ablation::set,
+                failure -> showError("Cannot silence unit " + unit + ": " + failure.getMessage()));
     }
 
     /** Silences {@code unit} from the first token on. */
@@ -254,7 +251,7 @@ public final class ExplorerViewModel {
 
     /**
      * Writes the memory reach (and the ablation, if one is shown) as a PNG drawn from the data,
-     * off the UI thread; a failure becomes an error message and leaves no file behind.
+     * on the file lane; a failure becomes an error message and leaves no file behind.
      */
     public void exportReach(Path target) {
         MemoryReach shownReach = reach.get();
@@ -266,7 +263,7 @@ public final class ExplorerViewModel {
         Ablation shownAblation = ablation.get();
         String modelName = primary.modelNameProperty().get();
         status.set("Saving " + target.getFileName() + " …");
-        executor.submit(() -> {
+        executor.files().submit(() -> {
             PngExport.write(ReachChart.forExport(modelName, trace, shownReach, shownAblation), target);
             return target;
         }, written -> status.set("Saved the memory reach" + (shownAblation == null ? "" : " and the ablation")
@@ -278,7 +275,7 @@ public final class ExplorerViewModel {
     }
 
     public void clearAblation() {
-        ablationRequest++;
+        ablationRequests.cancel();
         ablation.set(null);
     }
 
@@ -400,7 +397,7 @@ public final class ExplorerViewModel {
     /** Loads the bundled model of {@code kind}, keeping the sentence and the step. */
     public void chooseCell(CellKind kind) {
         if (isCellAvailable(kind)) {
-            primary.load(kind.id());
+            primary.load(new ModelSource.Bundled(kind.id()));
         }
     }
 
@@ -409,24 +406,34 @@ public final class ExplorerViewModel {
         return bundled.contains(kind.id());
     }
 
-    /** The cells with a bundled model. */
-    public Set<CellKind> availableCells() {
-        Set<CellKind> cells = EnumSet.noneOf(CellKind.class);
-        for (CellKind kind : CellKind.values()) {
-            if (isCellAvailable(kind)) {
-                cells.add(kind);
-            }
-        }
-        return cells;
-    }
-
-    /** Loads a bundled model (by name) or a model file (by path) as the main cell. */
+    /**
+     * Loads a bundled model (by name), a model file (by path) or a snapshot handed over before
+     * (by label: what the model chooser lists) as the main cell.
+     */
     public void openModel(String nameOrPath) {
-        primary.load(nameOrPath);
+        openModel(sourceFor(nameOrPath));
     }
 
     public void openModel(Path file) {
-        openModel(file.toString());
+        openModel(new ModelSource.File(file));
+    }
+
+    /** Shows the model of {@code source} as the main cell; a snapshot is shown as it is, without a file. */
+    public void openModel(ModelSource source) {
+        if (source instanceof ModelSource.Snapshot snapshot) {
+            snapshots.put(snapshot.label(), snapshot);
+        }
+        primary.load(source);
+    }
+
+    /** What the model choosers mean by {@code nameOrPath}: a snapshot's label, a bundled name, else a path. */
+    private ModelSource sourceFor(String nameOrPath) {
+        ModelSource.Snapshot snapshot = snapshots.get(nameOrPath);
+        if (snapshot != null) {
+            return snapshot;
+        }
+        return bundled.contains(nameOrPath) ? new ModelSource.Bundled(nameOrPath)
+                : new ModelSource.File(Path.of(nameOrPath));
     }
 
     /** The bundled models, in menu order. */
@@ -447,7 +454,7 @@ public final class ExplorerViewModel {
                 String partner = partnerFor(primary.getModel());
                 if (partner != null) {
                     comparison.retrace(tokens);
-                    comparison.load(partner);
+                    comparison.load(sourceFor(partner));
                 }
             } else {
                 comparison.retrace(tokens);
@@ -481,7 +488,7 @@ public final class ExplorerViewModel {
     /** Loads a model into the compare view's second cell. */
     public void openComparisonModel(String nameOrPath) {
         comparison.retrace(tokens);
-        comparison.load(nameOrPath);
+        comparison.load(sourceFor(nameOrPath));
     }
 
     public void setShowActivation(boolean show) {
@@ -495,7 +502,7 @@ public final class ExplorerViewModel {
     // ---- export -----------------------------------------------------------------------------
 
     /**
-     * Writes the main cell's heatmaps as a PNG, off the UI thread; a failure becomes an error
+     * Writes the main cell's heatmaps as a PNG, on the file lane; a failure becomes an error
      * message and leaves no file behind.
      *
      * @param gate the one quantity to draw, or null for every one the cell has
@@ -509,7 +516,7 @@ public final class ExplorerViewModel {
         String title = primary.modelNameProperty().get();
         int around = step.get();
         status.set("Saving " + target.getFileName() + " …");
-        executor.submit(() -> exporter.export(shown, gate, title, around, target),
+        executor.files().submit(() -> exporter.export(shown, gate, title, around, target),
                 result -> status.set("Saved " + result.describe() + " to " + target),
                 failure -> {
                     updateStatus();

@@ -1,8 +1,10 @@
 package org.gatescope.ui.explorer;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.gatescope.engine.Model;
 import org.gatescope.io.ModelFileException;
+import org.gatescope.io.ModelFiles;
 import org.gatescope.io.ModelLibrary;
 
 /**
@@ -20,6 +22,15 @@ public interface ModelCatalog {
      * @throws ModelFileException with a one-line message naming the problem
      */
     Model load(String nameOrPath) throws ModelFileException;
+
+    /**
+     * Reads the model file at {@code file}, through its own file system. May run on any thread.
+     *
+     * @throws ModelFileException with a one-line message naming the problem
+     */
+    default Model load(Path file) throws ModelFileException {
+        return ModelFiles.read(file);
+    }
 
     /** The models bundled with this build, from {@link ModelLibrary}. */
     static ModelCatalog library() {

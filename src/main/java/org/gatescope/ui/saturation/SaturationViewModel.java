@@ -2,6 +2,7 @@ package org.gatescope.ui.saturation;
 
 import org.gatescope.ui.explorer.CellViewModel;
 import org.gatescope.ui.task.HeatmapExportService;
+import org.gatescope.ui.task.LatestRequest;
 import org.gatescope.ui.task.TaskExecutor;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -25,7 +26,9 @@ import org.gatescope.render.SaturationChart;
 /**
  * The saturation window's state: which text the gate fractions are counted over, the points
  * and their chart, the hover text, messages. Counting traces hundreds of sentences, so it goes
- * to the {@link TaskExecutor}; a result for a model or text that has changed since is dropped.
+ * to the {@link TaskExecutor#files() file lane}, as the PNG export does, never holding up the
+ * explorer's traces; a count for a model or text that has changed since is called off and its
+ * result dropped ({@link LatestRequest}).
  * Follows the explorer's main cell: a new model (or, counting over the loaded text, a new
  * sentence) counts again; a click selects the unit there.
  */
@@ -74,8 +77,7 @@ public final class SaturationViewModel {
         }
     };
 
-    private long request;
-    private TaskExecutor.Cancellable pending;
+    private final LatestRequest counts;
 
     /**
      * @param cell the explorer's main cell: its model, its trace (the loaded text) and its unit selection
@@ -83,6 +85,7 @@ public final class SaturationViewModel {
     public SaturationViewModel(TaskExecutor executor, CellViewModel cell) {
         this.executor = Objects.requireNonNull(executor);
         this.cell = Objects.requireNonNull(cell);
+        this.counts = new LatestRequest(executor.files());
         cell.modelProperty().addListener(onModel);
         cell.traceProperty().addListener(onTrace);
     }
@@ -91,7 +94,7 @@ public final class SaturationViewModel {
     public void dispose() {
         cell.modelProperty().removeListener(onModel);
         cell.traceProperty().removeListener(onTrace);
-        cancelPending();
+        counts.cancel();
     }
 
     public void setSource(Source value) {
@@ -103,8 +106,7 @@ public final class SaturationViewModel {
 
     /** Counts again for the current model and source, off the UI thread. */
     public void refresh() {
-        cancelPending();
-        long id = ++request;
+        counts.cancel();
         Model model = cell.getModel();
         hover.set("");
         if (model == null) {
@@ -125,21 +127,17 @@ public final class SaturationViewModel {
         busy.set(true);
         error.set("");
         status.set("Counting saturated gate steps over the " + from.description() + "…");
-        pending = executor.submit(() -> count(model, modelName, texts, from),
+        counts.submit(() -> count(model, modelName, texts, from),
                 result -> {
-                    if (id == request) {
-                        busy.set(false);
-                        chart.set(result);
-                        status.set(summary(result, from));
-                    }
+                    busy.set(false);
+                    chart.set(result);
+                    status.set(summary(result, from));
                 },
                 failure -> {
-                    if (id == request) {
-                        busy.set(false);
-                        chart.set(null);
-                        status.set("");
-                        error.set("Cannot count gate saturation: " + HeatmapExportService.describe(failure));
-                    }
+                    busy.set(false);
+                    chart.set(null);
+                    status.set("");
+                    error.set("Cannot count gate saturation: " + HeatmapExportService.describe(failure));
                 });
     }
 
@@ -195,7 +193,7 @@ public final class SaturationViewModel {
             return;
         }
         error.set("");
-        executor.submit(() -> {
+        executor.files().submit(() -> {
             PngExport.write(current.image(), target);
             return target;
         }, written -> status.set("Saved " + written.getFileName()),
@@ -207,13 +205,6 @@ public final class SaturationViewModel {
     public String suggestedFileName() {
         String name = ChartTitle.modelName(cell.modelNameProperty().get());
         return (name == null ? "model" : name) + "-saturation.png";
-    }
-
-    private void cancelPending() {
-        if (pending != null) {
-            pending.cancel();
-            pending = null;
-        }
     }
 
     public ReadOnlyObjectProperty<Source> sourceProperty() {

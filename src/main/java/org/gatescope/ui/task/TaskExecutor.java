@@ -14,7 +14,10 @@ public interface TaskExecutor {
 
     /** A submitted task or scheduled action that may still be called off. */
     interface Cancellable {
-        /** Calls it off; a callback that has not run yet never will. Idempotent. */
+        /**
+         * Calls it off: a callback that has not run yet never will, and work already running is
+         * interrupted (it may stop early or finish unheard). Idempotent.
+         */
         void cancel();
     }
 
@@ -28,4 +31,14 @@ public interface TaskExecutor {
 
     /** Runs {@code action} on the UI thread once {@code delay} has passed (debouncing). */
     Cancellable schedule(Duration delay, Runnable action);
+
+    /**
+     * The lane for file reads and writes (model files, exports, saves) and for the gate-saturation
+     * count: a thread of their own in the app, so a slow disk never holds up a trace and a trace
+     * never holds up a save, and neither ever runs on the UI thread. Callbacks come back on the
+     * UI thread as for {@link #submit}. An executor without a second lane returns itself.
+     */
+    default TaskExecutor files() {
+        return this;
+    }
 }

@@ -1,7 +1,7 @@
 package org.gatescope.ui.train;
 
-import org.gatescope.ui.task.CallingThreadExecutor;
 import org.gatescope.ui.task.HeatmapExportService;
+import org.gatescope.ui.task.LatestRequest;
 import org.gatescope.ui.task.TaskExecutor;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -45,8 +45,8 @@ import org.gatescope.text.Vocabulary;
  * cancelled, failed), its live loss and agreement-accuracy curves, and the trained model. Training
  * runs through the {@link TaskExecutor}; progress arrives on the training thread and is handed to
  * the UI thread coalesced, so a slow UI thread only ever sees the latest report. The curves export
- * as a PNG ({@link TrainingChart}) at any point of a run, through an executor of their own, so an
- * export never waits for the training.
+ * as a PNG ({@link TrainingChart}) at any point of a run, and the trained model saves, through an
+ * executor of their own, so a file never waits for the training nor is written on the UI thread.
  */
 public final class TrainViewModel {
 
@@ -86,7 +86,7 @@ public final class TrainViewModel {
                 PROGRESS_INTERVAL_MILLIS, SNAPSHOT_EVERY_STEPS);
     }
 
-    private final TaskExecutor executor;
+    private final LatestRequest runs;
     private final TaskExecutor exports;
     private final Executor uiThread;
     private final Training training;
@@ -121,30 +121,31 @@ public final class TrainViewModel {
 
     private final AtomicReference<Pending> pending = new AtomicReference<>();
     private TrainingConfig runConfig;
+    /** The run's control, which also tells its reports from a previous run's; null before the first. */
     private TrainingControl control;
-    private long run;
     private int plottedValidationEpoch;
     private Consumer<Model> snapshotSink = model -> { };
 
-    private record Pending(long run, TrainingProgress progress) { }
+    private record Pending(TrainingControl run, TrainingProgress progress) { }
 
     /**
-     * Exports the curves on the calling thread (a chart's PNG takes some tens of milliseconds).
+     * Exports the curves and saves the model on {@code executor}'s {@link TaskExecutor#files() file lane}.
      *
      * @param executor runs the training (a dedicated daemon thread in the app: a run takes many seconds)
      * @param uiThread runs a runnable on the thread that owns this state ({@code Platform::runLater} in the app)
      */
     public TrainViewModel(TaskExecutor executor, Executor uiThread, Training training) {
-        this(executor, new CallingThreadExecutor(), uiThread, training);
+        this(executor, executor.files(), uiThread, training);
     }
 
     /**
      * @param executor runs the training (a dedicated daemon thread in the app: a run takes many seconds)
-     * @param exports draws and writes the curves' PNG; not {@code executor}, whose thread a run occupies
+     * @param exports draws and writes the curves' PNG and writes the model file; not {@code executor},
+     *     whose thread a run occupies
      * @param uiThread runs a runnable on the thread that owns this state ({@code Platform::runLater} in the app)
      */
     public TrainViewModel(TaskExecutor executor, TaskExecutor exports, Executor uiThread, Training training) {
-        this.executor = Objects.requireNonNull(executor);
+        this.runs = new LatestRequest(executor);
         this.exports = Objects.requireNonNull(exports);
         this.uiThread = Objects.requireNonNull(uiThread);
         this.training = Objects.requireNonNull(training);
@@ -216,6 +217,18 @@ public final class TrainViewModel {
                 defaults.clipNorm(), defaults.patience(), defaults.verbWeight());
     }
 
+    /**
+     * The name the explorer shows a model handed over under: one per cell and size for the snapshots
+     * of a run, so the units being watched stay from one snapshot to the next, and another for the
+     * trained model ("training-lstm-h16.safetensors", "trained-lstm-h16.safetensors": the names of
+     * the files they once went through, so the window reads as before).
+     */
+    static String explorerLabel(Model model) {
+        boolean finished = model.metadata().containsKey("trained_with");
+        return String.format(Locale.ROOT, "%s-%s-h%d.safetensors", finished ? "trained" : "training",
+                model.cell().id(), model.hiddenSize());
+    }
+
     /** A learning rate as the user would type it: "0.01", "0.0005", "1". */
     static String rateText(double rate) {
         return BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString();
@@ -230,7 +243,6 @@ public final class TrainViewModel {
         }
         TrainingConfig config = config();
         TrainingControl runControl = new TrainingControl();
-        long thisRun = ++run;
         runConfig = config;
         control = runControl;
         plottedValidationEpoch = Integer.MIN_VALUE;
@@ -246,9 +258,8 @@ public final class TrainViewModel {
         status.set(String.format(Locale.ROOT, "Training a %d-unit %s for %d epoch%s (seed %d) \u2026",
                 config.hidden(), config.cell().displayName(), config.epochs(), config.epochs() == 1 ? "" : "s",
                 config.seed()));
-        Consumer<TrainingProgress> listener = progress -> publish(thisRun, progress);
-        executor.submit(() -> training.train(config, listener, runControl),
-                model -> finished(thisRun, model), failure -> failed(thisRun, failure));
+        Consumer<TrainingProgress> listener = progress -> publish(runControl, progress);
+        runs.submit(() -> training.train(config, listener, runControl), this::finished, this::failed);
     }
 
     /** Pauses a running run or resumes a paused one. */
@@ -272,28 +283,24 @@ public final class TrainViewModel {
     }
 
     /**
-     * Writes the trained model atomically; a failure becomes the error message.
-     *
-     * @return whether the file was written
+     * Writes the trained model atomically, through the exports executor; "Saved …" or a one-line
+     * error message follows.
      */
-    public boolean save(Path file) {
+    public void save(Path file) {
+        Objects.requireNonNull(file);
         Model model = trainedModel.get();
         if (model == null) {
             error.set("There is no trained model to save yet.");
-            return false;
+            return;
         }
-        try {
+        exports.submit(() -> {
             ModelFiles.write(file, model);
-        } catch (ModelFileException e) {
-            error.set(e.getMessage());
-            return false;
-        } catch (RuntimeException e) {
-            error.set("Could not save " + file.getFileName() + ": " + e.getMessage());
-            return false;
-        }
-        error.set("");
-        status.set("Saved " + file.getFileName() + ".");
-        return true;
+            return file;
+        }, written -> {
+            error.set("");
+            status.set("Saved " + written.getFileName() + ".");
+        }, failure -> error.set(failure instanceof ModelFileException ? failure.getMessage()
+                : "Could not save " + file.getFileName() + ": " + failure.getMessage()));
     }
 
     // ---- the curves as PNG --------------------------------------------------------------------
@@ -375,7 +382,7 @@ public final class TrainViewModel {
     }
 
     /** Called on the training thread: keeps only the latest report and hands it to the UI thread once. */
-    private void publish(long thisRun, TrainingProgress progress) {
+    private void publish(TrainingControl thisRun, TrainingProgress progress) {
         if (pending.getAndSet(new Pending(thisRun, progress)) == null) {
             uiThread.execute(this::drain);
         }
@@ -383,7 +390,7 @@ public final class TrainViewModel {
 
     private void drain() {
         Pending next = pending.getAndSet(null);
-        if (next != null && next.run() == run) {
+        if (next != null && next.run() == control) {
             apply(next.progress());
         }
     }
@@ -432,10 +439,7 @@ public final class TrainViewModel {
         return text.toString();
     }
 
-    private void finished(long thisRun, Model model) {
-        if (thisRun != run) {
-            return;
-        }
+    private void finished(Model model) {
         drain();
         trainedModel.set(model);
         fractionDone.set(1);
@@ -447,10 +451,7 @@ public final class TrainViewModel {
         }
     }
 
-    private void failed(long thisRun, Throwable failure) {
-        if (thisRun != run) {
-            return;
-        }
+    private void failed(Throwable failure) {
         drain();
         if (failure instanceof CancellationException) {
             state.set(State.CANCELLED);

@@ -1,12 +1,9 @@
 package org.gatescope.ui.train;
 
 import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.ModelSource;
 import org.gatescope.ui.task.BackgroundExecutor;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -47,8 +44,6 @@ import javafx.util.StringConverter;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
-import org.gatescope.io.ModelFileException;
-import org.gatescope.io.ModelFiles;
 import org.gatescope.render.TrainingChart;
 
 /**
@@ -77,16 +72,15 @@ public final class TrainWindow extends BorderPane {
 
     /**
      * Opens a train window beside {@code owner}; training runs on its own daemon thread, stopped when
-     * the window closes, and curve exports on another. Models go to {@code explorer} through a
-     * temporary model file.
+     * the window closes, and curve exports and model saves on its file lane. Models go to
+     * {@code explorer} as they are, in memory ({@link ModelSource.Snapshot}).
      */
     public static Stage open(Window owner, ExplorerViewModel explorer) {
         BackgroundExecutor executor = new BackgroundExecutor();
-        BackgroundExecutor exports = new BackgroundExecutor();
-        TrainViewModel train = new TrainViewModel(executor, exports, Platform::runLater,
-                TrainViewModel.agreementTask());
+        TrainViewModel train = new TrainViewModel(executor, Platform::runLater, TrainViewModel.agreementTask());
         Stage stage = new Stage();
-        TrainWindow view = new TrainWindow(train, model -> explorer.openModel(writeTemporary(model)));
+        TrainWindow view = new TrainWindow(train,
+                model -> explorer.openModel(new ModelSource.Snapshot(model, TrainViewModel.explorerLabel(model))));
         Scene scene = new Scene(view, 860, 700);
         if (owner != null && owner.getScene() != null) {
             stage.initOwner(owner);
@@ -100,7 +94,6 @@ public final class TrainWindow extends BorderPane {
         stage.setOnHidden(e -> {
             train.cancel();
             executor.close();
-            exports.close();
         });
         stage.show();
         return stage;
@@ -109,40 +102,6 @@ public final class TrainWindow extends BorderPane {
     /** The view model shown (for tests). */
     TrainViewModel viewModel() {
         return train;
-    }
-
-    /** Where models handed to the explorer are written; made on first use, removed when the app exits. */
-    private static Path temporaryFolder;
-
-    private static synchronized Path temporaryFolder() throws IOException {
-        if (temporaryFolder == null) {
-            temporaryFolder = Files.createTempDirectory("gatescope-train");
-            temporaryFolder.toFile().deleteOnExit();
-        }
-        return temporaryFolder;
-    }
-
-    /**
-     * Writes {@code model} to a temporary file the explorer can open: one file per cell and size for
-     * the snapshots of a run (rewritten atomically each time), so the explorer's model chooser does
-     * not fill up, and another for the trained model.
-     *
-     * @throws UncheckedIOException with a one-line message when the file cannot be written
-     */
-    static Path writeTemporary(Model model) {
-        boolean finished = model.metadata().containsKey("trained_with");
-        String name = String.format(Locale.ROOT, "%s-%s-h%d.safetensors", finished ? "trained" : "training",
-                model.cell().id(), model.hiddenSize());
-        try {
-            Path file = temporaryFolder().resolve(name);
-            ModelFiles.write(file, model);
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ModelFileException e) {
-            throw new UncheckedIOException(new IOException(e.getMessage(), e));
-        }
     }
 
     private VBox settings() {

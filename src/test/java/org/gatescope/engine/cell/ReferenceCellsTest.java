@@ -400,12 +400,13 @@ class ReferenceCellsTest {
      */
     @Test
     void gruResetBeforeAndAfterDifferByHand() {
-        Model after = oneUnit(CellKind.GRU, GruReset.AFTER);
-        Weights w = after.weights();
+        Model blank = oneUnit(CellKind.GRU, GruReset.AFTER);
+        Weights w = blank.weights();
         w.biasIh.set(0, 1, Math.log(3)); // b_iz
         w.weightIh.set(2, 0, 1.0);       // W_in
         w.weightHh.set(2, 0, 2.0);       // W_hn
         w.biasHh.set(0, 2, 1.0);         // b_hn
+        Model after = blank.withWeights(w);
         Model before = withReset(after, GruReset.BEFORE);
 
         Trace a = Tracer.trace(after, X_X);
@@ -442,12 +443,13 @@ class ReferenceCellsTest {
      */
     @Test
     void peepholeOutputGatePeeksAtTheNewMemoryCellByHand() {
-        Model model = oneUnit(CellKind.PEEPHOLE_LSTM, GruReset.AFTER);
-        Weights w = model.weights();
+        Model blank = oneUnit(CellKind.PEEPHOLE_LSTM, GruReset.AFTER);
+        Weights w = blank.weights();
         w.weightIh.set(2, 0, 1.0); // W_ig
         w.peepholeU.set(0, 0, 1.0);
         w.peepholeF.set(0, 0, -1.0);
         w.peepholeO.set(0, 0, 2.0);
+        Model model = blank.withWeights(w);
 
         Trace trace = Tracer.trace(model, X_X);
         assertHand(trace, Quantity.UPDATE_GATE, 0.5, 0.594065334057);

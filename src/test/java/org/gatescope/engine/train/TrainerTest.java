@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.gatescope.text.Vocabulary;
 import org.junit.jupiter.api.Test;
 
@@ -72,30 +74,33 @@ class TrainerTest {
     @Test
     void cancellingStopsTheBackgroundJob() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
-        TrainingJob job = TrainingJob.start(new Trainer(config(CellKind.LSTM, 500), 0, 0), smallData(2),
-                p -> started.countDown());
+        TrainingControl control = new TrainingControl();
+        CompletableFuture<Trainer.Result> result = inBackground(new Trainer(config(CellKind.LSTM, 500), 0, 0),
+                smallData(2), p -> started.countDown(), control);
         assertTrue(started.await(30, TimeUnit.SECONDS));
-        job.control().cancel();
+        control.cancel();
         // A future completed with a CancellationException rethrows it as it is.
-        assertThrows(CancellationException.class, () -> job.result().get(30, TimeUnit.SECONDS));
+        assertThrows(CancellationException.class, () -> result.get(30, TimeUnit.SECONDS));
     }
 
     @Test
     void pausedJobMakesNoProgressUntilResumed() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         List<Long> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
-        TrainingJob job = TrainingJob.start(new Trainer(config(CellKind.GRU, 2), 0, 0), smallData(2), p -> {
-            steps.add(p.step());
-            started.countDown();
-        });
+        TrainingControl control = new TrainingControl();
+        CompletableFuture<Trainer.Result> job = inBackground(new Trainer(config(CellKind.GRU, 2), 0, 0),
+                smallData(2), p -> {
+                    steps.add(p.step());
+                    started.countDown();
+                }, control);
         assertTrue(started.await(30, TimeUnit.SECONDS));
-        job.control().pause();
+        control.pause();
         Thread.sleep(200); // let a step in flight finish
         int seen = steps.size();
         Thread.sleep(300);
         assertEquals(seen, steps.size(), "no steps while paused");
-        job.control().resume();
-        Trainer.Result result = job.result().get(60, TimeUnit.SECONDS);
+        control.resume();
+        Trainer.Result result = job.get(60, TimeUnit.SECONDS);
         assertEquals(2, result.epochsRun());
     }
 
@@ -137,5 +142,22 @@ class TrainerTest {
             }
         }
         assertEquals(1.0, Math.sqrt(norm), 1e-12);
+    }
+
+    /** Runs {@code trainer} on a daemon thread of its own, as the train window's executor does. */
+    private static CompletableFuture<Trainer.Result> inBackground(Trainer trainer, Trainer.Data data,
+                                                                 Consumer<TrainingProgress> listener,
+                                                                 TrainingControl control) {
+        CompletableFuture<Trainer.Result> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(trainer.train(data, listener, control));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "test-training");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
     }
 }

@@ -410,6 +410,40 @@ class ExplorerViewModelTest {
     }
 
     @Test
+    void aTrainingSnapshotIsShownFromMemoryAndTheNextOneKeepsTheUnitsBeingWatched() throws Exception {
+        ExplorerViewModel explorer = started();
+        explorer.openModel(new ModelSource.Snapshot(
+                TestModels.random(CellKind.GRU, GruReset.BEFORE, 16, 5, UiTestModels.HIDDEN, 101), "training-gru-h6"));
+        CellViewModel cell = explorer.primary();
+        assertEquals("training-gru-h6", cell.modelNameProperty().get());
+        assertEquals("training-gru-h6", cell.chosenModelProperty().get());
+        cell.setUnitShown(4, true);
+        List<Integer> watched = List.copyOf(cell.selectedUnits());
+
+        explorer.openModel(new ModelSource.Snapshot(
+                TestModels.random(CellKind.GRU, GruReset.BEFORE, 16, 5, UiTestModels.HIDDEN, 102), "training-gru-h6"));
+
+        assertEquals(watched, cell.selectedUnits());
+        assertEquals(CellKind.GRU, trace(explorer).cell());
+        try (var files = Files.list(folder)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("training")), "no file written");
+        }
+    }
+
+    @Test
+    void aSnapshotChosenAgainByItsLabelIsShownAgain() {
+        ExplorerViewModel explorer = started();
+        var snapshot = TestModels.random(CellKind.RNN, GruReset.AFTER, 16, 5, 3, 5);
+        explorer.openModel(new ModelSource.Snapshot(snapshot, "trained-rnn-h3.safetensors"));
+        explorer.openModel("gru");
+
+        explorer.openModel("trained-rnn-h3.safetensors"); // as the model chooser does
+
+        assertEquals(snapshot, explorer.primary().getModel());
+        assertEquals("", explorer.errorProperty().get());
+    }
+
+    @Test
     void anotherFileOfTheSameShapeStartsFromItsOwnDefaultUnits() {
         ExplorerViewModel explorer = started();
         CellViewModel cell = explorer.primary();

@@ -279,7 +279,9 @@ class TrainViewModelTest {
         train.start();
         Path file = folder.resolve("gru-h4.safetensors");
 
-        assertTrue(train.save(file));
+        train.save(file); // on the calling thread here: written when it returns
+        assertTrue(Files.exists(file));
+        assertEquals("Saved gru-h4.safetensors.", train.statusProperty().get());
         Model read = ModelFiles.read(file);
         assertEquals(train.getTrainedModel().spec(), read.spec());
         assertEquals("", train.errorProperty().get());
@@ -291,7 +293,7 @@ class TrainViewModelTest {
         train.start();
         Path file = folder.resolve("missing").resolve("model.safetensors");
 
-        assertFalse(train.save(file));
+        train.save(file);
         assertFalse(Files.exists(file));
         String error = train.errorProperty().get();
         assertFalse(error.isEmpty());
@@ -302,7 +304,8 @@ class TrainViewModelTest {
     @Test
     void saveBeforeTrainingSaysThereIsNothingToSave() {
         TrainViewModel train = tiny();
-        assertFalse(train.save(folder.resolve("none.safetensors")));
+        train.save(folder.resolve("none.safetensors"));
+        assertFalse(Files.exists(folder.resolve("none.safetensors")));
         assertEquals("There is no trained model to save yet.", train.errorProperty().get());
     }
 
