@@ -35,6 +35,15 @@ class FeaturePackagesTest {
     }
 
     @Test
+    void viewsNeverTouchFiles() {
+        noClasses().that().resideInAPackage("org.gatescope.ui..").and().haveSimpleNameNotEndingWith("ViewModel")
+                .and().doNotHaveSimpleName("ModelCatalog")
+                .should().dependOnClassesThat().resideInAPackage("org.gatescope.io..")
+                .because("files are read and written by view models and services, on the file lane")
+                .check(classes);
+    }
+
+    @Test
     void featuresTalkToEachOtherOnlyThroughTheExplorer() {
         for (String feature : FEATURES) {
             noClasses().that().resideInAPackage(feature)
