@@ -7,14 +7,14 @@ import java.awt.RenderingHints;
 
 /**
  * What the exported charts (reach, saturation, training curves) share, so they read as one
- * family on a slide: the ink colours, the rendering hints, and how a text too long for its
- * place is shortened.
+ * family on a slide: the ink colours (the window's, from {@link Theme}), the rendering hints,
+ * and how a text too long for its place is shortened.
  */
 final class ChartStyle {
 
-    static final Color INK = new Color(0x212121);
-    static final Color MUTED = new Color(0x5F5F5F);
-    static final Color FRAME = new Color(0x8A8A8A);
+    static final Color INK = Theme.TEXT;
+    static final Color MUTED = Theme.MUTED;
+    static final Color FRAME = Theme.FRAME;
 
     private ChartStyle() {
     }

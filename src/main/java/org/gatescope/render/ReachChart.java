@@ -2,7 +2,6 @@ package org.gatescope.render;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -35,12 +34,6 @@ public final class ReachChart {
      */
     public static final int MAX_TOKENS = (HeatmapImage.MAX_SIDE - 2 * PAD - 70) / COLUMN;
 
-    private static final Color TRACK = new Color(0xeef0f3);
-    private static final Color ACCENT = new Color(0x2f6fdf);
-    private static final Color DANGER = new Color(0xc62828);
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 18);
-    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-    private static final Font SMALL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
     private ReachChart() {
     }
@@ -92,13 +85,13 @@ public final class ReachChart {
         Graphics2D g = image.createGraphics();
         try {
             ChartStyle.configure(g);
-            g.setColor(Color.WHITE);
+            g.setColor(Theme.SURFACE);
             g.fillRect(0, 0, width, height);
             g.setColor(ChartStyle.INK);
-            g.setFont(TITLE_FONT);
+            g.setFont(Theme.TITLE_SMALL);
             g.drawString(title + ": reach of log p(" + reach.target() + ") \u2190 \u2016\u2202/\u2202" + state
                     + "\u2016", PAD, PAD + 18);
-            g.setFont(SMALL_FONT);
+            g.setFont(Theme.SMALL);
             g.setColor(ChartStyle.MUTED);
             g.drawString("log scale from 1e-8 to 1; the outlined column predicts \u201C" + reach.target() + "\u201D",
                     PAD, PAD + 38);
@@ -110,23 +103,23 @@ public final class ReachChart {
             for (int t = 0; t < tokens.size() && t < norms.length; t++) {
                 int x = left + t * COLUMN + 6;
                 int w = COLUMN - 12;
-                g.setColor(TRACK);
+                g.setColor(Theme.TRACK);
                 g.fillRect(x, top, w, BAR_HEIGHT);
                 int filled = (int) Math.round(fraction(norms[t]) * BAR_HEIGHT);
-                g.setColor(ACCENT);
+                g.setColor(Theme.ACCENT);
                 g.fillRect(x, top + BAR_HEIGHT - filled, w, filled);
                 if (t == reach.position()) {
-                    g.setColor(DANGER);
+                    g.setColor(Theme.DANGER);
                     g.setStroke(new BasicStroke(2.5f));
                     g.drawRect(x - 2, top - 2, w + 4, BAR_HEIGHT + 4);
                 }
-                g.setFont(SMALL_FONT);
+                g.setFont(Theme.SMALL);
                 g.setColor(ChartStyle.INK);
                 if (t <= reach.position()) {
                     ChartStyle.centred(g, norms[t] <= 0 ? "0" : String.format(Locale.ROOT, "%.0e", norms[t]), x + w / 2,
                             top - 6);
                 }
-                g.setFont(LABEL_FONT);
+                g.setFont(Theme.BODY);
                 ChartStyle.centred(g, tokens.get(t), x + w / 2, top + BAR_HEIGHT + 22);
             }
             if (ablation != null) {
@@ -153,7 +146,7 @@ public final class ReachChart {
         } else {
             compared.add(ablation.before().topPredictions(ablation.position(), 1).get(0).token());
         }
-        g.setFont(TITLE_FONT);
+        g.setFont(Theme.TITLE_SMALL);
         g.setColor(ChartStyle.INK);
         String at = ablation.before().tokens().get(ablation.position());
         g.drawString("Silenced unit " + ablation.unit() + " from \u201C"
@@ -162,15 +155,15 @@ public final class ReachChart {
         int row = y + 40;
         int barLeft = x + 120;
         int barWidth = Math.min(400, width - 200);
-        g.setFont(LABEL_FONT);
+        g.setFont(Theme.BODY);
         for (String token : compared) {
             double[] values = {ablation.probabilityBefore(token), ablation.probabilityAfter(token)};
             for (int i = 0; i < 2; i++) {
                 g.setColor(ChartStyle.INK);
                 g.drawString(token + (i == 0 ? " before" : " after"), x, row + 13);
-                g.setColor(TRACK);
+                g.setColor(Theme.TRACK);
                 g.fillRect(barLeft, row, barWidth, 16);
-                g.setColor(i == 0 ? ACCENT : DANGER);
+                g.setColor(i == 0 ? Theme.ACCENT : Theme.DANGER);
                 g.fillRect(barLeft, row, (int) Math.round(Math.max(0, Math.min(1, values[i])) * barWidth), 16);
                 g.setColor(ChartStyle.INK);
                 g.drawString(String.format(Locale.ROOT, "%.1f%%", 100 * values[i]), barLeft + barWidth + 10,

@@ -396,7 +396,7 @@ final class DiagramPainter {
         double baseline = box.cy() + size * 0.35;
         g.setFill(DiagramTheme.TEXT);
         MathText.draw(g, symbol, left, baseline, size, true, HPos.LEFT);
-        g.setFill(unknown ? Color.web("#c62828") : DiagramTheme.TEXT);
+        g.setFill(unknown ? DiagramTheme.DANGER : DiagramTheme.TEXT);
         g.setFont(MathText.font(size, false));
         g.fillText(word, left + symbolWidth, baseline);
         if (unknown) {
