@@ -1,9 +1,9 @@
 package org.gatescope.ui.heatmap;
 
 import org.gatescope.ui.canvas.CanvasTheme;
-import org.gatescope.ui.canvas.CanvasView;
 import org.gatescope.ui.explorer.CellViewModel;
 import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.TokenAxisView;
 import org.gatescope.ui.explorer.TokenViewport;
 import org.gatescope.ui.explorer.UnitMenu;
 import java.util.HashMap;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javafx.beans.InvalidationListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -39,13 +38,13 @@ import org.gatescope.render.ColorScale;
  * comes into view, and drawn scaled without smoothing, so a text of thousands of tokens
  * scrolls without the window ever drawing more than the visible columns.
  */
-public final class HeatmapView extends CanvasView {
+public final class HeatmapView extends TokenAxisView {
 
     public static final int TILE = 256;
+    private static final Size SIZE = size(300, 60);
     private static final double HEADER = 28;
     private static final double LABELS = 22;
     private static final double BAND_GAP = 8;
-    private static final double SCROLL_BAR = 14;
     private static final double MIN_ROW = 1;
     private static final double MAX_ROW = 22;
     private static final String TITLE = "Gates and states: units \u00D7 tokens";
@@ -56,9 +55,6 @@ public final class HeatmapView extends CanvasView {
     private static final double LEGEND_BAR = 64;
     private static final double COMPACT_LEGEND_BAR = 36;
 
-    private final ExplorerViewModel explorer;
-    private final CellViewModel cell;
-    private final TokenViewport viewport;
     private final ScrollBar horizontal = new ScrollBar();
     private final ScrollBar vertical = new ScrollBar();
     private final Map<Quantity, WritableImage[]> tiles = new HashMap<>();
@@ -69,9 +65,7 @@ public final class HeatmapView extends CanvasView {
     public long tilesBuilt;
 
     public HeatmapView(ExplorerViewModel explorer, CellViewModel cell, TokenViewport viewport) {
-        this.explorer = explorer;
-        this.cell = cell;
-        this.viewport = viewport;
+        super(explorer, cell, viewport, SIZE);
         getStyleClass().add("heatmap-view");
         horizontal.setOrientation(Orientation.HORIZONTAL);
         vertical.setOrientation(Orientation.VERTICAL);
@@ -81,24 +75,7 @@ public final class HeatmapView extends CanvasView {
         viewport.attach(horizontal);
         vertical.valueProperty().addListener(o -> requestRepaint());
 
-        InvalidationListener repaint = o -> requestRepaint();
-        cell.traceProperty().addListener((obs, old, trace) -> {
-            int before = viewport.tokenCount();
-            viewport.setTokenCount(trace == null ? 0 : trace.length());
-            if (viewport.tokenCount() != before) {
-                revealStep();
-            }
-            hover = "";
-            requestLayout();
-            requestRepaint();
-        });
-        cell.primaryUnitProperty().addListener(repaint);
-        explorer.sentenceEmptyProperty().addListener(repaint);
-        explorer.stepProperty().addListener((obs, old, step) -> {
-            viewport.ensureVisible(step.intValue());
-            requestRepaint();
-        });
-        viewport.addListener(o -> {
+        whileShowing(viewport, o -> {
             requestLayout();
             requestRepaint();
         });
@@ -139,16 +116,22 @@ public final class HeatmapView extends CanvasView {
             requestRepaint();
         });
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
-            if (e.isControlDown() || e.isShortcutDown()) {
-                viewport.zoom(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getX() - TokenViewport.LEFT);
-            } else if (Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY()) || e.isShiftDown() || !vertical.isVisible()) {
-                double delta = Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY()) ? e.getDeltaX() : e.getDeltaY();
-                viewport.scrollBy(-delta);
+            if (zoom(e)) {
+                e.consume();
+                return;
+            }
+            if (isSideways(e) || e.isShiftDown() || !vertical.isVisible()) {
+                scrollTokens(e);
             } else {
                 vertical.setValue(Math.max(0, Math.min(vertical.getMax(), vertical.getValue() - e.getDeltaY())));
             }
             e.consume();
         });
+    }
+
+    @Override
+    protected void traceChanged(Trace trace) {
+        hover = "";
     }
 
     /** Where a cell of the heatmap is. */
@@ -218,12 +201,7 @@ public final class HeatmapView extends CanvasView {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        double before = viewport.plotWidth();
-        boolean followStep = before <= 0 || showsStep();
-        viewport.setPlotWidth(w - TokenViewport.LEFT - TokenViewport.RIGHT);
-        if (followStep && viewport.plotWidth() != before) {
-            revealStep(); // a narrower plot (the compare view's column) keeps the current token in view
-        }
+        layoutAxis(w);
         Trace trace = cell.getTrace();
         boolean showH = viewport.scrolls();
         double barH = showH ? SCROLL_BAR : 0;
@@ -247,48 +225,22 @@ public final class HeatmapView extends CanvasView {
         vertical.setVisible(showV);
         layoutCanvas(0, 0, w, h - barH);
         if (showH) {
-            horizontal.resizeRelocate(TokenViewport.LEFT, h - barH, Math.max(0, w - TokenViewport.LEFT
-                    - TokenViewport.RIGHT), barH);
+            layoutTokenScrollBar(horizontal, w, h);
         }
         if (showV) {
             vertical.resizeRelocate(w - SCROLL_BAR, HEADER, SCROLL_BAR, Math.max(0, h - barH - HEADER - LABELS));
         }
     }
 
-    @Override
-    protected double computePrefHeight(double width) {
-        return 300;
-    }
-
-    /** Whether the current token's column lies in the plot. */
-    private boolean showsStep() {
-        int step = explorer.getStep();
-        return step >= viewport.firstVisible() && step <= viewport.lastVisible();
-    }
-
-    /** Scrolls the least needed to show the current token, once there is a plot and a text. */
-    private void revealStep() {
-        if (viewport.plotWidth() > 0 && viewport.tokenCount() > 0) {
-            viewport.ensureVisible(Math.min(explorer.getStep(), viewport.tokenCount() - 1));
-        }
-    }
-
     // ---- painting -------------------------------------------------------------------------
 
     @Override
-    protected void paint(GraphicsContext g, double w, double h) {
-        g.setFill(CanvasTheme.BACKGROUND);
-        g.fillRect(0, 0, w, h);
-        Trace trace = cell.getTrace();
-        if (trace == null) {
-            g.setFill(CanvasTheme.MUTED);
-            g.setFont(CanvasTheme.HINT);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(explorer.sentenceEmptyProperty().get() ? "The heatmaps appear when there is a sentence." : "",
-                    w / 2, h / 2);
-            return;
-        }
+    protected String emptyHint() {
+        return explorer.sentenceEmptyProperty().get() ? "The heatmaps appear when there is a sentence." : "";
+    }
+
+    @Override
+    protected void paint(GraphicsContext g, Trace trace, double w, double h) {
         if (tiled != trace) {
             tiles.clear();
             tiled = trace;

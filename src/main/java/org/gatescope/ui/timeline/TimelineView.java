@@ -1,9 +1,9 @@
 package org.gatescope.ui.timeline;
 
 import org.gatescope.ui.canvas.CanvasTheme;
-import org.gatescope.ui.canvas.CanvasView;
 import org.gatescope.ui.explorer.CellViewModel;
 import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.TokenAxisView;
 import org.gatescope.ui.explorer.TokenViewport;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,11 +39,12 @@ import org.gatescope.engine.Trace;
  * <p>Draws only the visible tokens of the shared {@link TokenViewport}; scrolls with the wheel,
  * zooms with Ctrl + wheel, jumps to a token on click.
  */
-public final class TimelineView extends CanvasView {
+public final class TimelineView extends TokenAxisView {
 
+    private static final double PREF_HEIGHT = 260;
+    private static final Size SIZE = size(PREF_HEIGHT, 150);
     private static final double HEADER = 30;
     private static final double LABELS = 26;
-    private static final double SCROLL_BAR = 14;
     private static final double REACH_ROW = 48;
     /** The least height of the c&lt;t&gt; plot in the compare view: a short column gives it the reach row's room. */
     private static final double MIN_PLOT = 30;
@@ -52,9 +53,6 @@ public final class TimelineView extends CanvasView {
     /** The reach row's floor: a gradient this small no longer reaches. */
     static final double REACH_FLOOR = ReachChart.FLOOR;
 
-    private final ExplorerViewModel explorer;
-    private final CellViewModel cell;
-    private final TokenViewport viewport;
     private final ScrollBar scrollBar = new ScrollBar();
     private final Map<String, Double> labelWidths = new HashMap<>();
     private boolean ownScrollBar;
@@ -63,9 +61,7 @@ public final class TimelineView extends CanvasView {
     private double range = 1;
 
     public TimelineView(ExplorerViewModel explorer, CellViewModel cell, TokenViewport viewport) {
-        this.explorer = explorer;
-        this.cell = cell;
-        this.viewport = viewport;
+        super(explorer, cell, viewport, SIZE);
         getStyleClass().add("timeline-view");
         scrollBar.setOrientation(Orientation.HORIZONTAL);
         scrollBar.setVisible(false);
@@ -78,27 +74,12 @@ public final class TimelineView extends CanvasView {
             updateRange();
             requestRepaint();
         };
-        cell.traceProperty().addListener((obs, old, trace) -> {
-            int before = viewport.tokenCount();
-            viewport.setTokenCount(trace == null ? 0 : trace.length());
-            if (viewport.tokenCount() != before) {
-                revealStep();
-            }
-            updateRange();
-            requestRepaint();
-        });
-        cell.selectedUnits().addListener(rescale);
-        cell.primaryUnitProperty().addListener(repaint);
-        explorer.showActivationProperty().addListener(rescale);
-        explorer.sentenceEmptyProperty().addListener(repaint);
-        explorer.stepProperty().addListener((obs, old, step) -> {
-            viewport.ensureVisible(step.intValue());
-            requestRepaint();
-        });
-        viewport.addListener(repaint);
-        explorer.reachProperty().addListener(repaint);
-        explorer.compareProperty().addListener(repaint); // the reach row may give way to the plot there
-        explorer.showReachProperty().addListener(o -> {
+        whileShowing(cell.selectedUnits(), rescale);
+        whileShowing(explorer.showActivationProperty(), rescale);
+        whileShowing(viewport, repaint);
+        whileShowing(explorer.reachProperty(), repaint);
+        whileShowing(explorer.compareProperty(), repaint); // the reach row may give way to the plot there
+        whileShowing(explorer.showReachProperty(), o -> {
             requestLayout();
             requestRepaint();
         });
@@ -121,56 +102,34 @@ public final class TimelineView extends CanvasView {
     }
 
     private void onScroll(ScrollEvent e) {
-        if (e.isControlDown() || e.isShortcutDown()) {
-            viewport.zoom(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getX() - TokenViewport.LEFT);
-        } else {
-            double delta = Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY()) ? e.getDeltaX() : e.getDeltaY();
-            viewport.scrollBy(-delta);
+        if (!zoom(e)) {
+            scrollTokens(e);
         }
         e.consume();
+    }
+
+    @Override
+    protected void traceChanged(Trace trace) {
+        updateRange();
     }
 
     @Override
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        double before = viewport.plotWidth();
-        boolean followStep = before <= 0 || showsStep();
-        viewport.setPlotWidth(w - TokenViewport.LEFT - TokenViewport.RIGHT);
-        if (followStep && viewport.plotWidth() != before) {
-            revealStep(); // a narrower plot (the compare view's column) keeps the current token in view
-        }
+        layoutAxis(w);
         boolean showBar = ownScrollBar && viewport.scrolls();
         scrollBar.setVisible(showBar);
         double barHeight = showBar ? SCROLL_BAR : 0;
         layoutCanvas(0, 0, w, h - barHeight);
         if (showBar) {
-            scrollBar.resizeRelocate(TokenViewport.LEFT, h - barHeight, Math.max(0, w - TokenViewport.LEFT
-                    - TokenViewport.RIGHT), barHeight);
-        }
-    }
-
-    /** Whether the current token's column lies in the plot. */
-    private boolean showsStep() {
-        int step = explorer.getStep();
-        return step >= viewport.firstVisible() && step <= viewport.lastVisible();
-    }
-
-    /** Scrolls the least needed to show the current token, once there is a plot and a text. */
-    private void revealStep() {
-        if (viewport.plotWidth() > 0 && viewport.tokenCount() > 0) {
-            viewport.ensureVisible(Math.min(explorer.getStep(), viewport.tokenCount() - 1));
+            layoutTokenScrollBar(scrollBar, w, h);
         }
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        return 260 + (cell == explorer.primary() && explorer.showReachProperty().get() ? REACH_ROW : 0);
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return 150;
+        return PREF_HEIGHT + (cell == explorer.primary() && explorer.showReachProperty().get() ? REACH_ROW : 0);
     }
 
     private void updateRange() {
@@ -220,16 +179,13 @@ public final class TimelineView extends CanvasView {
     }
 
     @Override
-    protected void paint(GraphicsContext g, double w, double h) {
-        g.setFill(CanvasTheme.BACKGROUND);
-        g.fillRect(0, 0, w, h);
-        Trace trace = cell.getTrace();
-        if (trace == null) {
-            String message = explorer.sentenceEmptyProperty().get() ? ExplorerViewModel.EMPTY_HINT
-                    : cell.busyProperty().get() || cell.getModel() == null ? "Tracing …" : "";
-            drawCentred(g, message, w, h);
-            return;
-        }
+    protected String emptyHint() {
+        return explorer.sentenceEmptyProperty().get() ? ExplorerViewModel.EMPTY_HINT
+                : cell.busyProperty().get() || cell.getModel() == null ? "Tracing …" : "";
+    }
+
+    @Override
+    protected void paint(GraphicsContext g, Trace trace, double w, double h) {
         int step = Math.min(explorer.getStep(), trace.length() - 1);
         int primary = Math.min(cell.getPrimaryUnit(), trace.hidden() - 1);
         List<Quantity> gates = gateRows(trace);
@@ -665,13 +621,5 @@ public final class TimelineView extends CanvasView {
             measure.setFont(font);
             return measure.getLayoutBounds().getWidth();
         });
-    }
-
-    private static void drawCentred(GraphicsContext g, String message, double w, double h) {
-        g.setFill(CanvasTheme.MUTED);
-        g.setFont(CanvasTheme.HINT);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(message, w / 2, h / 2);
     }
 }
