@@ -82,11 +82,8 @@ public final class ReachChart {
         int width = Math.max(640, 2 * PAD + 70 + tokens.size() * COLUMN);
         int height = PAD + 60 + BAR_HEIGHT + 40 + (ablation == null ? 0 : ABLATION_HEIGHT) + PAD;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = ChartStyle.begin(image);
         try {
-            ChartStyle.configure(g);
-            g.setColor(Theme.SURFACE);
-            g.fillRect(0, 0, width, height);
             g.setColor(ChartStyle.INK);
             g.setFont(Theme.TITLE_SMALL);
             g.drawString(title + ": reach of log p(" + reach.target() + ") \u2190 \u2016\u2202/\u2202" + state

@@ -118,11 +118,8 @@ public final class SaturationChart {
                                        String source) {
         Layout layout = layout();
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = ChartStyle.begin(image);
         try {
-            ChartStyle.configure(g);
-            g.setColor(Theme.SURFACE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
             drawTitle(g, modelName, cell, hidden, source);
             drawPlotArea(g, layout);
             drawAxes(g, layout);

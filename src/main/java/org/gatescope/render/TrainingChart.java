@@ -28,22 +28,31 @@ import java.util.Objects;
  */
 public final class TrainingChart {
 
-    public static final int WIDTH = 900;
-    public static final int HEIGHT = 664;
     /** Agreement by guessing: was or were, one in two. */
     public static final double CHANCE = 0.5;
-
-    static final int PAD = 20;
-    static final int AXIS_WIDTH = 72;
-    static final int HEADER = 64;
-    static final int LOSS_HEIGHT = 250;
-    static final int ACCURACY_HEIGHT = 170;
     static final String NO_TRAINING = "no training yet";
     static final String NO_VALIDATION = "measured at the end of each epoch";
 
+    // The layout, top to bottom: title and subtitle, the loss panel (heading, plot, tick labels),
+    // the accuracy panel, the step axis's name.
+    static final int PAD = 20;
+    static final int AXIS_WIDTH = 72;
+    static final int HEADER = 64;
     private static final int HEADING_GAP = 28;
+    static final int LOSS_HEIGHT = 250;
     private static final int TICK_LABEL_GAP = 18;
     private static final int PANEL_GAP = 36;
+    /** The accuracy panel's heading sits this much closer to the loss panel's tick labels. */
+    private static final int ACCURACY_HEADING_RAISE = 16;
+    static final int ACCURACY_HEIGHT = 170;
+    /** Below the accuracy plot: its tick labels, the step axis's name, a margin. */
+    private static final int BELOW_ACCURACY = 66;
+    private static final int LOSS_TOP = PAD + HEADER + HEADING_GAP;
+    private static final int ACCURACY_TOP = LOSS_TOP + LOSS_HEIGHT + TICK_LABEL_GAP + PANEL_GAP + HEADING_GAP
+            - ACCURACY_HEADING_RAISE;
+
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = ACCURACY_TOP + ACCURACY_HEIGHT + BELOW_ACCURACY;
     private static final int MARKER = 7;
 
     /** Okabe–Ito blue and vermillion ({@code -gs-training}, {@code -gs-validation}): as in the window. */
@@ -115,9 +124,8 @@ public final class TrainingChart {
     public static Layout layout(Curves curves) {
         int plotX = PAD + AXIS_WIDTH;
         int plotWidth = WIDTH - plotX - 2 * PAD;
-        int lossTop = PAD + HEADER + HEADING_GAP;
-        int accuracyTop = lossTop + LOSS_HEIGHT + TICK_LABEL_GAP + PANEL_GAP + HEADING_GAP - 16;
-        // Below the accuracy plot: its tick labels, the step axis's name, a margin: HEIGHT in all.
+        int lossTop = LOSS_TOP;
+        int accuracyTop = ACCURACY_TOP;
 
         long total = Math.max(curves.totalSteps(), 0);
         for (List<Point> curve : List.of(curves.trainingLoss(), curves.validationLoss(),
@@ -183,11 +191,8 @@ public final class TrainingChart {
     public static BufferedImage render(Curves curves) {
         Layout layout = layout(curves);
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = ChartStyle.begin(image);
         try {
-            ChartStyle.configure(g);
-            g.setColor(Theme.SURFACE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
             drawTitle(g, curves);
             boolean anyLoss = hasFinite(curves.trainingLoss()) || hasFinite(curves.validationLoss());
             boolean anyAccuracy = hasFinite(curves.validationAccuracy());
