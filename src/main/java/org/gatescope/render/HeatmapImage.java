@@ -98,11 +98,16 @@ public final class HeatmapImage {
 
     /** The heading of a quantity's panel: "Γu update gate", "c̃ candidate", … */
     public static String panelTitle(Quantity quantity) {
-        return quantity.symbol() + " " + switch (quantity) {
-            case UPDATE_GATE -> "update gate";
-            case RELEVANCE_GATE -> "relevance gate";
-            case FORGET_GATE -> "forget gate";
-            case OUTPUT_GATE -> "output gate";
+        return quantity.symbol() + " " + role(quantity) + (quantity.isGate() ? " gate" : "");
+    }
+
+    /** What a quantity does, in the lecture's words: "update", "forget", "candidate", "memory cell", … */
+    public static String role(Quantity quantity) {
+        return switch (quantity) {
+            case UPDATE_GATE -> "update";
+            case RELEVANCE_GATE -> "relevance";
+            case FORGET_GATE -> "forget";
+            case OUTPUT_GATE -> "output";
             case CANDIDATE -> "candidate";
             case MEMORY_CELL -> "memory cell";
             case ACTIVATION -> "activation";
@@ -388,14 +393,15 @@ public final class HeatmapImage {
     private static void drawCells(BufferedImage image, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         int stride = image.getWidth();
-        ColorScale scale = ColorScale.forQuantity(panel.quantity());
         int cw = layout.cellWidth();
         int ch = layout.cellHeight();
         boolean grid = cw >= MIN_GRID_CELL && ch >= MIN_GRID_CELL;
+        int count = layout.tokenCount();
+        int[] colours = raster(trace, panel.quantity(), layout.firstToken(), count);
         for (int unit = 0; unit < trace.hidden(); unit++) {
             int top = panel.gridY() + unit * ch;
-            for (int j = 0; j < layout.tokenCount(); j++) {
-                int argb = scale.argb(trace.value(panel.quantity(), layout.firstToken() + j, unit));
+            for (int j = 0; j < count; j++) {
+                int argb = colours[unit * count + j];
                 int line = grid ? lighten(argb) : argb;
                 int left = panel.gridX() + j * cw;
                 for (int y = top; y < top + ch; y++) {
@@ -411,6 +417,25 @@ public final class HeatmapImage {
                 }
             }
         }
+    }
+
+    /**
+     * The colours of {@code quantity}'s cells for tokens {@code first} … {@code first + count − 1}:
+     * units down, tokens across, row-major (unit · count + j), 0xAARRGGBB in its colour scale.
+     * The window's heatmap draws these, scaled; this image draws them cell by cell.
+     *
+     * @param trace not modified
+     */
+    public static int[] raster(Trace trace, Quantity quantity, int first, int count) {
+        int hidden = trace.hidden();
+        int[] argb = new int[count * hidden];
+        ColorScale scale = ColorScale.forQuantity(quantity);
+        for (int unit = 0; unit < hidden; unit++) {
+            for (int j = 0; j < count; j++) {
+                argb[unit * count + j] = scale.argb(trace.value(quantity, first + j, unit));
+            }
+        }
+        return argb;
     }
 
     /** {@code argb} seen through white at {@link #GRID_ALPHA}/255: the grid line over a cell. */

@@ -27,6 +27,8 @@ public final class ReachChart {
     static final int PAD = 24;
     static final int COLUMN = 84;
     static final int BAR_HEIGHT = 160;
+    /** The gap on each side of a bar within its column. */
+    static final int BAR_INSET = 6;
     static final int ABLATION_HEIGHT = 150;
     /**
      * The most tokens one chart shows: a column is {@value #COLUMN} px, and the image stays within
@@ -86,38 +88,35 @@ public final class ReachChart {
         try {
             g.setColor(ChartStyle.INK);
             g.setFont(Theme.TITLE_SMALL);
-            g.drawString(title + ": reach of log p(" + reach.target() + ") \u2190 \u2016\u2202/\u2202" + state
-                    + "\u2016", PAD, PAD + 18);
+            g.drawString(title + ": " + ReachRow.caption(reach.target(), state), PAD, PAD + 18);
             g.setFont(Theme.SMALL);
             g.setColor(ChartStyle.MUTED);
             g.drawString("log scale from 1e-8 to 1; the outlined column predicts \u201C" + reach.target() + "\u201D",
                     PAD, PAD + 38);
             int left = PAD + 70;
             int top = PAD + 60;
-            g.drawString("1", left - 20, top + 10);
-            g.drawString("1e-8", left - 40, top + BAR_HEIGHT);
-            double[] norms = reach.memoryCell();
-            for (int t = 0; t < tokens.size() && t < norms.length; t++) {
-                int x = left + t * COLUMN + 6;
-                int w = COLUMN - 12;
+            g.drawString(ReachRow.TOP_LABEL, left - 20, top + 10);
+            g.drawString(ReachRow.BOTTOM_LABEL, left - 40, top + BAR_HEIGHT);
+            for (ReachRow.Bar bar : ReachRow.bars(reach, 0, tokens.size() - 1, left, COLUMN, BAR_INSET, BAR_HEIGHT)) {
+                int x = (int) bar.x();
+                int w = (int) bar.width();
                 g.setColor(Theme.TRACK);
                 g.fillRect(x, top, w, BAR_HEIGHT);
-                int filled = (int) Math.round(fraction(norms[t]) * BAR_HEIGHT);
+                int filled = (int) Math.round(bar.filled());
                 g.setColor(Theme.ACCENT);
                 g.fillRect(x, top + BAR_HEIGHT - filled, w, filled);
-                if (t == reach.position()) {
+                if (bar.target()) {
                     g.setColor(Theme.DANGER);
                     g.setStroke(new BasicStroke(2.5f));
                     g.drawRect(x - 2, top - 2, w + 4, BAR_HEIGHT + 4);
                 }
                 g.setFont(Theme.SMALL);
                 g.setColor(ChartStyle.INK);
-                if (t <= reach.position()) {
-                    ChartStyle.centred(g, norms[t] <= 0 ? "0" : String.format(Locale.ROOT, "%.0e", norms[t]), x + w / 2,
-                            top - 6);
+                if (bar.value() != null) {
+                    ChartStyle.centred(g, bar.value(), x + w / 2, top - 6);
                 }
                 g.setFont(Theme.BODY);
-                ChartStyle.centred(g, tokens.get(t), x + w / 2, top + BAR_HEIGHT + 22);
+                ChartStyle.centred(g, tokens.get(bar.token()), x + w / 2, top + BAR_HEIGHT + 22);
             }
             if (ablation != null) {
                 drawAblation(g, ablation, PAD, top + BAR_HEIGHT + 40, width - 2 * PAD);

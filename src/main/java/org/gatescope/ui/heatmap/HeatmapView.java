@@ -1,12 +1,13 @@
 package org.gatescope.ui.heatmap;
 
 import org.gatescope.ui.canvas.CanvasTheme;
+import org.gatescope.ui.canvas.TextWidths;
 import org.gatescope.ui.explorer.CellViewModel;
 import org.gatescope.ui.explorer.ExplorerViewModel;
 import org.gatescope.ui.explorer.TokenAxisView;
 import org.gatescope.ui.explorer.TokenViewport;
 import org.gatescope.ui.explorer.UnitMenu;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,11 +22,11 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.render.ColorScale;
+import org.gatescope.render.HeatmapImage;
 
 /**
  * The gate heatmaps: one band per gate or state the cell has (Γu, Γr, Γf, Γo, c̃, c, a), units
@@ -41,6 +42,8 @@ import org.gatescope.render.ColorScale;
 public final class HeatmapView extends TokenAxisView {
 
     public static final int TILE = 256;
+    /** How many tiles are kept: many screens of every band. */
+    static final int MAX_TILES = 128;
     private static final Size SIZE = size(300, 60);
     private static final double HEADER = 28;
     private static final double LABELS = 22;
@@ -57,8 +60,13 @@ public final class HeatmapView extends TokenAxisView {
 
     private final ScrollBar horizontal = new ScrollBar();
     private final ScrollBar vertical = new ScrollBar();
-    private final Map<Quantity, WritableImage[]> tiles = new HashMap<>();
-    private final Map<String, Double> textWidths = new HashMap<>();
+    /** The most recently drawn tiles, at most {@value #MAX_TILES}: a long text scrolls without keeping all. */
+    private final Map<Tile, WritableImage> tiles = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Tile, WritableImage> eldest) {
+            return size() > MAX_TILES;
+        }
+    };
     private final String hint;
     private Trace tiled;
     private String hover = "";
@@ -132,6 +140,10 @@ public final class HeatmapView extends TokenAxisView {
     @Override
     protected void traceChanged(Trace trace) {
         hover = "";
+    }
+
+    /** One band's raster of tokens {@code index·TILE} … */
+    private record Tile(Quantity quantity, int index) {
     }
 
     /** Where a cell of the heatmap is. */
@@ -353,7 +365,7 @@ public final class HeatmapView extends TokenAxisView {
         if (height >= 30) {
             g.setFont(CanvasTheme.SMALL);
             g.setFill(CanvasTheme.MUTED);
-            g.fillText(roleOf(q), 10, symbolY + 16);
+            g.fillText(HeatmapImage.role(q), 10, symbolY + 16);
         }
         // unit indices, right-aligned against the cells: every one that fits, else the first and last
         g.setFont(CanvasTheme.SMALL);
@@ -373,18 +385,6 @@ public final class HeatmapView extends TokenAxisView {
         }
     }
 
-    static String roleOf(Quantity q) {
-        return switch (q) {
-            case UPDATE_GATE -> "update";
-            case RELEVANCE_GATE -> "relevance";
-            case FORGET_GATE -> "forget";
-            case OUTPUT_GATE -> "output";
-            case CANDIDATE -> "candidate";
-            case MEMORY_CELL -> "memory cell";
-            case ACTIVATION -> "activation";
-        };
-    }
-
     /** The band's cells of the visible tokens, cut to the plot rectangle [left, right] × [plotTop, plotBottom]. */
     private void drawCells(GraphicsContext g, Trace trace, Quantity q, int first, int last, double top, double row,
                            double left, double right, double plotTop, double plotBottom) {
@@ -400,12 +400,8 @@ public final class HeatmapView extends TokenAxisView {
         }
         double sy = (y0 - top) / row;
         double sh = (y1 - y0) / row;
-        WritableImage[] bandTiles = tiles.computeIfAbsent(q,
-                k -> new WritableImage[(trace.length() + TILE - 1) / TILE]);
         for (int tile = first / TILE; tile <= last / TILE; tile++) {
-            if (bandTiles[tile] == null) {
-                bandTiles[tile] = rasterise(trace, q, tile);
-            }
+            WritableImage image = tiles.computeIfAbsent(new Tile(q, tile), k -> rasterise(trace, k));
             int tileStart = tile * TILE;
             int from = Math.max(first, tileStart);
             int to = Math.min(last, tileStart + TILE - 1);
@@ -418,22 +414,16 @@ public final class HeatmapView extends TokenAxisView {
             }
             double sx = from - tileStart + (cx0 - x0) / col;
             double sw = (cx1 - cx0) / col;
-            g.drawImage(bandTiles[tile], sx, sy, sw, sh, cx0, y0, cx1 - cx0, y1 - y0);
+            g.drawImage(image, sx, sy, sw, sh, cx0, y0, cx1 - cx0, y1 - y0);
         }
     }
 
-    /** One tile: tokens × units pixels in render's colour scale. */
-    private WritableImage rasterise(Trace trace, Quantity q, int tile) {
-        int start = tile * TILE;
+    /** One tile: tokens × units pixels, coloured as the exported heatmap's cells ({@link HeatmapImage#raster}). */
+    private WritableImage rasterise(Trace trace, Tile tile) {
+        int start = tile.index() * TILE;
         int width = Math.min(TILE, trace.length() - start);
         int hidden = trace.hidden();
-        int[] argb = new int[width * hidden];
-        ColorScale scale = ColorScale.forQuantity(q);
-        for (int t = 0; t < width; t++) {
-            for (int unit = 0; unit < hidden; unit++) {
-                argb[unit * width + t] = scale.argb(trace.value(q, start + t, unit));
-            }
-        }
+        int[] argb = HeatmapImage.raster(trace, tile.quantity(), start, width);
         WritableImage image = new WritableImage(width, hidden);
         image.getPixelWriter().setPixels(0, 0, width, hidden, PixelFormat.getIntArgbInstance(), argb, 0, width);
         tilesBuilt++;
@@ -462,12 +452,8 @@ public final class HeatmapView extends TokenAxisView {
                 + textWidth(GATE_NAME, CanvasTheme.SMALL);
     }
 
-    private double textWidth(String text, javafx.scene.text.Font font) {
-        return textWidths.computeIfAbsent(font.getName() + font.getSize() + ":" + text, k -> {
-            Text measure = new Text(text);
-            measure.setFont(font);
-            return measure.getLayoutBounds().getWidth();
-        });
+    private static double textWidth(String text, javafx.scene.text.Font font) {
+        return TextWidths.of(text, font);
     }
 
     private static double drawLegendScale(GraphicsContext g, ColorScale scale, String name, String low, String high,
@@ -487,9 +473,7 @@ public final class HeatmapView extends TokenAxisView {
         g.fillText(low, barRight - barWidth - 4, y);
         g.setFill(CanvasTheme.TEXT);
         g.fillText(name, barRight - barWidth - 22, y);
-        Text measure = new Text(name);
-        measure.setFont(CanvasTheme.SMALL);
-        return barRight - barWidth - 22 - measure.getLayoutBounds().getWidth();
+        return barRight - barWidth - 22 - textWidth(name, CanvasTheme.SMALL);
     }
 
     private void drawColourBar(GraphicsContext g, Quantity q, double x, double top, double height) {

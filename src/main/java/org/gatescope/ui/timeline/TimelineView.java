@@ -1,15 +1,14 @@
 package org.gatescope.ui.timeline;
 
 import org.gatescope.ui.canvas.CanvasTheme;
+import org.gatescope.ui.canvas.TextWidths;
 import org.gatescope.ui.explorer.CellViewModel;
 import org.gatescope.ui.explorer.ExplorerViewModel;
 import org.gatescope.ui.explorer.TokenAxisView;
 import org.gatescope.ui.explorer.TokenViewport;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
@@ -22,11 +21,11 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.render.ReachChart;
+import org.gatescope.render.ReachRow;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 
@@ -46,6 +45,11 @@ public final class TimelineView extends TokenAxisView {
     private static final double HEADER = 30;
     private static final double LABELS = 26;
     private static final double REACH_ROW = 48;
+    /** The reach row's caption line above its bars, and the gap under them. */
+    private static final double REACH_CAPTION = 14;
+    private static final double REACH_BOTTOM_GAP = 4;
+    /** Bars carry their numbers only in columns at least this wide. */
+    private static final double MIN_NUMBERED_COLUMN = 40;
     /** The least height of the c&lt;t&gt; plot in the compare view: a short column gives it the reach row's room. */
     private static final double MIN_PLOT = 30;
     /** The gate bars' least row height there: bars of 12 pixels, one line of labels. */
@@ -54,7 +58,6 @@ public final class TimelineView extends TokenAxisView {
     static final double REACH_FLOOR = ReachChart.FLOOR;
 
     private final ScrollBar scrollBar = new ScrollBar();
-    private final Map<String, Double> labelWidths = new HashMap<>();
     private boolean ownScrollBar;
 
     /** Cached per trace and selection: the y range of the plotted states. */
@@ -279,28 +282,24 @@ public final class TimelineView extends TokenAxisView {
     private void drawReach(GraphicsContext g, MemoryReach reach, int first, int last, double y, double left,
                            double right) {
         double col = viewport.columnWidth();
-        double pad = col >= 10 ? Math.min(6, col * 0.15) : 0;
-        double captionHeight = 14;
-        double barTop = y + captionHeight;
-        double barHeight = REACH_ROW - captionHeight - 4;
-        double[] norms = reach.memoryCell();
-        for (int t = first; t <= last && t < norms.length; t++) {
-            double x = viewport.xOf(t) + pad;
-            double bw = Math.max(1, col - 2 * pad);
+        double barTop = y + REACH_CAPTION;
+        double barHeight = REACH_ROW - REACH_CAPTION - REACH_BOTTOM_GAP;
+        for (ReachRow.Bar bar : ReachRow.bars(reach, first, last, viewport.xOf(0), col, barInset(col), barHeight)) {
+            double x = bar.x();
+            double bw = bar.width();
+            double filled = bar.filled();
             g.setFill(CanvasTheme.TRACK);
             g.fillRect(x, barTop, bw, barHeight);
-            double filled = reachFraction(norms[t]) * barHeight;
             g.setFill(CanvasTheme.ACCENT);
             g.fillRect(x, barTop + barHeight - filled, bw, filled);
-            if (col >= 40 && t <= reach.position()) {
+            if (col >= MIN_NUMBERED_COLUMN && bar.value() != null) {
                 g.setFont(CanvasTheme.SMALL);
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
                 g.setFill(filled > barHeight * 0.7 ? Color.WHITE : CanvasTheme.TEXT);
-                g.fillText(norms[t] <= 0 ? "0" : String.format(Locale.ROOT, "%.0e", norms[t]), x + bw / 2,
-                        barTop + barHeight / 2);
+                g.fillText(bar.value(), x + bw / 2, barTop + barHeight / 2);
             }
-            if (t == reach.position()) {
+            if (bar.target()) {
                 g.setStroke(CanvasTheme.DANGER);
                 g.setLineWidth(2);
                 g.strokeRect(x - 1, barTop - 1, bw + 2, barHeight + 2);
@@ -315,25 +314,24 @@ public final class TimelineView extends TokenAxisView {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(CanvasTheme.MUTED);
         String target = reach.target();
-        String caption = "reach of log p(" + target + ") \u2190 \u2016\u2202/\u2202" + memoryName(reach) + "\u2016,"
-                + " log scale";
+        String caption = ReachRow.caption(target, ReachChart.stateLabel(cell.getTrace())) + ", log scale";
         String full = caption + "; the outlined bar is the prediction of \u201C" + target + "\u201D";
         // a compare column is narrower: the short caption, shortened further if need be
         double room = getWidth() - left - 8;
         g.fillText(width(full, CanvasTheme.SMALL) <= room ? full : fit(caption, CanvasTheme.SMALL, room), left + 4,
-                y + captionHeight / 2);
+                y + REACH_CAPTION / 2);
         g.setFill(CanvasTheme.ACCENT);
         g.setFont(CanvasTheme.SYMBOL);
         g.fillText("reach", 10, barTop + barHeight / 2);
         g.setFont(CanvasTheme.SMALL);
         g.setFill(CanvasTheme.MUTED);
-        g.fillText("1", right + 8, barTop + 5);
-        g.fillText("1e-8", right + 8, barTop + barHeight - 5);
+        g.fillText(ReachRow.TOP_LABEL, right + 8, barTop + 5);
+        g.fillText(ReachRow.BOTTOM_LABEL, right + 8, barTop + barHeight - 5);
     }
 
-    private String memoryName(MemoryReach reach) {
-        Trace trace = cell.getTrace();
-        return trace != null && !trace.has(Quantity.MEMORY_CELL) ? "a<t>" : "c<t>";
+    /** The gap on each side of a bar (reach, gates) within its column: none in narrow columns. */
+    private static double barInset(double column) {
+        return column >= 10 ? Math.min(6, column * 0.15) : 0;
     }
 
     /** A gradient norm on the reach row's log scale: 0 at {@link #REACH_FLOOR} or below, 1 at 1 or above. */
@@ -504,10 +502,10 @@ public final class TimelineView extends TokenAxisView {
                               double rowHeight) {
         Color colour = gateColour(gate);
         double col = viewport.columnWidth();
-        double pad = col >= 10 ? Math.min(6, col * 0.15) : 0;
+        double pad = barInset(col);
         double barTop = y + 3;
         double barHeight = rowHeight - 6;
-        boolean numbers = col >= 40 && barHeight >= 22;
+        boolean numbers = col >= MIN_NUMBERED_COLUMN && barHeight >= 22;
         g.setFont(CanvasTheme.SMALL);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
@@ -600,26 +598,11 @@ public final class TimelineView extends TokenAxisView {
         }
     }
 
-    /** {@code text}, shortened with an ellipsis to fit {@code maxWidth}; "" if not even one letter fits. */
-    private String fit(String text, Font font, double maxWidth) {
-        if (width(text, font) <= maxWidth) {
-            return text;
-        }
-        for (int n = text.length() - 1; n >= 1; n--) {
-            String shorter = text.substring(0, n) + "\u2026";
-            if (width(shorter, font) <= maxWidth) {
-                return shorter;
-            }
-        }
-        return "";
+    private static String fit(String text, Font font, double maxWidth) {
+        return TextWidths.fit(text, font, maxWidth);
     }
 
-    private double width(String text, Font font) {
-        String key = font.getName() + font.getSize() + ":" + text;
-        return labelWidths.computeIfAbsent(key, k -> {
-            Text measure = new Text(text);
-            measure.setFont(font);
-            return measure.getLayoutBounds().getWidth();
-        });
+    private static double width(String text, Font font) {
+        return TextWidths.of(text, font);
     }
 }
