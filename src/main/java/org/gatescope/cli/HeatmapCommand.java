@@ -17,7 +17,6 @@ import org.gatescope.render.ChartTitle;
 import org.gatescope.render.HeatmapImage;
 import org.gatescope.render.HeatmapOptions;
 import org.gatescope.render.ImageTooLargeException;
-import org.gatescope.text.Tokenizer;
 
 /** {@code heatmap}: gate heatmaps (units × tokens) of a model on a text, as a PNG drawn by render/. */
 final class HeatmapCommand implements Command {
@@ -51,10 +50,7 @@ final class HeatmapCommand implements Command {
         String text = TextInput.read(name(), options, in);
         String modelName = options.require("model");
         Model model = ModelLibrary.load(modelName);
-        List<String> tokens = Tokenizer.tokenize(text);
-        if (tokens.isEmpty()) {
-            throw new UsageException(name() + ": the text is empty: give a sentence to draw");
-        }
+        List<String> tokens = TextInput.tokens(name(), text, "draw");
         Trace trace = Tracer.trace(model, tokens);
         List<Quantity> quantities = quantities(trace, gates);
         if (first >= trace.length()) {

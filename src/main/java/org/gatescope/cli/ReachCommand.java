@@ -14,7 +14,6 @@ import org.gatescope.engine.Tracer;
 import org.gatescope.io.ModelLibrary;
 import org.gatescope.render.ChartTitle;
 import org.gatescope.render.ReachChart;
-import org.gatescope.text.Tokenizer;
 
 /**
  * {@code reach}: the memory reach of a text's default target (the agreeing verb, else its last
@@ -52,10 +51,7 @@ final class ReachCommand implements Command {
         String text = TextInput.read(name(), options, in);
         String modelName = options.require("model");
         Model model = ModelLibrary.load(modelName);
-        List<String> tokens = Tokenizer.tokenize(text);
-        if (tokens.isEmpty()) {
-            throw new UsageException(name() + ": the text is empty: give a sentence to draw");
-        }
+        List<String> tokens = TextInput.tokens(name(), text, "draw");
         if (tokens.size() < 2) {
             throw new UsageException(name() + ": the text is one token (\"" + tokens.get(0)
                     + "\"), which predicts nothing: give at least two");

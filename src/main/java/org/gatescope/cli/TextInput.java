@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import org.gatescope.text.Tokenizer;
 
 /** The text a command works on: {@code --text "…"} or {@code --text-file FILE} ({@code -}: stdin). */
 final class TextInput {
@@ -54,6 +56,20 @@ final class TextInput {
         } catch (IOException e) {
             throw new UsageException(command + ": cannot read " + name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The tokens of {@code text}, which a command that draws or traces needs at least one of.
+     *
+     * @param purpose what the text is for, as in "give a sentence to {@code purpose}"
+     * @throws UsageException if the text has no tokens
+     */
+    static List<String> tokens(String command, String text, String purpose) throws UsageException {
+        List<String> tokens = Tokenizer.tokenize(text);
+        if (tokens.isEmpty()) {
+            throw new UsageException(command + ": the text is empty: give a sentence to " + purpose);
+        }
+        return tokens;
     }
 
     private static byte[] readLimited(InputStream in, String command) throws IOException, UsageException {

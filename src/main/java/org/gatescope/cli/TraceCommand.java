@@ -11,7 +11,6 @@ import org.gatescope.engine.Tracer;
 import org.gatescope.io.ModelLibrary;
 import org.gatescope.io.TraceCsv;
 import org.gatescope.io.TraceJson;
-import org.gatescope.text.Tokenizer;
 
 /** {@code trace}: every gate, c̃, c and a per token, as JSON or CSV. */
 final class TraceCommand implements Command {
@@ -38,10 +37,7 @@ final class TraceCommand implements Command {
         String format = options.choice("format", "json", Set.of("json", "csv"));
         String text = TextInput.read(name(), options, in);
         Model model = ModelLibrary.load(options.require("model"));
-        List<String> tokens = Tokenizer.tokenize(text);
-        if (tokens.isEmpty()) {
-            throw new UsageException(name() + ": the text is empty: give a sentence to trace");
-        }
+        List<String> tokens = TextInput.tokens(name(), text, "trace");
         Trace trace = Tracer.trace(model, tokens);
         boolean probs = options.has("probs");
         if (options.has("reach") && format.equals("csv")) {

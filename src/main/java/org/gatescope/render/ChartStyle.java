@@ -4,19 +4,34 @@ import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 
 /**
  * What the exported charts (reach, saturation, training curves) share, so they read as one
- * family on a slide: the ink colours, the rendering hints, and how a text too long for its
- * place is shortened.
+ * family on a slide: the ink colours (the window's, from {@link Theme}), the rendering hints,
+ * and how a text too long for its place is shortened.
  */
 final class ChartStyle {
 
-    static final Color INK = new Color(0x212121);
-    static final Color MUTED = new Color(0x5F5F5F);
-    static final Color FRAME = new Color(0x8A8A8A);
+    static final Color INK = Theme.TEXT;
+    static final Color MUTED = Theme.MUTED;
+    static final Color FRAME = Theme.FRAME;
 
     private ChartStyle() {
+    }
+
+    /**
+     * A graphics on {@code image} with the charts' hints, the whole image painted with the
+     * surface colour: where every chart starts drawing. The caller disposes it.
+     *
+     * @param image modified: filled with {@link Theme#SURFACE}
+     */
+    static Graphics2D begin(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        configure(g);
+        g.setColor(Theme.SURFACE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        return g;
     }
 
     /** Smooth lines and text; fractional metrics so the same text lays out alike at any position. */

@@ -76,22 +76,16 @@ public final class HeatmapImage {
     private static final int GRID_ALPHA = 80;
     private static final int BAR_WIDTH = 16;
 
-    private static final Color INK = new Color(0x212121);
-    private static final Color MUTED = new Color(0x5F5F5F);
-    private static final Color FRAME = new Color(0x8A8A8A);
+    private static final Color INK = ChartStyle.INK;
+    private static final Color MUTED = ChartStyle.MUTED;
+    private static final Color FRAME = ChartStyle.FRAME;
     /** Okabe–Ito vermillion: unknown tokens. */
-    private static final Color UNKNOWN = new Color(0xD55E00);
+    private static final Color UNKNOWN = Theme.color("unknown-token");
     /** Okabe–Ito blue: number units. */
-    private static final Color NUMBER_UNIT = new Color(0x0072B2);
+    private static final Color NUMBER_UNIT = Theme.color("number-unit");
 
-    private static final String FAMILY = Font.SANS_SERIF;
-    private static final Font TITLE_FONT = new Font(FAMILY, Font.BOLD, 20);
-    private static final Font SUBTITLE_FONT = new Font(FAMILY, Font.PLAIN, 15);
-    private static final Font HEADER_FONT = new Font(FAMILY, Font.BOLD, 16);
-    private static final Font SMALL_FONT = new Font(FAMILY, Font.PLAIN, 12);
-    private static final Font SMALL_BOLD_FONT = new Font(FAMILY, Font.BOLD, 12);
-    private static final Font TOKEN_FONT = new Font(FAMILY, Font.PLAIN, 13);
-    private static final Font TOKEN_UNKNOWN_FONT = new Font(FAMILY, Font.BOLD, 13);
+    private static final Font TOKEN_FONT = Theme.LABEL;
+    private static final Font TOKEN_UNKNOWN_FONT = Theme.LABEL_BOLD;
 
     static final String UNKNOWN_NOTE = "* not in the model's vocabulary: read as <unk>";
     static final String NUMBER_UNITS_NOTE = "Blue unit numbers: the model's number units (they carry singular / plural)";
@@ -104,11 +98,16 @@ public final class HeatmapImage {
 
     /** The heading of a quantity's panel: "Γu update gate", "c̃ candidate", … */
     public static String panelTitle(Quantity quantity) {
-        return quantity.symbol() + " " + switch (quantity) {
-            case UPDATE_GATE -> "update gate";
-            case RELEVANCE_GATE -> "relevance gate";
-            case FORGET_GATE -> "forget gate";
-            case OUTPUT_GATE -> "output gate";
+        return quantity.symbol() + " " + role(quantity) + (quantity.isGate() ? " gate" : "");
+    }
+
+    /** What a quantity does, in the lecture's words: "update", "forget", "candidate", "memory cell", … */
+    public static String role(Quantity quantity) {
+        return switch (quantity) {
+            case UPDATE_GATE -> "update";
+            case RELEVANCE_GATE -> "relevance";
+            case FORGET_GATE -> "forget";
+            case OUTPUT_GATE -> "output";
             case CANDIDATE -> "candidate";
             case MEMORY_CELL -> "memory cell";
             case ACTIVATION -> "activation";
@@ -130,7 +129,7 @@ public final class HeatmapImage {
         Graphics2D g = image.createGraphics();
         try {
             configure(g);
-            g.setColor(Color.WHITE);
+            g.setColor(Theme.SURFACE);
             g.fillRect(0, 0, layout.width(), layout.height());
             drawTitle(g, trace, options, layout);
             for (HeatmapLayout.Panel panel : layout.panels()) {
@@ -297,11 +296,11 @@ public final class HeatmapImage {
                     trace.length()));
         }
         g.setColor(INK);
-        g.setFont(TITLE_FONT);
+        g.setFont(Theme.TITLE);
         g.drawString(fit(g.getFontMetrics(), head.toString(), maxWidth), PAD, PAD + 20);
 
         g.setColor(MUTED);
-        g.setFont(SUBTITLE_FONT);
+        g.setFont(Theme.SUBTITLE);
         String sentence = sentence(trace, layout.firstToken(), layout.tokenCount(), maxWidth);
         g.drawString(fit(g.getFontMetrics(), sentence, maxWidth), PAD, PAD + 46);
     }
@@ -357,26 +356,26 @@ public final class HeatmapImage {
     }
 
     private static void drawNotes(Graphics2D g, HeatmapLayout layout) {
-        g.setFont(SMALL_FONT);
+        g.setFont(Theme.SMALL);
         int y = layout.height() - PAD - NOTE_HEIGHT * layout.notes().size() + 14;
         for (String note : layout.notes()) {
             int x = PAD;
             String rest = note;
             if (note.startsWith("*")) {
-                g.setFont(SMALL_BOLD_FONT);
+                g.setFont(Theme.SMALL_BOLD);
                 g.setColor(UNKNOWN);
                 g.drawString("*", x, y);
                 x += g.getFontMetrics().stringWidth("*");
                 rest = note.substring(1);
-                g.setFont(SMALL_FONT);
+                g.setFont(Theme.SMALL);
             } else if (note.equals(NUMBER_UNITS_NOTE)) {
-                g.setFont(SMALL_BOLD_FONT);
+                g.setFont(Theme.SMALL_BOLD);
                 g.setColor(NUMBER_UNIT);
                 String lead = "Blue unit numbers";
                 g.drawString(lead, x, y);
                 x += g.getFontMetrics().stringWidth(lead);
                 rest = note.substring(lead.length());
-                g.setFont(SMALL_FONT);
+                g.setFont(Theme.SMALL);
             }
             g.setColor(MUTED);
             g.drawString(fit(g.getFontMetrics(), rest, layout.width() - PAD - x), x, y);
@@ -394,14 +393,15 @@ public final class HeatmapImage {
     private static void drawCells(BufferedImage image, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         int stride = image.getWidth();
-        ColorScale scale = ColorScale.forQuantity(panel.quantity());
         int cw = layout.cellWidth();
         int ch = layout.cellHeight();
         boolean grid = cw >= MIN_GRID_CELL && ch >= MIN_GRID_CELL;
+        int count = layout.tokenCount();
+        int[] colours = raster(trace, panel.quantity(), layout.firstToken(), count);
         for (int unit = 0; unit < trace.hidden(); unit++) {
             int top = panel.gridY() + unit * ch;
-            for (int j = 0; j < layout.tokenCount(); j++) {
-                int argb = scale.argb(trace.value(panel.quantity(), layout.firstToken() + j, unit));
+            for (int j = 0; j < count; j++) {
+                int argb = colours[unit * count + j];
                 int line = grid ? lighten(argb) : argb;
                 int left = panel.gridX() + j * cw;
                 for (int y = top; y < top + ch; y++) {
@@ -417,6 +417,25 @@ public final class HeatmapImage {
                 }
             }
         }
+    }
+
+    /**
+     * The colours of {@code quantity}'s cells for tokens {@code first} … {@code first + count − 1}:
+     * units down, tokens across, row-major (unit · count + j), 0xAARRGGBB in its colour scale.
+     * The window's heatmap draws these, scaled; this image draws them cell by cell.
+     *
+     * @param trace not modified
+     */
+    public static int[] raster(Trace trace, Quantity quantity, int first, int count) {
+        int hidden = trace.hidden();
+        int[] argb = new int[count * hidden];
+        ColorScale scale = ColorScale.forQuantity(quantity);
+        for (int unit = 0; unit < hidden; unit++) {
+            for (int j = 0; j < count; j++) {
+                argb[unit * count + j] = scale.argb(trace.value(quantity, first + j, unit));
+            }
+        }
+        return argb;
     }
 
     /** {@code argb} seen through white at {@link #GRID_ALPHA}/255: the grid line over a cell. */
@@ -445,7 +464,7 @@ public final class HeatmapImage {
 
     private static void drawHeader(Graphics2D g, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {
         int baseline = panel.y() + 20;
-        g.setFont(HEADER_FONT);
+        g.setFont(Theme.HEADING);
         g.setColor(INK);
         String title = panelTitle(panel.quantity());
         int right = panel.gridX() + panel.gridWidth() + BAR_AREA_WIDTH - 8;
@@ -462,7 +481,7 @@ public final class HeatmapImage {
             }
         }
         String range = "values " + number(min) + " … " + number(max);
-        g.setFont(SMALL_FONT);
+        g.setFont(Theme.SMALL);
         int rangeWidth = g.getFontMetrics().stringWidth(range);
         if (right - rangeWidth > titleEnd + 16) {
             g.setColor(MUTED);
@@ -490,7 +509,7 @@ public final class HeatmapImage {
         for (int unit : trace.numberUnits()) {
             numberUnit[unit] = true;
         }
-        g.setFont(SMALL_FONT);
+        g.setFont(Theme.SMALL);
         FontMetrics plain = g.getFontMetrics();
         for (int unit = 0; unit < hidden; unit++) {
             // Number units always get their number; regular labels make room for them.
@@ -499,14 +518,14 @@ public final class HeatmapImage {
             }
             int centre = panel.gridY() + unit * ch + ch / 2;
             String label = Integer.toString(unit);
-            g.setFont(numberUnit[unit] ? SMALL_BOLD_FONT : SMALL_FONT);
+            g.setFont(numberUnit[unit] ? Theme.SMALL_BOLD : Theme.SMALL);
             g.setColor(numberUnit[unit] ? NUMBER_UNIT : INK);
             FontMetrics metrics = g.getFontMetrics();
             g.drawString(label, panel.gridX() - 6 - metrics.stringWidth(label),
                     centre + (plain.getAscent() - plain.getDescent()) / 2);
         }
         // The axis title, reading upwards, centred on the grid.
-        g.setFont(SMALL_FONT);
+        g.setFont(Theme.SMALL);
         g.setColor(MUTED);
         String axis = "unit";
         AffineTransform saved = g.getTransform();
@@ -600,7 +619,7 @@ public final class HeatmapImage {
             ticks = new double[] {1, 0.75, 0.5, 0.25, 0};
             labels = new String[] {"1 open", "0.75", "0.5", "0.25", "0 shut"};
         }
-        g.setFont(SMALL_FONT);
+        g.setFont(Theme.SMALL);
         FontMetrics metrics = g.getFontMetrics();
         g.setStroke(new BasicStroke(1f));
         for (int i = 0; i < ticks.length; i++) {

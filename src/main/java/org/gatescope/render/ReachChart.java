@@ -2,7 +2,6 @@ package org.gatescope.render;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -28,6 +27,8 @@ public final class ReachChart {
     static final int PAD = 24;
     static final int COLUMN = 84;
     static final int BAR_HEIGHT = 160;
+    /** The gap on each side of a bar within its column. */
+    static final int BAR_INSET = 6;
     static final int ABLATION_HEIGHT = 150;
     /**
      * The most tokens one chart shows: a column is {@value #COLUMN} px, and the image stays within
@@ -35,12 +36,6 @@ public final class ReachChart {
      */
     public static final int MAX_TOKENS = (HeatmapImage.MAX_SIDE - 2 * PAD - 70) / COLUMN;
 
-    private static final Color TRACK = new Color(0xeef0f3);
-    private static final Color ACCENT = new Color(0x2f6fdf);
-    private static final Color DANGER = new Color(0xc62828);
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 18);
-    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-    private static final Font SMALL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
     private ReachChart() {
     }
@@ -89,45 +84,39 @@ public final class ReachChart {
         int width = Math.max(640, 2 * PAD + 70 + tokens.size() * COLUMN);
         int height = PAD + 60 + BAR_HEIGHT + 40 + (ablation == null ? 0 : ABLATION_HEIGHT) + PAD;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = ChartStyle.begin(image);
         try {
-            ChartStyle.configure(g);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
             g.setColor(ChartStyle.INK);
-            g.setFont(TITLE_FONT);
-            g.drawString(title + ": reach of log p(" + reach.target() + ") \u2190 \u2016\u2202/\u2202" + state
-                    + "\u2016", PAD, PAD + 18);
-            g.setFont(SMALL_FONT);
+            g.setFont(Theme.TITLE_SMALL);
+            g.drawString(title + ": " + ReachRow.caption(reach.target(), state), PAD, PAD + 18);
+            g.setFont(Theme.SMALL);
             g.setColor(ChartStyle.MUTED);
             g.drawString("log scale from 1e-8 to 1; the outlined column predicts \u201C" + reach.target() + "\u201D",
                     PAD, PAD + 38);
             int left = PAD + 70;
             int top = PAD + 60;
-            g.drawString("1", left - 20, top + 10);
-            g.drawString("1e-8", left - 40, top + BAR_HEIGHT);
-            double[] norms = reach.memoryCell();
-            for (int t = 0; t < tokens.size() && t < norms.length; t++) {
-                int x = left + t * COLUMN + 6;
-                int w = COLUMN - 12;
-                g.setColor(TRACK);
+            g.drawString(ReachRow.TOP_LABEL, left - 20, top + 10);
+            g.drawString(ReachRow.BOTTOM_LABEL, left - 40, top + BAR_HEIGHT);
+            for (ReachRow.Bar bar : ReachRow.bars(reach, 0, tokens.size() - 1, left, COLUMN, BAR_INSET, BAR_HEIGHT)) {
+                int x = (int) bar.x();
+                int w = (int) bar.width();
+                g.setColor(Theme.TRACK);
                 g.fillRect(x, top, w, BAR_HEIGHT);
-                int filled = (int) Math.round(fraction(norms[t]) * BAR_HEIGHT);
-                g.setColor(ACCENT);
+                int filled = (int) Math.round(bar.filled());
+                g.setColor(Theme.ACCENT);
                 g.fillRect(x, top + BAR_HEIGHT - filled, w, filled);
-                if (t == reach.position()) {
-                    g.setColor(DANGER);
+                if (bar.target()) {
+                    g.setColor(Theme.DANGER);
                     g.setStroke(new BasicStroke(2.5f));
                     g.drawRect(x - 2, top - 2, w + 4, BAR_HEIGHT + 4);
                 }
-                g.setFont(SMALL_FONT);
+                g.setFont(Theme.SMALL);
                 g.setColor(ChartStyle.INK);
-                if (t <= reach.position()) {
-                    ChartStyle.centred(g, norms[t] <= 0 ? "0" : String.format(Locale.ROOT, "%.0e", norms[t]), x + w / 2,
-                            top - 6);
+                if (bar.value() != null) {
+                    ChartStyle.centred(g, bar.value(), x + w / 2, top - 6);
                 }
-                g.setFont(LABEL_FONT);
-                ChartStyle.centred(g, tokens.get(t), x + w / 2, top + BAR_HEIGHT + 22);
+                g.setFont(Theme.BODY);
+                ChartStyle.centred(g, tokens.get(bar.token()), x + w / 2, top + BAR_HEIGHT + 22);
             }
             if (ablation != null) {
                 drawAblation(g, ablation, PAD, top + BAR_HEIGHT + 40, width - 2 * PAD);
@@ -153,7 +142,7 @@ public final class ReachChart {
         } else {
             compared.add(ablation.before().topPredictions(ablation.position(), 1).get(0).token());
         }
-        g.setFont(TITLE_FONT);
+        g.setFont(Theme.TITLE_SMALL);
         g.setColor(ChartStyle.INK);
         String at = ablation.before().tokens().get(ablation.position());
         g.drawString("Silenced unit " + ablation.unit() + " from \u201C"
@@ -162,15 +151,15 @@ public final class ReachChart {
         int row = y + 40;
         int barLeft = x + 120;
         int barWidth = Math.min(400, width - 200);
-        g.setFont(LABEL_FONT);
+        g.setFont(Theme.BODY);
         for (String token : compared) {
             double[] values = {ablation.probabilityBefore(token), ablation.probabilityAfter(token)};
             for (int i = 0; i < 2; i++) {
                 g.setColor(ChartStyle.INK);
                 g.drawString(token + (i == 0 ? " before" : " after"), x, row + 13);
-                g.setColor(TRACK);
+                g.setColor(Theme.TRACK);
                 g.fillRect(barLeft, row, barWidth, 16);
-                g.setColor(i == 0 ? ACCENT : DANGER);
+                g.setColor(i == 0 ? Theme.ACCENT : Theme.DANGER);
                 g.fillRect(barLeft, row, (int) Math.round(Math.max(0, Math.min(1, values[i])) * barWidth), 16);
                 g.setColor(ChartStyle.INK);
                 g.drawString(String.format(Locale.ROOT, "%.1f%%", 100 * values[i]), barLeft + barWidth + 10,

@@ -2,7 +2,6 @@ package org.gatescope.render;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Polygon;
@@ -58,17 +57,6 @@ public final class SaturationChart {
     private static final int MARKER = 9;
     private static final int TICKS = 5;
 
-    private static final Color GRID = new Color(0xDDDDDD);
-    private static final Color FEASIBLE = new Color(0xF1F3F6);
-    private static final Color INFEASIBLE = new Color(0xFAFAFA);
-
-    private static final String FAMILY = Font.SANS_SERIF;
-    private static final Font TITLE_FONT = new Font(FAMILY, Font.BOLD, 20);
-    private static final Font SUBTITLE_FONT = new Font(FAMILY, Font.PLAIN, 15);
-    private static final Font LABEL_FONT = new Font(FAMILY, Font.PLAIN, 13);
-    private static final Font SMALL_FONT = new Font(FAMILY, Font.PLAIN, 12);
-    private static final Font LEGEND_FONT = new Font(FAMILY, Font.PLAIN, 14);
-    private static final Font MESSAGE_FONT = new Font(FAMILY, Font.BOLD, 18);
 
     /** Where the plot lies in the image: its left, top and side, in pixels. */
     public record Layout(int plotX, int plotY, int plotSize) {
@@ -95,10 +83,10 @@ public final class SaturationChart {
     /** Okabe–Ito colours, one per gate, distinct for colour-blind readers. */
     public static Color colour(Quantity gate) {
         return switch (gate) {
-            case UPDATE_GATE -> new Color(0x0072B2);
-            case RELEVANCE_GATE -> new Color(0xE69F00);
-            case FORGET_GATE -> new Color(0xD55E00);
-            case OUTPUT_GATE -> new Color(0x009E73);
+            case UPDATE_GATE -> Theme.color("unit-0");
+            case RELEVANCE_GATE -> Theme.color("relevance");
+            case FORGET_GATE -> Theme.color("unit-1");
+            case OUTPUT_GATE -> Theme.color("output-gate");
             default -> ChartStyle.INK;
         };
     }
@@ -130,11 +118,8 @@ public final class SaturationChart {
                                        String source) {
         Layout layout = layout();
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = ChartStyle.begin(image);
         try {
-            ChartStyle.configure(g);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
             drawTitle(g, modelName, cell, hidden, source);
             drawPlotArea(g, layout);
             drawAxes(g, layout);
@@ -190,10 +175,10 @@ public final class SaturationChart {
                 .append(" · gate saturation");
         int maxWidth = WIDTH - 2 * PAD;
         g.setColor(ChartStyle.INK);
-        g.setFont(TITLE_FONT);
+        g.setFont(Theme.TITLE);
         g.drawString(ChartStyle.fit(g.getFontMetrics(), head.toString(), maxWidth), PAD, PAD + 20);
         g.setColor(ChartStyle.MUTED);
-        g.setFont(SUBTITLE_FONT);
+        g.setFont(Theme.SUBTITLE);
         g.drawString(ChartStyle.fit(g.getFontMetrics(), "over " + source, maxWidth), PAD, PAD + 46);
     }
 
@@ -201,12 +186,12 @@ public final class SaturationChart {
         int x0 = layout.plotX();
         int y0 = layout.plotY();
         int s = layout.plotSize();
-        g.setColor(INFEASIBLE);
+        g.setColor(Theme.PLOT);
         g.fillRect(x0, y0, s, s);
         // x + y ≤ 1: below the diagonal from (0, 1) to (1, 0).
-        g.setColor(FEASIBLE);
+        g.setColor(Theme.color("plot-feasible"));
         g.fillPolygon(new Polygon(new int[] {x0, x0 + s, x0}, new int[] {y0 + s, y0 + s, y0}, 3));
-        g.setColor(GRID);
+        g.setColor(Theme.GRID);
         g.setStroke(new BasicStroke(1f));
         for (int i = 1; i < TICKS; i++) {
             int offset = Math.round(i * s / (float) TICKS);
@@ -218,7 +203,7 @@ public final class SaturationChart {
         g.drawLine(x0, y0, x0 + s, y0 + s);
         g.setStroke(new BasicStroke(1f));
         g.drawRect(x0, y0, s, s);
-        g.setFont(SMALL_FONT);
+        g.setFont(Theme.SMALL);
         g.setColor(ChartStyle.MUTED);
         String note = "x + y > 1 impossible";
         FontMetrics m = g.getFontMetrics();
@@ -229,7 +214,7 @@ public final class SaturationChart {
         int x0 = layout.plotX();
         int y0 = layout.plotY();
         int s = layout.plotSize();
-        g.setFont(SMALL_FONT);
+        g.setFont(Theme.SMALL);
         g.setColor(ChartStyle.INK);
         FontMetrics m = g.getFontMetrics();
         for (int i = 0; i <= TICKS; i++) {
@@ -240,7 +225,7 @@ public final class SaturationChart {
             g.drawLine(x0 - 4, y0 + s - offset, x0, y0 + s - offset);
             g.drawString(label, x0 - 8 - m.stringWidth(label), y0 + s - offset + (m.getAscent() - m.getDescent()) / 2f);
         }
-        g.setFont(LABEL_FONT);
+        g.setFont(Theme.LABEL);
         m = g.getFontMetrics();
         String xLabel = "left-saturated: fraction of steps with the gate < " + GateSaturation.LEFT + " (shut)";
         g.drawString(xLabel, x0 + (s - m.stringWidth(xLabel)) / 2f, y0 + s + 42);
@@ -253,14 +238,14 @@ public final class SaturationChart {
     }
 
     private static void drawMessage(Graphics2D g, Layout layout, String message) {
-        g.setFont(MESSAGE_FONT);
+        g.setFont(Theme.TITLE_SMALL);
         g.setColor(ChartStyle.INK);
         FontMetrics m = g.getFontMetrics();
         int width = m.stringWidth(message);
         int left = layout.plotX() + (layout.plotSize() - width) / 2;
         int baseline = layout.plotY() + layout.plotSize() / 2;
         // On white, so the diagonal does not run through the words.
-        g.setColor(Color.WHITE);
+        g.setColor(Theme.SURFACE);
         g.fillRect(left - 12, baseline - m.getAscent() - 8, width + 24, m.getAscent() + m.getDescent() + 16);
         g.setColor(ChartStyle.FRAME);
         g.drawRect(left - 12, baseline - m.getAscent() - 8, width + 24, m.getAscent() + m.getDescent() + 16);
@@ -310,7 +295,7 @@ public final class SaturationChart {
         }
         int x = layout.plotX() + layout.plotSize() + 24;
         int y = layout.plotY() + 10;
-        g.setFont(LEGEND_FONT);
+        g.setFont(Theme.BODY);
         g.setStroke(new BasicStroke(1.2f));
         for (Quantity gate : gates) {
             Shape marker = marker(gate, x + 6, y);
@@ -323,7 +308,7 @@ public final class SaturationChart {
             g.drawString(HeatmapImage.panelTitle(gate), x + 20, y + 5);
             y += 26;
         }
-        g.setFont(SMALL_FONT);
+        g.setFont(Theme.SMALL);
         g.setColor(ChartStyle.MUTED);
         y += 10;
         for (String line : List.of("one point per", "gate unit")) {

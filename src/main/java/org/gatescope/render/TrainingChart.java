@@ -2,7 +2,6 @@ package org.gatescope.render;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Stroke;
@@ -29,37 +28,36 @@ import java.util.Objects;
  */
 public final class TrainingChart {
 
-    public static final int WIDTH = 900;
-    public static final int HEIGHT = 664;
     /** Agreement by guessing: was or were, one in two. */
     public static final double CHANCE = 0.5;
-
-    static final int PAD = 20;
-    static final int AXIS_WIDTH = 72;
-    static final int HEADER = 64;
-    static final int LOSS_HEIGHT = 250;
-    static final int ACCURACY_HEIGHT = 170;
     static final String NO_TRAINING = "no training yet";
     static final String NO_VALIDATION = "measured at the end of each epoch";
 
+    // The layout, top to bottom: title and subtitle, the loss panel (heading, plot, tick labels),
+    // the accuracy panel, the step axis's name.
+    static final int PAD = 20;
+    static final int AXIS_WIDTH = 72;
+    static final int HEADER = 64;
     private static final int HEADING_GAP = 28;
+    static final int LOSS_HEIGHT = 250;
     private static final int TICK_LABEL_GAP = 18;
     private static final int PANEL_GAP = 36;
+    /** The accuracy panel's heading sits this much closer to the loss panel's tick labels. */
+    private static final int ACCURACY_HEADING_RAISE = 16;
+    static final int ACCURACY_HEIGHT = 170;
+    /** Below the accuracy plot: its tick labels, the step axis's name, a margin. */
+    private static final int BELOW_ACCURACY = 66;
+    private static final int LOSS_TOP = PAD + HEADER + HEADING_GAP;
+    private static final int ACCURACY_TOP = LOSS_TOP + LOSS_HEIGHT + TICK_LABEL_GAP + PANEL_GAP + HEADING_GAP
+            - ACCURACY_HEADING_RAISE;
+
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = ACCURACY_TOP + ACCURACY_HEIGHT + BELOW_ACCURACY;
     private static final int MARKER = 7;
 
-    private static final Color GRID = new Color(0xE3E3E3);
-    private static final Color PLOT = new Color(0xFBFBFC);
-    /** Okabe–Ito blue and vermillion: distinct for colour-blind readers, as in the window. */
-    public static final Color TRAINING = new Color(0x0072B2);
-    public static final Color VALIDATION = new Color(0xD55E00);
-
-    private static final String FAMILY = Font.SANS_SERIF;
-    private static final Font TITLE_FONT = new Font(FAMILY, Font.BOLD, 20);
-    private static final Font SUBTITLE_FONT = new Font(FAMILY, Font.PLAIN, 14);
-    private static final Font HEADING_FONT = new Font(FAMILY, Font.BOLD, 15);
-    private static final Font LABEL_FONT = new Font(FAMILY, Font.PLAIN, 13);
-    private static final Font SMALL_FONT = new Font(FAMILY, Font.PLAIN, 12);
-    private static final Font MESSAGE_FONT = new Font(FAMILY, Font.BOLD, 16);
+    /** Okabe–Ito blue and vermillion ({@code -gs-training}, {@code -gs-validation}): as in the window. */
+    public static final Color TRAINING = Theme.TRAINING;
+    public static final Color VALIDATION = Theme.VALIDATION;
 
     /** One point of a curve: the training step and the value there. */
     public record Point(long step, double value) {
@@ -126,9 +124,8 @@ public final class TrainingChart {
     public static Layout layout(Curves curves) {
         int plotX = PAD + AXIS_WIDTH;
         int plotWidth = WIDTH - plotX - 2 * PAD;
-        int lossTop = PAD + HEADER + HEADING_GAP;
-        int accuracyTop = lossTop + LOSS_HEIGHT + TICK_LABEL_GAP + PANEL_GAP + HEADING_GAP - 16;
-        // Below the accuracy plot: its tick labels, the step axis's name, a margin: HEIGHT in all.
+        int lossTop = LOSS_TOP;
+        int accuracyTop = ACCURACY_TOP;
 
         long total = Math.max(curves.totalSteps(), 0);
         for (List<Point> curve : List.of(curves.trainingLoss(), curves.validationLoss(),
@@ -194,11 +191,8 @@ public final class TrainingChart {
     public static BufferedImage render(Curves curves) {
         Layout layout = layout(curves);
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = ChartStyle.begin(image);
         try {
-            ChartStyle.configure(g);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
             drawTitle(g, curves);
             boolean anyLoss = hasFinite(curves.trainingLoss()) || hasFinite(curves.validationLoss());
             boolean anyAccuracy = hasFinite(curves.validationAccuracy());
@@ -247,7 +241,7 @@ public final class TrainingChart {
             }
             yLabel(g, "accuracy", layout.accuracyTop(), layout.accuracyHeight());
 
-            g.setFont(LABEL_FONT);
+            g.setFont(Theme.LABEL);
             g.setColor(ChartStyle.INK);
             FontMetrics m = g.getFontMetrics();
             int accuracyBottom = layout.accuracyTop() + layout.accuracyHeight();
@@ -266,24 +260,24 @@ public final class TrainingChart {
     private static void drawTitle(Graphics2D g, Curves curves) {
         int maxWidth = WIDTH - 2 * PAD;
         g.setColor(ChartStyle.INK);
-        g.setFont(TITLE_FONT);
+        g.setFont(Theme.TITLE);
         g.drawString(ChartStyle.fit(g.getFontMetrics(), curves.title(), maxWidth), PAD, PAD + 20);
         if (!curves.subtitle().isBlank()) {
             g.setColor(ChartStyle.MUTED);
-            g.setFont(SUBTITLE_FONT);
+            g.setFont(Theme.BODY);
             g.drawString(ChartStyle.fit(g.getFontMetrics(), curves.subtitle(), maxWidth), PAD, PAD + 44);
         }
     }
 
     private static void drawHeading(Graphics2D g, String heading, Layout layout, int plotTop) {
         g.setColor(ChartStyle.INK);
-        g.setFont(HEADING_FONT);
+        g.setFont(Theme.HEADING_SMALL);
         g.drawString(heading, layout.plotX(), plotTop - 12);
     }
 
     /** Right-aligned above the plot, so it never hides a curve: a sample of each line and its last value. */
     private static void drawLegend(Graphics2D g, Layout layout, int plotTop, List<Entry> entries) {
-        g.setFont(LABEL_FONT);
+        g.setFont(Theme.LABEL);
         FontMetrics m = g.getFontMetrics();
         int baseline = plotTop - 12;
         float x = layout.plotX() + layout.plotWidth();
@@ -309,10 +303,10 @@ public final class TrainingChart {
     private static void drawPlot(Graphics2D g, Layout layout, int top, int height, boolean stepsKnown) {
         int left = layout.plotX();
         int width = layout.plotWidth();
-        g.setColor(PLOT);
+        g.setColor(Theme.PLOT);
         g.fillRect(left, top, width, height);
         g.setStroke(new BasicStroke(1f));
-        g.setFont(SMALL_FONT);
+        g.setFont(Theme.SMALL);
         FontMetrics m = g.getFontMetrics();
         for (int i = 0; ; i++) {
             double step = i * layout.stepTick();
@@ -321,7 +315,7 @@ public final class TrainingChart {
             }
             float x = (float) layout.x(step);
             if (i > 0 && step < layout.lastStep()) {
-                g.setColor(GRID);
+                g.setColor(Theme.GRID);
                 g.draw(new Line2D.Float(x, top, x, top + height));
             }
             if (stepsKnown) {
@@ -341,19 +335,19 @@ public final class TrainingChart {
         int left = layout.plotX();
         g.setStroke(new BasicStroke(1f));
         if (y > top + 0.5 && y < top + height - 0.5) {
-            g.setColor(GRID);
+            g.setColor(Theme.GRID);
             g.draw(new Line2D.Double(left + 1, y, left + layout.plotWidth() - 1, y));
         }
         g.setColor(ChartStyle.FRAME);
         g.draw(new Line2D.Double(left - 4, y, left, y));
-        g.setFont(SMALL_FONT);
+        g.setFont(Theme.SMALL);
         g.setColor(ChartStyle.INK);
         FontMetrics m = g.getFontMetrics();
         g.drawString(label, left - 8 - m.stringWidth(label), (float) (y + (m.getAscent() - m.getDescent()) / 2.0));
     }
 
     private static void yLabel(Graphics2D g, String label, int top, int height) {
-        g.setFont(LABEL_FONT);
+        g.setFont(Theme.LABEL);
         g.setColor(ChartStyle.MUTED);
         FontMetrics m = g.getFontMetrics();
         AffineTransform saved = g.getTransform();
@@ -369,7 +363,7 @@ public final class TrainingChart {
         g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f},
                 0f));
         g.draw(new Line2D.Double(layout.plotX(), y, layout.plotX() + layout.plotWidth(), y));
-        g.setFont(SMALL_FONT);
+        g.setFont(Theme.SMALL);
         g.setColor(ChartStyle.MUTED);
         FontMetrics m = g.getFontMetrics();
         String note = "chance";
@@ -426,7 +420,7 @@ public final class TrainingChart {
     private static void drawMarker(Graphics2D g, double cx, double cy, Color colour) {
         double r = MARKER / 2.0;
         Ellipse2D.Double ring = new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r);
-        g.setColor(Color.WHITE);
+        g.setColor(Theme.SURFACE);
         g.fill(ring);
         g.setColor(colour);
         g.setStroke(new BasicStroke(2f));
@@ -434,12 +428,12 @@ public final class TrainingChart {
     }
 
     private static void drawMessage(Graphics2D g, Layout layout, int top, int height, String message) {
-        g.setFont(MESSAGE_FONT);
+        g.setFont(Theme.HEADING);
         FontMetrics m = g.getFontMetrics();
         int width = m.stringWidth(message);
         int left = layout.plotX() + (layout.plotWidth() - width) / 2;
         int baseline = top + height / 2 + (m.getAscent() - m.getDescent()) / 2;
-        g.setColor(Color.WHITE);
+        g.setColor(Theme.SURFACE);
         g.fillRect(left - 12, baseline - m.getAscent() - 8, width + 24, m.getAscent() + m.getDescent() + 16);
         g.setColor(ChartStyle.FRAME);
         g.setStroke(new BasicStroke(1f));

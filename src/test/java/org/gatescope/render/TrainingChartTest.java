@@ -173,4 +173,9 @@ class TrainingChartTest {
             PngExport.write(image, Path.of(shot));
         }
     }
+
+    @Test
+    void heightIsTheSumOfItsPanelsAsBefore() {
+        assertEquals(664, TrainingChart.HEIGHT);
+    }
 }

@@ -1,21 +1,33 @@
 package org.gatescope.ui.canvas;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.animation.AnimationTimer;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 
 /**
  * A resizable canvas that repaints at most once per frame: anything that changes what it shows
- * calls {@link #requestRepaint()}, and an {@link AnimationTimer} paints on the next pulse if
- * something did (the pattern of jfx's MandelbrotSet sample, {@code handleFrame}). The canvas
- * follows the region's size and a new size repaints; the timer runs only while the region is
- * in a scene. Subclasses draw only what is visible, from immutable trace data.
+ * calls {@link #requestRepaint()}, and an {@link AnimationTimer} paints on the next pulse (the
+ * pattern of jfx's MandelbrotSet sample, {@code handleFrame}). The timer runs only while there is
+ * something to paint and the region is in a scene: a frame with nothing to paint stops it. The
+ * canvas follows the region's size and a new size repaints. Subclasses draw only what is
+ * visible, from immutable trace data.
+ *
+ * <p>Listeners on longer-lived objects (view models, a shared axis) go through
+ * {@link #whileShowing}: they are attached while the region is in a scene and removed when it
+ * leaves it, so a view taken out of the window is neither kept alive nor updated by them.
  */
 public abstract class CanvasRegion extends Region {
 
     protected final Canvas canvas = new Canvas();
+    private final double prefHeight;
+    private final List<Subscription> subscriptions = new ArrayList<>();
     private boolean dirty = true;
+    private boolean running;
     private long paints;
 
     private final AnimationTimer frames = new AnimationTimer() {
@@ -24,27 +36,74 @@ public abstract class CanvasRegion extends Region {
             nextFrame(now);
             if (dirty) {
                 paintNow();
+            } else {
+                stopFrames();
             }
         }
     };
 
-    protected CanvasRegion() {
+    /**
+     * How large the region asks to be, in px. The preferred height is computed (a subclass may
+     * override {@code computePrefHeight} to make it depend on what it shows); the rest are set.
+     */
+    public record Size(double prefWidth, double prefHeight, double minWidth, double minHeight) {
+    }
+
+    /** A listener attached while the region is in a scene. */
+    private record Subscription(Observable observable, InvalidationListener listener) {
+    }
+
+    protected CanvasRegion(Size size) {
+        prefHeight = size.prefHeight();
+        setPrefWidth(size.prefWidth());
+        setMinSize(size.minWidth(), size.minHeight());
         getChildren().add(canvas);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null) {
-                frames.stop();
-            } else {
-                dirty = true;
-                frames.start();
+                stopFrames();
+                subscriptions.forEach(s -> s.observable().removeListener(s.listener()));
+            } else if (old == null) {
+                subscriptions.forEach(s -> s.observable().addListener(s.listener()));
+                shown();
+                requestRepaint();
             }
         });
         canvas.widthProperty().addListener(o -> requestRepaint());
         canvas.heightProperty().addListener(o -> requestRepaint());
     }
 
+    /**
+     * Listens to {@code observable} while the region is in a scene (from now on if it is).
+     * What changed meanwhile is caught up in {@link #shown()}.
+     */
+    protected final void whileShowing(Observable observable, InvalidationListener listener) {
+        subscriptions.add(new Subscription(observable, listener));
+        if (getScene() != null) {
+            observable.addListener(listener);
+        }
+    }
+
+    /** Called when the region enters a scene, after its listeners are attached: catch up here. Does nothing here. */
+    protected void shown() {
+    }
+
     /** Marks the view as changed; it repaints on the next frame, once however often this is called. */
     public final void requestRepaint() {
         dirty = true;
+        if (!running && getScene() != null) {
+            running = true;
+            frames.start();
+        }
+    }
+
+    /** Whether the frame timer runs (tests: it stops once nothing is left to paint). */
+    public final boolean isRepaintPending() {
+        return running;
+    }
+
+    private void stopFrames() {
+        frames.stop();
+        running = false;
     }
 
     /** Paints now, whatever the frame timer would do (previews and tests). */
@@ -60,8 +119,9 @@ public abstract class CanvasRegion extends Region {
     }
 
     /**
-     * Called at every frame while the view is in a scene, just before it paints if a repaint was
-     * requested: where an animation moves on and calls {@link #requestRepaint()}. Does nothing here.
+     * Called at every frame while the timer runs, just before the view paints if a repaint was
+     * requested: where an animation moves on and calls {@link #requestRepaint()} (which keeps the
+     * timer running). Does nothing here.
      *
      * @param now the frame's time stamp in nanoseconds, as {@link AnimationTimer#handle} gets it
      */
@@ -78,6 +138,11 @@ public abstract class CanvasRegion extends Region {
     @Override
     protected void layoutChildren() {
         layoutCanvas(0, 0, getWidth(), getHeight());
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return prefHeight;
     }
 
     /** Draws the whole canvas; {@code width} × {@code height} are its size in pixels (either may be 0). */

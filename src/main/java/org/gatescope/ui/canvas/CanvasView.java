@@ -9,24 +9,18 @@ import javafx.scene.input.MouseEvent;
  */
 public abstract class CanvasView extends CanvasRegion {
 
-    protected CanvasView() {
+    private static final double PREF_WIDTH = 400;
+    private static final double MIN_WIDTH = 100;
+
+    /** An explorer view's size: as wide as any, {@code prefHeight} px high and at least {@code minHeight}. */
+    protected static Size size(double prefHeight, double minHeight) {
+        return new Size(PREF_WIDTH, prefHeight, MIN_WIDTH, minHeight);
+    }
+
+    protected CanvasView(Size size) {
+        super(size);
         getStyleClass().add("canvas-view");
         // A click takes the focus from the sentence field, so that the arrow keys step again.
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 400;
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return 100;
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return 60;
     }
 }

@@ -68,7 +68,10 @@ public final class CellDiagramView extends CanvasRegion {
     private double mouseY;
     private IntConsumer onUnitSelected;
 
+    private static final Size SIZE = new Size(1000, 460, 320, 180);
+
     public CellDiagramView() {
+        super(SIZE);
         getStyleClass().add("cell-diagram");
         setAccessibleRole(AccessibleRole.IMAGE_VIEW);
         setAccessibleText("cell diagram");
@@ -284,26 +287,6 @@ public final class CellDiagramView extends CanvasRegion {
             placeOverlay(x, y);
         }
         requestRepaint();
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 1000;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 460;
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return 320;
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return 180;
     }
 
     private DiagramLayout currentLayout() {

@@ -30,6 +30,9 @@ import org.gatescope.ui.diagram.DiagramLayout.Box;
  */
 final class DiagramPainter {
 
+    /** A box's corner radius, as a share of its height (pills are fully round). */
+    private static final double BOX_ARC = 0.28;
+
     /**
      * What to paint: the trace and position (for labels), the frame of values (maybe
      * mid-animation), the node under the mouse (or null) and the softmax's top prediction.
@@ -266,12 +269,8 @@ final class DiagramPainter {
                 : scene.frame().value(quantity, scene.unit());
         Color fill = DiagramTheme.fill(quantity, value);
         boolean pill = node.kind() == NodeKind.INPUT || node.kind() == NodeKind.STATE;
-        double arc = pill ? box.h() : box.h() * 0.28;
-        g.setFill(fill);
-        g.fillRoundRect(box.left(), box.top(), box.w(), box.h(), arc, arc);
-        g.setStroke(DiagramTheme.BOX_STROKE);
-        g.setLineWidth(Math.max(1.2, layout.lineWidth() * 0.9));
-        g.strokeRoundRect(box.left(), box.top(), box.w(), box.h(), arc, arc);
+        double arc = pill ? box.h() : box.h() * BOX_ARC;
+        drawBox(g, layout, box, fill, arc);
 
         double size = layout.labelSize();
         g.setFill(DiagramTheme.textOn(fill));
@@ -283,6 +282,15 @@ final class DiagramPainter {
 
         drawFunctionTag(g, layout, node, box);
         drawStrip(g, layout.strip(node.id()), scene.frame().units(quantity, previous), quantity, scene.unit());
+    }
+
+    /** A box's rounded rectangle, filled and outlined as every box of the diagram is. */
+    private static void drawBox(GraphicsContext g, DiagramLayout layout, Box box, Color fill, double arc) {
+        g.setFill(fill);
+        g.fillRoundRect(box.left(), box.top(), box.w(), box.h(), arc, arc);
+        g.setStroke(DiagramTheme.BOX_STROKE);
+        g.setLineWidth(Math.max(1.2, layout.lineWidth() * 0.9));
+        g.strokeRoundRect(box.left(), box.top(), box.w(), box.h(), arc, arc);
     }
 
     private static void drawStrip(GraphicsContext g, Box strip, double[] values, Quantity quantity, int unit) {
@@ -332,24 +340,14 @@ final class DiagramPainter {
     }
 
     private static void drawFunction(GraphicsContext g, DiagramLayout layout, Node node, Box box) {
-        double arc = box.h() * 0.28;
-        g.setFill(DiagramTheme.LINEAR_FILL);
-        g.fillRoundRect(box.left(), box.top(), box.w(), box.h(), arc, arc);
-        g.setStroke(DiagramTheme.BOX_STROKE);
-        g.setLineWidth(Math.max(1.2, layout.lineWidth() * 0.9));
-        g.strokeRoundRect(box.left(), box.top(), box.w(), box.h(), arc, arc);
+        drawBox(g, layout, box, DiagramTheme.LINEAR_FILL, box.h() * BOX_ARC);
         double size = layout.labelSize();
         g.setFill(DiagramTheme.TEXT);
         MathText.draw(g, node.symbol(), box.cx(), box.cy() + size * 0.35, size, true, HPos.CENTER);
     }
 
     private static void drawPrediction(GraphicsContext g, DiagramLayout layout, Node node, Box box, Scene scene) {
-        g.setFill(DiagramTheme.PREDICTION_FILL);
-        double arc = box.h() * 0.28;
-        g.fillRoundRect(box.left(), box.top(), box.w(), box.h(), arc, arc);
-        g.setStroke(DiagramTheme.BOX_STROKE);
-        g.setLineWidth(Math.max(1.2, layout.lineWidth() * 0.9));
-        g.strokeRoundRect(box.left(), box.top(), box.w(), box.h(), arc, arc);
+        drawBox(g, layout, box, DiagramTheme.PREDICTION_FILL, box.h() * BOX_ARC);
         double size = layout.labelSize();
         g.setFill(DiagramTheme.TEXT);
         MathText.draw(g, node.symbol(), box.cx(), box.top() + box.h() * 0.45, size, true, HPos.CENTER);
@@ -396,7 +394,7 @@ final class DiagramPainter {
         double baseline = box.cy() + size * 0.35;
         g.setFill(DiagramTheme.TEXT);
         MathText.draw(g, symbol, left, baseline, size, true, HPos.LEFT);
-        g.setFill(unknown ? Color.web("#c62828") : DiagramTheme.TEXT);
+        g.setFill(unknown ? DiagramTheme.DANGER : DiagramTheme.TEXT);
         g.setFont(MathText.font(size, false));
         g.fillText(word, left + symbolWidth, baseline);
         if (unknown) {

@@ -3,34 +3,37 @@ package org.gatescope.ui.diagram;
 import javafx.scene.paint.Color;
 import org.gatescope.engine.Quantity;
 import org.gatescope.render.ColorScale;
-import org.gatescope.ui.canvas.CssColors;
+import org.gatescope.ui.canvas.CanvasTheme;
 
 /**
- * The diagram's colours. Values are filled with the heatmaps' {@link ColorScale} (viridis for
- * the gates, blue–white–red for c̃, c, a), so a colour means the same everywhere in the window;
- * background, text, muted text and hover are the stylesheet's ({@link CssColors}), the rest the diagram's own.
+ * The diagram's colours, all from the stylesheet's {@code -gs-*} colours through
+ * {@link CanvasTheme}. Values are filled with the heatmaps' {@link ColorScale} (viridis for the
+ * gates, blue–white–red for c̃, c, a), so a colour means the same everywhere in the window;
+ * background, text, muted text and hover are the window's, the rest the diagram's own
+ * ({@code -gs-diagram-*}).
  */
 final class DiagramTheme {
 
-    static final Color BACKGROUND = CssColors.SURFACE;
-    static final Color TEXT = CssColors.TEXT;
-    static final Color MUTED = CssColors.MUTED;
+    static final Color BACKGROUND = CanvasTheme.BACKGROUND;
+    static final Color TEXT = CanvasTheme.TEXT;
+    static final Color MUTED = CanvasTheme.MUTED;
+    static final Color DANGER = CanvasTheme.DANGER;
     /** Lines carrying data: the bus, gate signals, products. */
-    static final Color LINE = Color.web("#3a4150");
+    static final Color LINE = CanvasTheme.color("diagram-line");
     /** The memory line, the conveyor belt. */
-    static final Color MEMORY = Color.web("#1d2330");
+    static final Color MEMORY = CanvasTheme.TEXT;
     /** Peephole connections. */
-    static final Color PEEPHOLE = Color.web("#7b3fa0");
+    static final Color PEEPHOLE = CanvasTheme.color("diagram-peephole");
     /** Pointwise operation nodes (Colah draws them pink). */
-    static final Color OP_FILL = Color.web("#fbe3ec");
-    static final Color OP_STROKE = Color.web("#b0476d");
+    static final Color OP_FILL = CanvasTheme.color("diagram-op-fill");
+    static final Color OP_STROKE = CanvasTheme.color("diagram-op-stroke");
     /** The matrix-product box (W_hn). */
-    static final Color LINEAR_FILL = Color.web("#eef0f3");
-    static final Color PREDICTION_FILL = Color.web("#f4f6fb");
-    static final Color BOX_STROKE = Color.web("#1d2330");
-    static final Color SELECTED_UNIT = Color.web("#1d2330");
-    static final Color HOVER = CssColors.ACCENT;
-    static final Color OVERLAY_BACKGROUND = Color.web("#fffef8", 0.97);
+    static final Color LINEAR_FILL = CanvasTheme.TRACK;
+    static final Color PREDICTION_FILL = CanvasTheme.color("diagram-prediction-fill");
+    static final Color BOX_STROKE = CanvasTheme.TEXT;
+    static final Color SELECTED_UNIT = CanvasTheme.TEXT;
+    static final Color HOVER = CanvasTheme.ACCENT;
+    static final Color OVERLAY_BACKGROUND = CanvasTheme.color("diagram-overlay");
 
     private DiagramTheme() {
     }
@@ -48,7 +51,7 @@ final class DiagramTheme {
     }
 
     static Color color(int argb) {
-        return Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF, (argb >>> 24) / 255.0);
+        return CanvasTheme.fx(argb);
     }
 
     private static double linear(double channel) {

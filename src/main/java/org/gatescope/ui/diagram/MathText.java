@@ -1,15 +1,13 @@
 package org.gatescope.ui.diagram;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.geometry.HPos;
 import javafx.scene.canvas.GraphicsContext;
+import org.gatescope.ui.canvas.TextWidths;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontPosture;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 
 /**
  * Draws labels in the lecture's notation on a canvas, with subscripts and superscripts as in
@@ -24,12 +22,6 @@ final class MathText {
     private static final char COMBINING_TILDE = '\u0303';
     private static final double SCRIPT_SCALE = 0.64;
     private static final String FAMILY = pickFamily();
-    private static final Map<String, Double> WIDTHS = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Double> eldest) {
-            return size() > 2000;
-        }
-    };
 
     /** One stretch of a label: plain text, a subscript or a superscript. */
     record Run(String text, Script script) {
@@ -92,16 +84,7 @@ final class MathText {
 
     /** Width of plain text in {@code font}. */
     static double textWidth(String text, Font font) {
-        String key = font.getName() + '|' + font.getSize() + '|' + text;
-        Double cached = WIDTHS.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        Text probe = new Text(text);
-        probe.setFont(font);
-        double width = probe.getLayoutBounds().getWidth();
-        WIDTHS.put(key, width);
-        return width;
+        return TextWidths.of(text, font);
     }
 
     static double width(String markup, double size, boolean bold) {

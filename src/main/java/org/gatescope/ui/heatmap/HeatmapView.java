@@ -1,17 +1,17 @@
 package org.gatescope.ui.heatmap;
 
 import org.gatescope.ui.canvas.CanvasTheme;
-import org.gatescope.ui.canvas.CanvasView;
+import org.gatescope.ui.canvas.TextWidths;
 import org.gatescope.ui.explorer.CellViewModel;
 import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.TokenAxisView;
 import org.gatescope.ui.explorer.TokenViewport;
 import org.gatescope.ui.explorer.UnitMenu;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javafx.beans.InvalidationListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -22,11 +22,11 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.render.ColorScale;
+import org.gatescope.render.HeatmapImage;
 
 /**
  * The gate heatmaps: one band per gate or state the cell has (Γu, Γr, Γf, Γo, c̃, c, a), units
@@ -39,13 +39,15 @@ import org.gatescope.render.ColorScale;
  * comes into view, and drawn scaled without smoothing, so a text of thousands of tokens
  * scrolls without the window ever drawing more than the visible columns.
  */
-public final class HeatmapView extends CanvasView {
+public final class HeatmapView extends TokenAxisView {
 
     public static final int TILE = 256;
+    /** How many tiles are kept: many screens of every band. */
+    static final int MAX_TILES = 128;
+    private static final Size SIZE = size(300, 60);
     private static final double HEADER = 28;
     private static final double LABELS = 22;
     private static final double BAND_GAP = 8;
-    private static final double SCROLL_BAR = 14;
     private static final double MIN_ROW = 1;
     private static final double MAX_ROW = 22;
     private static final String TITLE = "Gates and states: units \u00D7 tokens";
@@ -56,22 +58,22 @@ public final class HeatmapView extends CanvasView {
     private static final double LEGEND_BAR = 64;
     private static final double COMPACT_LEGEND_BAR = 36;
 
-    private final ExplorerViewModel explorer;
-    private final CellViewModel cell;
-    private final TokenViewport viewport;
     private final ScrollBar horizontal = new ScrollBar();
     private final ScrollBar vertical = new ScrollBar();
-    private final Map<Quantity, WritableImage[]> tiles = new HashMap<>();
-    private final Map<String, Double> textWidths = new HashMap<>();
+    /** The most recently drawn tiles, at most {@value #MAX_TILES}: a long text scrolls without keeping all. */
+    private final Map<Tile, WritableImage> tiles = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Tile, WritableImage> eldest) {
+            return size() > MAX_TILES;
+        }
+    };
     private final String hint;
     private Trace tiled;
     private String hover = "";
     public long tilesBuilt;
 
     public HeatmapView(ExplorerViewModel explorer, CellViewModel cell, TokenViewport viewport) {
-        this.explorer = explorer;
-        this.cell = cell;
-        this.viewport = viewport;
+        super(explorer, cell, viewport, SIZE);
         getStyleClass().add("heatmap-view");
         horizontal.setOrientation(Orientation.HORIZONTAL);
         vertical.setOrientation(Orientation.VERTICAL);
@@ -81,24 +83,7 @@ public final class HeatmapView extends CanvasView {
         viewport.attach(horizontal);
         vertical.valueProperty().addListener(o -> requestRepaint());
 
-        InvalidationListener repaint = o -> requestRepaint();
-        cell.traceProperty().addListener((obs, old, trace) -> {
-            int before = viewport.tokenCount();
-            viewport.setTokenCount(trace == null ? 0 : trace.length());
-            if (viewport.tokenCount() != before) {
-                revealStep();
-            }
-            hover = "";
-            requestLayout();
-            requestRepaint();
-        });
-        cell.primaryUnitProperty().addListener(repaint);
-        explorer.sentenceEmptyProperty().addListener(repaint);
-        explorer.stepProperty().addListener((obs, old, step) -> {
-            viewport.ensureVisible(step.intValue());
-            requestRepaint();
-        });
-        viewport.addListener(o -> {
+        whileShowing(viewport, o -> {
             requestLayout();
             requestRepaint();
         });
@@ -139,16 +124,26 @@ public final class HeatmapView extends CanvasView {
             requestRepaint();
         });
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
-            if (e.isControlDown() || e.isShortcutDown()) {
-                viewport.zoom(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getX() - TokenViewport.LEFT);
-            } else if (Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY()) || e.isShiftDown() || !vertical.isVisible()) {
-                double delta = Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY()) ? e.getDeltaX() : e.getDeltaY();
-                viewport.scrollBy(-delta);
+            if (zoom(e)) {
+                e.consume();
+                return;
+            }
+            if (isSideways(e) || e.isShiftDown() || !vertical.isVisible()) {
+                scrollTokens(e);
             } else {
                 vertical.setValue(Math.max(0, Math.min(vertical.getMax(), vertical.getValue() - e.getDeltaY())));
             }
             e.consume();
         });
+    }
+
+    @Override
+    protected void traceChanged(Trace trace) {
+        hover = "";
+    }
+
+    /** One band's raster of tokens {@code index·TILE} … */
+    private record Tile(Quantity quantity, int index) {
     }
 
     /** Where a cell of the heatmap is. */
@@ -218,12 +213,7 @@ public final class HeatmapView extends CanvasView {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        double before = viewport.plotWidth();
-        boolean followStep = before <= 0 || showsStep();
-        viewport.setPlotWidth(w - TokenViewport.LEFT - TokenViewport.RIGHT);
-        if (followStep && viewport.plotWidth() != before) {
-            revealStep(); // a narrower plot (the compare view's column) keeps the current token in view
-        }
+        layoutAxis(w);
         Trace trace = cell.getTrace();
         boolean showH = viewport.scrolls();
         double barH = showH ? SCROLL_BAR : 0;
@@ -247,48 +237,22 @@ public final class HeatmapView extends CanvasView {
         vertical.setVisible(showV);
         layoutCanvas(0, 0, w, h - barH);
         if (showH) {
-            horizontal.resizeRelocate(TokenViewport.LEFT, h - barH, Math.max(0, w - TokenViewport.LEFT
-                    - TokenViewport.RIGHT), barH);
+            layoutTokenScrollBar(horizontal, w, h);
         }
         if (showV) {
             vertical.resizeRelocate(w - SCROLL_BAR, HEADER, SCROLL_BAR, Math.max(0, h - barH - HEADER - LABELS));
         }
     }
 
-    @Override
-    protected double computePrefHeight(double width) {
-        return 300;
-    }
-
-    /** Whether the current token's column lies in the plot. */
-    private boolean showsStep() {
-        int step = explorer.getStep();
-        return step >= viewport.firstVisible() && step <= viewport.lastVisible();
-    }
-
-    /** Scrolls the least needed to show the current token, once there is a plot and a text. */
-    private void revealStep() {
-        if (viewport.plotWidth() > 0 && viewport.tokenCount() > 0) {
-            viewport.ensureVisible(Math.min(explorer.getStep(), viewport.tokenCount() - 1));
-        }
-    }
-
     // ---- painting -------------------------------------------------------------------------
 
     @Override
-    protected void paint(GraphicsContext g, double w, double h) {
-        g.setFill(CanvasTheme.BACKGROUND);
-        g.fillRect(0, 0, w, h);
-        Trace trace = cell.getTrace();
-        if (trace == null) {
-            g.setFill(CanvasTheme.MUTED);
-            g.setFont(CanvasTheme.HINT);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(explorer.sentenceEmptyProperty().get() ? "The heatmaps appear when there is a sentence." : "",
-                    w / 2, h / 2);
-            return;
-        }
+    protected String emptyHint() {
+        return explorer.sentenceEmptyProperty().get() ? "The heatmaps appear when there is a sentence." : "";
+    }
+
+    @Override
+    protected void paint(GraphicsContext g, Trace trace, double w, double h) {
         if (tiled != trace) {
             tiles.clear();
             tiled = trace;
@@ -401,7 +365,7 @@ public final class HeatmapView extends CanvasView {
         if (height >= 30) {
             g.setFont(CanvasTheme.SMALL);
             g.setFill(CanvasTheme.MUTED);
-            g.fillText(roleOf(q), 10, symbolY + 16);
+            g.fillText(HeatmapImage.role(q), 10, symbolY + 16);
         }
         // unit indices, right-aligned against the cells: every one that fits, else the first and last
         g.setFont(CanvasTheme.SMALL);
@@ -421,18 +385,6 @@ public final class HeatmapView extends CanvasView {
         }
     }
 
-    static String roleOf(Quantity q) {
-        return switch (q) {
-            case UPDATE_GATE -> "update";
-            case RELEVANCE_GATE -> "relevance";
-            case FORGET_GATE -> "forget";
-            case OUTPUT_GATE -> "output";
-            case CANDIDATE -> "candidate";
-            case MEMORY_CELL -> "memory cell";
-            case ACTIVATION -> "activation";
-        };
-    }
-
     /** The band's cells of the visible tokens, cut to the plot rectangle [left, right] × [plotTop, plotBottom]. */
     private void drawCells(GraphicsContext g, Trace trace, Quantity q, int first, int last, double top, double row,
                            double left, double right, double plotTop, double plotBottom) {
@@ -448,12 +400,8 @@ public final class HeatmapView extends CanvasView {
         }
         double sy = (y0 - top) / row;
         double sh = (y1 - y0) / row;
-        WritableImage[] bandTiles = tiles.computeIfAbsent(q,
-                k -> new WritableImage[(trace.length() + TILE - 1) / TILE]);
         for (int tile = first / TILE; tile <= last / TILE; tile++) {
-            if (bandTiles[tile] == null) {
-                bandTiles[tile] = rasterise(trace, q, tile);
-            }
+            WritableImage image = tiles.computeIfAbsent(new Tile(q, tile), k -> rasterise(trace, k));
             int tileStart = tile * TILE;
             int from = Math.max(first, tileStart);
             int to = Math.min(last, tileStart + TILE - 1);
@@ -466,22 +414,16 @@ public final class HeatmapView extends CanvasView {
             }
             double sx = from - tileStart + (cx0 - x0) / col;
             double sw = (cx1 - cx0) / col;
-            g.drawImage(bandTiles[tile], sx, sy, sw, sh, cx0, y0, cx1 - cx0, y1 - y0);
+            g.drawImage(image, sx, sy, sw, sh, cx0, y0, cx1 - cx0, y1 - y0);
         }
     }
 
-    /** One tile: tokens × units pixels in render's colour scale. */
-    private WritableImage rasterise(Trace trace, Quantity q, int tile) {
-        int start = tile * TILE;
+    /** One tile: tokens × units pixels, coloured as the exported heatmap's cells ({@link HeatmapImage#raster}). */
+    private WritableImage rasterise(Trace trace, Tile tile) {
+        int start = tile.index() * TILE;
         int width = Math.min(TILE, trace.length() - start);
         int hidden = trace.hidden();
-        int[] argb = new int[width * hidden];
-        ColorScale scale = ColorScale.forQuantity(q);
-        for (int t = 0; t < width; t++) {
-            for (int unit = 0; unit < hidden; unit++) {
-                argb[unit * width + t] = scale.argb(trace.value(q, start + t, unit));
-            }
-        }
+        int[] argb = HeatmapImage.raster(trace, tile.quantity(), start, width);
         WritableImage image = new WritableImage(width, hidden);
         image.getPixelWriter().setPixels(0, 0, width, hidden, PixelFormat.getIntArgbInstance(), argb, 0, width);
         tilesBuilt++;
@@ -510,12 +452,8 @@ public final class HeatmapView extends CanvasView {
                 + textWidth(GATE_NAME, CanvasTheme.SMALL);
     }
 
-    private double textWidth(String text, javafx.scene.text.Font font) {
-        return textWidths.computeIfAbsent(font.getName() + font.getSize() + ":" + text, k -> {
-            Text measure = new Text(text);
-            measure.setFont(font);
-            return measure.getLayoutBounds().getWidth();
-        });
+    private static double textWidth(String text, javafx.scene.text.Font font) {
+        return TextWidths.of(text, font);
     }
 
     private static double drawLegendScale(GraphicsContext g, ColorScale scale, String name, String low, String high,
@@ -535,9 +473,7 @@ public final class HeatmapView extends CanvasView {
         g.fillText(low, barRight - barWidth - 4, y);
         g.setFill(CanvasTheme.TEXT);
         g.fillText(name, barRight - barWidth - 22, y);
-        Text measure = new Text(name);
-        measure.setFont(CanvasTheme.SMALL);
-        return barRight - barWidth - 22 - measure.getLayoutBounds().getWidth();
+        return barRight - barWidth - 22 - textWidth(name, CanvasTheme.SMALL);
     }
 
     private void drawColourBar(GraphicsContext g, Quantity q, double x, double top, double height) {

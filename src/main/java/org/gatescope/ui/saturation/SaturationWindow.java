@@ -1,6 +1,7 @@
 package org.gatescope.ui.saturation;
 
 import org.gatescope.ui.explorer.CellViewModel;
+import org.gatescope.ui.canvas.CanvasTheme;
 import org.gatescope.ui.task.TaskExecutor;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -176,7 +177,7 @@ public final class SaturationWindow {
             if (p.unit() == unit) {
                 Circle ring = new Circle(layout.x(p.leftFraction()), layout.y(p.rightFraction()), 9);
                 ring.setFill(Color.TRANSPARENT);
-                ring.setStroke(Color.web("#212121"));
+                ring.setStroke(CanvasTheme.TEXT);
                 ring.setStrokeWidth(2);
                 selection.getChildren().add(ring);
             }

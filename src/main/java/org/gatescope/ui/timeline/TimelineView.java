@@ -1,15 +1,14 @@
 package org.gatescope.ui.timeline;
 
 import org.gatescope.ui.canvas.CanvasTheme;
-import org.gatescope.ui.canvas.CanvasView;
+import org.gatescope.ui.canvas.TextWidths;
 import org.gatescope.ui.explorer.CellViewModel;
 import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.TokenAxisView;
 import org.gatescope.ui.explorer.TokenViewport;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
@@ -22,11 +21,11 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.render.ReachChart;
+import org.gatescope.render.ReachRow;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 
@@ -39,12 +38,18 @@ import org.gatescope.engine.Trace;
  * <p>Draws only the visible tokens of the shared {@link TokenViewport}; scrolls with the wheel,
  * zooms with Ctrl + wheel, jumps to a token on click.
  */
-public final class TimelineView extends CanvasView {
+public final class TimelineView extends TokenAxisView {
 
+    private static final double PREF_HEIGHT = 260;
+    private static final Size SIZE = size(PREF_HEIGHT, 150);
     private static final double HEADER = 30;
     private static final double LABELS = 26;
-    private static final double SCROLL_BAR = 14;
     private static final double REACH_ROW = 48;
+    /** The reach row's caption line above its bars, and the gap under them. */
+    private static final double REACH_CAPTION = 14;
+    private static final double REACH_BOTTOM_GAP = 4;
+    /** Bars carry their numbers only in columns at least this wide. */
+    private static final double MIN_NUMBERED_COLUMN = 40;
     /** The least height of the c&lt;t&gt; plot in the compare view: a short column gives it the reach row's room. */
     private static final double MIN_PLOT = 30;
     /** The gate bars' least row height there: bars of 12 pixels, one line of labels. */
@@ -52,20 +57,14 @@ public final class TimelineView extends CanvasView {
     /** The reach row's floor: a gradient this small no longer reaches. */
     static final double REACH_FLOOR = ReachChart.FLOOR;
 
-    private final ExplorerViewModel explorer;
-    private final CellViewModel cell;
-    private final TokenViewport viewport;
     private final ScrollBar scrollBar = new ScrollBar();
-    private final Map<String, Double> labelWidths = new HashMap<>();
     private boolean ownScrollBar;
 
     /** Cached per trace and selection: the y range of the plotted states. */
     private double range = 1;
 
     public TimelineView(ExplorerViewModel explorer, CellViewModel cell, TokenViewport viewport) {
-        this.explorer = explorer;
-        this.cell = cell;
-        this.viewport = viewport;
+        super(explorer, cell, viewport, SIZE);
         getStyleClass().add("timeline-view");
         scrollBar.setOrientation(Orientation.HORIZONTAL);
         scrollBar.setVisible(false);
@@ -78,27 +77,12 @@ public final class TimelineView extends CanvasView {
             updateRange();
             requestRepaint();
         };
-        cell.traceProperty().addListener((obs, old, trace) -> {
-            int before = viewport.tokenCount();
-            viewport.setTokenCount(trace == null ? 0 : trace.length());
-            if (viewport.tokenCount() != before) {
-                revealStep();
-            }
-            updateRange();
-            requestRepaint();
-        });
-        cell.selectedUnits().addListener(rescale);
-        cell.primaryUnitProperty().addListener(repaint);
-        explorer.showActivationProperty().addListener(rescale);
-        explorer.sentenceEmptyProperty().addListener(repaint);
-        explorer.stepProperty().addListener((obs, old, step) -> {
-            viewport.ensureVisible(step.intValue());
-            requestRepaint();
-        });
-        viewport.addListener(repaint);
-        explorer.reachProperty().addListener(repaint);
-        explorer.compareProperty().addListener(repaint); // the reach row may give way to the plot there
-        explorer.showReachProperty().addListener(o -> {
+        whileShowing(cell.selectedUnits(), rescale);
+        whileShowing(explorer.showActivationProperty(), rescale);
+        whileShowing(viewport, repaint);
+        whileShowing(explorer.reachProperty(), repaint);
+        whileShowing(explorer.compareProperty(), repaint); // the reach row may give way to the plot there
+        whileShowing(explorer.showReachProperty(), o -> {
             requestLayout();
             requestRepaint();
         });
@@ -121,56 +105,34 @@ public final class TimelineView extends CanvasView {
     }
 
     private void onScroll(ScrollEvent e) {
-        if (e.isControlDown() || e.isShortcutDown()) {
-            viewport.zoom(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getX() - TokenViewport.LEFT);
-        } else {
-            double delta = Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY()) ? e.getDeltaX() : e.getDeltaY();
-            viewport.scrollBy(-delta);
+        if (!zoom(e)) {
+            scrollTokens(e);
         }
         e.consume();
+    }
+
+    @Override
+    protected void traceChanged(Trace trace) {
+        updateRange();
     }
 
     @Override
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        double before = viewport.plotWidth();
-        boolean followStep = before <= 0 || showsStep();
-        viewport.setPlotWidth(w - TokenViewport.LEFT - TokenViewport.RIGHT);
-        if (followStep && viewport.plotWidth() != before) {
-            revealStep(); // a narrower plot (the compare view's column) keeps the current token in view
-        }
+        layoutAxis(w);
         boolean showBar = ownScrollBar && viewport.scrolls();
         scrollBar.setVisible(showBar);
         double barHeight = showBar ? SCROLL_BAR : 0;
         layoutCanvas(0, 0, w, h - barHeight);
         if (showBar) {
-            scrollBar.resizeRelocate(TokenViewport.LEFT, h - barHeight, Math.max(0, w - TokenViewport.LEFT
-                    - TokenViewport.RIGHT), barHeight);
-        }
-    }
-
-    /** Whether the current token's column lies in the plot. */
-    private boolean showsStep() {
-        int step = explorer.getStep();
-        return step >= viewport.firstVisible() && step <= viewport.lastVisible();
-    }
-
-    /** Scrolls the least needed to show the current token, once there is a plot and a text. */
-    private void revealStep() {
-        if (viewport.plotWidth() > 0 && viewport.tokenCount() > 0) {
-            viewport.ensureVisible(Math.min(explorer.getStep(), viewport.tokenCount() - 1));
+            layoutTokenScrollBar(scrollBar, w, h);
         }
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        return 260 + (cell == explorer.primary() && explorer.showReachProperty().get() ? REACH_ROW : 0);
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return 150;
+        return PREF_HEIGHT + (cell == explorer.primary() && explorer.showReachProperty().get() ? REACH_ROW : 0);
     }
 
     private void updateRange() {
@@ -220,16 +182,13 @@ public final class TimelineView extends CanvasView {
     }
 
     @Override
-    protected void paint(GraphicsContext g, double w, double h) {
-        g.setFill(CanvasTheme.BACKGROUND);
-        g.fillRect(0, 0, w, h);
-        Trace trace = cell.getTrace();
-        if (trace == null) {
-            String message = explorer.sentenceEmptyProperty().get() ? ExplorerViewModel.EMPTY_HINT
-                    : cell.busyProperty().get() || cell.getModel() == null ? "Tracing …" : "";
-            drawCentred(g, message, w, h);
-            return;
-        }
+    protected String emptyHint() {
+        return explorer.sentenceEmptyProperty().get() ? ExplorerViewModel.EMPTY_HINT
+                : cell.busyProperty().get() || cell.getModel() == null ? "Tracing …" : "";
+    }
+
+    @Override
+    protected void paint(GraphicsContext g, Trace trace, double w, double h) {
         int step = Math.min(explorer.getStep(), trace.length() - 1);
         int primary = Math.min(cell.getPrimaryUnit(), trace.hidden() - 1);
         List<Quantity> gates = gateRows(trace);
@@ -323,28 +282,24 @@ public final class TimelineView extends CanvasView {
     private void drawReach(GraphicsContext g, MemoryReach reach, int first, int last, double y, double left,
                            double right) {
         double col = viewport.columnWidth();
-        double pad = col >= 10 ? Math.min(6, col * 0.15) : 0;
-        double captionHeight = 14;
-        double barTop = y + captionHeight;
-        double barHeight = REACH_ROW - captionHeight - 4;
-        double[] norms = reach.memoryCell();
-        for (int t = first; t <= last && t < norms.length; t++) {
-            double x = viewport.xOf(t) + pad;
-            double bw = Math.max(1, col - 2 * pad);
+        double barTop = y + REACH_CAPTION;
+        double barHeight = REACH_ROW - REACH_CAPTION - REACH_BOTTOM_GAP;
+        for (ReachRow.Bar bar : ReachRow.bars(reach, first, last, viewport.xOf(0), col, barInset(col), barHeight)) {
+            double x = bar.x();
+            double bw = bar.width();
+            double filled = bar.filled();
             g.setFill(CanvasTheme.TRACK);
             g.fillRect(x, barTop, bw, barHeight);
-            double filled = reachFraction(norms[t]) * barHeight;
             g.setFill(CanvasTheme.ACCENT);
             g.fillRect(x, barTop + barHeight - filled, bw, filled);
-            if (col >= 40 && t <= reach.position()) {
+            if (col >= MIN_NUMBERED_COLUMN && bar.value() != null) {
                 g.setFont(CanvasTheme.SMALL);
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
                 g.setFill(filled > barHeight * 0.7 ? Color.WHITE : CanvasTheme.TEXT);
-                g.fillText(norms[t] <= 0 ? "0" : String.format(Locale.ROOT, "%.0e", norms[t]), x + bw / 2,
-                        barTop + barHeight / 2);
+                g.fillText(bar.value(), x + bw / 2, barTop + barHeight / 2);
             }
-            if (t == reach.position()) {
+            if (bar.target()) {
                 g.setStroke(CanvasTheme.DANGER);
                 g.setLineWidth(2);
                 g.strokeRect(x - 1, barTop - 1, bw + 2, barHeight + 2);
@@ -359,25 +314,24 @@ public final class TimelineView extends CanvasView {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(CanvasTheme.MUTED);
         String target = reach.target();
-        String caption = "reach of log p(" + target + ") \u2190 \u2016\u2202/\u2202" + memoryName(reach) + "\u2016,"
-                + " log scale";
+        String caption = ReachRow.caption(target, ReachChart.stateLabel(cell.getTrace())) + ", log scale";
         String full = caption + "; the outlined bar is the prediction of \u201C" + target + "\u201D";
         // a compare column is narrower: the short caption, shortened further if need be
         double room = getWidth() - left - 8;
         g.fillText(width(full, CanvasTheme.SMALL) <= room ? full : fit(caption, CanvasTheme.SMALL, room), left + 4,
-                y + captionHeight / 2);
+                y + REACH_CAPTION / 2);
         g.setFill(CanvasTheme.ACCENT);
         g.setFont(CanvasTheme.SYMBOL);
         g.fillText("reach", 10, barTop + barHeight / 2);
         g.setFont(CanvasTheme.SMALL);
         g.setFill(CanvasTheme.MUTED);
-        g.fillText("1", right + 8, barTop + 5);
-        g.fillText("1e-8", right + 8, barTop + barHeight - 5);
+        g.fillText(ReachRow.TOP_LABEL, right + 8, barTop + 5);
+        g.fillText(ReachRow.BOTTOM_LABEL, right + 8, barTop + barHeight - 5);
     }
 
-    private String memoryName(MemoryReach reach) {
-        Trace trace = cell.getTrace();
-        return trace != null && !trace.has(Quantity.MEMORY_CELL) ? "a<t>" : "c<t>";
+    /** The gap on each side of a bar (reach, gates) within its column: none in narrow columns. */
+    private static double barInset(double column) {
+        return column >= 10 ? Math.min(6, column * 0.15) : 0;
     }
 
     /** A gradient norm on the reach row's log scale: 0 at {@link #REACH_FLOOR} or below, 1 at 1 or above. */
@@ -548,10 +502,10 @@ public final class TimelineView extends CanvasView {
                               double rowHeight) {
         Color colour = gateColour(gate);
         double col = viewport.columnWidth();
-        double pad = col >= 10 ? Math.min(6, col * 0.15) : 0;
+        double pad = barInset(col);
         double barTop = y + 3;
         double barHeight = rowHeight - 6;
-        boolean numbers = col >= 40 && barHeight >= 22;
+        boolean numbers = col >= MIN_NUMBERED_COLUMN && barHeight >= 22;
         g.setFont(CanvasTheme.SMALL);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
@@ -644,34 +598,11 @@ public final class TimelineView extends CanvasView {
         }
     }
 
-    /** {@code text}, shortened with an ellipsis to fit {@code maxWidth}; "" if not even one letter fits. */
-    private String fit(String text, Font font, double maxWidth) {
-        if (width(text, font) <= maxWidth) {
-            return text;
-        }
-        for (int n = text.length() - 1; n >= 1; n--) {
-            String shorter = text.substring(0, n) + "\u2026";
-            if (width(shorter, font) <= maxWidth) {
-                return shorter;
-            }
-        }
-        return "";
+    private static String fit(String text, Font font, double maxWidth) {
+        return TextWidths.fit(text, font, maxWidth);
     }
 
-    private double width(String text, Font font) {
-        String key = font.getName() + font.getSize() + ":" + text;
-        return labelWidths.computeIfAbsent(key, k -> {
-            Text measure = new Text(text);
-            measure.setFont(font);
-            return measure.getLayoutBounds().getWidth();
-        });
-    }
-
-    private static void drawCentred(GraphicsContext g, String message, double w, double h) {
-        g.setFill(CanvasTheme.MUTED);
-        g.setFont(CanvasTheme.HINT);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(message, w / 2, h / 2);
+    private static double width(String text, Font font) {
+        return TextWidths.of(text, font);
     }
 }

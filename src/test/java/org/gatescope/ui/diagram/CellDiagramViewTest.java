@@ -346,6 +346,24 @@ class CellDiagramViewTest {
     }
 
     @Test
+    void frameTimerStopsOnceNothingIsLeftToPaint() throws Exception {
+        Trace trace = trace(CellKind.LSTM, GruReset.AFTER);
+        show(trace, 0, 0);
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(onFx(view::isRepaintPending), "idle: no timer");
+        long paints = onFx(view::paintCount);
+        onFx(() -> {
+            view.show(trace, 1, 0);
+            return view.isRepaintPending();
+        });
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(view::paintCount) > paints, "a change repaints");
+        assertFalse(onFx(view::isRepaintPending), "and the timer stops again");
+    }
+
+    @Test
     void unitStripsFollowANewSize() throws Exception {
         Trace trace = trace(CellKind.GRU, GruReset.BEFORE);
         show(trace, 1, 0);

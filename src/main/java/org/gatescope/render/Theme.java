@@ -1,0 +1,160 @@
+package org.gatescope.render;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * GateScope's colours and type, named once for the window and the exported PNGs alike.
+ *
+ * <p>Why the stylesheet is the source: the window's controls can only be styled in CSS, and
+ * JavaFX's looked-up colours ({@code -gs-accent}) already give every control one name per
+ * colour. So the {@code .root} block of {@code gatescope.css} declares each colour once, and
+ * this class reads those declarations ({@code -gs-name: #rrggbb;}, {@code #rrggbbaa}, or another
+ * {@code -gs-name}) from the resource once, as Java2D colours: the PNG renderers draw with them
+ * here, and {@code ui.canvas.CanvasTheme} hands the same values to the canvases as JavaFX
+ * colours. No JavaFX here: the CLI renders headless, and render stays below ui.
+ *
+ * <p>JavaFX CSS has no looked-up fonts, so the type is named here: one family and a few sizes
+ * for the PNGs (Java2D fonts), and the family and sizes of the window's canvases (which
+ * {@code CanvasTheme} turns into JavaFX fonts on the FX thread).
+ */
+public final class Theme {
+
+    /** The stylesheet, as a resource of this module. */
+    public static final String STYLESHEET = "/org/gatescope/ui/app/gatescope.css";
+
+    // before COLOURS: static fields initialise in order
+    private static final Pattern ROOT = Pattern.compile("(?m)^\\.root\\s*\\{([^}]*)\\}");
+    private static final Pattern DECLARATION = Pattern.compile("-gs-([a-z0-9-]+)\\s*:\\s*([^;]+);");
+    private static final Pattern HEX = Pattern.compile("#([0-9a-fA-F]{6})([0-9a-fA-F]{2})?");
+
+    private static final Map<String, Integer> COLOURS = parse(read());
+
+    /** {@code -gs-surface}: what panels, canvases and images are drawn on. */
+    public static final Color SURFACE = color("surface");
+    /** {@code -gs-text}: text and ink. */
+    public static final Color TEXT = color("text");
+    /** {@code -gs-muted}: captions, hints, axes' labels. */
+    public static final Color MUTED = color("muted");
+    /** {@code -gs-accent}: the current token, the hovered node, the reach. */
+    public static final Color ACCENT = color("accent");
+    public static final Color DANGER = color("danger");
+    /** {@code -gs-track}: the empty part of a bar. */
+    public static final Color TRACK = color("track");
+    public static final Color GRID = color("grid");
+    public static final Color AXIS = color("axis");
+    /** {@code -gs-frame}: the frames of the PNGs' panels and colour bars. */
+    public static final Color FRAME = color("frame");
+    public static final Color PLOT = color("plot");
+    /** Γu, the write gate: the lecture's "update". */
+    public static final Color WRITE = color("write");
+    /** Γf, the keep gate. */
+    public static final Color KEEP = color("keep");
+    public static final Color TRAINING = color("training");
+    public static final Color VALIDATION = color("validation");
+
+    /** How many unit colours there are ({@code -gs-unit-0} …). */
+    public static final int UNIT_COLOURS = 8;
+
+    /** The family of the PNGs: Java2D's logical sans serif, the same on every machine with the JDK's fonts. */
+    public static final String PRINT_FAMILY = Font.SANS_SERIF;
+    public static final Font TITLE = new Font(PRINT_FAMILY, Font.BOLD, 20);
+    public static final Font TITLE_SMALL = new Font(PRINT_FAMILY, Font.BOLD, 18);
+    public static final Font HEADING = new Font(PRINT_FAMILY, Font.BOLD, 16);
+    public static final Font HEADING_SMALL = new Font(PRINT_FAMILY, Font.BOLD, 15);
+    public static final Font SUBTITLE = new Font(PRINT_FAMILY, Font.PLAIN, 15);
+    public static final Font BODY = new Font(PRINT_FAMILY, Font.PLAIN, 14);
+    public static final Font LABEL = new Font(PRINT_FAMILY, Font.PLAIN, 13);
+    public static final Font LABEL_BOLD = new Font(PRINT_FAMILY, Font.BOLD, 13);
+    public static final Font SMALL = new Font(PRINT_FAMILY, Font.PLAIN, 12);
+    public static final Font SMALL_BOLD = new Font(PRINT_FAMILY, Font.BOLD, 12);
+
+    /** The family of the window's canvases: JavaFX's system font, as the controls around them. */
+    public static final String SCREEN_FAMILY = "System";
+    /** The canvases' sizes in px, sized for a projector: labels, small print, headings, gate symbols, hints. */
+    public static final double SCREEN_LABEL = 13;
+    public static final double SCREEN_SMALL = 11;
+    public static final double SCREEN_HEADING = 15;
+    public static final double SCREEN_SYMBOL = 17;
+    public static final double SCREEN_HINT = 18;
+
+    private Theme() {
+    }
+
+    /**
+     * The colour {@code -gs-name} of the stylesheet's {@code .root}, as 0xAARRGGBB.
+     *
+     * @throws IllegalArgumentException if the stylesheet does not declare it
+     */
+    public static int argb(String name) {
+        Integer argb = COLOURS.get(name);
+        if (argb == null) {
+            throw new IllegalArgumentException("gatescope.css declares no -gs-" + name + " in .root");
+        }
+        return argb;
+    }
+
+    /** The colour {@code -gs-name}, for Java2D. */
+    public static Color color(String name) {
+        return new Color(argb(name), true);
+    }
+
+    /** The colour of the {@code i}-th unit ({@code -gs-unit-i}, cycling), as 0xAARRGGBB. */
+    public static int unitArgb(int i) {
+        return argb("unit-" + Math.floorMod(i, UNIT_COLOURS));
+    }
+
+    private static String read() {
+        try (InputStream in = Theme.class.getResourceAsStream(STYLESHEET)) {
+            if (in == null) {
+                throw new IllegalStateException("the stylesheet " + STYLESHEET + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code -gs-*} declarations of the {@code .root} block, references resolved. */
+    static Map<String, Integer> parse(String css) {
+        Matcher root = ROOT.matcher(css.replaceAll("(?s)/\\*.*?\\*/", ""));
+        if (!root.find()) {
+            throw new IllegalStateException("the stylesheet has no .root block");
+        }
+        Map<String, String> values = new HashMap<>();
+        Matcher declaration = DECLARATION.matcher(root.group(1));
+        while (declaration.find()) {
+            values.put(declaration.group(1), declaration.group(2).strip());
+        }
+        Map<String, Integer> colours = new HashMap<>();
+        for (String name : values.keySet()) {
+            colours.put(name, resolve(name, values, 0));
+        }
+        return Map.copyOf(colours);
+    }
+
+    private static int resolve(String name, Map<String, String> values, int depth) {
+        String value = values.get(name);
+        if (value == null || depth > values.size()) {
+            throw new IllegalStateException("-gs-" + name + " is not a colour of .root (or refers in a circle)");
+        }
+        Matcher hex = HEX.matcher(value);
+        if (hex.matches()) {
+            int rgb = Integer.parseInt(hex.group(1), 16);
+            int alpha = hex.group(2) == null ? 0xFF : Integer.parseInt(hex.group(2), 16);
+            return alpha << 24 | rgb;
+        }
+        if (value.startsWith("-gs-")) {
+            return resolve(value.substring(4), values, depth + 1);
+        }
+        throw new IllegalStateException("-gs-" + name + ": " + value + " is neither #rrggbb[aa] nor -gs-name");
+    }
+}
