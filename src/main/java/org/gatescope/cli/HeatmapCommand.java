@@ -11,7 +11,7 @@ import java.util.Set;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
-import org.gatescope.engine.Tracer;
+import org.gatescope.engine.cell.Tracer;
 import org.gatescope.io.ModelLibrary;
 import org.gatescope.render.ChartTitle;
 import org.gatescope.render.HeatmapImage;

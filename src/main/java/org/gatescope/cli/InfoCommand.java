@@ -10,9 +10,9 @@ import java.util.Set;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.ModelSpec;
-import org.gatescope.engine.analysis.NumberUnits;
-import org.gatescope.engine.Tracer;
 import org.gatescope.engine.Weights;
+import org.gatescope.engine.analysis.NumberUnits;
+import org.gatescope.engine.cell.Tracer;
 import org.gatescope.io.ModelLibrary;
 
 /** {@code info}: what a model file holds — its cell, sizes, tensors and metadata. */
@@ -60,8 +60,8 @@ final class InfoCommand implements Command {
                                 + " silencing it: agreement %.1f%% -> %.1f%%%n", unit.unit(),
                         100 * unit.encodingAccuracy(), 100 * unit.agreementBefore(), 100 * unit.agreementAfter());
             }
-        } else if (model.metadata().containsKey(Tracer.NUMBER_UNITS_KEY)) {
-            out.println("number units  " + model.metadata().get(Tracer.NUMBER_UNITS_KEY));
+        } else if (model.metadata().containsKey(Model.NUMBER_UNITS_KEY)) {
+            out.println("number units  " + model.metadata().get(Model.NUMBER_UNITS_KEY));
         }
         if (!model.metadata().isEmpty()) {
             out.println("metadata");

@@ -1,5 +1,7 @@
 package org.gatescope.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.gatescope.text.Vocabulary;
@@ -15,6 +17,9 @@ import org.gatescope.text.Vocabulary;
  * a new model of it. The tracer reads the model's own weights without copying them.
  */
 public final class Model {
+
+    /** Metadata key under which a model lists its number units, comma-separated, best first. */
+    public static final String NUMBER_UNITS_KEY = "number_units";
 
     public static final String LOWER_WORDS = "lower-words";
 
@@ -73,12 +78,35 @@ public final class Model {
         return weights.copy();
     }
 
-    /** The model's own weights, for the tracer in this package to read (never to write) without a copy. */
-    Weights sharedWeights() {
+    /**
+     * The model's own weights, for the engine's hot paths (the tracer) to read without a copy; never
+     * written. Outside the engine, {@link #weights()}: an ArchUnit rule keeps it so.
+     */
+    public Weights sharedWeights() {
         return weights;
     }
 
     /** Extra {@code __metadata__} entries kept as read (number units, provenance); unmodifiable. */
+    /** The number units this model's metadata names, or none. Malformed entries are ignored. */
+    public int[] numberUnits() {
+        String listed = metadata().get(NUMBER_UNITS_KEY);
+        if (listed == null || listed.isBlank()) {
+            return new int[0];
+        }
+        List<Integer> units = new ArrayList<>();
+        for (String part : listed.split(",")) {
+            try {
+                int unit = Integer.parseInt(part.trim());
+                if (unit >= 0 && unit < hiddenSize()) {
+                    units.add(unit);
+                }
+            } catch (NumberFormatException ignored) {
+                // a hand-edited file may hold junk here; it only costs the default selection
+            }
+        }
+        return units.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     public Map<String, String> metadata() {
         return metadata;
     }

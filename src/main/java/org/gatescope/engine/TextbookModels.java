@@ -209,7 +209,7 @@ public final class TextbookModels {
     private static Map<String, String> metadata(CellKind cell, String description) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("description", description);
-        metadata.put(Tracer.NUMBER_UNITS_KEY, Integer.toString(NUMBER_UNIT));
+        metadata.put(Model.NUMBER_UNITS_KEY, Integer.toString(NUMBER_UNIT));
         metadata.put("made_with", "gatescope textbook --cell " + cell.id() + " --out " + cell.id()
                 + "_textbook.safetensors");
         return metadata;

@@ -12,8 +12,8 @@ import java.util.Map;
  * What a cell did on one sentence, token by token: every gate (Γu always in the lecture's
  * sense), c̃, c, a, the gates' pre-activations and the head's next-token softmax.
  *
- * <p>Immutable: built once by {@link Tracer} and safe to hand to any thread. Accessors
- * that return arrays return copies; the indexed accessors read without copying.
+ * <p>Immutable: built once by {@link org.gatescope.engine.cell.Tracer Tracer} and safe to hand to
+ * any thread. Accessors that return arrays return copies; the indexed accessors read without copying.
  */
 public final class Trace {
 
@@ -34,7 +34,7 @@ public final class Trace {
     private final double[] probabilities;
     private final int[] numberUnits;
 
-    Trace(CellKind cell, GruReset gruReset, int hidden, List<String> tokens, int[] tokenIds, int[] unknownPositions,
+    public Trace(CellKind cell, GruReset gruReset, int hidden, List<String> tokens, int[] tokenIds, int[] unknownPositions,
           List<String> vocabulary, List<Quantity> quantities, Map<Quantity, double[]> values,
           Map<Quantity, double[]> preActivations, double[] probabilities, int[] numberUnits) {
         this.cell = cell;

@@ -2,9 +2,9 @@ package org.gatescope.io;
 
 import java.io.IOException;
 import org.gatescope.engine.CellKind;
-import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
+import org.gatescope.engine.analysis.MemoryReach;
 
 /**
  * Writes a trace as the JSON object of docs/cli.md, "trace output":

@@ -7,10 +7,10 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.gatescope.engine.analysis.Ablation;
-import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
+import org.gatescope.engine.analysis.Ablation;
+import org.gatescope.engine.analysis.MemoryReach;
 
 /**
  * The memory reach of one sentence (‖∂ log p(target) / ∂c&lt;t&gt;‖ per token, log scale) and,

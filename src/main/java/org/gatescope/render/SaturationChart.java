@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.gatescope.engine.CellKind;
-import org.gatescope.engine.analysis.GateSaturation;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Quantity;
+import org.gatescope.engine.analysis.GateSaturation;
 
 /**
  * Draws the gate-saturation scatter of Karpathy, Johnson &amp; Fei-Fei 2015 from

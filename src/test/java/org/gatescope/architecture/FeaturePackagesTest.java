@@ -10,6 +10,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.gatescope.engine.Model;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +102,14 @@ class FeaturePackagesTest {
                 .check(classes);
         noClasses().that().resideInAPackage("org.gatescope.engine.analysis..")
                 .should().dependOnClassesThat().resideInAPackage("org.gatescope.engine.train..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheEngineReadsAModelsOwnWeights() {
+        noClasses().that().resideOutsideOfPackage("org.gatescope.engine..")
+                .should().callMethod(Model.class, "sharedWeights")
+                .because("everyone else gets a copy, so a model never changes under a trace")
                 .check(classes);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
 import org.gatescope.TestModels;
+import org.gatescope.engine.cell.Tracer;
 import org.junit.jupiter.api.Test;
 
 class ModelTest {

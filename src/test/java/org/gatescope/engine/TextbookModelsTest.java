@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.gatescope.cli.CommandLine;
+import org.gatescope.engine.cell.Tracer;
 import org.gatescope.io.ModelFiles;
 import org.gatescope.text.AgreementCorpus;
 import org.gatescope.text.AgreementSentence;
@@ -160,7 +161,7 @@ class TextbookModelsTest {
             assertEquals(AgreementCorpus.vocabulary(), model.vocabulary().tokens());
             assertEquals(2, model.hiddenSize());
             assertEquals(3, model.spec().embedSize());
-            assertEquals("0", model.metadata().get(Tracer.NUMBER_UNITS_KEY));
+            assertEquals("0", model.metadata().get(Model.NUMBER_UNITS_KEY));
             assertTrue(model.metadata().get("description").contains("not trained"));
         }
         assertEquals(GruReset.BEFORE, TextbookModels.gru().spec().gruReset());

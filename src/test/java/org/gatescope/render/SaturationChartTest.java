@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import org.gatescope.TestModels;
 import org.gatescope.engine.CellKind;
-import org.gatescope.engine.analysis.GateSaturation;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Quantity;
-import org.gatescope.engine.Tracer;
+import org.gatescope.engine.analysis.GateSaturation;
+import org.gatescope.engine.cell.Tracer;
 import org.gatescope.text.Tokenizer;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package org.gatescope.ui;
 
-import org.gatescope.ui.task.TaskExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.gatescope.ui.task.TaskExecutor;
 
 /**
  * A {@link TaskExecutor} the test drives by hand: tasks and scheduled actions wait in queues

@@ -1,11 +1,5 @@
 package org.gatescope.ui;
 
-import org.gatescope.ui.app.GateScopeApp;
-import org.gatescope.ui.app.HelpDialogs;
-import org.gatescope.ui.explorer.ExplorerViewModel;
-import org.gatescope.ui.explorer.ModelCatalog;
-import org.gatescope.ui.task.BackgroundExecutor;
-import org.gatescope.ui.task.HeatmapExportService;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +12,12 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
+import org.gatescope.ui.app.GateScopeApp;
+import org.gatescope.ui.app.HelpDialogs;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.ModelCatalog;
+import org.gatescope.ui.task.BackgroundExecutor;
+import org.gatescope.ui.task.HeatmapExportService;
 
 /**
  * Opens the real window in a chosen state and saves a picture of it, for the README's

@@ -1,8 +1,5 @@
 package org.gatescope.ui;
 
-import org.gatescope.ui.app.ExplorerView;
-import org.gatescope.ui.explorer.ExplorerViewModel;
-import org.gatescope.ui.explorer.TokenViewport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +11,9 @@ import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import org.gatescope.engine.Trace;
+import org.gatescope.ui.app.ExplorerView;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.TokenViewport;
 
 /**
  * Measures how long the FX thread stalls while a long text is pasted, traced and shown, and

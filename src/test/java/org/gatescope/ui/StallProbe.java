@@ -1,12 +1,5 @@
 package org.gatescope.ui;
 
-import org.gatescope.ui.app.ExplorerView;
-import org.gatescope.ui.app.GateScopeApp;
-import org.gatescope.ui.app.ResponsivenessTest;
-import org.gatescope.ui.explorer.ExplorerViewModel;
-import org.gatescope.ui.explorer.ModelCatalog;
-import org.gatescope.ui.task.BackgroundExecutor;
-import org.gatescope.ui.task.HeatmapExportService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,6 +10,13 @@ import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
 import org.gatescope.io.ModelLibrary;
+import org.gatescope.ui.app.ExplorerView;
+import org.gatescope.ui.app.GateScopeApp;
+import org.gatescope.ui.app.ResponsivenessTest;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.ModelCatalog;
+import org.gatescope.ui.task.BackgroundExecutor;
+import org.gatescope.ui.task.HeatmapExportService;
 
 /**
  * The stall measurement of {@link ResponsivenessTest} on a real window (run it under Xvfb or

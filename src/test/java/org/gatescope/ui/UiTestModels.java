@@ -1,10 +1,5 @@
 package org.gatescope.ui;
 
-import org.gatescope.ui.app.GateScopeApp;
-import org.gatescope.ui.explorer.ExplorerViewModel;
-import org.gatescope.ui.explorer.ModelCatalog;
-import org.gatescope.ui.task.CallingThreadExecutor;
-import org.gatescope.ui.task.HeatmapExportService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,9 +12,14 @@ import org.gatescope.TestModels;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
-import org.gatescope.engine.Tracer;
+import org.gatescope.engine.cell.Tracer;
 import org.gatescope.io.ModelFileException;
 import org.gatescope.io.ModelFiles;
+import org.gatescope.ui.app.GateScopeApp;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.ModelCatalog;
+import org.gatescope.ui.task.CallingThreadExecutor;
+import org.gatescope.ui.task.HeatmapExportService;
 
 /**
  * Stand-ins for the bundled models: small random models of every cell, written as files to a
@@ -44,7 +44,7 @@ public final class UiTestModels {
             Model model = TestModels.random(cell, cell == CellKind.GRU ? GruReset.BEFORE : GruReset.AFTER, 16, 5,
                     HIDDEN, seed++);
             if (cell == CellKind.LSTM) {
-                model = model.withMetadata(Map.of(Tracer.NUMBER_UNITS_KEY, "3,1"));
+                model = model.withMetadata(Map.of(Model.NUMBER_UNITS_KEY, "3,1"));
             }
             files.put(cell.id(), write(folder, cell.id(), model));
         }

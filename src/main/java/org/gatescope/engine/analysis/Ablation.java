@@ -1,10 +1,10 @@
 package org.gatescope.engine.analysis;
 
+import java.util.List;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Trace;
-import org.gatescope.engine.Tracer;
 import org.gatescope.engine.cell.MemoryCellIntervention;
-import java.util.List;
+import org.gatescope.engine.cell.Tracer;
 
 /**
  * What a unit does, tested by silencing it: the sentence is traced again with that unit's

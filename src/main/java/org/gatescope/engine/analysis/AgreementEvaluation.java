@@ -1,9 +1,9 @@
 package org.gatescope.engine.analysis;
 
-import org.gatescope.engine.Model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.gatescope.engine.Model;
 import org.gatescope.text.AgreementCorpus;
 import org.gatescope.text.AgreementSentence;
 import org.gatescope.text.Vocabulary;

@@ -1,13 +1,13 @@
 package org.gatescope.engine.analysis;
 
-import org.gatescope.engine.ModelSpec;
-import org.gatescope.engine.Weights;
-import org.gatescope.engine.cell.LanguageModelLoss;
-import org.gatescope.engine.cell.MemoryCellIntervention;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.gatescope.engine.ModelSpec;
+import org.gatescope.engine.Weights;
+import org.gatescope.engine.cell.LanguageModelLoss;
+import org.gatescope.engine.cell.MemoryCellIntervention;
 
 /**
  * Scores agreement probes in batches: one forward pass per batch of similar lengths, then

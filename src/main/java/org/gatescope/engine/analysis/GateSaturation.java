@@ -1,13 +1,13 @@
 package org.gatescope.engine.analysis;
 
-import org.gatescope.engine.Model;
-import org.gatescope.engine.Quantity;
-import org.gatescope.engine.Trace;
-import org.gatescope.engine.Tracer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Trace;
+import org.gatescope.engine.cell.Tracer;
 import org.gatescope.text.AgreementCorpus;
 import org.gatescope.text.AgreementSentence;
 

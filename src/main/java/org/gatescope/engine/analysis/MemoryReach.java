@@ -1,10 +1,10 @@
 package org.gatescope.engine.analysis;
 
+import java.util.List;
+import java.util.Optional;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Weights;
 import org.gatescope.engine.cell.LanguageModelLoss;
-import java.util.List;
-import java.util.Optional;
 import org.gatescope.text.VerbTarget;
 
 /**

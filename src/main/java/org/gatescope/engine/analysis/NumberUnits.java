@@ -1,17 +1,17 @@
 package org.gatescope.engine.analysis;
 
-import org.gatescope.engine.Model;
-import org.gatescope.engine.Weights;
-import org.gatescope.engine.Quantity;
-import org.gatescope.engine.Trace;
-import org.gatescope.engine.Tracer;
-import org.gatescope.engine.cell.MemoryCellIntervention;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Trace;
+import org.gatescope.engine.Weights;
+import org.gatescope.engine.cell.MemoryCellIntervention;
+import org.gatescope.engine.cell.Tracer;
 import org.gatescope.text.AgreementCorpus;
 import org.gatescope.text.AgreementSentence;
 import org.gatescope.text.Vocabulary;
@@ -134,7 +134,7 @@ public final class NumberUnits {
         List<AgreementSentence> sentences = AgreementCorpus.heldOut(seed + 1, ANALYSIS_SENTENCES);
         List<UnitScore> units = analyse(model, sentences, AgreementProbe.all(vocabulary, sentences));
         Map<String, String> metadata = new LinkedHashMap<>(model.metadata());
-        metadata.put(Tracer.NUMBER_UNITS_KEY, String.join(",", units.stream().map(u -> Integer.toString(u.unit()))
+        metadata.put(Model.NUMBER_UNITS_KEY, String.join(",", units.stream().map(u -> Integer.toString(u.unit()))
                 .toList()));
         metadata.put(SCORES_KEY, format(units));
         return model.withMetadata(metadata);

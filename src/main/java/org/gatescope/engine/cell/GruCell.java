@@ -1,11 +1,11 @@
 package org.gatescope.engine.cell;
 
+import java.util.Arrays;
+import java.util.List;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Weights;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The full GRU, weight rows r, z, n as in PyTorch {@code nn.GRU}:

@@ -1,9 +1,9 @@
 package org.gatescope.engine.cell;
 
+import java.util.List;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Weights;
-import java.util.List;
 
 /**
  * The LSTM (PyTorch {@code nn.LSTM}, weight rows i, f, g, o) and, with peepholes, the

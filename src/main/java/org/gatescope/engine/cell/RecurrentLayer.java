@@ -1,11 +1,11 @@
 package org.gatescope.engine.cell;
 
+import java.util.Arrays;
+import java.util.List;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.ModelSpec;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Weights;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * One recurrent cell run over a batch of sequences: forward through time, recording what

@@ -1,8 +1,8 @@
 package org.gatescope.engine.cell;
 
+import java.util.List;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.Quantity;
-import java.util.List;
 
 /**
  * The lecture's first, simplified GRU: no relevance gate (Γr ≡ 1), weight rows z, n.

@@ -1,7 +1,7 @@
 package org.gatescope.engine.cell;
 
-import org.gatescope.engine.Weights;
 import java.util.Arrays;
+import org.gatescope.engine.Weights;
 
 /**
  * The linear head and its softmax over the vocabulary: p&lt;t&gt; = softmax(W_head a&lt;t&gt; + b_head).

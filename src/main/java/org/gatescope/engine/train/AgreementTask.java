@@ -1,14 +1,14 @@
 package org.gatescope.engine.train;
 
-import org.gatescope.engine.CellKind;
-import org.gatescope.engine.Model;
-import org.gatescope.engine.analysis.AgreementProbe;
-import org.gatescope.engine.analysis.NumberUnits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.analysis.AgreementProbe;
+import org.gatescope.engine.analysis.NumberUnits;
 import org.gatescope.text.AgreementCorpus;
 import org.gatescope.text.AgreementSentence;
 import org.gatescope.text.Vocabulary;

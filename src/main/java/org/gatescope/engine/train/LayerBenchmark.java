@@ -1,11 +1,11 @@
 package org.gatescope.engine.train;
 
+import java.util.Arrays;
+import java.util.Random;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.ModelSpec;
 import org.gatescope.engine.Weights;
 import org.gatescope.engine.cell.RecurrentLayer;
-import java.util.Arrays;
-import java.util.Random;
 
 /**
  * Times the recurrent layer alone, as the PyTorch reference was measured: the forward pass

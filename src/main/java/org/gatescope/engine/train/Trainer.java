@@ -1,14 +1,14 @@
 package org.gatescope.engine.train;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
 import org.gatescope.engine.ModelSpec;
 import org.gatescope.engine.Weights;
 import org.gatescope.engine.analysis.AgreementProbe;
 import org.gatescope.engine.analysis.AgreementScorer;
 import org.gatescope.engine.cell.LanguageModelLoss;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import java.util.function.Consumer;
 
 /**
  * Trains a language model by minibatch BPTT: next-token cross-entropy over whole

@@ -1,16 +1,5 @@
 package org.gatescope.ui.app;
 
-import org.gatescope.ui.explorer.CellViewModel;
-import org.gatescope.ui.explorer.DiagramPane;
-import org.gatescope.ui.explorer.ExplorerViewModel;
-import org.gatescope.ui.explorer.PlaybackBar;
-import org.gatescope.ui.explorer.SidePanel;
-import org.gatescope.ui.explorer.TokenStrip;
-import org.gatescope.ui.explorer.TokenViewport;
-import org.gatescope.ui.heatmap.HeatmapView;
-import org.gatescope.ui.saturation.SaturationWindow;
-import org.gatescope.ui.timeline.TimelineView;
-import org.gatescope.ui.train.TrainWindow;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +40,17 @@ import javafx.stage.Window;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.Quantity;
 import org.gatescope.render.HeatmapImage;
+import org.gatescope.ui.explorer.CellViewModel;
+import org.gatescope.ui.explorer.DiagramPane;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.PlaybackBar;
+import org.gatescope.ui.explorer.SidePanel;
+import org.gatescope.ui.explorer.TokenStrip;
+import org.gatescope.ui.explorer.TokenViewport;
+import org.gatescope.ui.heatmap.HeatmapView;
+import org.gatescope.ui.saturation.SaturationWindow;
+import org.gatescope.ui.timeline.TimelineView;
+import org.gatescope.ui.train.TrainWindow;
 
 /**
  * The explorer window's content: menu bar, sentence, token strip, playback controls, the cell

@@ -1,10 +1,5 @@
 package org.gatescope.ui.app;
 
-import org.gatescope.ui.explorer.ExplorerViewModel;
-import org.gatescope.ui.explorer.ImageClipboard;
-import org.gatescope.ui.explorer.ModelCatalog;
-import org.gatescope.ui.task.BackgroundExecutor;
-import org.gatescope.ui.task.HeatmapExportService;
 import java.awt.image.BufferedImage;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -15,6 +10,11 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.ImageClipboard;
+import org.gatescope.ui.explorer.ModelCatalog;
+import org.gatescope.ui.task.BackgroundExecutor;
+import org.gatescope.ui.task.HeatmapExportService;
 
 /**
  * The GateScope window: opens with the bundled LSTM on the lecture's sentence, at its first

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.HPos;
 import javafx.scene.canvas.GraphicsContext;
-import org.gatescope.ui.canvas.TextWidths;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontPosture;
 import javafx.scene.text.FontWeight;
+import org.gatescope.ui.canvas.TextWidths;
 
 /**
  * Draws labels in the lecture's notation on a canvas, with subscripts and superscripts as in

@@ -1,7 +1,5 @@
 package org.gatescope.ui.explorer;
 
-import org.gatescope.ui.task.LatestRequest;
-import org.gatescope.ui.task.TaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,8 +18,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Trace;
-import org.gatescope.engine.Tracer;
+import org.gatescope.engine.cell.Tracer;
 import org.gatescope.io.ModelFileException;
+import org.gatescope.ui.task.LatestRequest;
+import org.gatescope.ui.task.TaskExecutor;
 
 /**
  * One cell traced on the explorer's sentence: which model it is, its latest trace, and which
@@ -219,25 +219,7 @@ public final class CellViewModel {
     }
 
     private static int[] numberUnitsOf(Outcome outcome) {
-        if (outcome.trace() != null) {
-            return outcome.trace().numberUnits();
-        }
-        String listed = outcome.model().metadata().get(Tracer.NUMBER_UNITS_KEY);
-        if (listed == null || listed.isBlank()) {
-            return new int[0];
-        }
-        List<Integer> units = new ArrayList<>();
-        for (String part : listed.split(",")) {
-            try {
-                int unit = Integer.parseInt(part.trim());
-                if (unit >= 0 && unit < outcome.model().hiddenSize()) {
-                    units.add(unit);
-                }
-            } catch (NumberFormatException ignored) {
-                // as the tracer: junk here only costs the default selection
-            }
-        }
-        return units.stream().mapToInt(Integer::intValue).toArray();
+        return outcome.trace() != null ? outcome.trace().numberUnits() : outcome.model().numberUnits();
     }
 
     /** "lstm" for a bundled model, the file name for a path. */

@@ -1,8 +1,5 @@
 package org.gatescope.ui.explorer;
 
-import org.gatescope.ui.task.HeatmapExportService;
-import org.gatescope.ui.task.LatestRequest;
-import org.gatescope.ui.task.TaskExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,16 +20,19 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.gatescope.engine.analysis.Ablation;
 import org.gatescope.engine.CellKind;
-import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
+import org.gatescope.engine.analysis.Ablation;
+import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.render.PngExport;
 import org.gatescope.render.ReachChart;
 import org.gatescope.text.AgreementCorpus;
 import org.gatescope.text.Tokenizer;
+import org.gatescope.ui.task.HeatmapExportService;
+import org.gatescope.ui.task.LatestRequest;
+import org.gatescope.ui.task.TaskExecutor;
 
 /**
  * The explorer window's state: the sentence, the step, playback, the cell (and the second cell

@@ -1,6 +1,5 @@
 package org.gatescope.ui.explorer;
 
-import org.gatescope.ui.canvas.CanvasTheme;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,11 +27,12 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
-import org.gatescope.engine.analysis.Ablation;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Trace;
+import org.gatescope.engine.analysis.Ablation;
+import org.gatescope.ui.canvas.CanvasTheme;
 
 /**
  * The panel right of the cell: which model and cell, the next-token predictions at the current

@@ -1,6 +1,5 @@
 package org.gatescope.ui.explorer;
 
-import org.gatescope.render.ReachChart;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.control.IndexedCell;
@@ -11,6 +10,7 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.util.Duration;
+import org.gatescope.render.ReachChart;
 
 /**
  * The traced tokens as a row of chips: the current one highlighted, unknown words marked with

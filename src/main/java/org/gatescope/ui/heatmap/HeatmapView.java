@@ -1,12 +1,5 @@
 package org.gatescope.ui.heatmap;
 
-import org.gatescope.ui.canvas.CanvasTheme;
-import org.gatescope.ui.canvas.TextWidths;
-import org.gatescope.ui.explorer.CellViewModel;
-import org.gatescope.ui.explorer.ExplorerViewModel;
-import org.gatescope.ui.explorer.TokenAxisView;
-import org.gatescope.ui.explorer.TokenViewport;
-import org.gatescope.ui.explorer.UnitMenu;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +20,13 @@ import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.render.ColorScale;
 import org.gatescope.render.HeatmapImage;
+import org.gatescope.ui.canvas.CanvasTheme;
+import org.gatescope.ui.canvas.TextWidths;
+import org.gatescope.ui.explorer.CellViewModel;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.TokenAxisView;
+import org.gatescope.ui.explorer.TokenViewport;
+import org.gatescope.ui.explorer.UnitMenu;
 
 /**
  * The gate heatmaps: one band per gate or state the cell has (Γu, Γr, Γf, Γo, c̃, c, a), units

@@ -1,9 +1,5 @@
 package org.gatescope.ui.saturation;
 
-import org.gatescope.ui.explorer.CellViewModel;
-import org.gatescope.ui.task.HeatmapExportService;
-import org.gatescope.ui.task.LatestRequest;
-import org.gatescope.ui.task.TaskExecutor;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,12 +12,16 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.gatescope.engine.analysis.GateSaturation;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Trace;
+import org.gatescope.engine.analysis.GateSaturation;
 import org.gatescope.render.ChartTitle;
 import org.gatescope.render.PngExport;
 import org.gatescope.render.SaturationChart;
+import org.gatescope.ui.explorer.CellViewModel;
+import org.gatescope.ui.task.HeatmapExportService;
+import org.gatescope.ui.task.LatestRequest;
+import org.gatescope.ui.task.TaskExecutor;
 
 /**
  * The saturation window's state: which text the gate fractions are counted over, the points

@@ -1,8 +1,5 @@
 package org.gatescope.ui.saturation;
 
-import org.gatescope.ui.explorer.CellViewModel;
-import org.gatescope.ui.canvas.CanvasTheme;
-import org.gatescope.ui.task.TaskExecutor;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import javafx.beans.InvalidationListener;
@@ -36,6 +33,9 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.gatescope.engine.analysis.GateSaturation;
 import org.gatescope.render.SaturationChart;
+import org.gatescope.ui.canvas.CanvasTheme;
+import org.gatescope.ui.explorer.CellViewModel;
+import org.gatescope.ui.task.TaskExecutor;
 
 /**
  * The "Gate saturation" window: the scatter of {@link SaturationChart} for

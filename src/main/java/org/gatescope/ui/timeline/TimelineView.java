@@ -1,11 +1,5 @@
 package org.gatescope.ui.timeline;
 
-import org.gatescope.ui.canvas.CanvasTheme;
-import org.gatescope.ui.canvas.TextWidths;
-import org.gatescope.ui.explorer.CellViewModel;
-import org.gatescope.ui.explorer.ExplorerViewModel;
-import org.gatescope.ui.explorer.TokenAxisView;
-import org.gatescope.ui.explorer.TokenViewport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +17,17 @@ import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.gatescope.engine.CellKind;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Trace;
 import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.render.ReachChart;
 import org.gatescope.render.ReachRow;
-import org.gatescope.engine.Quantity;
-import org.gatescope.engine.Trace;
+import org.gatescope.ui.canvas.CanvasTheme;
+import org.gatescope.ui.canvas.TextWidths;
+import org.gatescope.ui.explorer.CellViewModel;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.TokenAxisView;
+import org.gatescope.ui.explorer.TokenViewport;
 
 /**
  * The memory-cell timeline, the lecture's picture: c&lt;t&gt; of the chosen units across the whole

@@ -1,8 +1,5 @@
 package org.gatescope.ui.train;
 
-import org.gatescope.ui.task.HeatmapExportService;
-import org.gatescope.ui.task.LatestRequest;
-import org.gatescope.ui.task.TaskExecutor;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,10 +24,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.gatescope.engine.train.AgreementTask;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
+import org.gatescope.engine.train.AgreementTask;
 import org.gatescope.engine.train.TrainingConfig;
 import org.gatescope.engine.train.TrainingControl;
 import org.gatescope.engine.train.TrainingProgress;
@@ -39,6 +36,9 @@ import org.gatescope.io.ModelFiles;
 import org.gatescope.render.PngExport;
 import org.gatescope.render.TrainingChart;
 import org.gatescope.text.Vocabulary;
+import org.gatescope.ui.task.HeatmapExportService;
+import org.gatescope.ui.task.LatestRequest;
+import org.gatescope.ui.task.TaskExecutor;
 
 /**
  * State of the "Train a model" window: the settings, the run (idle, running, paused, finished,
@@ -220,12 +220,12 @@ public final class TrainViewModel {
     /**
      * The name the explorer shows a model handed over under: one per cell and size for the snapshots
      * of a run, so the units being watched stay from one snapshot to the next, and another for the
-     * trained model ("training-lstm-h16.safetensors", "trained-lstm-h16.safetensors": the names of
-     * the files they once went through, so the window reads as before).
+     * trained model ("training-lstm-h16 (in memory)", "trained-lstm-h16 (in memory)": no file stands
+     * behind them until the user saves one).
      */
     static String explorerLabel(Model model) {
         boolean finished = model.metadata().containsKey("trained_with");
-        return String.format(Locale.ROOT, "%s-%s-h%d.safetensors", finished ? "trained" : "training",
+        return String.format(Locale.ROOT, "%s-%s-h%d (in memory)", finished ? "trained" : "training",
                 model.cell().id(), model.hiddenSize());
     }
 

@@ -1,8 +1,5 @@
 package org.gatescope.ui.train;
 
-import org.gatescope.ui.explorer.ExplorerViewModel;
-import org.gatescope.ui.explorer.ModelSource;
-import org.gatescope.ui.task.BackgroundExecutor;
 import java.io.File;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -45,6 +42,9 @@ import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
 import org.gatescope.render.TrainingChart;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.ModelSource;
+import org.gatescope.ui.task.BackgroundExecutor;
 
 /**
  * The "Train a model" window: settings, Start / Pause / Cancel, a progress bar with the time

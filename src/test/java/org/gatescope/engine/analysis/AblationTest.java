@@ -1,12 +1,12 @@
 package org.gatescope.engine.analysis;
 
-import org.gatescope.engine.Quantity;
-import org.gatescope.engine.TextbookModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.TextbookModels;
 import org.junit.jupiter.api.Test;
 
 /** Silencing the number unit of the textbook LSTM erases the subject's number at the verb. */

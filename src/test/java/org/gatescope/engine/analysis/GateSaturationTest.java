@@ -1,16 +1,16 @@
 package org.gatescope.engine.analysis;
 
-import org.gatescope.engine.CellKind;
-import org.gatescope.engine.GruReset;
-import org.gatescope.engine.Model;
-import org.gatescope.engine.Trace;
-import org.gatescope.engine.Tracer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.gatescope.TestModels;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.GruReset;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.Trace;
+import org.gatescope.engine.cell.Tracer;
 import org.junit.jupiter.api.Test;
 
 /** Saturation fractions count exactly the steps a gate unit is below 0.1 or above 0.9. */

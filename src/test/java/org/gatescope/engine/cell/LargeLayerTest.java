@@ -1,18 +1,18 @@
 package org.gatescope.engine.cell;
 
-import org.gatescope.engine.CellKind;
-import org.gatescope.engine.GruReset;
-import org.gatescope.engine.Model;
-import org.gatescope.engine.Quantity;
-import org.gatescope.engine.Trace;
-import org.gatescope.engine.Tracer;
-import org.gatescope.engine.Weights;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.gatescope.TestModels;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.GruReset;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Trace;
+import org.gatescope.engine.Weights;
+import org.gatescope.engine.cell.Tracer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

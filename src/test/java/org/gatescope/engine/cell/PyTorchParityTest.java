@@ -1,11 +1,5 @@
 package org.gatescope.engine.cell;
 
-import org.gatescope.engine.CellKind;
-import org.gatescope.engine.GruReset;
-import org.gatescope.engine.Model;
-import org.gatescope.engine.Quantity;
-import org.gatescope.engine.Trace;
-import org.gatescope.engine.Tracer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +18,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.GruReset;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Trace;
+import org.gatescope.engine.cell.Tracer;
 import org.gatescope.io.Json;
 import org.gatescope.io.ModelFiles;
 import org.junit.jupiter.api.Test;

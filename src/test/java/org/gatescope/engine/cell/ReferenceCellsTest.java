@@ -1,13 +1,5 @@
 package org.gatescope.engine.cell;
 
-import org.gatescope.engine.CellKind;
-import org.gatescope.engine.GruReset;
-import org.gatescope.engine.Model;
-import org.gatescope.engine.ModelSpec;
-import org.gatescope.engine.Quantity;
-import org.gatescope.engine.Trace;
-import org.gatescope.engine.Tracer;
-import org.gatescope.engine.Weights;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -19,6 +11,14 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.gatescope.TestModels;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.GruReset;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.ModelSpec;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.Trace;
+import org.gatescope.engine.Weights;
+import org.gatescope.engine.cell.Tracer;
 import org.gatescope.text.Vocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,9 +1,9 @@
 package org.gatescope.engine.train;
 
-import org.gatescope.engine.CellKind;
-import org.gatescope.engine.GruReset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.GruReset;
 import org.junit.jupiter.api.Test;
 
 /** A trained model records the command line that trains it again. */

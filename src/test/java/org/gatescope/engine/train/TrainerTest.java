@@ -1,8 +1,5 @@
 package org.gatescope.engine.train;
 
-import org.gatescope.engine.CellKind;
-import org.gatescope.engine.ModelSpec;
-import org.gatescope.engine.Weights;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.gatescope.engine.CellKind;
+import org.gatescope.engine.ModelSpec;
+import org.gatescope.engine.Weights;
 import org.gatescope.text.Vocabulary;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,5 @@
 package org.gatescope.ui.app;
 
-import org.gatescope.ui.UiTestModels;
-import org.gatescope.ui.explorer.CellViewModel;
-import org.gatescope.ui.explorer.ExplorerViewModel;
-import org.gatescope.ui.explorer.TokenViewport;
-import org.gatescope.ui.heatmap.HeatmapView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -30,6 +25,11 @@ import javafx.stage.Stage;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
+import org.gatescope.ui.UiTestModels;
+import org.gatescope.ui.explorer.CellViewModel;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.TokenViewport;
+import org.gatescope.ui.heatmap.HeatmapView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

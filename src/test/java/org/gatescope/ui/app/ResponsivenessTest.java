@@ -1,12 +1,5 @@
 package org.gatescope.ui.app;
 
-import org.gatescope.ui.StallHarness;
-import org.gatescope.ui.UiTestModels;
-import org.gatescope.ui.explorer.ExplorerViewModel;
-import org.gatescope.ui.explorer.ModelCatalog;
-import org.gatescope.ui.heatmap.HeatmapView;
-import org.gatescope.ui.task.BackgroundExecutor;
-import org.gatescope.ui.task.HeatmapExportService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +11,14 @@ import org.gatescope.TestModels;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
-import org.gatescope.engine.Tracer;
+import org.gatescope.engine.cell.Tracer;
+import org.gatescope.ui.StallHarness;
+import org.gatescope.ui.UiTestModels;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.ModelCatalog;
+import org.gatescope.ui.heatmap.HeatmapView;
+import org.gatescope.ui.task.BackgroundExecutor;
+import org.gatescope.ui.task.HeatmapExportService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,7 +56,7 @@ public class ResponsivenessTest {
         this.stage = stage;
         // About the size of the bundled models: 64 units, a vocabulary of a few hundred words.
         model = TestModels.random(CellKind.LSTM, GruReset.AFTER, 300, 32, 64, 5)
-                .withMetadata(Map.of(Tracer.NUMBER_UNITS_KEY, "7,21"));
+                .withMetadata(Map.of(Model.NUMBER_UNITS_KEY, "7,21"));
         ModelCatalog catalog = UiTestModels.catalog(Map.of("lstm", UiTestModels.write(folder, "lstm", model)));
         explorer = new ExplorerViewModel(new BackgroundExecutor(), catalog, new HeatmapExportService(), i -> { });
         GateScopeApp.show(stage, explorer);

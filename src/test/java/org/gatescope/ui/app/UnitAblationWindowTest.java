@@ -1,9 +1,5 @@
 package org.gatescope.ui.app;
 
-import org.gatescope.ui.UiTestModels;
-import org.gatescope.ui.explorer.ExplorerViewModel;
-import org.gatescope.ui.explorer.TokenViewport;
-import org.gatescope.ui.heatmap.HeatmapView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,10 +19,14 @@ import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.gatescope.engine.analysis.Ablation;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.Quantity;
+import org.gatescope.engine.analysis.Ablation;
+import org.gatescope.ui.UiTestModels;
 import org.gatescope.ui.diagram.CellDiagramView;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.TokenViewport;
+import org.gatescope.ui.heatmap.HeatmapView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -16,7 +16,7 @@ import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Trace;
-import org.gatescope.engine.Tracer;
+import org.gatescope.engine.cell.Tracer;
 
 /**
  * Throwaway preview, not a test: renders the diagram of every cell kind into

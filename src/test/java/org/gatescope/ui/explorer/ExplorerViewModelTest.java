@@ -1,9 +1,5 @@
 package org.gatescope.ui.explorer;
 
-import org.gatescope.ui.ManualExecutor;
-import org.gatescope.ui.UiTestModels;
-import org.gatescope.ui.task.CallingThreadExecutor;
-import org.gatescope.ui.task.HeatmapExportService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -22,8 +18,12 @@ import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
-import org.gatescope.engine.Tracer;
+import org.gatescope.engine.cell.Tracer;
 import org.gatescope.text.Tokenizer;
+import org.gatescope.ui.ManualExecutor;
+import org.gatescope.ui.UiTestModels;
+import org.gatescope.ui.task.CallingThreadExecutor;
+import org.gatescope.ui.task.HeatmapExportService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

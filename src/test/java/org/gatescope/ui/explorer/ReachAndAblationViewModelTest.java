@@ -1,10 +1,5 @@
 package org.gatescope.ui.explorer;
 
-import org.gatescope.ui.ManualExecutor;
-import org.gatescope.ui.UiTestModels;
-import org.gatescope.ui.task.CallingThreadExecutor;
-import org.gatescope.ui.task.HeatmapExportService;
-import org.gatescope.ui.timeline.TimelineView;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,11 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.gatescope.engine.analysis.Ablation;
 import org.gatescope.engine.CellKind;
-import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.engine.Model;
+import org.gatescope.engine.analysis.Ablation;
+import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.text.Tokenizer;
+import org.gatescope.ui.ManualExecutor;
+import org.gatescope.ui.UiTestModels;
+import org.gatescope.ui.task.CallingThreadExecutor;
+import org.gatescope.ui.task.HeatmapExportService;
+import org.gatescope.ui.timeline.TimelineView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,9 +1,5 @@
 package org.gatescope.ui.saturation;
 
-import org.gatescope.ui.UiTestModels;
-import org.gatescope.ui.explorer.ExplorerViewModel;
-import org.gatescope.ui.task.CallingThreadExecutor;
-import org.gatescope.ui.task.HeatmapExportService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,9 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.gatescope.engine.CellKind;
-import org.gatescope.engine.analysis.GateSaturation;
 import org.gatescope.engine.Quantity;
+import org.gatescope.engine.analysis.GateSaturation;
 import org.gatescope.render.SaturationChart;
+import org.gatescope.ui.UiTestModels;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.task.CallingThreadExecutor;
+import org.gatescope.ui.task.HeatmapExportService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

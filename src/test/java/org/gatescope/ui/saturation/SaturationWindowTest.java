@@ -1,8 +1,5 @@
 package org.gatescope.ui.saturation;
 
-import org.gatescope.ui.UiTestModels;
-import org.gatescope.ui.app.ExplorerView;
-import org.gatescope.ui.explorer.ExplorerViewModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +14,9 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.gatescope.engine.analysis.GateSaturation;
 import org.gatescope.render.SaturationChart;
+import org.gatescope.ui.UiTestModels;
+import org.gatescope.ui.app.ExplorerView;
+import org.gatescope.ui.explorer.ExplorerViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

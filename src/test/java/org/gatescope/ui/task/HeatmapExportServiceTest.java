@@ -25,7 +25,7 @@ import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
-import org.gatescope.engine.Tracer;
+import org.gatescope.engine.cell.Tracer;
 import org.gatescope.io.ModelFiles;
 import org.gatescope.render.HeatmapImage;
 import org.gatescope.render.HeatmapOptions;

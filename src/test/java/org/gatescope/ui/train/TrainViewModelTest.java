@@ -1,7 +1,5 @@
 package org.gatescope.ui.train;
 
-import org.gatescope.ui.task.CallingThreadExecutor;
-import org.gatescope.ui.task.TaskExecutor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,10 +20,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
-import org.gatescope.engine.train.AgreementTask;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
+import org.gatescope.engine.train.AgreementTask;
 import org.gatescope.engine.train.Trainer;
 import org.gatescope.engine.train.TrainingConfig;
 import org.gatescope.engine.train.TrainingProgress;
@@ -33,6 +31,8 @@ import org.gatescope.io.ModelFiles;
 import org.gatescope.render.PngExport;
 import org.gatescope.render.TrainingChart;
 import org.gatescope.text.Vocabulary;
+import org.gatescope.ui.task.CallingThreadExecutor;
+import org.gatescope.ui.task.TaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,11 +1,5 @@
 package org.gatescope.ui.train;
 
-import org.gatescope.ui.ScreenshotTool;
-import org.gatescope.ui.UiTestModels;
-import org.gatescope.ui.app.GateScopeApp;
-import org.gatescope.ui.explorer.ExplorerViewModel;
-import org.gatescope.ui.task.CallingThreadExecutor;
-import org.gatescope.ui.task.HeatmapExportService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +8,12 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
+import org.gatescope.ui.ScreenshotTool;
+import org.gatescope.ui.UiTestModels;
+import org.gatescope.ui.app.GateScopeApp;
+import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.task.CallingThreadExecutor;
+import org.gatescope.ui.task.HeatmapExportService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

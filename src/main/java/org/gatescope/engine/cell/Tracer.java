@@ -1,13 +1,15 @@
-package org.gatescope.engine;
+package org.gatescope.engine.cell;
 
-import org.gatescope.engine.cell.Embedding;
-import org.gatescope.engine.cell.MemoryCellIntervention;
-import org.gatescope.engine.cell.RecurrentLayer;
-import org.gatescope.engine.cell.SoftmaxHead;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.ModelSpec;
+import org.gatescope.engine.Quantity;
+import org.gatescope.engine.TextTooLongException;
+import org.gatescope.engine.Trace;
+import org.gatescope.engine.Weights;
 import org.gatescope.text.Vocabulary;
 
 /**
@@ -17,8 +19,6 @@ import org.gatescope.text.Vocabulary;
  */
 public final class Tracer {
 
-    /** Metadata key under which a model lists its number units, comma-separated, best first. */
-    public static final String NUMBER_UNITS_KEY = "number_units";
 
     private Tracer() {
     }
@@ -117,26 +117,7 @@ public final class Tracer {
         double[] probabilities = SoftmaxHead.probabilities(weights, layer.values(Quantity.ACTIVATION), steps);
         return new Trace(spec.cell(), spec.gruReset(), hidden, tokens, ids, unknown,
                 model.vocabulary().tokens(), layer.quantities(), values, preActivations, probabilities,
-                numberUnits(model));
+                model.numberUnits());
     }
 
-    /** The number units a model's metadata names, or none. Malformed entries are ignored. */
-    static int[] numberUnits(Model model) {
-        String listed = model.metadata().get(NUMBER_UNITS_KEY);
-        if (listed == null || listed.isBlank()) {
-            return new int[0];
-        }
-        List<Integer> units = new ArrayList<>();
-        for (String part : listed.split(",")) {
-            try {
-                int unit = Integer.parseInt(part.trim());
-                if (unit >= 0 && unit < model.hiddenSize()) {
-                    units.add(unit);
-                }
-            } catch (NumberFormatException ignored) {
-                // a hand-edited file may hold junk here; it only costs the default selection
-            }
-        }
-        return units.stream().mapToInt(Integer::intValue).toArray();
-    }
 }
