@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gatescope.engine.Model;
+import org.gatescope.engine.TextTooLongException;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.cell.Tracer;
 import org.gatescope.io.ModelFileException;
@@ -143,7 +144,8 @@ public final class CellViewModel {
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new Outcome(from, requestModel, requestTokens, result, "",
                     UnitDefaults.initialSelection(result), chips(result), millis);
-        } catch (IllegalArgumentException e) {
+        } catch (TextTooLongException e) {
+            // the user's text, not a bug: any other exception reaches fail() and is logged
             return new Outcome(from, requestModel, requestTokens, null, e.getMessage(), List.of(), List.of(), 0);
         } catch (OutOfMemoryError e) {
             return new Outcome(from, requestModel, requestTokens, null,
