@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.Group;
+import javafx.stage.Stage;
 import org.gatescope.TestModels;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
@@ -20,6 +22,7 @@ import org.gatescope.ui.explorer.ExplorerViewModel;
 import org.gatescope.ui.explorer.ModelCatalog;
 import org.gatescope.ui.task.CallingThreadExecutor;
 import org.gatescope.ui.task.HeatmapExportService;
+import org.testfx.api.FxRobot;
 
 /**
  * Stand-ins for the bundled models: small random models of every cell, written as files to a
@@ -99,5 +102,17 @@ public final class UiTestModels {
         GateScopeApp.show(stage, explorer);
         explorer.start();
         return explorer;
+    }
+
+    /**
+     * TestFX hands every test class the same stage: leaves it as the explorer found it (no view,
+     * no minimum size), for the next class.
+     */
+    public static void releaseStage(FxRobot robot, Stage stage) {
+        robot.interact(() -> {
+            stage.getScene().setRoot(new Group());
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
+        });
     }
 }

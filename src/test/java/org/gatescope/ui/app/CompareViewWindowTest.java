@@ -14,7 +14,6 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -66,11 +65,7 @@ class CompareViewWindowTest {
     /** TestFX hands every test class the same stage: leave it as we found it (no minimum size, no view). */
     @AfterEach
     void releaseTheStage(FxRobot robot) {
-        robot.interact(() -> {
-            stage.getScene().setRoot(new Group());
-            stage.setMinWidth(0);
-            stage.setMinHeight(0);
-        });
+        UiTestModels.releaseStage(robot, stage);
     }
 
     @Test

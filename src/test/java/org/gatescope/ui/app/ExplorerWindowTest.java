@@ -9,7 +9,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Map;
 import javafx.geometry.Point2D;
-import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -72,11 +71,7 @@ class ExplorerWindowTest {
     /** TestFX hands every test class the same stage: leave it as we found it (no minimum size, no view). */
     @AfterEach
     void releaseTheStage(FxRobot robot) {
-        robot.interact(() -> {
-            stage.getScene().setRoot(new Group());
-            stage.setMinWidth(0);
-            stage.setMinHeight(0);
-        });
+        UiTestModels.releaseStage(robot, stage);
     }
 
     @Test

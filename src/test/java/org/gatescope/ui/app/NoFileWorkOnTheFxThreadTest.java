@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Platform;
-import javafx.scene.Group;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.gatescope.TestModels;
@@ -65,7 +64,7 @@ class NoFileWorkOnTheFxThreadTest {
 
     @AfterEach
     void releaseTheStage(FxRobot robot) {
-        robot.interact(() -> stage.getScene().setRoot(new Group()));
+        UiTestModels.releaseStage(robot, stage);
         executor.close();
     }
 

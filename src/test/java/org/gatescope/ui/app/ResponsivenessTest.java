@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
-import javafx.scene.Group;
 import javafx.stage.Stage;
 import org.gatescope.TestModels;
 import org.gatescope.engine.CellKind;
@@ -67,11 +66,7 @@ public class ResponsivenessTest {
     /** TestFX hands every test class the same stage: leave it as we found it (no minimum size, no view). */
     @AfterEach
     void releaseTheStage(FxRobot robot) {
-        robot.interact(() -> {
-            stage.getScene().setRoot(new Group());
-            stage.setMinWidth(0);
-            stage.setMinHeight(0);
-        });
+        UiTestModels.releaseStage(robot, stage);
     }
 
     @Test

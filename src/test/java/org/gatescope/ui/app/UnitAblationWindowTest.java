@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.OptionalInt;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -60,11 +59,7 @@ class UnitAblationWindowTest {
 
     @AfterEach
     void releaseTheStage(FxRobot robot) {
-        robot.interact(() -> {
-            stage.getScene().setRoot(new Group());
-            stage.setMinWidth(0);
-            stage.setMinHeight(0);
-        });
+        UiTestModels.releaseStage(robot, stage);
     }
 
     @Test
