@@ -6,12 +6,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /** Short, human reasons for I/O failures, whose JDK messages are often just a path. */
-final class IoErrors {
+public final class IoErrors {
 
     private IoErrors() {
     }
 
-    static String reason(java.io.IOException e) {
+    public static String reason(java.io.IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
