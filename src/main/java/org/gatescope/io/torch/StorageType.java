@@ -1,6 +1,7 @@
 package org.gatescope.io.torch;
 
 import java.nio.ByteBuffer;
+import org.gatescope.io.HalfFloats;
 
 /** The element types of PyTorch storages, by the names their pickles use ({@code torch.FloatStorage}). */
 enum StorageType {
@@ -53,8 +54,8 @@ enum StorageType {
         return switch (this) {
             case FLOAT -> data.getFloat(at);
             case DOUBLE -> data.getDouble(at);
-            case HALF -> Float.intBitsToFloat(halfToFloatBits(data.getShort(at)));
-            case BFLOAT16 -> Float.intBitsToFloat((data.getShort(at) & 0xffff) << 16);
+            case HALF -> HalfFloats.fromFloat16(data.getShort(at));
+            case BFLOAT16 -> HalfFloats.fromBfloat16(data.getShort(at));
             case LONG -> data.getLong(at);
             case INT -> data.getInt(at);
             case SHORT -> data.getShort(at);
@@ -62,25 +63,5 @@ enum StorageType {
             case BYTE -> data.get(at) & 0xff;
             case BOOL -> data.get(at) != 0 ? 1 : 0;
         };
-    }
-
-    /** IEEE 754 binary16 to binary32, subnormals, infinities and NaN included. */
-    private static int halfToFloatBits(short half) {
-        int h = half & 0xffff;
-        int sign = (h & 0x8000) << 16;
-        int exponent = (h >>> 10) & 0x1f;
-        int mantissa = h & 0x3ff;
-        if (exponent == 0x1f) {
-            return sign | 0x7f800000 | (mantissa << 13);
-        }
-        if (exponent == 0) {
-            if (mantissa == 0) {
-                return sign;
-            }
-            int shift = Integer.numberOfLeadingZeros(mantissa) - 21;
-            mantissa = (mantissa << shift) & 0x3ff;
-            exponent = 1 - shift;
-        }
-        return sign | ((exponent + 112) << 23) | (mantissa << 13);
     }
 }
