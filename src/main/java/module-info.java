@@ -5,6 +5,7 @@ module org.gatescope {
     requires transitive java.desktop;
     requires transitive javafx.controls;
     requires java.logging;
+    requires io.jhdf;
 
     exports org.gatescope;
     exports org.gatescope.engine;

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.gatescope.io.BoundedZip;
 import org.gatescope.io.DType;
 import org.gatescope.io.IoErrors;
 import org.gatescope.io.ModelFileException;
@@ -82,7 +83,7 @@ public final class TorchCheckpoint {
             ByteOrder order = byteOrder(path, zip, prefix);
             Map<String, ByteBuffer> storages = new HashMap<>();
             RestrictedUnpickler.PersistentLoader loader = id -> storage(id, 5, 4);
-            ByteBuffer pickleBytes = ByteBuffer.wrap(entry(path, zip, pickle, MAX_PICKLE_BYTES));
+            ByteBuffer pickleBytes = ByteBuffer.wrap(BoundedZip.read(path, zip, pickle, MAX_PICKLE_BYTES));
             Object root = RestrictedUnpickler.load(pickleBytes, loader).value();
             Map<String, TensorRef> refs = tensors(path, root);
             for (TensorRef ref : refs.values()) {
@@ -92,7 +93,7 @@ public final class TorchCheckpoint {
                     if (entry == null) {
                         throw new ModelFileException(path, "has no storage entry " + prefix + "data/" + key);
                     }
-                    storages.put(key, ByteBuffer.wrap(entry(path, zip, entry, MAX_STORAGE_BYTES)).order(order));
+                    storages.put(key, ByteBuffer.wrap(BoundedZip.read(path, zip, entry, MAX_STORAGE_BYTES)).order(order));
                 }
             }
             return materialise(path, refs, storages);
@@ -118,37 +119,12 @@ public final class TorchCheckpoint {
         if (entry == null) {
             return ByteOrder.LITTLE_ENDIAN;
         }
-        String order = new String(entry(path, zip, entry, 16)).trim();
+        String order = new String(BoundedZip.read(path, zip, entry, 16)).trim();
         return switch (order) {
             case "little" -> ByteOrder.LITTLE_ENDIAN;
             case "big" -> ByteOrder.BIG_ENDIAN;
             default -> throw new ModelFileException(path, "byteorder says \"" + order + "\", not little or big");
         };
-    }
-
-    /** Reads a whole entry, trusting neither its declared size nor its compression ratio. */
-    private static byte[] entry(Path path, ZipFile zip, ZipEntry entry, long limit) throws IOException, ModelFileException {
-        long declared = entry.getSize();
-        if (declared > limit) {
-            throw new ModelFileException(path, "entry " + entry.getName() + " claims " + declared
-                    + " bytes, more than the " + limit + " a model entry may hold");
-        }
-        if (entry.getMethod() == ZipEntry.DEFLATED && declared > 0
-                && entry.getCompressedSize() > 0 && declared / entry.getCompressedSize() > 1000) {
-            throw new ModelFileException(path, "entry " + entry.getName() + " expands " + declared / entry.getCompressedSize()
-                    + " times; refused as a zip bomb");
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-            byte[] bytes = in.readNBytes((int) Math.min(limit, declared < 0 ? limit : declared));
-            if (declared >= 0 && bytes.length != declared) {
-                throw new ModelFileException(path, "entry " + entry.getName() + " holds " + bytes.length
-                        + " bytes but claims " + declared);
-            }
-            if (in.read() != -1) {
-                throw new ModelFileException(path, "entry " + entry.getName() + " holds more bytes than it claims");
-            }
-            return bytes;
-        }
     }
 
     /** A zip persistent id: ('storage', type, key, location, numel). */

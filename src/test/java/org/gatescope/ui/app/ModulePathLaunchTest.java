@@ -37,6 +37,8 @@ class ModulePathLaunchTest {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--module-path", modulePath(),
+                // as javafx:run launches: jHDF is an automatic module whose own needs no module declares
+                "--add-modules", "ALL-MODULE-PATH",
                 "--patch-module", "javafx.graphics=" + location("com.sun.glass.ui.monocle.MonoclePlatformFactory"),
                 "-Djava.util.logging.config.file=" + logging,
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
@@ -59,7 +61,13 @@ class ModulePathLaunchTest {
                 location("javafx.application.Application"),
                 location("javafx.scene.control.Control"),
                 location("org.ejml.data.Matrix"),
-                location("org.ejml.dense.row.CommonOps_DDRM"));
+                location("org.ejml.dense.row.CommonOps_DDRM"),
+                location("io.jhdf.HdfFile"),
+                location("org.slf4j.Logger"),
+                location("org.slf4j.nop.NOPServiceProvider"),
+                location("org.apache.commons.lang3.StringUtils"),
+                location("com.ning.compress.lzf.LZFDecoder"),
+                location("net.jpountz.lz4.LZ4Factory"));
     }
 
     private static String location(String className) throws ClassNotFoundException, URISyntaxException {
