@@ -93,8 +93,8 @@ final class GruCell extends RecurrentLayer {
             for (int j = 0; j < h; j++) {
                 double preR = inputPart[j] + recurrentPart[j];
                 double preZ = inputPart[h + j] + recurrentPart[h + j];
-                double r = Activations.sigmoid(preR);
-                double z = Activations.sigmoid(preZ);
+                double r = gate(preR);
+                double z = gate(preZ);
                 preActivation[gates + j] = preR;
                 preActivation[gates + h + j] = preZ;
                 relevanceGate[units + j] = r;

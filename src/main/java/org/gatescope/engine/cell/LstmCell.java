@@ -1,6 +1,7 @@
 package org.gatescope.engine.cell;
 
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Weights;
@@ -54,11 +55,11 @@ final class LstmCell extends RecurrentLayer {
     }
 
     @Override
-    protected void loadCellWeights(Weights weights) {
+    protected void loadPeepholes(DMatrixRMaj u, DMatrixRMaj f, DMatrixRMaj o) {
         if (peephole) {
-            System.arraycopy(weights.peepholeU.data, 0, peepholeU, 0, hidden);
-            System.arraycopy(weights.peepholeF.data, 0, peepholeF, 0, hidden);
-            System.arraycopy(weights.peepholeO.data, 0, peepholeO, 0, hidden);
+            System.arraycopy(u.data, 0, peepholeU, 0, hidden);
+            System.arraycopy(f.data, 0, peepholeF, 0, hidden);
+            System.arraycopy(o.data, 0, peepholeO, 0, hidden);
         }
     }
 
@@ -92,8 +93,8 @@ final class LstmCell extends RecurrentLayer {
                 preActivation[gates + j] = preU;
                 preActivation[gates + h + j] = preF;
                 preActivation[gates + 2 * h + j] = preC;
-                updateGate[units + j] = Activations.sigmoid(preU);
-                forgetGate[units + j] = Activations.sigmoid(preF);
+                updateGate[units + j] = gate(preU);
+                forgetGate[units + j] = gate(preF);
                 candidate[units + j] = Activations.tanh(preC);
             }
             // c<t>, then Γo (which peeks at c<t>) and a<t>.
@@ -104,7 +105,7 @@ final class LstmCell extends RecurrentLayer {
                     cell = intervention.memoryCell(t, j, cell);
                 }
                 double preO = inputPart[3 * h + j] + recurrentPart[3 * h + j] + peepholeO[j] * cell;
-                double o = Activations.sigmoid(preO);
+                double o = gate(preO);
                 double cellTanh = Activations.tanh(cell);
                 preActivation[gates + 3 * h + j] = preO;
                 outputGate[units + j] = o;

@@ -2,7 +2,10 @@ package org.gatescope.engine.cell;
 
 import java.util.Arrays;
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
 import org.gatescope.engine.CellKind;
+import org.gatescope.engine.GateActivation;
+import org.gatescope.engine.GruReset;
 import org.gatescope.engine.ModelSpec;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Weights;
@@ -44,6 +47,9 @@ public abstract class RecurrentLayer {
 
     /** Applied to each c&lt;t&gt; as it is computed; null for none. */
     protected MemoryCellIntervention intervention;
+
+    /** The gates' squashing function: σ for GateScope's models, Keras's hard_sigmoid for some imported ones. */
+    private GateActivation gateActivation = GateActivation.SIGMOID;
 
     // Shape of the current run.
     protected int steps;
@@ -109,12 +115,15 @@ public abstract class RecurrentLayer {
 
     /** A layer for the given cell; weights are read with {@link #load}. */
     public static RecurrentLayer create(ModelSpec spec) {
-        int d = spec.embedSize();
-        int h = spec.hiddenSize();
-        return switch (spec.cell()) {
+        return create(spec.cell(), spec.gruReset(), spec.embedSize(), spec.hiddenSize());
+    }
+
+    /** A layer of one cell kind reading {@code d} inputs into {@code h} units (a layer of a stack, say). */
+    public static RecurrentLayer create(CellKind cell, GruReset gruReset, int d, int h) {
+        return switch (cell) {
             case RNN -> new RnnCell(d, h);
             case GRU_SIMPLE -> new SimpleGruCell(d, h);
-            case GRU -> new GruCell(d, h, spec.gruReset());
+            case GRU -> new GruCell(d, h, gruReset);
             case LSTM -> new LstmCell(d, h, false);
             case PEEPHOLE_LSTM -> new LstmCell(d, h, true);
         };
@@ -141,17 +150,44 @@ public abstract class RecurrentLayer {
      * @param weights not modified
      */
     public void load(Weights weights) {
-        MatrixKernels.copyInto(weights.weightIh.data, gateRows, input, weightIh);
-        MatrixKernels.copyInto(weights.weightHh.data, gateRows, hidden, weightHh);
-        MatrixKernels.transposeInto(weights.weightIh.data, gateRows, input, weightIhT);
-        MatrixKernels.transposeInto(weights.weightHh.data, gateRows, hidden, weightHhT);
-        System.arraycopy(weights.biasIh.data, 0, biasIh, 0, gateRows);
-        System.arraycopy(weights.biasHh.data, 0, biasHh, 0, gateRows);
-        loadCellWeights(weights);
+        load(weights.weightIh, weights.weightHh, weights.biasIh, weights.biasHh,
+                weights.peepholeU, weights.peepholeF, weights.peepholeO);
     }
 
-    /** Reads weights beyond the shared W_ih, W_hh, b_ih, b_hh (peepholes). */
-    protected void loadCellWeights(Weights weights) {
+    /**
+     * Reads one layer's weights in PyTorch's layout (copies): W_ih [G·H, D], W_hh [G·H, H],
+     * b_ih and b_hh [G·H], and for a peephole LSTM p_u, p_f, p_o [H] (null otherwise).
+     */
+    public void load(DMatrixRMaj wIh, DMatrixRMaj wHh, DMatrixRMaj bIh, DMatrixRMaj bHh,
+                     DMatrixRMaj peepholeU, DMatrixRMaj peepholeF, DMatrixRMaj peepholeO) {
+        MatrixKernels.copyInto(wIh.data, gateRows, input, weightIh);
+        MatrixKernels.copyInto(wHh.data, gateRows, hidden, weightHh);
+        MatrixKernels.transposeInto(wIh.data, gateRows, input, weightIhT);
+        MatrixKernels.transposeInto(wHh.data, gateRows, hidden, weightHhT);
+        System.arraycopy(bIh.data, 0, biasIh, 0, gateRows);
+        System.arraycopy(bHh.data, 0, biasHh, 0, gateRows);
+        loadPeepholes(peepholeU, peepholeF, peepholeO);
+    }
+
+    /** Reads weights beyond the shared W_ih, W_hh, b_ih, b_hh (the peephole LSTM's). */
+    protected void loadPeepholes(DMatrixRMaj peepholeU, DMatrixRMaj peepholeF, DMatrixRMaj peepholeO) {
+    }
+
+    /**
+     * Sets the gates' squashing function. Backpropagation is written for σ: a layer with another
+     * gate activation runs forward only (its {@link #backward} refuses).
+     */
+    public void setGateActivation(GateActivation activation) {
+        this.gateActivation = activation;
+    }
+
+    public GateActivation gateActivation() {
+        return gateActivation;
+    }
+
+    /** A gate's value from its pre-activation; σ computed exactly as before hard_sigmoid existed. */
+    protected final double gate(double pre) {
+        return gateActivation == GateActivation.SIGMOID ? Activations.sigmoid(pre) : gateActivation.apply(pre);
     }
 
     /**
@@ -250,6 +286,10 @@ public abstract class RecurrentLayer {
      * @param inputGradient if not null, receives ∂L/∂x&lt;t&gt;, [T·B, D]; modified
      */
     public final void backward(double[] activationGradient, Weights gradients, double[] inputGradient) {
+        if (gateActivation != GateActivation.SIGMOID) {
+            throw new UnsupportedOperationException("backpropagation through " + gateActivation.description()
+                    + " gates is not implemented");
+        }
         int n = batch * hidden;
         if (activationGradient.length != steps * n) {
             throw new IllegalArgumentException("activation gradient holds " + activationGradient.length

@@ -56,7 +56,7 @@ final class SimpleGruCell extends RecurrentLayer {
             for (int j = 0; j < h; j++) {
                 double preZ = inputPart[j] + recurrentPart[j];
                 double preC = inputPart[h + j] + recurrentPart[h + j];
-                double z = Activations.sigmoid(preZ);
+                double z = gate(preZ);
                 double u = 1.0 - z;
                 double candidateValue = Activations.tanh(preC);
                 preActivation[gates + j] = preZ;
