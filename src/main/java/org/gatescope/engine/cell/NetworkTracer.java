@@ -47,14 +47,12 @@ public final class NetworkTracer {
                     masked[t] = network.maskZero() && ids[t] == 0;
                 }
             }
-            case ONE_HOT -> {
+            case ONE_HOT, FEATURES -> { // ids are the hot positions of one-hot rows
                 for (int t = 0; t < steps; t++) {
                     requireId(ids[t], width, "the one-hot input's");
                     inputs[t * width + ids[t]] = 1.0;
                 }
             }
-            case FEATURES -> throw new IllegalArgumentException(
-                    "this model reads rows of numbers, not token ids: give it --input-csv");
         }
         return run(network, inputs, steps, tokens, ids, unknown, masked);
     }
@@ -322,7 +320,7 @@ public final class NetworkTracer {
 
     private static void requireId(int id, int size, String what) {
         if (id < 0 || id >= size) {
-            throw new IllegalArgumentException("id " + id + " is outside " + what + " " + size + " rows (0 to "
+            throw new IllegalArgumentException("id " + id + " is outside " + what + " " + size + " positions (0 to "
                     + (size - 1) + ")");
         }
     }

@@ -98,7 +98,7 @@ public final class OnnxFile {
         List<Node> nodes = new ArrayList<>();
         Map<String, OnnxTensor> initializers = new LinkedHashMap<>();
         List<ValueInfo> inputs = new ArrayList<>();
-        List<String> outputs = new ArrayList<>();
+        List<ValueInfo> outputs = new ArrayList<>();
         while (graph.next()) {
             switch (graph.field()) {
                 case 1 -> nodes.add(node(graph.message("node")));
@@ -107,13 +107,13 @@ public final class OnnxFile {
                     initializers.put(tensor.name(), tensor);
                 }
                 case 11 -> inputs.add(valueInfo(graph.message("graph input")));
-                case 12 -> outputs.add(valueInfo(graph.message("graph output")).name());
+                case 12 -> outputs.add(valueInfo(graph.message("graph output")));
                 default -> graph.skip();
             }
         }
         inputs.removeIf(input -> initializers.containsKey(input.name())); // IR < 4 lists initializers as inputs
         return new OnnxGraph(irVersion, opset, producer, List.copyOf(nodes), initializers, List.copyOf(inputs),
-                List.copyOf(outputs));
+                outputs.stream().map(ValueInfo::name).toList(), List.copyOf(outputs));
     }
 
     private static Node node(ProtoReader node) throws ProtoException {

@@ -12,7 +12,8 @@ import java.util.Optional;
  *              Unsqueeze take their arguments
  */
 public record OnnxGraph(long irVersion, long opset, String producer, List<Node> nodes,
-                        Map<String, OnnxTensor> initializers, List<ValueInfo> inputs, List<String> outputs) {
+                        Map<String, OnnxTensor> initializers, List<ValueInfo> inputs, List<String> outputs,
+                        List<ValueInfo> outputInfo) {
 
     /** One operator; attribute values keep their ONNX meaning. */
     public record Node(String name, String opType, String domain, List<String> inputs, List<String> outputs,
