@@ -4,10 +4,15 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
+import java.nio.file.Path;
 import org.gatescope.engine.Model;
+import org.gatescope.engine.Network;
+import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.analysis.MemoryReach;
+import org.gatescope.engine.cell.NetworkTracer;
 import org.gatescope.engine.cell.Tracer;
+import org.gatescope.io.ImportedModels;
 import org.gatescope.io.ModelLibrary;
 import org.gatescope.io.TraceCsv;
 import org.gatescope.io.TraceJson;
@@ -27,30 +32,69 @@ final class TraceCommand implements Command {
 
     @Override
     public String usage() {
-        return "trace --model M (--text \"...\" | --text-file FILE|-) [--format json|csv] [--probs] [--reach] [--out FILE]";
+        return "trace --model M (--text \"...\" | --text-file FILE|- | --ids 1,5,9 | --input-csv FILE) [--vocab FILE]"
+                + " [--format json|csv] [--probs] [--reach] [--out FILE]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
-        Options options = Options.parse(name(), args, 0, Set.of("model", "text", "text-file", "format", "out"),
-                Set.of("probs", "reach"));
+        Options options = Options.parse(name(), args, 0,
+                Set.of("model", "text", "text-file", "format", "out", "vocab", "ids", "input-csv"), Set.of("probs", "reach"));
         String format = options.choice("format", "json", Set.of("json", "csv"));
-        String text = TextInput.read(name(), options, in);
-        Model model = ModelLibrary.load(options.require("model"));
-        List<String> tokens = TextInput.tokens(name(), text, "trace");
-        Trace trace = Tracer.trace(model, tokens);
         boolean probs = options.has("probs");
         if (options.has("reach") && format.equals("csv")) {
             throw new UsageException(name() + ": --reach is written into JSON only (use --format json)");
         }
-        MemoryReach reach = options.has("reach") ? MemoryReach.defaultTarget(model, tokens) : null;
+        String modelName = options.require("model");
+        Trace trace;
+        MemoryReach reach = null;
+        NetworkTrace network;
+        if (ModelLibrary.isGateScopeModel(modelName)) {
+            Model model = ModelLibrary.load(modelName);
+            if (options.has("vocab") || options.has("input-csv")) {
+                throw new UsageException(name() + ": " + modelName + " is a GateScope model with its own vocabulary;"
+                        + " give it --text or --ids");
+            }
+            if (options.has("ids")) {
+                network = NetworkInput.trace(name(), options, in, Network.of(model)).trace();
+                trace = Tracer.trace(model, idsOf(network));
+            } else {
+                List<String> tokens = TextInput.tokens(name(), TextInput.read(name(), options, in), "trace");
+                trace = Tracer.trace(model, tokens);
+                reach = options.has("reach") ? MemoryReach.defaultTarget(model, tokens) : null;
+                network = NetworkTracer.trace(Network.of(model), trace.tokenIds(), tokens, trace.unknownPositions());
+            }
+        } else {
+            Network imported = ImportedModels.read(Path.of(modelName), options.has("vocab") ? Path.of(options.get("vocab")) : null);
+            if (options.has("reach")) {
+                throw new UsageException(name() + ": --reach needs a GateScope next-token model; " + modelName
+                        + " is traced without it");
+            }
+            NetworkInput.Traced traced = NetworkInput.trace(name(), options, in, imported);
+            network = traced.trace();
+            trace = network.lastForward();
+            if (probs && trace.vocabularySize() == 0) {
+                throw new UsageException(name() + ": --probs needs a head that predicts labelled tokens;"
+                        + " this model's output is in \"output\"");
+            }
+            if (!traced.unknownWords().isEmpty()) {
+                err.println(name() + ": left out words the vocabulary does not know: "
+                        + String.join(", ", traced.unknownWords()));
+            }
+        }
+        MemoryReach finalReach = reach;
+        NetworkTrace finalNetwork = network;
         OutputTarget.write(name(), options.get("out"), out, writer -> {
             if (format.equals("csv")) {
                 TraceCsv.write(trace, writer, probs);
             } else {
-                TraceJson.write(trace, reach, writer, probs);
+                TraceJson.write(trace, finalReach, finalNetwork, writer, probs);
             }
         });
         return 0;
+    }
+
+    private static int[] idsOf(NetworkTrace network) {
+        return network.layers().get(0).trace().tokenIds();
     }
 }

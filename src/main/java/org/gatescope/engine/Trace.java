@@ -79,6 +79,11 @@ public final class Trace {
     }
 
     /** Positions of tokens the vocabulary lacks, read as {@code <unk>}. */
+    /** The vocabulary index of every token (a copy). */
+    public int[] tokenIds() {
+        return tokenIds.clone();
+    }
+
     public int[] unknownPositions() {
         return unknownPositions.clone();
     }

@@ -53,6 +53,18 @@ public final class ModelLibrary {
                 + (present.isEmpty() ? "this build bundles none" : "bundled: " + String.join(", ", present)) + ")");
     }
 
+    /**
+     * Whether {@code nameOrPath} is one of GateScope's own models (a bundled name or a safetensors
+     * file) rather than a model trained elsewhere ({@link ImportedModels}).
+     */
+    public static boolean isGateScopeModel(String nameOrPath) throws ModelFileException {
+        Path path = Path.of(nameOrPath);
+        if (!Files.exists(path)) {
+            return true; // a bundled name, or a missing file that load() reports
+        }
+        return ImportedModels.format(path) == ImportedModels.Format.GATESCOPE;
+    }
+
     /** Reads the bundled model {@code name}. */
     public static Model loadBundled(String name) throws ModelFileException {
         Path display = Path.of(name + ".safetensors");

@@ -2,6 +2,8 @@ package org.gatescope.io;
 
 import java.io.IOException;
 import org.gatescope.engine.CellKind;
+import org.gatescope.engine.Network;
+import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.analysis.MemoryReach;
@@ -33,6 +35,21 @@ public final class TraceJson {
      */
     public static void write(Trace trace, MemoryReach reach, Appendable out, boolean withProbabilities)
             throws IOException {
+        write(trace, reach, null, out, withProbabilities);
+    }
+
+    /**
+     * As {@link #write(Trace, MemoryReach, Appendable, boolean)}, with the whole network's layers
+     * (docs/cli.md): a top-level {@code "layers"} list (kind, direction, units, conventions), per step
+     * {@code "layers"} with each layer direction's quantities under the same keys, and the model's
+     * own {@code "output"} after the whole input with {@code "output_activation"} and, where known,
+     * {@code "output_labels"}. {@code trace} is the one today's keys describe (the last layer's
+     * forward direction).
+     *
+     * @param network the trace of every layer, or null for a single-layer description only
+     */
+    public static void write(Trace trace, MemoryReach reach, NetworkTrace network, Appendable out,
+                             boolean withProbabilities) throws IOException {
         JsonWriter json = new JsonWriter(out, true);
         json.beginObject();
         json.name("cell").value(trace.cell().id());
@@ -62,22 +79,25 @@ public final class TraceJson {
             json.name("reach_target").beginObject().name("position").value(reach.position())
                     .name("token").value(reach.target()).endObject();
         }
+        if (network != null) {
+            writeNetwork(json, network);
+        }
         json.name("steps").beginArray();
         for (int t = 0; t < trace.length(); t++) {
             out.append('\n');
             json.beginObject();
-            for (Quantity quantity : Quantity.values()) {
-                if (!trace.has(quantity)) {
-                    continue;
-                }
-                json.name(quantity.key()).beginArray();
-                for (int j = 0; j < trace.hidden(); j++) {
-                    json.value(trace.value(quantity, t, j));
-                }
-                json.endArray();
-            }
+            writeQuantities(json, trace, t);
             if (reach != null) {
                 json.name("reach").beginArray().value(reach.memoryCell()[t]).value(reach.input()[t]).endArray();
+            }
+            if (network != null) {
+                json.name("layers").beginArray();
+                for (NetworkTrace.LayerTrace layer : network.layers()) {
+                    json.beginObject();
+                    writeQuantities(json, layer.trace(), t);
+                    json.endObject();
+                }
+                json.endArray();
             }
             if (withProbabilities) {
                 json.name("probs").beginObject();
@@ -91,5 +111,62 @@ public final class TraceJson {
         json.endArray();
         json.endObject();
         out.append('\n');
+    }
+
+    private static void writeQuantities(JsonWriter json, Trace trace, int t) throws IOException {
+        for (Quantity quantity : Quantity.values()) {
+            if (!trace.has(quantity)) {
+                continue;
+            }
+            json.name(quantity.key()).beginArray();
+            for (int j = 0; j < trace.hidden(); j++) {
+                json.value(trace.value(quantity, t, j));
+            }
+            json.endArray();
+        }
+    }
+
+    private static void writeNetwork(JsonWriter json, NetworkTrace network) throws IOException {
+        json.name("layers").beginArray();
+        for (NetworkTrace.LayerTrace layer : network.layers()) {
+            json.beginObject()
+                    .name("layer").value(layer.level())
+                    .name("kind").value(layer.layer().cell().id())
+                    .name("direction").value(layer.backward() ? "backward" : "forward")
+                    .name("units").value(layer.layer().hiddenSize())
+                    .name("conventions").value(layer.layer().conventions());
+            if (layer.layer().cell() == CellKind.GRU) {
+                json.name("gru_reset").value(layer.layer().gruReset().id());
+            }
+            json.endObject();
+        }
+        json.endArray();
+        json.name("output").beginArray();
+        for (double v : network.finalOutput()) {
+            json.value(v);
+        }
+        json.endArray();
+        json.name("output_activation").value(network.outputActivation() == Network.Activation.LINEAR ? "none"
+                : network.outputActivation().name().toLowerCase(java.util.Locale.ROOT));
+        if (!network.outputLabels().isEmpty()) {
+            json.name("output_labels").beginArray();
+            for (String label : network.outputLabels()) {
+                json.value(label);
+            }
+            json.endArray();
+        }
+        boolean anyMasked = false;
+        for (boolean m : network.masked()) {
+            anyMasked |= m;
+        }
+        if (anyMasked) {
+            json.name("masked").beginArray();
+            for (int t = 0; t < network.masked().length; t++) {
+                if (network.masked()[t]) {
+                    json.value(t);
+                }
+            }
+            json.endArray();
+        }
     }
 }

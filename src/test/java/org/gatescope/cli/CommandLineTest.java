@@ -91,7 +91,8 @@ class CommandLineTest {
         assertEquals(List.of(), json.get("unknown"));
         List<Map<String, Object>> steps = (List<Map<String, Object>>) json.get("steps");
         assertEquals(11, steps.size());
-        assertEquals(List.of("u", "f", "o", "c_tilde", "c", "a", "probs"), List.copyOf(steps.get(0).keySet()));
+        assertEquals(List.of("u", "f", "o", "c_tilde", "c", "a", "layers", "probs"), List.copyOf(steps.get(0).keySet()),
+                "today's keys, then the additive per-layer list");
         assertEquals(5, ((List<?>) steps.get(0).get("u")).size());
         Map<String, Object> probs = (Map<String, Object>) steps.get(8).get("probs");
         double total = probs.values().stream().mapToDouble(p -> ((Number) p).doubleValue()).sum();
@@ -107,7 +108,7 @@ class CommandLineTest {
         assertEquals(0, result.status(), result.err());
         Map<String, Object> json = (Map<String, Object>) Json.parse(result.out());
         Map<String, Object> step = ((List<Map<String, Object>>) json.get("steps")).get(0);
-        assertEquals(List.of("u", "r", "c_tilde", "c", "a"), List.copyOf(step.keySet()));
+        assertEquals(List.of("u", "r", "c_tilde", "c", "a", "layers"), List.copyOf(step.keySet()));
         assertEquals("before", json.get("gru_reset"));
     }
 

@@ -1,0 +1,87 @@
+package org.gatescope.cli;
+
+import static org.gatescope.cli.CommandLineTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.gatescope.io.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code trace} on models trained elsewhere: the layer structure and the model's own output as additive keys. */
+class TraceImportedModelTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aStackedBidirectionalModelListsEveryLayerDirectionPerStep() throws IOException {
+        Map<?, ?> json = trace("trace", "--model", fixture("lstm_folded.onnx").toString(), "--ids", "1,5,9,2,7");
+        List<?> layers = (List<?>) json.get("layers");
+        assertEquals(4, layers.size(), "two levels, each forward and backward");
+        assertEquals("backward", ((Map<?, ?>) layers.get(1)).get("direction"));
+        assertEquals(5L, ((Map<?, ?>) layers.get(0)).get("units"));
+        Map<?, ?> step = (Map<?, ?>) ((List<?>) json.get("steps")).get(0);
+        assertEquals(4, ((List<?>) step.get("layers")).size());
+        assertEquals(step.get("a"), ((Map<?, ?>) ((List<?>) step.get("layers")).get(2)).get("a"),
+                "today's keys describe the last layer's forward direction");
+        assertEquals(10, ((List<?>) json.get("output")).size());
+        assertEquals("none", json.get("output_activation"));
+    }
+
+    @Test
+    void textGoesThroughTheModelsOwnVocabulary() throws IOException {
+        Path vocab = Files.writeString(dir.resolve("vocab.json"), "[\"<pad>\", \"the\", \"cat\", \"sat\", \"on\", \"a\","
+                + " \"mat\", \"dog\", \"ran\", \"far\"]");
+        Map<?, ?> json = trace("trace", "--model", fixture("gru.pt").toString(), "--vocab", vocab.toString(),
+                "--text", "The cat sat on a mat");
+        assertEquals(List.of("the", "cat", "sat", "on", "a", "mat"), json.get("tokens"));
+        assertEquals(List.of("<pad>", "the", "cat", "sat", "on", "a", "mat", "dog", "ran", "far"), json.get("output_labels"));
+    }
+
+    @Test
+    void numericRowsFeedAModelWithoutAnEmbedding() throws IOException {
+        Path csv = Files.writeString(dir.resolve("rows.csv"), "0.1,0.2,0.3,0.4\n0.5,0.6,0.7,0.8\n");
+        CommandLineTest.Result result = run("trace", "--model", fixture("rnn.pt").toString(), "--input-csv", csv.toString());
+        assertEquals(2, result.status(), "rnn.pt has an embedding: rows are refused");
+        assertTrue(result.err().contains("token ids"), result.err());
+    }
+
+    @Test
+    void mistakesAreOneLineRefusals() throws IOException {
+        String model = fixture("gru.pt").toString();
+        assertRefusal(run("trace", "--model", model, "--text", "hello"), "--vocab");
+        assertRefusal(run("trace", "--model", model, "--ids", "1,x"), "\"x\"");
+        assertRefusal(run("trace", "--model", model, "--ids", "1,99"), "99");
+        Path empty = Files.write(dir.resolve("empty.onnx"), new byte[0]);
+        assertRefusal(run("trace", "--model", empty.toString(), "--ids", "1"), "empty");
+    }
+
+    private static void assertRefusal(CommandLineTest.Result result, String expected) {
+        assertEquals(2, result.status(), result.err());
+        assertTrue(result.err().contains(expected), result.err());
+        assertEquals(1, result.err().strip().lines().count(), "one line: " + result.err());
+    }
+
+    private static Map<?, ?> trace(String... args) {
+        CommandLineTest.Result result = run(args);
+        assertEquals(0, result.status(), result.err());
+        return (Map<?, ?>) Json.parse(result.out());
+    }
+
+    private Path fixture(String name) throws IOException {
+        Path file = dir.resolve(name);
+        if (!Files.exists(file)) {
+            try (InputStream in = getClass().getResourceAsStream("/onnx/" + name)) {
+                Files.copy(in, file);
+            }
+        }
+        return file;
+    }
+}
