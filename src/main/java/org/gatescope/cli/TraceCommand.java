@@ -36,7 +36,7 @@ final class TraceCommand implements Command {
                 Set.of("probs", "reach"));
         String format = options.choice("format", "json", Set.of("json", "csv"));
         String text = TextInput.read(name(), options, in);
-        Model model = ModelLibrary.load(options.require("model"));
+        Model model = ModelLibrary.loadTested(options.require("model"));
         List<String> tokens = TextInput.tokens(name(), text, "trace");
         Trace trace = Tracer.trace(model, tokens);
         boolean probs = options.has("probs");

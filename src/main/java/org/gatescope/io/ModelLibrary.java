@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gatescope.engine.Model;
+import org.gatescope.engine.analysis.NumberUnits;
 
 /**
  * Finds a model by file path or by the name of a bundled model ({@code lstm}, {@code gru},
@@ -19,6 +22,8 @@ public final class ModelLibrary {
             "lstm_textbook", "gru_textbook");
 
     private static final String RESOURCE_DIR = "/org/gatescope/models/";
+    /** Bundled models with tested number units; models are immutable, so threads may share them. */
+    private static final Map<String, Model> TESTED = new ConcurrentHashMap<>();
 
     private ModelLibrary() {
     }
@@ -51,6 +56,33 @@ public final class ModelLibrary {
         List<String> present = available();
         throw new ModelFileException(path, "no such model file, and no bundled model of that name ("
                 + (present.isEmpty() ? "this build bundles none" : "bundled: " + String.join(", ", present)) + ")");
+    }
+
+    /**
+     * Reads {@code nameOrPath} as {@link #load} does, with its number units as {@link NumberUnits#validated
+     * the test} finds them rather than as the file claims: what every number-unit badge and listing
+     * shows. The test takes a second or two, so a bundled model is tested once per run.
+     *
+     * @throws ModelFileException as {@link #load}
+     */
+    public static Model loadTested(String nameOrPath) throws ModelFileException {
+        Path path = Path.of(nameOrPath);
+        if (Files.exists(path) || nameOrPath.contains("/") || nameOrPath.endsWith(".safetensors")
+                || ModelLibrary.class.getResource(resource(nameOrPath)) == null) {
+            return NumberUnits.validated(load(nameOrPath));
+        }
+        Model tested = TESTED.get(nameOrPath);
+        if (tested == null) {
+            tested = NumberUnits.validated(loadBundled(nameOrPath));
+            Model raced = TESTED.putIfAbsent(nameOrPath, tested);
+            tested = raced != null ? raced : tested;
+        }
+        return tested;
+    }
+
+    /** Reads the model file {@code file} with its number units as the test finds them. */
+    public static Model readTested(Path file) throws ModelFileException {
+        return NumberUnits.validated(ModelFiles.read(file));
     }
 
     /** Reads the bundled model {@code name}. */

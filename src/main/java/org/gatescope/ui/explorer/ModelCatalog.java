@@ -32,7 +32,10 @@ public interface ModelCatalog {
         return ModelFiles.read(file);
     }
 
-    /** The models bundled with this build, from {@link ModelLibrary}. */
+    /**
+     * The models bundled with this build, from {@link ModelLibrary}; every model it reads has its number
+     * units as the test finds them ({@link ModelLibrary#loadTested}), so a badge never repeats a file's claim.
+     */
     static ModelCatalog library() {
         return new ModelCatalog() {
             @Override
@@ -42,7 +45,12 @@ public interface ModelCatalog {
 
             @Override
             public Model load(String nameOrPath) throws ModelFileException {
-                return ModelLibrary.load(nameOrPath);
+                return ModelLibrary.loadTested(nameOrPath);
+            }
+
+            @Override
+            public Model load(Path file) throws ModelFileException {
+                return ModelLibrary.readTested(file);
             }
         };
     }
