@@ -56,11 +56,11 @@ class ExplorerViewModelTest {
     // ---- opening -------------------------------------------------------------------------------
 
     @Test
-    void opensTheLstmOnTheLectureSentenceAtTheFirstToken() {
+    void opensTheGruWhosePictureIsTheLecturesOnTheLectureSentenceAtTheFirstToken() {
         ExplorerViewModel explorer = started();
 
-        assertEquals(CellKind.LSTM, explorer.cellProperty().get());
-        assertEquals("lstm", explorer.primary().modelNameProperty().get());
+        assertEquals(CellKind.GRU, explorer.cellProperty().get());
+        assertEquals("gru", explorer.primary().modelNameProperty().get());
         assertEquals(ExplorerViewModel.LECTURE_SENTENCE, explorer.sentenceProperty().get());
         assertEquals(Tokenizer.tokenize(ExplorerViewModel.LECTURE_SENTENCE), trace(explorer).tokens());
         assertEquals(0, explorer.getStep());
@@ -69,12 +69,12 @@ class ExplorerViewModelTest {
     }
 
     @Test
-    void opensTheFirstBundledModelWhenThereIsNoLstm() {
-        catalog = UiTestModels.catalog(Map.of("gru", UiTestModels.write(folder, "g",
-                TestModels.random(CellKind.GRU, GruReset.AFTER, 16, 4, 5, 1))));
+    void opensTheFirstBundledModelWhenThereIsNoGru() {
+        catalog = UiTestModels.catalog(Map.of("lstm", UiTestModels.write(folder, "l",
+                TestModels.random(CellKind.LSTM, GruReset.AFTER, 16, 4, 5, 1))));
         ExplorerViewModel explorer = started();
 
-        assertEquals(CellKind.GRU, explorer.cellProperty().get());
+        assertEquals(CellKind.LSTM, explorer.cellProperty().get());
         assertNotNull(trace(explorer));
     }
 
@@ -124,17 +124,70 @@ class ExplorerViewModelTest {
 
         Trace trace = trace(explorer);
         assertEquals(trace.topPredictions(7, 5), explorer.predictions());
-        assertEquals(trace.probability(7, "was"), explorer.wasProbabilityProperty().get());
-        assertEquals(trace.probability(7, "were"), explorer.wereProbabilityProperty().get());
+        VerbComparison verb = explorer.getVerbComparison();
+        assertEquals("was", verb.verb().verb());
+        assertEquals(7, verb.step());
+        assertEquals(trace.probability(7, "was"), verb.singularProbability());
+        assertEquals(trace.probability(7, "were"), verb.pluralProbability());
     }
 
     @Test
-    void wasAndWereAreNotANumberWhenTheVocabularyLacksThem() {
-        catalog = UiTestModels.catalog(Map.of("lstm", UiTestModels.write(folder, "small",
-                TestModels.random(CellKind.LSTM, GruReset.AFTER, 9, 4, 5, 3))));
+    void theKeysToTheCabinetCompareAreWithIs() {
+        ExplorerViewModel explorer = started();
+        explorer.setSentenceNow("The keys to the cabinet are on the table.");
+
+        VerbComparison verb = explorer.getVerbComparison();
+        assertEquals("are", verb.verb().verb());
+        assertEquals(new org.gatescope.text.AgreementVerbs.Pair("is", "are"), verb.pair());
+        assertEquals(0, verb.step(), "read after the current token");
+        assertEquals("are", explorer.getReach().target());
+        assertEquals(4, explorer.getReach().position(), "predicted after \"cabinet\"");
+
+        explorer.jumpTo(5);
+        assertEquals(4, explorer.getVerbComparison().step(), "on the verb: the model's choice of it");
+        assertEquals(trace(explorer).probability(4, "is"), explorer.getVerbComparison().singularProbability());
+    }
+
+    @Test
+    void everyVerbOfATextGetsItsOwnComparisonAndReach() {
+        ExplorerViewModel explorer = started();
+        explorer.setSentenceNow("The cat was full. The dogs, which ate the fish, were tired.");
+
+        assertEquals("was", explorer.getVerbComparison().verb().verb());
+        assertEquals(1, explorer.getReach().position());
+        assertEquals("was", explorer.getReach().target());
+
+        explorer.jumpTo(3); // "full": past the first verb, before the second
+        assertEquals("were", explorer.getVerbComparison().verb().verb());
+        assertEquals(13, explorer.getVerbComparison().verb().verbIndex());
+        assertEquals(3, explorer.getVerbComparison().step());
+        assertEquals(12, explorer.getReach().position());
+        assertEquals("were", explorer.getReach().target());
+
+        explorer.jumpTo(1);
+        assertEquals("was", explorer.getReach().target(), "back to the first verb's reach");
+    }
+
+    @Test
+    void aTextWithoutAnAgreeingVerbHasNoVerbToCompare() {
+        ExplorerViewModel explorer = started();
+        explorer.setSentenceNow("The cat ate the fish.");
+
+        assertTrue(explorer.verbsFoundProperty().get());
+        assertNull(explorer.getVerbComparison());
+        assertEquals(5, explorer.predictions().size());
+    }
+
+    @Test
+    void aVerbTheVocabularyLacksIsNotComparable() {
+        catalog = UiTestModels.catalog(Map.of("gru", UiTestModels.write(folder, "small",
+                TestModels.random(CellKind.GRU, GruReset.AFTER, 9, 4, 5, 3))));
         ExplorerViewModel explorer = started();
 
-        assertTrue(Double.isNaN(explorer.wasProbabilityProperty().get()));
+        VerbComparison verb = explorer.getVerbComparison();
+        assertEquals("was", verb.verb().verb(), "the lecture sentence's verb, though the model cannot say it");
+        assertTrue(Double.isNaN(verb.pluralProbability()), "no \"were\" among its 9 words");
+        assertFalse(verb.comparable());
         assertEquals(5, explorer.predictions().size());
     }
 
@@ -284,9 +337,9 @@ class ExplorerViewModelTest {
         ExplorerViewModel explorer = started();
         explorer.jumpTo(6);
 
-        explorer.chooseCell(CellKind.GRU);
+        explorer.chooseCell(CellKind.LSTM);
 
-        assertEquals(CellKind.GRU, explorer.cellProperty().get());
+        assertEquals(CellKind.LSTM, explorer.cellProperty().get());
         assertEquals(6, explorer.getStep());
         assertEquals(Tokenizer.tokenize(ExplorerViewModel.LECTURE_SENTENCE), trace(explorer).tokens());
     }
@@ -294,6 +347,7 @@ class ExplorerViewModelTest {
     @Test
     void eachCellIsTracedWithItsOwnGates() {
         ExplorerViewModel explorer = started();
+        explorer.chooseCell(CellKind.LSTM);
         assertEquals(List.of(Quantity.UPDATE_GATE, Quantity.FORGET_GATE, Quantity.OUTPUT_GATE, Quantity.CANDIDATE,
                 Quantity.MEMORY_CELL, Quantity.ACTIVATION), trace(explorer).quantities());
 
@@ -321,8 +375,8 @@ class ExplorerViewModelTest {
         String error = explorer.errorProperty().get();
         assertTrue(error.contains("broken.safetensors"), error);
         assertFalse(error.contains("\n"), "one line");
-        assertEquals("lstm", explorer.primary().modelNameProperty().get());
-        assertEquals("lstm", explorer.primary().chosenModelProperty().get(), "the chooser goes back");
+        assertEquals("gru", explorer.primary().modelNameProperty().get());
+        assertEquals("gru", explorer.primary().chosenModelProperty().get(), "the chooser goes back");
         assertEquals(before, trace(explorer));
         assertEquals(4, explorer.getStep());
 
@@ -336,7 +390,7 @@ class ExplorerViewModelTest {
         explorer.openModel(folder.resolve("nowhere.safetensors"));
 
         assertTrue(explorer.errorProperty().get().contains("nowhere.safetensors"));
-        assertEquals(CellKind.LSTM, explorer.cellProperty().get());
+        assertEquals(CellKind.GRU, explorer.cellProperty().get());
     }
 
     @Test
@@ -344,16 +398,16 @@ class ExplorerViewModelTest {
         ExplorerViewModel explorer = started();
         CellViewModel cell = explorer.primary();
 
-        assertEquals(UiTestModels.LSTM_NUMBER_UNITS, cell.selectedUnits());
+        assertEquals(UiTestModels.NUMBER_UNITS, cell.selectedUnits());
         assertEquals(3, cell.getPrimaryUnit());
         assertEquals(List.of(3, 1, 0, 2, 4, 5), cell.unitOrder());
-        assertEquals(UiTestModels.LSTM_NUMBER_UNITS, cell.numberUnitsProperty().get());
+        assertEquals(UiTestModels.NUMBER_UNITS, cell.numberUnitsProperty().get());
     }
 
     @Test
     void withoutNumberUnitsTheUnitsWhoseCellSwingsMostAreShown() {
         ExplorerViewModel explorer = started();
-        explorer.chooseCell(CellKind.GRU);
+        explorer.chooseCell(CellKind.PEEPHOLE_LSTM);
         Trace trace = trace(explorer);
 
         List<Integer> shown = explorer.primary().selectedUnits();
@@ -485,7 +539,7 @@ class ExplorerViewModelTest {
         explorer.setCompare(true);
 
         CellViewModel other = explorer.comparison();
-        assertEquals(CellKind.GRU, other.getModel().cell(), "GRU beside the LSTM");
+        assertEquals(CellKind.LSTM, other.getModel().cell(), "LSTM beside the GRU");
         assertEquals(trace(explorer).tokens(), other.getTrace().tokens());
 
         explorer.setSentence("The cats were full.");
@@ -493,7 +547,7 @@ class ExplorerViewModelTest {
 
         explorer.openComparisonModel("peephole_lstm");
         assertEquals(CellKind.PEEPHOLE_LSTM, other.getTrace().cell());
-        assertEquals(CellKind.LSTM, trace(explorer).cell());
+        assertEquals(CellKind.GRU, trace(explorer).cell());
     }
 
     // ---- export --------------------------------------------------------------------------------------------
@@ -547,7 +601,7 @@ class ExplorerViewModelTest {
     @Test
     void aTraceMatchesTheEngineDirectly() throws Exception {
         ExplorerViewModel explorer = started();
-        Trace direct = Tracer.trace(catalog.load("lstm"), Tokenizer.tokenize(ExplorerViewModel.LECTURE_SENTENCE));
+        Trace direct = Tracer.trace(catalog.load("gru"), Tokenizer.tokenize(ExplorerViewModel.LECTURE_SENTENCE));
 
         for (int t = 0; t < direct.length(); t++) {
             for (int u = 0; u < direct.hidden(); u++) {

@@ -109,7 +109,7 @@ class ReachAndAblationViewModelTest {
         ExplorerViewModel explorer = started();
         Model model = explorer.primary().getModel();
         List<String> tokens = explorer.primary().getTrace().tokens();
-        int unit = UiTestModels.LSTM_NUMBER_UNITS.get(0);
+        int unit = UiTestModels.NUMBER_UNITS.get(0);
 
         explorer.silenceUnit(unit);
 
@@ -124,6 +124,18 @@ class ReachAndAblationViewModelTest {
         assertEquals(expected.probabilityAfter("was"), shown.probabilityAfter("was"), 1e-12);
         assertEquals(expected.probabilityAfter("were"), shown.probabilityAfter("were"), 1e-12);
         assertEquals(expected.shareAfter("was", "were"), shown.shareAfter("was", "were"), 1e-12);
+    }
+
+    @Test
+    void theAblationComparesTheSentencesOwnVerbWithItsPartner() {
+        ExplorerViewModel explorer = started();
+        // the test models' vocabulary has was/were, not is/are
+        explorer.setSentenceNow("The keys to the cabinet were on the table.");
+
+        explorer.silenceUnit(1);
+
+        assertEquals(4, explorer.getAblation().position(), "after \"cabinet\", before \"were\"");
+        assertEquals(List.of("were", "was"), explorer.getAblation().compared());
     }
 
     @Test
@@ -163,7 +175,7 @@ class ReachAndAblationViewModelTest {
         explorer.exportReach(target);
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(target.toFile());
         assertNotNull(image);
-        java.awt.image.BufferedImage expected = org.gatescope.render.ReachChart.draw("lstm",
+        java.awt.image.BufferedImage expected = org.gatescope.render.ReachChart.draw("gru",
                 explorer.primary().getTrace().tokens(), explorer.getReach(), explorer.getAblation(), "c<t>");
         assertEquals(expected.getWidth(), image.getWidth());
         assertEquals(expected.getHeight(), image.getHeight());
