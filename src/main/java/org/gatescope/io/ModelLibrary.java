@@ -21,6 +21,14 @@ public final class ModelLibrary {
     public static final List<String> BUNDLED = List.of("lstm", "gru", "peephole_lstm", "gru_simple", "rnn",
             "lstm_textbook", "gru_textbook");
 
+    /**
+     * The bundled model the window opens on: the GRU, whose number unit draws the lecture's picture on
+     * the lecture sentence — Γu opens at "cat", stays shut through the clause, and c carries the number
+     * to "was" (the bundled LSTM's number unit writes, Γu ≈ 1, at almost every token). See
+     * {@code gatescope trace --model gru --text "The cat, which already ate ..., was full."}.
+     */
+    public static final String OPENING = "gru";
+
     private static final String RESOURCE_DIR = "/org/gatescope/models/";
     /** Bundled models with tested number units; models are immutable, so threads may share them. */
     private static final Map<String, Model> TESTED = new ConcurrentHashMap<>();

@@ -31,8 +31,8 @@ import org.testfx.api.FxRobot;
  */
 public final class UiTestModels {
 
-    /** The number units the gru (the model the window opens on) and the lstm name in their metadata. */
-    public static final List<Integer> NUMBER_UNITS = List.of(3, 1);
+    /** The lstm model's number units (written into its metadata). */
+    public static final List<Integer> LSTM_NUMBER_UNITS = List.of(3, 1);
     public static final int HIDDEN = 6;
 
     private UiTestModels() {
@@ -46,7 +46,7 @@ public final class UiTestModels {
                 CellKind.RNN)) {
             Model model = TestModels.random(cell, cell == CellKind.GRU ? GruReset.BEFORE : GruReset.AFTER, 16, 5,
                     HIDDEN, seed++);
-            if (cell == CellKind.GRU || cell == CellKind.LSTM) {
+            if (cell == CellKind.LSTM) {
                 model = model.withMetadata(Map.of(Model.NUMBER_UNITS_KEY, "3,1"));
             }
             files.put(cell.id(), write(folder, cell.id(), model));

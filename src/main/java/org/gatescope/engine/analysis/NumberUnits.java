@@ -191,16 +191,15 @@ public final class NumberUnits {
 
     /**
      * This model with its number units as the test finds them: {@link Model#NUMBER_UNITS_KEY} lists the
-     * candidates that pass, best first (none when none passes), and {@link #SCORES_KEY} their figures. A
-     * file's own list is a claim; this is what every badge is drawn from.
+     * candidates that pass, best first (empty when none passes), and {@link #SCORES_KEY} their figures; a
+     * model the test cannot be put to keeps neither. A file's own list is a claim; this is what every
+     * badge is drawn from.
      */
     public static Model validated(Model model) {
-        List<Candidate> passing = test(model).stream().filter(Candidate::passes).toList();
-        Map<String, String> metadata = new LinkedHashMap<>(model.metadata());
-        if (passing.isEmpty()) {
-            metadata.remove(Model.NUMBER_UNITS_KEY);
-            metadata.remove(SCORES_KEY);
-        } else {
+        List<Candidate> candidates = test(model);
+        List<Candidate> passing = candidates.stream().filter(Candidate::passes).toList();
+        Map<String, String> metadata = withoutClaims(model.metadata());
+        if (!candidates.isEmpty()) { // tested: an empty list records that no unit passed
             metadata.put(Model.NUMBER_UNITS_KEY, String.join(",",
                     passing.stream().map(c -> Integer.toString(c.unit())).toList()));
             metadata.put(SCORES_KEY, format(passing.stream().map(Candidate::score).toList()));

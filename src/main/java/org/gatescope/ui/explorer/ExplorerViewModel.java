@@ -56,12 +56,6 @@ public final class ExplorerViewModel {
     public static final double MIN_SPEED = 0.5;
     public static final double MAX_SPEED = 12;
     public static final double DEFAULT_SPEED = 2;
-    /**
-     * The model the window opens on: the bundled GRU, whose number unit draws the lecture's picture on
-     * the lecture sentence — Γu opens at "cat", stays shut through the clause, and c carries the number
-     * to "was" (the bundled LSTM's unit writes at almost every token).
-     */
-    public static final String OPENING_MODEL = CellKind.GRU.id();
     /** How many next-token predictions the side panel lists. */
     public static final int PREDICTIONS = 5;
     /** How many in-memory models (training snapshots) the model choosers can open again. */
@@ -73,6 +67,8 @@ public final class ExplorerViewModel {
     private final CellViewModel primary;
     private final CellViewModel comparison;
     private final List<String> bundled;
+    /** The model {@link #start} opens; null when none is bundled. */
+    private final String opening;
 
     private final ReadOnlyStringWrapper sentence = new ReadOnlyStringWrapper(this, "sentence", "");
     private final ReadOnlyBooleanWrapper sentenceEmpty = new ReadOnlyBooleanWrapper(this, "sentenceEmpty", true);
@@ -123,6 +119,7 @@ public final class ExplorerViewModel {
         this.exporter = Objects.requireNonNull(exporter);
         this.clipboard = Objects.requireNonNull(clipboard);
         this.bundled = List.copyOf(catalog.bundled());
+        this.opening = catalog.opening();
         this.sentenceRequests = new LatestRequest(executor);
         this.reachRequests = new LatestRequest(executor);
         this.ablationRequests = new LatestRequest(executor);
@@ -139,8 +136,9 @@ public final class ExplorerViewModel {
     }
 
     /**
-     * Opens the window's first state: the bundled {@link #OPENING_MODEL} (or the first bundled model
-     * there is) on the lecture sentence, at its first token. Without a bundled model, the empty state.
+     * Opens the window's first state: the catalog's {@link ModelCatalog#opening() opening model} (for the
+     * bundled models, the GRU whose picture is the lecture's) on the lecture sentence, at its first token.
+     * Without a bundled model, the empty state.
      */
     public void start() {
         sentence.set(LECTURE_SENTENCE);
@@ -151,7 +149,7 @@ public final class ExplorerViewModel {
             status.set("No model is bundled with this build: open a model file (File ▸ Open model…)");
             return;
         }
-        primary.load(new ModelSource.Bundled(bundled.contains(OPENING_MODEL) ? OPENING_MODEL : bundled.get(0)));
+        primary.load(new ModelSource.Bundled(bundled.contains(opening) ? opening : bundled.get(0)));
     }
 
     // ---- sentence -------------------------------------------------------------------------
@@ -613,13 +611,12 @@ public final class ExplorerViewModel {
     private void updatePredictions() {
         Trace trace = primary.getTrace();
         if (trace == null || trace.length() == 0) {
-            predictions.clear();
             verbsFound.set(false);
             verbComparison.set(null);
+            predictions.clear();
             return;
         }
         int t = Math.min(step.get(), trace.length() - 1);
-        predictions.setAll(trace.topPredictions(t, PREDICTIONS));
         boolean found = textVerbs != null && textVerbs.trace() == trace;
         Optional<VerbTarget> shown = found ? VerbTarget.atOrAfter(textVerbs.targets(), t) : Optional.empty();
         if (shown.isEmpty()) {
@@ -634,6 +631,8 @@ public final class ExplorerViewModel {
             followVerb(verb);
         }
         verbsFound.set(found);
+        // last: a listener of the list reads the comparison too, and must find it of this trace
+        predictions.setAll(trace.topPredictions(t, PREDICTIONS));
     }
 
     private void updateStatus() {

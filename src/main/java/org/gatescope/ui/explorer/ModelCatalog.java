@@ -16,6 +16,12 @@ public interface ModelCatalog {
     /** The bundled models present, in menu order. */
     List<String> bundled();
 
+    /** The model the window opens on: by default the first bundled one; null when none is bundled. */
+    default String opening() {
+        List<String> present = bundled();
+        return present.isEmpty() ? null : present.get(0);
+    }
+
     /**
      * Reads a bundled model by name or a model file by path. May run on any thread.
      *
@@ -41,6 +47,14 @@ public interface ModelCatalog {
             @Override
             public List<String> bundled() {
                 return ModelLibrary.available();
+            }
+
+            /** {@link ModelLibrary#OPENING}, when bundled: the model whose picture is the lecture's. */
+            @Override
+            public String opening() {
+                List<String> present = bundled();
+                return present.contains(ModelLibrary.OPENING) ? ModelLibrary.OPENING
+                        : present.isEmpty() ? null : present.get(0);
             }
 
             @Override

@@ -317,6 +317,9 @@ public final class SidePanel extends VBox {
         String singular = shown.pair().singular();
         String plural = shown.pair().plural();
         List<String> tokens = explorer.primary().getTrace().tokens();
+        if (shown.verb().verbIndex() >= tokens.size()) {
+            return; // of a trace just replaced; its own comparison follows
+        }
         agreementTitle.setText(singular + " or " + plural + "?");
         agreementCaption.setManaged(true);
         agreementCaption.setText("The verb \u201C" + tokens.get(shown.verb().verbIndex()) + "\u201D (token "

@@ -134,17 +134,17 @@ class CompareViewWindowTest {
         compare(robot);
         assertEquals(CellKind.LSTM, explorer.comparison().getTrace().cell(), "an LSTM beside the GRU");
 
-        assertEquals(UiTestModels.NUMBER_UNITS, explorer.comparison().selectedUnits(),
+        assertEquals(UiTestModels.LSTM_NUMBER_UNITS, explorer.comparison().selectedUnits(),
                 "the second timeline draws the number units by default, as the main one does");
         ComboBox<Integer> chooser = unitChooser(robot, "compare");
-        assertEquals(UiTestModels.NUMBER_UNITS, chooser.getItems().subList(0, 2));
-        assertEquals(UiTestModels.NUMBER_UNITS.get(0), chooser.getValue());
+        assertEquals(UiTestModels.LSTM_NUMBER_UNITS, chooser.getItems().subList(0, 2));
+        assertEquals(UiTestModels.LSTM_NUMBER_UNITS.get(0), chooser.getValue());
 
         leftClick(robot, centreOf(chooser));
         List<Integer> marked = robot.lookup(".combo-box-popup .list-cell").queryAllAs(ListCell.class).stream()
                 .filter(c -> c.getGraphic() instanceof Label badge && badge.getText().equals("number"))
                 .map(c -> (Integer) c.getItem()).toList();
-        assertEquals(UiTestModels.NUMBER_UNITS, marked);
+        assertEquals(UiTestModels.LSTM_NUMBER_UNITS, marked);
         robot.type(KeyCode.ESCAPE);
     }
 

@@ -56,11 +56,11 @@ class ExplorerViewModelTest {
     // ---- opening -------------------------------------------------------------------------------
 
     @Test
-    void opensTheGruWhosePictureIsTheLecturesOnTheLectureSentenceAtTheFirstToken() {
+    void opensTheCatalogsOpeningModelOnTheLectureSentenceAtTheFirstToken() {
         ExplorerViewModel explorer = started();
 
-        assertEquals(CellKind.GRU, explorer.cellProperty().get());
-        assertEquals("gru", explorer.primary().modelNameProperty().get());
+        assertEquals(CellKind.LSTM, explorer.cellProperty().get(), "the test catalog opens on its first model");
+        assertEquals("lstm", explorer.primary().modelNameProperty().get());
         assertEquals(ExplorerViewModel.LECTURE_SENTENCE, explorer.sentenceProperty().get());
         assertEquals(Tokenizer.tokenize(ExplorerViewModel.LECTURE_SENTENCE), trace(explorer).tokens());
         assertEquals(0, explorer.getStep());
@@ -69,12 +69,43 @@ class ExplorerViewModelTest {
     }
 
     @Test
-    void opensTheFirstBundledModelWhenThereIsNoGru() {
-        catalog = UiTestModels.catalog(Map.of("lstm", UiTestModels.write(folder, "l",
-                TestModels.random(CellKind.LSTM, GruReset.AFTER, 16, 4, 5, 1))));
+    void opensTheModelTheCatalogNamesForFirstSight() {
+        ModelCatalog all = catalog;
+        catalog = new ModelCatalog() {
+            @Override
+            public List<String> bundled() {
+                return all.bundled();
+            }
+
+            @Override
+            public String opening() {
+                return "gru";
+            }
+
+            @Override
+            public org.gatescope.engine.Model load(String nameOrPath) throws org.gatescope.io.ModelFileException {
+                return all.load(nameOrPath);
+            }
+        };
         ExplorerViewModel explorer = started();
 
-        assertEquals(CellKind.LSTM, explorer.cellProperty().get());
+        assertEquals(CellKind.GRU, explorer.cellProperty().get());
+        assertEquals("gru", explorer.primary().modelNameProperty().get());
+    }
+
+    @Test
+    void theBundledModelsOpenOnTheGruWhoseNumberUnitDrawsTheLecturesPicture() {
+        assertEquals("gru", ModelCatalog.library().opening());
+        assertTrue(ModelCatalog.library().bundled().contains("gru"));
+    }
+
+    @Test
+    void opensTheFirstBundledModelWhenThereIsNoLstm() {
+        catalog = UiTestModels.catalog(Map.of("gru", UiTestModels.write(folder, "g",
+                TestModels.random(CellKind.GRU, GruReset.AFTER, 16, 4, 5, 1))));
+        ExplorerViewModel explorer = started();
+
+        assertEquals(CellKind.GRU, explorer.cellProperty().get());
         assertNotNull(trace(explorer));
     }
 
@@ -180,8 +211,8 @@ class ExplorerViewModelTest {
 
     @Test
     void aVerbTheVocabularyLacksIsNotComparable() {
-        catalog = UiTestModels.catalog(Map.of("gru", UiTestModels.write(folder, "small",
-                TestModels.random(CellKind.GRU, GruReset.AFTER, 9, 4, 5, 3))));
+        catalog = UiTestModels.catalog(Map.of("lstm", UiTestModels.write(folder, "small",
+                TestModels.random(CellKind.LSTM, GruReset.AFTER, 9, 4, 5, 3))));
         ExplorerViewModel explorer = started();
 
         VerbComparison verb = explorer.getVerbComparison();
@@ -337,9 +368,9 @@ class ExplorerViewModelTest {
         ExplorerViewModel explorer = started();
         explorer.jumpTo(6);
 
-        explorer.chooseCell(CellKind.LSTM);
+        explorer.chooseCell(CellKind.GRU);
 
-        assertEquals(CellKind.LSTM, explorer.cellProperty().get());
+        assertEquals(CellKind.GRU, explorer.cellProperty().get());
         assertEquals(6, explorer.getStep());
         assertEquals(Tokenizer.tokenize(ExplorerViewModel.LECTURE_SENTENCE), trace(explorer).tokens());
     }
@@ -347,7 +378,6 @@ class ExplorerViewModelTest {
     @Test
     void eachCellIsTracedWithItsOwnGates() {
         ExplorerViewModel explorer = started();
-        explorer.chooseCell(CellKind.LSTM);
         assertEquals(List.of(Quantity.UPDATE_GATE, Quantity.FORGET_GATE, Quantity.OUTPUT_GATE, Quantity.CANDIDATE,
                 Quantity.MEMORY_CELL, Quantity.ACTIVATION), trace(explorer).quantities());
 
@@ -375,8 +405,8 @@ class ExplorerViewModelTest {
         String error = explorer.errorProperty().get();
         assertTrue(error.contains("broken.safetensors"), error);
         assertFalse(error.contains("\n"), "one line");
-        assertEquals("gru", explorer.primary().modelNameProperty().get());
-        assertEquals("gru", explorer.primary().chosenModelProperty().get(), "the chooser goes back");
+        assertEquals("lstm", explorer.primary().modelNameProperty().get());
+        assertEquals("lstm", explorer.primary().chosenModelProperty().get(), "the chooser goes back");
         assertEquals(before, trace(explorer));
         assertEquals(4, explorer.getStep());
 
@@ -390,7 +420,7 @@ class ExplorerViewModelTest {
         explorer.openModel(folder.resolve("nowhere.safetensors"));
 
         assertTrue(explorer.errorProperty().get().contains("nowhere.safetensors"));
-        assertEquals(CellKind.GRU, explorer.cellProperty().get());
+        assertEquals(CellKind.LSTM, explorer.cellProperty().get());
     }
 
     @Test
@@ -398,16 +428,16 @@ class ExplorerViewModelTest {
         ExplorerViewModel explorer = started();
         CellViewModel cell = explorer.primary();
 
-        assertEquals(UiTestModels.NUMBER_UNITS, cell.selectedUnits());
+        assertEquals(UiTestModels.LSTM_NUMBER_UNITS, cell.selectedUnits());
         assertEquals(3, cell.getPrimaryUnit());
         assertEquals(List.of(3, 1, 0, 2, 4, 5), cell.unitOrder());
-        assertEquals(UiTestModels.NUMBER_UNITS, cell.numberUnitsProperty().get());
+        assertEquals(UiTestModels.LSTM_NUMBER_UNITS, cell.numberUnitsProperty().get());
     }
 
     @Test
     void withoutNumberUnitsTheUnitsWhoseCellSwingsMostAreShown() {
         ExplorerViewModel explorer = started();
-        explorer.chooseCell(CellKind.PEEPHOLE_LSTM);
+        explorer.chooseCell(CellKind.GRU);
         Trace trace = trace(explorer);
 
         List<Integer> shown = explorer.primary().selectedUnits();
@@ -539,7 +569,7 @@ class ExplorerViewModelTest {
         explorer.setCompare(true);
 
         CellViewModel other = explorer.comparison();
-        assertEquals(CellKind.LSTM, other.getModel().cell(), "LSTM beside the GRU");
+        assertEquals(CellKind.GRU, other.getModel().cell(), "GRU beside the LSTM");
         assertEquals(trace(explorer).tokens(), other.getTrace().tokens());
 
         explorer.setSentence("The cats were full.");
@@ -547,7 +577,7 @@ class ExplorerViewModelTest {
 
         explorer.openComparisonModel("peephole_lstm");
         assertEquals(CellKind.PEEPHOLE_LSTM, other.getTrace().cell());
-        assertEquals(CellKind.GRU, trace(explorer).cell());
+        assertEquals(CellKind.LSTM, trace(explorer).cell());
     }
 
     // ---- export --------------------------------------------------------------------------------------------
@@ -601,7 +631,7 @@ class ExplorerViewModelTest {
     @Test
     void aTraceMatchesTheEngineDirectly() throws Exception {
         ExplorerViewModel explorer = started();
-        Trace direct = Tracer.trace(catalog.load("gru"), Tokenizer.tokenize(ExplorerViewModel.LECTURE_SENTENCE));
+        Trace direct = Tracer.trace(catalog.load("lstm"), Tokenizer.tokenize(ExplorerViewModel.LECTURE_SENTENCE));
 
         for (int t = 0; t < direct.length(); t++) {
             for (int u = 0; u < direct.hidden(); u++) {

@@ -109,7 +109,7 @@ class ReachAndAblationViewModelTest {
         ExplorerViewModel explorer = started();
         Model model = explorer.primary().getModel();
         List<String> tokens = explorer.primary().getTrace().tokens();
-        int unit = UiTestModels.NUMBER_UNITS.get(0);
+        int unit = UiTestModels.LSTM_NUMBER_UNITS.get(0);
 
         explorer.silenceUnit(unit);
 
@@ -175,7 +175,7 @@ class ReachAndAblationViewModelTest {
         explorer.exportReach(target);
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(target.toFile());
         assertNotNull(image);
-        java.awt.image.BufferedImage expected = org.gatescope.render.ReachChart.draw("gru",
+        java.awt.image.BufferedImage expected = org.gatescope.render.ReachChart.draw("lstm",
                 explorer.primary().getTrace().tokens(), explorer.getReach(), explorer.getAblation(), "c<t>");
         assertEquals(expected.getWidth(), image.getWidth());
         assertEquals(expected.getHeight(), image.getHeight());
