@@ -24,7 +24,9 @@ import org.gatescope.text.Vocabulary;
  * number and syntax units in LSTM language models"): the units whose memory cell c&lt;t&gt;
  * tells singular from plural subjects on the tokens between subject and verb, and how much
  * agreement suffers when such a unit is silenced (c forced to 0). A unit earns the name only by
- * passing both halves of a stated test ({@link #MIN_SIGN_ACCURACY}, {@link #MIN_AGREEMENT_DROP}).
+ * passing both halves of a stated test ({@link #MIN_SIGN_ACCURACY}, {@link #MIN_AGREEMENT_DROP}):
+ * its sign names the number, and silencing it costs agreement — alone, or once the other units
+ * whose sign names the number are silenced (two units that back each other up both pass).
  */
 public final class NumberUnits {
 
@@ -62,8 +64,12 @@ public final class NumberUnits {
      * @param signAccuracy as {@link UnitScore#encodingAccuracy()}
      * @param agreementBefore agreement accuracy of the intact model
      * @param agreementAfter agreement accuracy with this unit silenced from the first token on
+     * @param groupDrop how much more agreement falls when this unit is silenced too, once the other
+     *     candidates whose sign passes are silenced: what a unit that backs up another adds; NaN when
+     *     no other candidate's sign passes
      */
-    public record Candidate(int unit, double signAccuracy, double agreementBefore, double agreementAfter) {
+    public record Candidate(int unit, double signAccuracy, double agreementBefore, double agreementAfter,
+                            double groupDrop) {
 
         /** How much silencing the unit lowers agreement accuracy (negative when it helps). */
         public double agreementDrop() {
@@ -74,8 +80,10 @@ public final class NumberUnits {
             return signAccuracy >= MIN_SIGN_ACCURACY;
         }
 
+        /** Agreement needs it: silenced alone, or silenced after its sign-passing peers, it costs the threshold. */
         public boolean passesAblation() {
-            return agreementDrop() >= MIN_AGREEMENT_DROP - 1e-9;
+            return agreementDrop() >= MIN_AGREEMENT_DROP - 1e-9
+                    || (!Double.isNaN(groupDrop) && groupDrop >= MIN_AGREEMENT_DROP - 1e-9);
         }
 
         /** Both halves of the test: its sign names the number, and agreement needs it. */
@@ -176,17 +184,38 @@ public final class NumberUnits {
         }
         Weights weights = model.weights(); // one copy for every ablation below, which only read it
         double before = AgreementScorer.accuracy(model.spec(), weights, probes);
-        List<Candidate> candidates = new ArrayList<>();
+        List<UnitScore> tested = new ArrayList<>();
+        List<Integer> signPassing = new ArrayList<>();
         for (int rank = 0; rank < ranked.size(); rank++) {
             UnitScore score = ranked.get(rank);
-            if (rank >= MAX_UNITS && !named.contains(score.unit())) {
-                continue;
+            if (rank < MAX_UNITS || named.contains(score.unit())) {
+                tested.add(score);
+                if (score.encodingAccuracy() >= MIN_SIGN_ACCURACY) {
+                    signPassing.add(score.unit());
+                }
             }
-            double after = AgreementScorer.accuracy(AgreementScorer.score(model.spec(), weights, probes,
-                    MemoryCellIntervention.silence(score.unit(), 0)));
-            candidates.add(new Candidate(score.unit(), score.encodingAccuracy(), before, after));
+        }
+        // Units that back each other up: each one's share, once the others are silenced.
+        double groupAfter = signPassing.size() < 2 ? Double.NaN
+                : accuracySilencing(model, weights, probes, Set.copyOf(signPassing));
+        List<Candidate> candidates = new ArrayList<>();
+        for (UnitScore score : tested) {
+            double after = accuracySilencing(model, weights, probes, Set.of(score.unit()));
+            double groupDrop = Double.NaN;
+            if (!Double.isNaN(groupAfter) && signPassing.contains(score.unit())) {
+                Set<Integer> others = new LinkedHashSet<>(signPassing);
+                others.remove(score.unit());
+                groupDrop = accuracySilencing(model, weights, probes, others) - groupAfter;
+            }
+            candidates.add(new Candidate(score.unit(), score.encodingAccuracy(), before, after, groupDrop));
         }
         return candidates;
+    }
+
+    private static double accuracySilencing(Model model, Weights weights, List<AgreementProbe> probes,
+                                            Set<Integer> units) {
+        MemoryCellIntervention silenced = (t, unit, computed) -> units.contains(unit) ? 0.0 : computed;
+        return AgreementScorer.accuracy(AgreementScorer.score(model.spec(), weights, probes, silenced));
     }
 
     /**

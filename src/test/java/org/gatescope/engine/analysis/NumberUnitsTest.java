@@ -46,6 +46,20 @@ class NumberUnitsTest {
     }
 
     @Test
+    void twoUnitsThatBackEachOtherUpBothPass() throws Exception {
+        Model simple = ModelLibrary.loadBundled("gru_simple");
+
+        List<NumberUnits.Candidate> candidates = NumberUnits.test(simple);
+
+        for (int unit : new int[] {7, 11}) {
+            NumberUnits.Candidate c = candidate(candidates, unit);
+            assertTrue(c.agreementDrop() < NumberUnits.MIN_AGREEMENT_DROP, "alone, the other one carries on");
+            assertTrue(c.groupDrop() > 0.3, "with the other silenced, agreement needs it");
+            assertTrue(c.passes());
+        }
+    }
+
+    @Test
     void theTextbookModelsHandSetUnitPasses() {
         Model textbook = TextbookModels.lstm();
 
@@ -54,9 +68,13 @@ class NumberUnitsTest {
 
     @Test
     void aUnitPassesOnlyWhenItsSignAndItsAblationBothClearTheirThresholds() {
-        assertTrue(new NumberUnits.Candidate(0, 0.75, 0.90, 0.85).passes());
-        assertFalse(new NumberUnits.Candidate(0, 0.74, 1.00, 0.50).passes(), "a strong effect, a weak sign");
-        assertFalse(new NumberUnits.Candidate(0, 1.00, 1.00, 0.96).passes(), "a clear sign agreement can do without");
+        assertTrue(new NumberUnits.Candidate(0, 0.75, 0.90, 0.85, Double.NaN).passes());
+        assertFalse(new NumberUnits.Candidate(0, 0.74, 1.00, 0.50, Double.NaN).passes(), "a strong effect, a weak sign");
+        assertFalse(new NumberUnits.Candidate(0, 1.00, 1.00, 0.96, Double.NaN).passes(),
+                "a clear sign agreement can do without");
+        assertTrue(new NumberUnits.Candidate(0, 1.00, 1.00, 1.00, 0.5).passes(),
+                "a unit that backs up another: needed once the other is silenced");
+        assertFalse(new NumberUnits.Candidate(0, 1.00, 1.00, 1.00, 0.0).passes(), "nothing left to carry");
     }
 
     @Test
