@@ -322,9 +322,10 @@ public final class SidePanel extends VBox {
         }
         agreementTitle.setText(singular + " or " + plural + "?");
         agreementCaption.setManaged(true);
-        agreementCaption.setText("The verb \u201C" + tokens.get(shown.verb().verbIndex()) + "\u201D (token "
-                + (shown.verb().verbIndex() + 1) + ") should be \u201C" + shown.verb().verb()
-                + "\u201D; the model's next token after \u201C" + tokens.get(shown.step()) + "\u201D:");
+        String written = tokens.get(shown.verb().verbIndex());
+        agreementCaption.setText("The verb \u201C" + written + "\u201D (token " + (shown.verb().verbIndex() + 1)
+                + (written.equals(shown.verb().verb()) ? ")" : "; its subject wants \u201C" + shown.verb().verb()
+                + "\u201D)") + ". The model's next token after \u201C" + tokens.get(shown.step()) + "\u201D:");
         if (!compared) {
             List<String> missing = new java.util.ArrayList<>();
             if (Double.isNaN(shown.singularProbability())) {

@@ -1,5 +1,6 @@
 package org.gatescope.ui.explorer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -97,6 +98,13 @@ class ExplorerViewModelTest {
     void theBundledModelsOpenOnTheGruWhoseNumberUnitDrawsTheLecturesPicture() {
         assertEquals("gru", ModelCatalog.library().opening());
         assertTrue(ModelCatalog.library().bundled().contains("gru"));
+    }
+
+    @Test
+    void theLibraryBadgesOnlyUnitsThatPassTheNumberUnitTest() throws Exception {
+        assertArrayEquals(new int[0], ModelCatalog.library().load("rnn").numberUnits(),
+                "the RNN's file names unit 1, whose sign is near chance");
+        assertArrayEquals(new int[] {1}, ModelCatalog.library().load("gru").numberUnits());
     }
 
     @Test
