@@ -49,7 +49,7 @@ final class HeatmapCommand implements Command {
         int count = options.intValue("count", HeatmapOptions.TO_END, 1, Integer.MAX_VALUE);
         String text = TextInput.read(name(), options, in);
         String modelName = options.require("model");
-        Model model = ModelLibrary.load(modelName);
+        Model model = ModelLibrary.loadTested(modelName);
         List<String> tokens = TextInput.tokens(name(), text, "draw");
         Trace trace = Tracer.trace(model, tokens);
         List<Quantity> quantities = quantities(trace, gates);

@@ -52,17 +52,7 @@ final class InfoCommand implements Command {
         for (Weights.Parameter parameter : model.weights().parameters()) {
             out.printf("  %-20s %s%n", parameter.name(), Arrays.toString(parameter.shape()));
         }
-        List<NumberUnits.UnitScore> units = NumberUnits.stored(model);
-        if (!units.isEmpty()) {
-            out.println("number units (c<t> carries the subject's number from subject to verb)");
-            for (NumberUnits.UnitScore unit : units) {
-                out.printf(Locale.ROOT, "  unit %-3d sign of c<t> names the number %.1f%% of the time;"
-                                + " silencing it: agreement %.1f%% -> %.1f%%%n", unit.unit(),
-                        100 * unit.encodingAccuracy(), 100 * unit.agreementBefore(), 100 * unit.agreementAfter());
-            }
-        } else if (model.metadata().containsKey(Model.NUMBER_UNITS_KEY)) {
-            out.println("number units  " + model.metadata().get(Model.NUMBER_UNITS_KEY));
-        }
+        printNumberUnits(model, out);
         if (!model.metadata().isEmpty()) {
             out.println("metadata");
             for (Map.Entry<String, String> entry : new java.util.TreeMap<>(model.metadata()).entrySet()) {
@@ -70,6 +60,51 @@ final class InfoCommand implements Command {
             }
         }
         return 0;
+    }
+
+    /** The number-unit test, its thresholds, and every candidate's figures: what earns the badge. */
+    private static void printNumberUnits(Model model, PrintStream out) {
+        String state = spec(model).cell() == CellKind.RNN ? "a<t>" : "c<t>";
+        out.printf(Locale.ROOT, "number-unit test  a unit passes when the sign of its %s names the subject's number"
+                        + " >= %.0f%% of the time%n", state, 100 * NumberUnits.MIN_SIGN_ACCURACY);
+        out.printf(Locale.ROOT, "                  and silencing it lowers agreement by >= %.0f points"
+                + " (alone, or after the other units whose sign passes)%n", 100 * NumberUnits.MIN_AGREEMENT_DROP);
+        out.printf(Locale.ROOT, "                  (%,d held-out sentences, seed %d; docs/decisions/0010)%n",
+                NumberUnits.TEST_SENTENCES, NumberUnits.TEST_SEED);
+        List<NumberUnits.Candidate> candidates = NumberUnits.test(model);
+        String claimed = model.metadata().getOrDefault(Model.NUMBER_UNITS_KEY, "");
+        if (candidates.isEmpty()) {
+            out.println("  not testable: the vocabulary lacks the agreement verbs (was/were, is/are, has/have)");
+        } else {
+            out.println("  unit  sign names the number  agreement intact -> silenced  change    with the others  passes");
+            for (NumberUnits.Candidate c : candidates) {
+                out.printf(Locale.ROOT, "  %-4d  %20.1f%%  %15.1f%% -> %5.1f%%  %+6.1f pt  %15s  %s%n", c.unit(),
+                        100 * c.signAccuracy(), 100 * c.agreementBefore(), 100 * c.agreementAfter(),
+                        points(-c.agreementDrop()), Double.isNaN(c.groupDrop()) ? "-"
+                                : String.format(Locale.ROOT, "%+.1f pt", points(-c.groupDrop())), verdict(c));
+            }
+        }
+        List<String> passing = candidates.stream().filter(NumberUnits.Candidate::passes)
+                .map(c -> Integer.toString(c.unit())).toList();
+        out.println("number units      " + (passing.isEmpty() ? "none" : String.join(", ", passing))
+                + (claimed.isBlank() ? "" : "   (the file names: " + claimed + ")"));
+    }
+
+    /** A share as percentage points to one decimal, without a "-0.0". */
+    private static double points(double share) {
+        return Math.round(1000 * share) / 10.0 + 0.0;
+    }
+
+    private static ModelSpec spec(Model model) {
+        return model.spec();
+    }
+
+    private static String verdict(NumberUnits.Candidate c) {
+        if (c.passes()) {
+            return "yes";
+        }
+        return "no (" + (c.passesSign() ? "" : "sign") + (c.passesSign() || c.passesAblation() ? "" : ", ")
+                + (c.passesAblation() ? "" : "ablation") + ")";
     }
 
     private static String abbreviate(String value) {

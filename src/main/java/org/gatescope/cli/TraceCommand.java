@@ -50,7 +50,7 @@ final class TraceCommand implements Command {
         MemoryReach reach = null;
         NetworkTrace network;
         if (ModelLibrary.isGateScopeModel(modelName)) {
-            Model model = ModelLibrary.load(modelName);
+            Model model = ModelLibrary.loadTested(modelName);
             if (options.has("vocab") || options.has("input-csv")) {
                 throw new UsageException(name() + ": " + modelName + " is a GateScope model with its own vocabulary;"
                         + " give it --text or --ids");

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.gatescope.engine.Quantity;
@@ -135,13 +134,7 @@ public final class ReachChart {
     }
 
     private static void drawAblation(Graphics2D g, Ablation ablation, int x, int y, int width) {
-        List<String> compared = new ArrayList<>();
-        if (!Double.isNaN(ablation.probabilityBefore("was")) && !Double.isNaN(ablation.probabilityBefore("were"))) {
-            compared.add("was");
-            compared.add("were");
-        } else {
-            compared.add(ablation.before().topPredictions(ablation.position(), 1).get(0).token());
-        }
+        List<String> compared = ablation.compared();
         g.setFont(Theme.TITLE_SMALL);
         g.setColor(ChartStyle.INK);
         String at = ablation.before().tokens().get(ablation.position());

@@ -1,10 +1,10 @@
 package org.gatescope.engine.analysis;
 
 import java.util.List;
-import java.util.Optional;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Weights;
 import org.gatescope.engine.cell.LanguageModelLoss;
+import org.gatescope.text.AgreementVerbs;
 import org.gatescope.text.VerbTarget;
 
 /**
@@ -33,9 +33,9 @@ public record MemoryReach(int position, String target, double[] memoryCell, doub
      * @return null for a text of one token, which predicts nothing of itself
      */
     public static MemoryReach defaultTarget(Model model, List<String> tokens) {
-        Optional<VerbTarget> verb = VerbTarget.find(tokens);
-        if (verb.isPresent()) {
-            return of(model, tokens, verb.get().verbIndex() - 1, verb.get().verb());
+        List<VerbTarget> verbs = verbTargets(model, tokens);
+        if (!verbs.isEmpty()) {
+            return of(model, tokens, verbs.get(0));
         }
         if (tokens.size() < 2) {
             return null;
@@ -50,6 +50,19 @@ public record MemoryReach(int position, String target, double[] memoryCell, doub
      */
     public static int targetPosition(List<String> tokens, int fallback) {
         return VerbTarget.find(tokens).map(verb -> verb.verbIndex() - 1).orElse(fallback);
+    }
+
+    /**
+     * Every sentence's agreeing verb in {@code tokens}, with its partner in the other number, among
+     * the verb pairs {@code model}'s vocabulary knows ({@link AgreementVerbs}).
+     */
+    public static List<VerbTarget> verbTargets(Model model, List<String> tokens) {
+        return VerbTarget.findAll(tokens, AgreementVerbs.of(model.vocabulary().tokens()));
+    }
+
+    /** The reach of log p(agreeing verb) predicted after the token before it. */
+    public static MemoryReach of(Model model, List<String> tokens, VerbTarget verb) {
+        return of(model, tokens, verb.predictionStep(), verb.verb());
     }
 
     /** The reach of log p({@code target}) predicted after token {@code position}. */

@@ -69,7 +69,7 @@ public final class AgreementTask {
         metadata.put("trained_with", commandLine(config));
         Model model = new Model(config.spec(vocabulary.size()), vocabulary, Model.LOWER_WORDS, result.weights(),
                 metadata);
-        return NumberUnits.annotate(model, config.seed());
+        return NumberUnits.annotate(model);
     }
 
     /** The {@code gatescope train} command that gives this run again, naming only the options not at their defaults. */

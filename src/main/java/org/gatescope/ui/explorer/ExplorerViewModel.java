@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -29,7 +30,9 @@ import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.render.PngExport;
 import org.gatescope.render.ReachChart;
 import org.gatescope.text.AgreementCorpus;
+import org.gatescope.text.AgreementVerbs;
 import org.gatescope.text.Tokenizer;
+import org.gatescope.text.VerbTarget;
 import org.gatescope.ui.task.HeatmapExportService;
 import org.gatescope.ui.task.LatestRequest;
 import org.gatescope.ui.task.TaskExecutor;
@@ -64,6 +67,8 @@ public final class ExplorerViewModel {
     private final CellViewModel primary;
     private final CellViewModel comparison;
     private final List<String> bundled;
+    /** The model {@link #start} opens; null when none is bundled. */
+    private final String opening;
 
     private final ReadOnlyStringWrapper sentence = new ReadOnlyStringWrapper(this, "sentence", "");
     private final ReadOnlyBooleanWrapper sentenceEmpty = new ReadOnlyBooleanWrapper(this, "sentenceEmpty", true);
@@ -77,9 +82,9 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper noModel = new ReadOnlyBooleanWrapper(this, "noModel");
-    private final ReadOnlyDoubleWrapper wasProbability = new ReadOnlyDoubleWrapper(this, "wasProbability", Double.NaN);
-    private final ReadOnlyDoubleWrapper wereProbability =
-            new ReadOnlyDoubleWrapper(this, "wereProbability", Double.NaN);
+    private final ReadOnlyObjectWrapper<VerbComparison> verbComparison =
+            new ReadOnlyObjectWrapper<>(this, "verbComparison");
+    private final ReadOnlyBooleanWrapper verbsFound = new ReadOnlyBooleanWrapper(this, "verbsFound");
     private final ObservableList<Trace.Prediction> predictions = FXCollections.observableArrayList();
     private final ObservableList<TokenChip> tokenChips = FXCollections.observableArrayList();
     private final ObservableList<Trace.Prediction> readOnlyPredictions =
@@ -102,6 +107,10 @@ public final class ExplorerViewModel {
 
     private List<String> tokens = List.of();
     private TaskExecutor.Cancellable pendingRetrace;
+    /** The verbs of the shown trace's text, found off the UI thread; null while they are being found. */
+    private TextVerbs textVerbs;
+    /** The verb whose reach was asked for last (shown or on its way); null for a text without a verb. */
+    private VerbTarget reachFor;
 
     public ExplorerViewModel(TaskExecutor executor, ModelCatalog catalog, HeatmapExportService exporter,
                              ImageClipboard clipboard) {
@@ -110,6 +119,7 @@ public final class ExplorerViewModel {
         this.exporter = Objects.requireNonNull(exporter);
         this.clipboard = Objects.requireNonNull(clipboard);
         this.bundled = List.copyOf(catalog.bundled());
+        this.opening = catalog.opening();
         this.sentenceRequests = new LatestRequest(executor);
         this.reachRequests = new LatestRequest(executor);
         this.ablationRequests = new LatestRequest(executor);
@@ -126,8 +136,9 @@ public final class ExplorerViewModel {
     }
 
     /**
-     * Opens the window's first state: the bundled LSTM (or the first bundled model there is) on
-     * the lecture sentence, at its first token. Without a bundled model, the empty state.
+     * Opens the window's first state: the catalog's {@link ModelCatalog#opening() opening model} (for the
+     * bundled models, the GRU whose picture is the lecture's) on the lecture sentence, at its first token.
+     * Without a bundled model, the empty state.
      */
     public void start() {
         sentence.set(LECTURE_SENTENCE);
@@ -138,8 +149,7 @@ public final class ExplorerViewModel {
             status.set("No model is bundled with this build: open a model file (File ▸ Open model…)");
             return;
         }
-        primary.load(new ModelSource.Bundled(bundled.contains(CellKind.LSTM.id()) ? CellKind.LSTM.id()
-                : bundled.get(0)));
+        primary.load(new ModelSource.Bundled(bundled.contains(opening) ? opening : bundled.get(0)));
     }
 
     // ---- sentence -------------------------------------------------------------------------
@@ -201,17 +211,29 @@ public final class ExplorerViewModel {
             step.set(Math.max(0, Math.min(step.get(), newLength - 1)));
         }
         tokenChips.setAll(primary.chips());
+        textVerbs = null;
         updatePredictions();
         updateStatus();
-        computeReach(now);
+        findVerbs(now);
         ablationRequests.cancel();
         ablation.set(null); // it was of another sentence or model
     }
 
     // ---- memory reach and ablation ------------------------------------------------------------
 
-    /** One backward pass for the trace's model and tokens, off the UI thread; a stale result is dropped. */
-    private void computeReach(Trace now) {
+    /** The verbs of a traced text and the reach of the one first shown, found together off the UI thread. */
+    private record TextVerbs(Model model, Trace trace, AgreementVerbs verbs, List<VerbTarget> targets) {
+    }
+
+    private record FoundVerbs(TextVerbs text, MemoryReach reach) {
+    }
+
+    /**
+     * Finds every sentence's verb of the trace's text (with the pairs the model's vocabulary knows) and
+     * the memory reach of the one at or after the current step, off the UI thread; a stale result is
+     * dropped. A text without a verb gets the reach of its last token.
+     */
+    private void findVerbs(Trace now) {
         Model model = primary.getModel();
         if (now == null || model == null) {
             reachRequests.cancel();
@@ -219,16 +241,49 @@ public final class ExplorerViewModel {
             return;
         }
         List<String> traced = now.tokens();
-        reachRequests.submit(() -> MemoryReach.defaultTarget(model, traced), reach::set, failure -> {
+        int at = step.get();
+        reachFor = null;
+        reachRequests.submit(() -> {
+            AgreementVerbs verbs = AgreementVerbs.of(model.vocabulary().tokens());
+            List<VerbTarget> targets = VerbTarget.findAll(traced, verbs);
+            Optional<VerbTarget> shown = VerbTarget.atOrAfter(targets, at);
+            MemoryReach found = shown.isPresent() ? MemoryReach.of(model, traced, shown.get())
+                    : MemoryReach.defaultTarget(model, traced);
+            return new FoundVerbs(new TextVerbs(model, now, verbs, targets), found);
+        }, found -> {
+            textVerbs = found.text();
+            reachFor = VerbTarget.atOrAfter(found.text().targets(), at).orElse(null);
+            reach.set(found.reach());
+            updatePredictions();
+        }, failure -> {
             reach.set(null);
             showError("Cannot compute the memory reach: " + failure.getMessage());
         });
     }
 
+    /** The reach follows the verb at or after the current step: a new one is computed when that verb changes. */
+    private void followVerb(VerbTarget shown) {
+        if (shown == null || textVerbs == null || shown.equals(reachFor)) {
+            return;
+        }
+        reachFor = shown;
+        Model model = textVerbs.model();
+        List<String> traced = textVerbs.trace().tokens();
+        reachRequests.submit(() -> MemoryReach.of(model, traced, shown), reach::set, failure -> {
+            reach.set(null);
+            showError("Cannot compute the memory reach: " + failure.getMessage());
+        });
+    }
+
+    /** The verbs of the shown text, every sentence's, in text order; empty while they are being found. */
+    public List<VerbTarget> verbTargets() {
+        return textVerbs == null ? List.of() : textVerbs.targets();
+    }
+
     /**
      * Traces the sentence again with {@code unit}'s memory cell forced to 0 from {@code fromStep} on,
-     * off the UI thread, comparing the predictions at the reach's target position (the token before
-     * the verb) or, for a text that is no agreement sentence, at the current token.
+     * off the UI thread, comparing the predictions before the verb at or after the current step (the
+     * token before it) or, for a text without a verb, at the current token.
      */
     public void silenceUnit(int unit, int fromStep) {
         Model model = primary.getModel();
@@ -239,8 +294,9 @@ public final class ExplorerViewModel {
         List<String> traced = trace.tokens();
         int current = Math.min(step.get(), trace.length() - 1);
         int from = Math.max(0, Math.min(fromStep, trace.length() - 1));
-        ablationRequests.submit(() -> Ablation.silence(model, traced, unit, from,
-                MemoryReach.targetPosition(traced, current)), ablation::set,
+        VerbComparison shown = verbComparison.get();
+        int position = shown != null ? shown.verb().predictionStep() : current;
+        ablationRequests.submit(() -> Ablation.silence(model, traced, unit, from, position), ablation::set,
                 failure -> showError("Cannot silence unit " + unit + ": " + failure.getMessage()));
     }
 
@@ -555,15 +611,28 @@ public final class ExplorerViewModel {
     private void updatePredictions() {
         Trace trace = primary.getTrace();
         if (trace == null || trace.length() == 0) {
+            verbsFound.set(false);
+            verbComparison.set(null);
             predictions.clear();
-            wasProbability.set(Double.NaN);
-            wereProbability.set(Double.NaN);
             return;
         }
         int t = Math.min(step.get(), trace.length() - 1);
+        boolean found = textVerbs != null && textVerbs.trace() == trace;
+        Optional<VerbTarget> shown = found ? VerbTarget.atOrAfter(textVerbs.targets(), t) : Optional.empty();
+        if (shown.isEmpty()) {
+            verbComparison.set(null);
+        } else {
+            VerbTarget verb = shown.get();
+            AgreementVerbs.Pair pair = textVerbs.verbs().pairOf(verb.verb()).orElseThrow();
+            // Once the step reaches the verb, the bar keeps the model's choice of it.
+            int at = Math.min(t, verb.predictionStep());
+            verbComparison.set(new VerbComparison(verb, pair, at, trace.probability(at, pair.singular()),
+                    trace.probability(at, pair.plural())));
+            followVerb(verb);
+        }
+        verbsFound.set(found);
+        // last: a listener of the list reads the comparison too, and must find it of this trace
         predictions.setAll(trace.topPredictions(t, PREDICTIONS));
-        wasProbability.set(trace.probability(t, "was"));
-        wereProbability.set(trace.probability(t, "were"));
     }
 
     private void updateStatus() {
@@ -676,14 +745,21 @@ public final class ExplorerViewModel {
         return readOnlyPredictions;
     }
 
-    /** p(was) after the current token; NaN if the vocabulary lacks "was" or nothing is traced. */
-    public ReadOnlyDoubleProperty wasProbabilityProperty() {
-        return wasProbability.getReadOnlyProperty();
+    /**
+     * The verb at or after the current step against its partner in the other number ("is or are?");
+     * null when the text has no verb to compare or its verbs are still being found.
+     */
+    public ReadOnlyObjectProperty<VerbComparison> verbComparisonProperty() {
+        return verbComparison.getReadOnlyProperty();
     }
 
-    /** p(were) after the current token; NaN if the vocabulary lacks "were" or nothing is traced. */
-    public ReadOnlyDoubleProperty wereProbabilityProperty() {
-        return wereProbability.getReadOnlyProperty();
+    public VerbComparison getVerbComparison() {
+        return verbComparison.get();
+    }
+
+    /** True once the shown text's verbs are found: a null {@link #verbComparisonProperty} then means "no verb". */
+    public ReadOnlyBooleanProperty verbsFoundProperty() {
+        return verbsFound.getReadOnlyProperty();
     }
 
     /** The traced tokens, for the token strip. */

@@ -16,6 +16,12 @@ public interface ModelCatalog {
     /** The bundled models present, in menu order. */
     List<String> bundled();
 
+    /** The model the window opens on: by default the first bundled one; null when none is bundled. */
+    default String opening() {
+        List<String> present = bundled();
+        return present.isEmpty() ? null : present.get(0);
+    }
+
     /**
      * Reads a bundled model by name or a model file by path. May run on any thread.
      *
@@ -32,7 +38,10 @@ public interface ModelCatalog {
         return ModelFiles.read(file);
     }
 
-    /** The models bundled with this build, from {@link ModelLibrary}. */
+    /**
+     * The models bundled with this build, from {@link ModelLibrary}; every model it reads has its number
+     * units as the test finds them ({@link ModelLibrary#loadTested}), so a badge never repeats a file's claim.
+     */
     static ModelCatalog library() {
         return new ModelCatalog() {
             @Override
@@ -40,9 +49,22 @@ public interface ModelCatalog {
                 return ModelLibrary.available();
             }
 
+            /** {@link ModelLibrary#OPENING}, when bundled: the model whose picture is the lecture's. */
+            @Override
+            public String opening() {
+                List<String> present = bundled();
+                return present.contains(ModelLibrary.OPENING) ? ModelLibrary.OPENING
+                        : present.isEmpty() ? null : present.get(0);
+            }
+
             @Override
             public Model load(String nameOrPath) throws ModelFileException {
-                return ModelLibrary.load(nameOrPath);
+                return ModelLibrary.loadTested(nameOrPath);
+            }
+
+            @Override
+            public Model load(Path file) throws ModelFileException {
+                return ModelLibrary.readTested(file);
             }
         };
     }

@@ -36,7 +36,7 @@ import org.gatescope.ui.canvas.CanvasTheme;
 
 /**
  * The panel right of the cell: which model and cell, the next-token predictions at the current
- * token (with the lecture's was/were test), and the list of units to show.
+ * token (with the lecture's singular-or-plural test for the text's own verb), and the list of units to show.
  */
 public final class SidePanel extends VBox {
 
@@ -54,11 +54,18 @@ public final class SidePanel extends VBox {
     private final VBox agreement = new VBox(4);
     private final List<BarRow> predictionBars = new java.util.ArrayList<>();
     private final Label noPredictions = muted("appear once a sentence is traced");
-    private final Label wasPart = new Label();
-    private final Label werePart = new Label();
-    private final javafx.beans.property.DoubleProperty wasShare = new javafx.beans.property.SimpleDoubleProperty(0.5);
-    private final Label wasValue = new Label();
-    private final Label wereValue = new Label();
+    private final Label agreementTitle = new Label();
+    private final Label agreementCaption = new Label();
+    private final Label noVerb = muted("");
+    private final Region singularPart = new Region();
+    private final Region pluralPart = new Region();
+    private final javafx.beans.property.DoubleProperty singularShare =
+            new javafx.beans.property.SimpleDoubleProperty(0.5);
+    private final Label singularShareText = new Label();
+    private final Label pluralShareText = new Label();
+    private final Label singularValue = new Label();
+    private final Label pluralValue = new Label();
+    private final VBox comparison = new VBox(4);
     private final ListView<Integer> units;
     private final VBox ablationBox = new VBox(4);
     private final Label ablationTitle = new Label();
@@ -104,9 +111,33 @@ public final class SidePanel extends VBox {
         predictionTitle.getStyleClass().add("section-title");
         predictionRows.getStyleClass().add("predictions");
         agreement.getStyleClass().add("agreement");
-        Label agreementTitle = new Label("was or were?");
+        agreement.setId("agreement");
+        agreementTitle.setId("agreement-title");
         agreementTitle.getStyleClass().add("subsection-title");
-        agreement.getChildren().addAll(agreementTitle, split(), new HBox(16, wasValue, wereValue));
+        agreementCaption.setId("agreement-caption");
+        agreementCaption.getStyleClass().add("muted");
+        agreementCaption.setWrapText(true);
+        agreementCaption.setMinHeight(Region.USE_PREF_SIZE);
+        noVerb.setId("no-verb");
+        noVerb.setWrapText(true);
+        noVerb.setMinHeight(Region.USE_PREF_SIZE);
+        singularShareText.setId("singular-share");
+        pluralShareText.setId("plural-share");
+        singularValue.setId("singular-probability");
+        pluralValue.setId("plural-probability");
+        Region shareSpacer = new Region();
+        HBox.setHgrow(shareSpacer, Priority.ALWAYS);
+        // The shares sit above the bar, never inside it: a 9 % part has no room for "were 9 %".
+        HBox shares = new HBox(8, singularShareText, shareSpacer, pluralShareText);
+        shares.setAlignment(Pos.CENTER_LEFT);
+        singularShareText.setGraphic(swatch("was-part"));
+        pluralShareText.setGraphic(swatch("were-part"));
+        pluralShareText.setContentDisplay(ContentDisplay.RIGHT);
+        for (Label share : List.of(singularShareText, pluralShareText, singularValue, pluralValue)) {
+            share.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        comparison.getChildren().addAll(shares, split(), new HBox(16, singularValue, pluralValue));
+        agreement.getChildren().addAll(agreementTitle, agreementCaption, comparison, noVerb);
 
         units = new ListView<>(cell.unitOrder());
         units.setId("unit-list");
@@ -156,8 +187,8 @@ public final class SidePanel extends VBox {
 
         InvalidationListener predictions = o -> updatePredictions();
         explorer.predictions().addListener(predictions);
-        explorer.wasProbabilityProperty().addListener(predictions);
-        explorer.wereProbabilityProperty().addListener(predictions);
+        explorer.verbComparisonProperty().addListener(predictions);
+        explorer.verbsFoundProperty().addListener(predictions);
         explorer.stepProperty().addListener(predictions);
         cell.modelProperty().addListener(o -> updateModelInfo());
         explorer.cellProperty().addListener(o -> syncCellToggle());
@@ -255,22 +286,71 @@ public final class SidePanel extends VBox {
         if (!predictionRows.getChildren().equals(rows)) {
             predictionRows.getChildren().setAll(rows);
         }
-        double was = explorer.wasProbabilityProperty().get();
-        double were = explorer.wereProbabilityProperty().get();
-        boolean both = !Double.isNaN(was) && !Double.isNaN(were);
-        agreement.setVisible(both);
-        agreement.setManaged(both);
-        if (both) {
-            double total = was + were;
-            double share = total > 0 ? was / total : 0.5;
-            wasPart.setText(String.format(Locale.ROOT, "was %.0f%%", 100 * share));
-            werePart.setText(String.format(Locale.ROOT, "%.0f%% were", 100 * (1 - share)));
-            wasShare.set(share);
-            wasValue.setText(probabilityText("p(was)", was));
-            wereValue.setText(probabilityText("p(were)", were));
-            wasValue.getStyleClass().setAll("label", was > were ? "winner-text" : "muted");
-            wereValue.getStyleClass().setAll("label", were > was ? "winner-text" : "muted");
+        updateAgreement();
+    }
+
+    /**
+     * The "is or are?" box: the verb at or after the current token against its partner, as shares of
+     * the two and as probabilities; "no verb to compare" for a text without one.
+     */
+    private void updateAgreement() {
+        VerbComparison shown = explorer.getVerbComparison();
+        boolean found = explorer.verbsFoundProperty().get();
+        agreement.setVisible(found);
+        agreement.setManaged(found);
+        if (!found) {
+            return; // the verbs of a new text are still being found
         }
+        boolean compared = shown != null && shown.comparable();
+        comparison.setVisible(compared);
+        comparison.setManaged(compared);
+        noVerb.setVisible(!compared);
+        noVerb.setManaged(!compared);
+        if (shown == null) {
+            agreementTitle.setText("No verb to compare");
+            agreementCaption.setText("");
+            agreementCaption.setManaged(false);
+            noVerb.setText("This text has no verb whose form shows the subject's number (is/are, was/were, "
+                    + "has/have, does/do, or a pair such as runs/run that the model's vocabulary holds).");
+            return;
+        }
+        String singular = shown.pair().singular();
+        String plural = shown.pair().plural();
+        List<String> tokens = explorer.primary().getTrace().tokens();
+        if (shown.verb().verbIndex() >= tokens.size()) {
+            return; // of a trace just replaced; its own comparison follows
+        }
+        agreementTitle.setText(singular + " or " + plural + "?");
+        agreementCaption.setManaged(true);
+        String written = tokens.get(shown.verb().verbIndex());
+        agreementCaption.setText("The verb \u201C" + written + "\u201D (token " + (shown.verb().verbIndex() + 1)
+                + (written.equals(shown.verb().verb()) ? ")" : "; its subject wants \u201C" + shown.verb().verb()
+                + "\u201D)") + ". The model's next token after \u201C" + tokens.get(shown.step()) + "\u201D:");
+        if (!compared) {
+            List<String> missing = new java.util.ArrayList<>();
+            if (Double.isNaN(shown.singularProbability())) {
+                missing.add("\u201C" + singular + "\u201D");
+            }
+            if (Double.isNaN(shown.pluralProbability())) {
+                missing.add("\u201C" + plural + "\u201D");
+            }
+            noVerb.setText("Nothing to compare: this model's vocabulary lacks " + String.join(" and ", missing)
+                    + ".");
+            return;
+        }
+        double share = shown.singularShare();
+        singularShareText.setText(String.format(Locale.ROOT, "%s %.0f%%", singular, 100 * share));
+        pluralShareText.setText(String.format(Locale.ROOT, "%.0f%% %s", 100 * (1 - share), plural));
+        singularShare.set(share);
+        singularValue.setText(probabilityText("p(" + singular + ")", shown.singularProbability()));
+        pluralValue.setText(probabilityText("p(" + plural + ")", shown.pluralProbability()));
+        String preferred = shown.preferred();
+        singularValue.getStyleClass().setAll("label", preferred.equals(singular) ? "winner-text" : "muted");
+        pluralValue.getStyleClass().setAll("label", preferred.equals(plural) ? "winner-text" : "muted");
+        singularShareText.getStyleClass().setAll("label", "share-text", "singular-share",
+                preferred.equals(singular) ? "winner-text" : "muted");
+        pluralShareText.getStyleClass().setAll("label", "share-text", "plural-share",
+                preferred.equals(plural) ? "winner-text" : "muted");
     }
 
     /** The "Silenced unit N" box: p(was) and p(were) (or the top prediction) before and after, side by side. */
@@ -287,13 +367,7 @@ public final class SidePanel extends VBox {
         ablationPosition.setText(UnitMenu.silencedState(result.before()) + " forced to 0 from \u201C"
                 + result.before().tokens().get(result.fromStep()) + "\u201D on; next token after \u201C" + at
                 + "\u201D, before \u2192 after:");
-        List<String> compared = new java.util.ArrayList<>();
-        if (!Double.isNaN(result.probabilityBefore("was")) && !Double.isNaN(result.probabilityBefore("were"))) {
-            compared.add("was");
-            compared.add("were");
-        } else {
-            compared.add(result.before().topPredictions(result.position(), 1).get(0).token());
-        }
+        List<String> compared = result.compared();
         List<javafx.scene.Node> rows = new java.util.ArrayList<>();
         for (String token : compared) {
             double before = result.probabilityBefore(token);
@@ -305,29 +379,41 @@ public final class SidePanel extends VBox {
             rows.add(beforeRow);
             rows.add(afterRow);
         }
-        if (compared.size() == 2) {
-            Label shares = new Label(String.format(Locale.ROOT, "share of was: %.0f%% \u2192 %.0f%%",
-                    100 * result.shareBefore("was", "were"), 100 * result.shareAfter("was", "were")));
+        if (result.comparesVerbs()) {
+            String verb = compared.get(0);
+            String partner = compared.get(1);
+            Label shares = new Label(String.format(Locale.ROOT, "share of %s: %.0f%% \u2192 %.0f%%", verb,
+                    100 * result.shareBefore(verb, partner), 100 * result.shareAfter(verb, partner)));
             shares.setId("ablation-shares");
             rows.add(shares);
         }
         ablationRows.getChildren().setAll(rows);
     }
 
-    /** One bar split in the ratio p(was) : p(were), the lecture's singular-or-plural question. */
+    /** One bar split in the ratio p(singular) : p(plural), the lecture's singular-or-plural question. */
     private HBox split() {
-        wasPart.getStyleClass().addAll("split-part", "was-part");
-        werePart.getStyleClass().addAll("split-part", "were-part");
-        wasPart.setMinWidth(0);
-        werePart.setMinWidth(0);
-        wasPart.setMaxWidth(Double.MAX_VALUE);
-        werePart.setMaxWidth(Double.MAX_VALUE);
-        HBox bar = new HBox(wasPart, werePart);
+        singularPart.getStyleClass().addAll("split-part", "was-part");
+        pluralPart.getStyleClass().addAll("split-part", "were-part");
+        singularPart.setMinWidth(0);
+        pluralPart.setMinWidth(0);
+        singularPart.setMaxWidth(Double.MAX_VALUE);
+        pluralPart.setMaxWidth(Double.MAX_VALUE);
+        HBox bar = new HBox(singularPart, pluralPart);
         bar.getStyleClass().add("split-bar");
         bar.setId("agreement-split");
-        wasPart.prefWidthProperty().bind(bar.widthProperty().multiply(wasShare));
-        werePart.prefWidthProperty().bind(bar.widthProperty().multiply(wasShare.negate().add(1)));
+        singularPart.prefWidthProperty().bind(bar.widthProperty().multiply(singularShare));
+        pluralPart.prefWidthProperty().bind(bar.widthProperty().multiply(singularShare.negate().add(1)));
         return bar;
+    }
+
+    /** A small square in a bar part's colour: the key from a share's label to its part of the bar. */
+    private static Region swatch(String partStyle) {
+        Region swatch = new Region();
+        swatch.getStyleClass().add(partStyle);
+        swatch.setMinSize(12, 12);
+        swatch.setPrefSize(12, 12);
+        swatch.setMaxSize(12, 12);
+        return swatch;
     }
 
     private static String probabilityText(String name, double p) {

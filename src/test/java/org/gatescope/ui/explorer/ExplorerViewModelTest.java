@@ -1,5 +1,6 @@
 package org.gatescope.ui.explorer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -56,16 +57,54 @@ class ExplorerViewModelTest {
     // ---- opening -------------------------------------------------------------------------------
 
     @Test
-    void opensTheLstmOnTheLectureSentenceAtTheFirstToken() {
+    void opensTheCatalogsOpeningModelOnTheLectureSentenceAtTheFirstToken() {
         ExplorerViewModel explorer = started();
 
-        assertEquals(CellKind.LSTM, explorer.cellProperty().get());
+        assertEquals(CellKind.LSTM, explorer.cellProperty().get(), "the test catalog opens on its first model");
         assertEquals("lstm", explorer.primary().modelNameProperty().get());
         assertEquals(ExplorerViewModel.LECTURE_SENTENCE, explorer.sentenceProperty().get());
         assertEquals(Tokenizer.tokenize(ExplorerViewModel.LECTURE_SENTENCE), trace(explorer).tokens());
         assertEquals(0, explorer.getStep());
         assertEquals(11, explorer.lengthProperty().get());
         assertEquals("", explorer.errorProperty().get());
+    }
+
+    @Test
+    void opensTheModelTheCatalogNamesForFirstSight() {
+        ModelCatalog all = catalog;
+        catalog = new ModelCatalog() {
+            @Override
+            public List<String> bundled() {
+                return all.bundled();
+            }
+
+            @Override
+            public String opening() {
+                return "gru";
+            }
+
+            @Override
+            public org.gatescope.engine.Model load(String nameOrPath) throws org.gatescope.io.ModelFileException {
+                return all.load(nameOrPath);
+            }
+        };
+        ExplorerViewModel explorer = started();
+
+        assertEquals(CellKind.GRU, explorer.cellProperty().get());
+        assertEquals("gru", explorer.primary().modelNameProperty().get());
+    }
+
+    @Test
+    void theBundledModelsOpenOnTheGruWhoseNumberUnitDrawsTheLecturesPicture() {
+        assertEquals("gru", ModelCatalog.library().opening());
+        assertTrue(ModelCatalog.library().bundled().contains("gru"));
+    }
+
+    @Test
+    void theLibraryBadgesOnlyUnitsThatPassTheNumberUnitTest() throws Exception {
+        assertArrayEquals(new int[0], ModelCatalog.library().load("rnn").numberUnits(),
+                "the RNN's file names unit 1, whose sign is near chance");
+        assertArrayEquals(new int[] {1}, ModelCatalog.library().load("gru").numberUnits());
     }
 
     @Test
@@ -124,17 +163,70 @@ class ExplorerViewModelTest {
 
         Trace trace = trace(explorer);
         assertEquals(trace.topPredictions(7, 5), explorer.predictions());
-        assertEquals(trace.probability(7, "was"), explorer.wasProbabilityProperty().get());
-        assertEquals(trace.probability(7, "were"), explorer.wereProbabilityProperty().get());
+        VerbComparison verb = explorer.getVerbComparison();
+        assertEquals("was", verb.verb().verb());
+        assertEquals(7, verb.step());
+        assertEquals(trace.probability(7, "was"), verb.singularProbability());
+        assertEquals(trace.probability(7, "were"), verb.pluralProbability());
     }
 
     @Test
-    void wasAndWereAreNotANumberWhenTheVocabularyLacksThem() {
+    void theKeysToTheCabinetCompareAreWithIs() {
+        ExplorerViewModel explorer = started();
+        explorer.setSentenceNow("The keys to the cabinet are on the table.");
+
+        VerbComparison verb = explorer.getVerbComparison();
+        assertEquals("are", verb.verb().verb());
+        assertEquals(new org.gatescope.text.AgreementVerbs.Pair("is", "are"), verb.pair());
+        assertEquals(0, verb.step(), "read after the current token");
+        assertEquals("are", explorer.getReach().target());
+        assertEquals(4, explorer.getReach().position(), "predicted after \"cabinet\"");
+
+        explorer.jumpTo(5);
+        assertEquals(4, explorer.getVerbComparison().step(), "on the verb: the model's choice of it");
+        assertEquals(trace(explorer).probability(4, "is"), explorer.getVerbComparison().singularProbability());
+    }
+
+    @Test
+    void everyVerbOfATextGetsItsOwnComparisonAndReach() {
+        ExplorerViewModel explorer = started();
+        explorer.setSentenceNow("The cat was full. The dogs, which ate the fish, were tired.");
+
+        assertEquals("was", explorer.getVerbComparison().verb().verb());
+        assertEquals(1, explorer.getReach().position());
+        assertEquals("was", explorer.getReach().target());
+
+        explorer.jumpTo(3); // "full": past the first verb, before the second
+        assertEquals("were", explorer.getVerbComparison().verb().verb());
+        assertEquals(13, explorer.getVerbComparison().verb().verbIndex());
+        assertEquals(3, explorer.getVerbComparison().step());
+        assertEquals(12, explorer.getReach().position());
+        assertEquals("were", explorer.getReach().target());
+
+        explorer.jumpTo(1);
+        assertEquals("was", explorer.getReach().target(), "back to the first verb's reach");
+    }
+
+    @Test
+    void aTextWithoutAnAgreeingVerbHasNoVerbToCompare() {
+        ExplorerViewModel explorer = started();
+        explorer.setSentenceNow("The cat ate the fish.");
+
+        assertTrue(explorer.verbsFoundProperty().get());
+        assertNull(explorer.getVerbComparison());
+        assertEquals(5, explorer.predictions().size());
+    }
+
+    @Test
+    void aVerbTheVocabularyLacksIsNotComparable() {
         catalog = UiTestModels.catalog(Map.of("lstm", UiTestModels.write(folder, "small",
                 TestModels.random(CellKind.LSTM, GruReset.AFTER, 9, 4, 5, 3))));
         ExplorerViewModel explorer = started();
 
-        assertTrue(Double.isNaN(explorer.wasProbabilityProperty().get()));
+        VerbComparison verb = explorer.getVerbComparison();
+        assertEquals("was", verb.verb().verb(), "the lecture sentence's verb, though the model cannot say it");
+        assertTrue(Double.isNaN(verb.pluralProbability()), "no \"were\" among its 9 words");
+        assertFalse(verb.comparable());
         assertEquals(5, explorer.predictions().size());
     }
 

@@ -127,6 +127,18 @@ class ReachAndAblationViewModelTest {
     }
 
     @Test
+    void theAblationComparesTheSentencesOwnVerbWithItsPartner() {
+        ExplorerViewModel explorer = started();
+        // the test models' vocabulary has was/were, not is/are
+        explorer.setSentenceNow("The keys to the cabinet were on the table.");
+
+        explorer.silenceUnit(1);
+
+        assertEquals(4, explorer.getAblation().position(), "after \"cabinet\", before \"were\"");
+        assertEquals(List.of("were", "was"), explorer.getAblation().compared());
+    }
+
+    @Test
     void silencingFromTheCurrentTokenStartsThere() {
         ExplorerViewModel explorer = started();
         explorer.jumpTo(3);
