@@ -13,6 +13,8 @@ import org.gatescope.engine.ModelSpec;
 import org.gatescope.engine.Weights;
 import org.gatescope.engine.analysis.NumberUnits;
 import org.gatescope.engine.cell.Tracer;
+import java.nio.file.Path;
+import org.gatescope.io.ImportedModels;
 import org.gatescope.io.ModelLibrary;
 
 /** {@code info}: what a model file holds — its cell, sizes, tensors and metadata. */
@@ -30,13 +32,18 @@ final class InfoCommand implements Command {
 
     @Override
     public String usage() {
-        return "info --model M";
+        return "info --model M [--vocab FILE]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
-        Options options = Options.parse(name(), args, 0, Set.of("model"), Set.of());
+        Options options = Options.parse(name(), args, 0, Set.of("model", "vocab"), Set.of());
         String name = options.require("model");
+        if (!ModelLibrary.isGateScopeModel(name)) {
+            NetworkDescription.print(name, ImportedModels.read(Path.of(name),
+                    options.has("vocab") ? Path.of(options.get("vocab")) : null), out);
+            return 0;
+        }
         Model model = ModelLibrary.load(name);
         ModelSpec spec = model.spec();
         out.printf("model       %s%n", name);

@@ -38,7 +38,10 @@ public final class ImportedModels {
         List<String> vocabulary = tokenizer == null ? List.of() : tokenizer.tokens().stream()
                 .map(t -> t == null ? "" : t).toList();
         return switch (format(path)) {
-            case GATESCOPE -> Network.of(ModelFiles.read(path));
+            case GATESCOPE -> {
+                SafeTensorsFile file = SafeTensors.read(path);
+                yield NetworkFiles.isNetworkFile(file) ? NetworkFiles.read(path, file) : Network.of(ModelFiles.read(path));
+            }
             case PYTORCH -> TorchNetworks.build(path, org.gatescope.io.torch.TorchCheckpoint.read(path), vocabulary);
             case KERAS_H5, KERAS_ARCHIVE -> KerasNetworks.build(path, KerasFile.read(path), vocabulary);
             case ONNX -> OnnxNetworks.build(path, org.gatescope.io.onnx.OnnxFile.read(path), vocabulary);

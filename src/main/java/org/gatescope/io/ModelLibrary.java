@@ -67,15 +67,17 @@ public final class ModelLibrary {
     }
 
     /**
-     * Whether {@code nameOrPath} is one of GateScope's own models (a bundled name or a safetensors
-     * file) rather than a model trained elsewhere ({@link ImportedModels}).
+     * Whether {@code nameOrPath} is one of GateScope's own single-layer models (a bundled name or a
+     * classic safetensors file) rather than a model trained elsewhere or imported from one
+     * ({@link ImportedModels}, {@link NetworkFiles}).
      */
     public static boolean isGateScopeModel(String nameOrPath) throws ModelFileException {
         Path path = Path.of(nameOrPath);
         if (!Files.exists(path)) {
             return true; // a bundled name, or a missing file that load() reports
         }
-        return ImportedModels.format(path) == ImportedModels.Format.GATESCOPE;
+        return ImportedModels.format(path) == ImportedModels.Format.GATESCOPE
+                && !NetworkFiles.isNetworkFile(SafeTensors.read(path));
     }
 
     /**

@@ -63,6 +63,32 @@ class TraceImportedModelTest {
         assertRefusal(run("trace", "--model", empty.toString(), "--ids", "1"), "empty");
     }
 
+    @Test
+    void importKeepsEveryLayerAndTracesTheSameAfterwards() throws IOException {
+        Path out = dir.resolve("imported.safetensors");
+        CommandLineTest.Result imported = run("import", fixture("gru_unfolded.onnx").toString(), "--out", out.toString());
+        assertEquals(0, imported.status(), imported.err());
+        Map<?, ?> original = trace("trace", "--model", fixture("gru_unfolded.onnx").toString(), "--ids", "1,5,9,2,7");
+        Map<?, ?> roundTrip = trace("trace", "--model", out.toString(), "--ids", "1,5,9,2,7");
+        assertEquals(((List<?>) original.get("layers")).size(), ((List<?>) roundTrip.get("layers")).size());
+        List<?> a = (List<?>) original.get("output");
+        List<?> b = (List<?>) roundTrip.get("output");
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(((Number) a.get(i)).doubleValue(), ((Number) b.get(i)).doubleValue(), 1e-6, "output " + i);
+        }
+        CommandLineTest.Result info = run("info", "--model", out.toString());
+        assertEquals(0, info.status(), info.err());
+        assertTrue(info.out().contains("imported_from") && info.out().contains("GRU"), info.out());
+    }
+
+    @Test
+    void infoDescribesLayersAndConventionsOfAnyFile() throws IOException {
+        CommandLineTest.Result info = run("info", "--model", fixture("lstm.pt").toString());
+        assertEquals(0, info.status(), info.err());
+        assertTrue(info.out().contains("1 forward") && info.out().contains("2 backward"), info.out());
+        assertTrue(info.out().contains("PyTorch nn.LSTM i,f,g,o"), info.out());
+    }
+
     private static void assertRefusal(CommandLineTest.Result result, String expected) {
         assertEquals(2, result.status(), result.err());
         assertTrue(result.err().contains(expected), result.err());
