@@ -37,7 +37,7 @@ public final class ImportedModels {
         FrameworkTokenizer tokenizer = vocabularyFile == null ? null : VocabularyFiles.read(vocabularyFile);
         List<String> vocabulary = tokenizer == null ? List.of() : tokenizer.tokens().stream()
                 .map(t -> t == null ? "" : t).toList();
-        return switch (format(path)) {
+        Network network = switch (format(path)) {
             case GATESCOPE -> {
                 SafeTensorsFile file = SafeTensors.read(path);
                 yield NetworkFiles.isNetworkFile(file) ? NetworkFiles.read(path, file) : Network.of(ModelFiles.read(path));
@@ -46,6 +46,13 @@ public final class ImportedModels {
             case KERAS_H5, KERAS_ARCHIVE -> KerasNetworks.build(path, KerasFile.read(path), vocabulary);
             case ONNX -> OnnxNetworks.build(path, org.gatescope.io.onnx.OnnxFile.read(path), vocabulary);
         };
+        if (tokenizer != null && network.inputKind() != Network.InputKind.FEATURES
+                && tokenizer.size() > network.inputSize()) {
+            throw new ModelFileException(vocabularyFile, "has ids up to " + (tokenizer.size() - 1) + " but the model reads "
+                    + network.inputSize() + (network.inputKind() == Network.InputKind.TOKEN_IDS ? " embedding rows"
+                    : " one-hot positions") + " (0 to " + (network.inputSize() - 1) + "): it is not this model's vocabulary");
+        }
+        return network;
     }
 
     /** What kind of model file {@code path} is; refuses what is none of them. */
