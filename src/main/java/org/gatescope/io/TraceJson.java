@@ -67,6 +67,15 @@ public final class TraceJson {
             json.value(position);
         }
         json.endArray();
+        if (trace.unknownPositions().length > 0) {
+            // What each unknown word was read as: <unk>, or its signature (<unk-s>, <unk-ing>…) where the vocabulary has one.
+            json.name("unknown_read_as").beginArray();
+            for (int position : trace.unknownPositions()) {
+                int id = trace.tokenId(position);
+                json.value(id >= 0 && id < trace.vocabularySize() ? trace.vocabulary().get(id) : "<unk>");
+            }
+            json.endArray();
+        }
         int[] numberUnits = trace.numberUnits();
         if (numberUnits.length > 0) {
             json.name("number_units").beginArray();

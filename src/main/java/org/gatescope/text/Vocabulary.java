@@ -57,9 +57,22 @@ public final class Vocabulary {
         return indexOf.containsKey(token);
     }
 
-    /** The row of {@code token}, or the row of {@code <unk>} if the vocabulary lacks it. */
+    /**
+     * The row of {@code token}; for a token the vocabulary lacks, the row of its
+     * {@link UnknownWordSignature signature} when the vocabulary holds signature tokens, else of {@code <unk>}.
+     */
     public int indexOf(String token) {
         Integer i = indexOf.get(token);
-        return i == null ? unknownIndex : i;
+        return i == null ? indexOf.get(readAs(token)) : i;
+    }
+
+    /** The token a word is read as: itself if known, else its signature if this vocabulary has one, else {@code <unk>}. */
+    public String readAs(String token) {
+        if (indexOf.containsKey(token)) {
+            return token;
+        }
+        // Tokens arrive lower-cased, so a capital cannot be seen here: read as at a sentence's start.
+        String signature = UnknownWordSignature.of(token, true).token();
+        return indexOf.containsKey(signature) ? signature : UNKNOWN;
     }
 }
