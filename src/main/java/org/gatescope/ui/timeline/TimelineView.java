@@ -487,7 +487,7 @@ public final class TimelineView extends TokenAxisView {
         y += 16;
         g.setFont(CanvasTheme.LABEL_BOLD);
         for (int i = 0; i < units.size() && y < bottom; i++) {
-            g.setFill(CanvasTheme.unitColor(i));
+            g.setFill(CanvasTheme.unitTextColor(i)); // text: the unit's hue at AA contrast
             g.fillText(String.format(Locale.ROOT, "%+.2f", trace.value(q, step, units.get(i))).replace("-", "\u2212"),
                     right + 8, y);
             y += 18;

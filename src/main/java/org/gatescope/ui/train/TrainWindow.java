@@ -485,7 +485,6 @@ public final class TrainWindow extends BorderPane {
         Label error = new Label();
         error.setId("train-error");
         error.getStyleClass().add("error-text");
-        error.setStyle("-fx-text-fill: #c0392b;");
         error.textProperty().bind(train.errorProperty());
         error.visibleProperty().bind(train.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
