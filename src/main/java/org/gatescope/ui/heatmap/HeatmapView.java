@@ -9,11 +9,15 @@ import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import org.gatescope.engine.Quantity;
@@ -35,6 +39,11 @@ import org.gatescope.ui.explorer.UnitMenu;
  * the token everywhere; right-clicking a row of the main cell offers to silence its unit
  * ({@link UnitMenu}). The compare view shows one under each cell's timeline.
  *
+ * <p>The rows fit the view ("fit": every band at once, a row may be a pixel or two) or are zoomed
+ * to at least {@value #ZOOM_ROW} px, tall enough to click one unit, with the bands scrolling
+ * vertically: the "fit | zoom" buttons under the band labels, or Ctrl + Shift + wheel for the
+ * height in between and above.
+ *
  * <p>Each band is rasterised lazily in tiles of {@value #TILE} tokens, only when a tile first
  * comes into view, and drawn scaled without smoothing, so a text of thousands of tokens
  * scrolls without the window ever drawing more than the visible columns.
@@ -50,6 +59,12 @@ public final class HeatmapView extends TokenAxisView {
     private static final double BAND_GAP = 8;
     private static final double MIN_ROW = 1;
     private static final double MAX_ROW = 22;
+    /** A zoomed row's least height (px): a unit a mouse can aim at. */
+    public static final double ZOOM_ROW = 14;
+    /** The tallest a zoomed row grows with Ctrl + Shift + wheel. */
+    static final double MAX_ZOOM_ROW = 40;
+    /** How much one notch of Ctrl + Shift + wheel changes a zoomed row's height. */
+    private static final double ROW_ZOOM_STEP = 1.25;
     private static final String TITLE = "Gates and states: units \u00D7 tokens";
     private static final String SHORT_TITLE = "Gates and states";
     private static final String SIGNED_NAME = "c\u0303 c a";
@@ -68,6 +83,11 @@ public final class HeatmapView extends TokenAxisView {
         }
     };
     private final String hint;
+    private final ToggleButton fitRows = new ToggleButton("fit");
+    private final ToggleButton zoomRows = new ToggleButton("zoom");
+    private final HBox rowZoom = new HBox(fitRows, zoomRows);
+    /** The zoomed rows' height (px), or 0 while the rows fit the view. */
+    private double zoomRow;
     private Trace tiled;
     private String hover = "";
     public long tilesBuilt;
@@ -79,7 +99,7 @@ public final class HeatmapView extends TokenAxisView {
         vertical.setOrientation(Orientation.VERTICAL);
         horizontal.setFocusTraversable(false);
         vertical.setFocusTraversable(false);
-        getChildren().addAll(horizontal, vertical);
+        getChildren().addAll(horizontal, vertical, rowZoomButtons());
         viewport.attach(horizontal);
         vertical.valueProperty().addListener(o -> requestRepaint());
 
@@ -124,6 +144,15 @@ public final class HeatmapView extends TokenAxisView {
             requestRepaint();
         });
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.isShiftDown() && (e.isControlDown() || e.isShortcutDown())) {
+                // Shift may turn the wheel sideways: either delta says which way
+                double delta = isSideways(e) ? e.getDeltaX() : e.getDeltaY();
+                if (delta != 0) {
+                    zoomRowsBy(delta > 0 ? ROW_ZOOM_STEP : 1 / ROW_ZOOM_STEP);
+                }
+                e.consume();
+                return;
+            }
             if (zoom(e)) {
                 e.consume();
                 return;
@@ -150,14 +179,91 @@ public final class HeatmapView extends TokenAxisView {
     record Hit(Quantity quantity, int unit, int token) {
     }
 
+    // ---- row zoom -------------------------------------------------------------------------
+
+    /** "fit | zoom", under the band labels: one of the two is always chosen. */
+    private HBox rowZoomButtons() {
+        ToggleGroup group = new ToggleGroup();
+        fitRows.setToggleGroup(group);
+        zoomRows.setToggleGroup(group);
+        fitRows.setSelected(true);
+        fitRows.setId("heatmap-fit-rows");
+        zoomRows.setId("heatmap-zoom-rows");
+        fitRows.setTooltip(new Tooltip("Fit every band in the view (rows may be thin)"));
+        zoomRows.setTooltip(new Tooltip("Rows tall enough to click one unit; scroll the bands with the wheel"
+                + " (Ctrl+Shift+wheel: row height)"));
+        for (ToggleButton button : new ToggleButton[] {fitRows, zoomRows}) {
+            button.setFocusTraversable(false);
+            button.setMnemonicParsing(false);
+        }
+        // A click on the chosen one keeps it chosen.
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            } else {
+                setRowsZoomed(now == zoomRows);
+            }
+        });
+        rowZoom.getStyleClass().add("row-zoom");
+        rowZoom.setFillHeight(true);
+        return rowZoom;
+    }
+
+    /** Zooms the rows to {@value #ZOOM_ROW} px (scrolling the bands), or fits them to the view. */
+    public void setRowsZoomed(boolean zoomed) {
+        setZoomRow(zoomed ? Math.max(ZOOM_ROW, zoomRow) : 0);
+    }
+
+    /** Whether the rows are zoomed rather than fitted to the view. */
+    public boolean rowsZoomed() {
+        return zoomRow > 0;
+    }
+
+    /** Ctrl + Shift + wheel: taller or shorter rows; shorter than a zoomed row is "fit". */
+    private void zoomRowsBy(double factor) {
+        double from = zoomRow > 0 ? zoomRow : ZOOM_ROW / factor;
+        double to = Math.min(MAX_ZOOM_ROW, from * factor);
+        setZoomRow(to < ZOOM_ROW - 1e-9 ? 0 : to);
+    }
+
+    private void setZoomRow(double row) {
+        if (row == zoomRow) {
+            return;
+        }
+        // Keep the band row under the top edge where it was.
+        Trace trace = cell.getTrace();
+        double before = trace == null ? 1 : rowHeight(trace, canvas.getHeight());
+        zoomRow = row;
+        (row > 0 ? zoomRows : fitRows).setSelected(true);
+        if (trace != null) {
+            double after = rowHeight(trace, canvas.getHeight());
+            vertical.setValue(vertical.getValue() * after / before);
+        }
+        requestLayout();
+        requestRepaint();
+    }
+
+    /** The bands' scroll bar (tests). */
+    ScrollBar verticalScrollBar() {
+        return vertical;
+    }
+
+    /** The rows' height now (px), for tests. */
+    double rowHeight() {
+        Trace trace = cell.getTrace();
+        return trace == null ? 0 : rowHeight(trace, canvas.getHeight());
+    }
+
     // ---- geometry -------------------------------------------------------------------------
 
+    /** A row's height in a canvas {@code height} px tall: every band fitted, or the zoomed height if taller. */
     private double rowHeight(Trace trace, double height) {
         int bands = trace.quantities().size();
         double available = height - HEADER - LABELS - bands * BAND_GAP;
         double row = available / (bands * (double) trace.hidden());
         row = row >= 4 ? Math.floor(row) : row;
-        return Math.max(MIN_ROW, Math.min(MAX_ROW, row));
+        double fit = Math.max(MIN_ROW, Math.min(MAX_ROW, row));
+        return zoomRow > 0 ? Math.max(fit, zoomRow) : fit;
     }
 
     private double contentHeight(Trace trace, double row) {
@@ -242,6 +348,11 @@ public final class HeatmapView extends TokenAxisView {
         if (showV) {
             vertical.resizeRelocate(w - SCROLL_BAR, HEADER, SCROLL_BAR, Math.max(0, h - barH - HEADER - LABELS));
         }
+        // under the band labels, beside the token labels
+        rowZoom.setVisible(trace != null);
+        double zoomHeight = Math.min(LABELS, rowZoom.prefHeight(-1));
+        rowZoom.resizeRelocate(6, h - barH - LABELS + (LABELS - zoomHeight) / 2,
+                Math.min(TokenViewport.LEFT - 10, rowZoom.prefWidth(-1)), zoomHeight);
     }
 
     // ---- painting -------------------------------------------------------------------------
