@@ -359,7 +359,7 @@ public final class HeatmapView extends TokenAxisView {
 
     @Override
     protected String emptyHint() {
-        return explorer.sentenceEmptyProperty().get() ? "The heatmaps appear when there is a sentence." : "";
+        return ""; // an empty text: the diagram's slot asks for a sentence, once for the window
     }
 
     @Override

@@ -183,7 +183,8 @@ public final class TimelineView extends TokenAxisView {
 
     @Override
     protected String emptyHint() {
-        return explorer.sentenceEmptyProperty().get() ? ExplorerViewModel.EMPTY_HINT
+        // An empty text: the diagram's slot above asks for a sentence, once for the window.
+        return explorer.sentenceEmptyProperty().get() ? ""
                 : cell.busyProperty().get() || cell.getModel() == null ? "Tracing …" : "";
     }
 
