@@ -127,7 +127,7 @@ public final class ExplorerView extends BorderPane {
         centre.getChildren().addAll(single, compare, emptyState);
         centre.getStyleClass().add("centre");
 
-        VBox top = new VBox(menuBar(), sentenceBar(), banner(), new PlaybackBar(explorer, tokenStrip));
+        VBox top = new VBox(menuBar(), sentenceBar(), banner(), new PlaybackBar(explorer, tokenStrip.withLegend()));
         top.getStyleClass().add("top-area");
         setTop(top);
         setCenter(centre);

@@ -118,8 +118,10 @@ public final class HeatmapView extends TokenAxisView {
             }
         });
         boolean mainCell = cell == explorer.primary();
-        hint = mainCell ? "click a cell to select its unit and token, right-click to silence the unit"
-                : "click a cell to select its unit and token";
+        // the marks explained: the triangle points at the diagram's unit, the outline is the current token
+        hint = mainCell ? "\u25B6 the diagram's unit, \u25AD this token \u00B7 click a cell to select both,"
+                + " right-click to silence the unit"
+                : "\u25B6 the diagram's unit, \u25AD this token \u00B7 click a cell to select both";
         if (mainCell) { // the unit menu silences units of the main cell
             // a row's unit, from the clicked token on (from the current token when the click is beside the cells)
             UnitMenu.install(canvas, explorer, (x, y) -> {
