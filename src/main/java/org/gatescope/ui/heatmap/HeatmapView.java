@@ -82,7 +82,8 @@ public final class HeatmapView extends TokenAxisView {
             return size() > MAX_TILES;
         }
     };
-    private final String hint;
+    /** What the header says when the pointer is over no cell, longest first: the first that fits is shown. */
+    private final List<String> hints;
     private final ToggleButton fitRows = new ToggleButton("fit");
     private final ToggleButton zoomRows = new ToggleButton("zoom");
     private final HBox rowZoom = new HBox(fitRows, zoomRows);
@@ -119,9 +120,10 @@ public final class HeatmapView extends TokenAxisView {
         });
         boolean mainCell = cell == explorer.primary();
         // the marks explained: the triangle points at the diagram's unit, the outline is the current token
-        hint = mainCell ? "\u25B6 the diagram's unit, \u25AD this token \u00B7 click a cell to select both,"
-                + " right-click to silence the unit"
-                : "\u25B6 the diagram's unit, \u25AD this token \u00B7 click a cell to select both";
+        String marks = "\u25B6 the diagram's unit, \u25AD this token";
+        hints = mainCell ? List.of(marks + " \u00B7 click a cell to select both, right-click to silence the unit",
+                marks + " \u00B7 click a cell to select both", marks)
+                : List.of(marks + " \u00B7 click a cell to select both", marks);
         if (mainCell) { // the unit menu silences units of the main cell
             // a row's unit, from the clicked token on (from the current token when the click is beside the cells)
             UnitMenu.install(canvas, explorer, (x, y) -> {
@@ -453,7 +455,11 @@ public final class HeatmapView extends TokenAxisView {
                 g.setFont(CanvasTheme.LABEL);
                 g.setFill(hover.isEmpty() ? CanvasTheme.MUTED : CanvasTheme.TEXT);
                 g.setTextAlign(TextAlignment.LEFT);
-                g.fillText(hover.isEmpty() ? hint : hover, textLeft, HEADER / 2, legendLeft - textLeft - 12);
+                double room = legendLeft - textLeft - 12;
+                // the longest hint that fits at its own width: squeezed text is hard to read
+                String text = hover.isEmpty() ? hints.stream().filter(h -> textWidth(h, CanvasTheme.LABEL) <= room)
+                        .findFirst().orElse("") : hover;
+                g.fillText(text, textLeft, HEADER / 2, room);
             }
             return;
         }
