@@ -108,6 +108,7 @@ public final class HeatmapView extends TokenAxisView {
             requestLayout();
             requestRepaint();
         });
+        whileShowing(cell.primaryUnitProperty(), o -> revealPrimaryRow());
 
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
@@ -245,6 +246,31 @@ public final class HeatmapView extends TokenAxisView {
         }
         requestLayout();
         requestRepaint();
+    }
+
+    /**
+     * Zoomed, the rows scroll: a unit chosen elsewhere (↑ ↓, the unit list) is scrolled into view
+     * in the band at the top of the view, the least needed.
+     */
+    private void revealPrimaryRow() {
+        Trace trace = cell.getTrace();
+        if (zoomRow <= 0 || trace == null || !vertical.isVisible()) {
+            return;
+        }
+        double row = rowHeight(trace, canvas.getHeight());
+        double bandSpan = trace.hidden() * row + BAND_GAP;
+        int band = (int) Math.max(0, Math.min(trace.quantities().size() - 1,
+                Math.floor((vertical.getValue() + row / 2) / bandSpan)));
+        int unit = Math.min(cell.getPrimaryUnit(), trace.hidden() - 1);
+        double top = band * bandSpan + unit * row; // in content coordinates
+        double visible = canvas.getHeight() - HEADER - LABELS;
+        double value = vertical.getValue();
+        if (top < value) {
+            value = top;
+        } else if (top + row > value + visible) {
+            value = top + row - visible;
+        }
+        vertical.setValue(Math.max(0, Math.min(vertical.getMax(), value)));
     }
 
     /** The bands' scroll bar (tests). */

@@ -119,6 +119,22 @@ class HeatmapRowZoomTest {
         assertEquals(4, explorer.getStep());
     }
 
+    @Test
+    void aUnitChosenElsewhereIsScrolledIntoViewWhenZoomed(FxRobot robot) {
+        robot.interact(() -> heatmap.setRowsZoomed(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> explorer.primary().selectPrimaryUnit(15));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double[] centre = heatmap.cellCentre(Quantity.UPDATE_GATE, 15, 0);
+        assertEquals(new HeatmapView.Hit(Quantity.UPDATE_GATE, 15, 0), heatmap.hitTest(centre[0], centre[1]),
+                "the last unit's row of the top band is in view");
+        robot.interact(() -> explorer.primary().selectPrimaryUnit(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        centre = heatmap.cellCentre(Quantity.UPDATE_GATE, 0, 0);
+        assertEquals(new HeatmapView.Hit(Quantity.UPDATE_GATE, 0, 0), heatmap.hitTest(centre[0], centre[1]));
+    }
+
     /** One notch of the wheel over the heatmap with Ctrl and Shift held; up is {@code deltaY > 0}. */
     private void wheel(FxRobot robot, double deltaY) {
         Node canvas = heatmap.getChildrenUnmodifiable().get(0);
