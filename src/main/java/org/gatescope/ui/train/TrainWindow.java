@@ -65,7 +65,7 @@ public final class TrainWindow extends BorderPane {
     private final TrainViewModel train;
     private final Consumer<Model> showInExplorer;
     /** Asks the user; true to go ahead and discard. A dialog in the app, a scripted answer in tests. */
-    private Predicate<Question> confirm = TrainWindow::askInDialog;
+    private Predicate<Question> confirm = this::askInDialog;
 
     /**
      * @param showInExplorer hands a model (the trained one, or a snapshot while following) to the main window
@@ -162,10 +162,13 @@ public final class TrainWindow extends BorderPane {
     }
 
     /** The question as a dialog over this window; Esc or closing it keeps what there is. */
-    private static boolean askInDialog(Question question) {
+    private boolean askInDialog(Question question) {
         ButtonType keep = new ButtonType(question.keep(), ButtonBar.ButtonData.CANCEL_CLOSE);
         ButtonType discard = new ButtonType(question.discard(), ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question.message(), keep, discard);
+        if (getScene() != null && getScene().getWindow() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
         alert.setTitle(question.title());
         alert.setHeaderText(question.title());
         ((Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
