@@ -112,6 +112,45 @@ public final class Theme {
         return argb("unit-" + Math.floorMod(i, UNIT_COLOURS));
     }
 
+    /** The {@code i}-th unit's hue dark enough for text on the surfaces ({@code -gs-unit-text-i}), as 0xAARRGGBB. */
+    public static int unitTextArgb(int i) {
+        return argb("unit-text-" + Math.floorMod(i, UNIT_COLOURS));
+    }
+
+    /**
+     * WCAG 2's contrast ratio of two opaque colours 0xAARRGGBB (alpha ignored): 1 to 21; AA asks
+     * 4.5 for text.
+     */
+    public static double contrast(int argb1, int argb2) {
+        double l1 = luminance(argb1);
+        double l2 = luminance(argb2);
+        return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+    }
+
+    /** WCAG 2's relative luminance of the sRGB colour {@code argb}. */
+    static double luminance(int argb) {
+        return 0.2126 * linear(argb >> 16 & 0xFF) + 0.7152 * linear(argb >> 8 & 0xFF) + 0.0722 * linear(argb & 0xFF);
+    }
+
+    private static double linear(int channel) {
+        double c = channel / 255.0;
+        return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    }
+
+    /** {@code argb} painted over the opaque {@code ground}: what the eye sees of a translucent colour. */
+    public static int over(int argb, int ground) {
+        double a = (argb >>> 24) / 255.0;
+        int r = (int) Math.round(a * (argb >> 16 & 0xFF) + (1 - a) * (ground >> 16 & 0xFF));
+        int g = (int) Math.round(a * (argb >> 8 & 0xFF) + (1 - a) * (ground >> 8 & 0xFF));
+        int b = (int) Math.round(a * (argb & 0xFF) + (1 - a) * (ground & 0xFF));
+        return 0xFF000000 | r << 16 | g << 8 | b;
+    }
+
+    /** Every {@code -gs-*} colour the stylesheet declares, by name without the prefix. */
+    public static java.util.Set<String> names() {
+        return COLOURS.keySet();
+    }
+
     private static String read() {
         try (InputStream in = Theme.class.getResourceAsStream(STYLESHEET)) {
             if (in == null) {

@@ -15,8 +15,8 @@ class ThemeTest {
 
     @Test
     void coloursAreTheStylesheetsRootVariables() {
-        assertEquals(0xFF2F6FDF, Theme.argb("accent"));
-        assertEquals(0xFF2F6FDF, Theme.ACCENT.getRGB());
+        assertEquals(0xFF2164D8, Theme.argb("accent"));
+        assertEquals(0xFF2164D8, Theme.ACCENT.getRGB());
         assertEquals(0xFFFFFFFF, Theme.SURFACE.getRGB());
     }
 
@@ -25,7 +25,7 @@ class ThemeTest {
         Map<String, Integer> colours = Theme.parse(".root {\n -gs-a: #102030;\n -gs-b: -gs-a;\n -gs-c: #10203080;\n}");
         assertEquals(0xFF102030, colours.get("b"));
         assertEquals(0x80102030, colours.get("c"));
-        assertEquals(Theme.argb("unit-1"), Theme.argb("write"));
+        assertEquals(Theme.argb("unit-text-1"), Theme.argb("write"));
     }
 
     @Test

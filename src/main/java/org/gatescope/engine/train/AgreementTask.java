@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.Model;
+import org.gatescope.engine.Weights;
 import org.gatescope.engine.analysis.AgreementProbe;
 import org.gatescope.engine.analysis.NumberUnits;
 import org.gatescope.text.AgreementCorpus;
@@ -55,9 +56,18 @@ public final class AgreementTask {
      */
     public static Model train(TrainingConfig config, Consumer<TrainingProgress> listener, TrainingControl control,
                               long progressIntervalMillis, int snapshotEverySteps) {
+        return train(config, listener, control, progressIntervalMillis, snapshotEverySteps, 0);
+    }
+
+    /**
+     * As {@link #train(TrainingConfig, Consumer, TrainingControl, long, int)}, also validating every
+     * {@code validateEverySteps} steps within an epoch (for the curves only: the same weights result).
+     */
+    public static Model train(TrainingConfig config, Consumer<TrainingProgress> listener, TrainingControl control,
+                              long progressIntervalMillis, int snapshotEverySteps, int validateEverySteps) {
         Vocabulary vocabulary = vocabulary();
         Trainer.Data data = data(vocabulary, config.seed(), TRAINING_SENTENCES, VALIDATION_SENTENCES);
-        Trainer.Result result = new Trainer(config, progressIntervalMillis, snapshotEverySteps)
+        Trainer.Result result = new Trainer(config, progressIntervalMillis, snapshotEverySteps, validateEverySteps)
                 .train(data, listener, control);
         result.weights().roundToFloat();
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -70,6 +80,23 @@ public final class AgreementTask {
         Model model = new Model(config.spec(vocabulary.size()), vocabulary, Model.LOWER_WORDS, result.weights(),
                 metadata);
         return NumberUnits.annotate(model);
+    }
+
+    /**
+     * The model of a run stopped before its end (paused or cancelled): {@code weights} as they were
+     * after {@code step} of {@code totalSteps} steps, copied. Its metadata says how it was made and
+     * where the run stood, so a saved file does not pass for a finished run.
+     */
+    public static Model partial(TrainingConfig config, Weights weights, long step, long totalSteps) {
+        Vocabulary vocabulary = vocabulary();
+        Weights rounded = weights.copy();
+        rounded.roundToFloat();
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("seed", Long.toString(config.seed()));
+        metadata.put("epochs", Integer.toString(config.epochs()));
+        metadata.put("stopped_at_step", step + " of " + totalSteps);
+        metadata.put("training_command", commandLine(config));
+        return new Model(config.spec(vocabulary.size()), vocabulary, Model.LOWER_WORDS, rounded, metadata);
     }
 
     /** The {@code gatescope train} command that gives this run again, naming only the options not at their defaults. */

@@ -53,15 +53,27 @@ public final class Trainer {
     private final TrainingConfig config;
     private final long progressIntervalNanos;
     private final int snapshotEverySteps;
+    private final int validateEverySteps;
 
     /**
      * @param progressIntervalMillis least time between two mid-epoch progress reports
      * @param snapshotEverySteps attach a copy of the weights to a report every this many steps (0: never)
      */
     public Trainer(TrainingConfig config, long progressIntervalMillis, int snapshotEverySteps) {
+        this(config, progressIntervalMillis, snapshotEverySteps, 0);
+    }
+
+    /**
+     * @param validateEverySteps also measure the validation loss and agreement every this many steps
+     *     within an epoch (0: at epoch ends only), for a curve with more points; early stopping and
+     *     the best weights still go by the epoch ends, so the trained weights do not depend on it
+     */
+    public Trainer(TrainingConfig config, long progressIntervalMillis, int snapshotEverySteps,
+                   int validateEverySteps) {
         this.config = config;
         this.progressIntervalNanos = progressIntervalMillis * 1_000_000L;
         this.snapshotEverySteps = snapshotEverySteps;
+        this.validateEverySteps = Math.max(0, validateEverySteps);
     }
 
     public Result train(Data data, Consumer<TrainingProgress> listener, TrainingControl control) {
@@ -88,6 +100,7 @@ public final class Trainer {
         int epoch = 0;
         double validationLoss = Double.NaN;
         double validationAccuracy = Double.NaN;
+        long validationStep = -1;
         long lastReport = System.nanoTime();
         double lossSum = 0;
         int lossCount = 0;
@@ -96,6 +109,16 @@ public final class Trainer {
             epoch++;
             shuffle(sentences, verbs, random);
             for (int batch = 0; batch < batches; batch++) {
+                if (step > 0 && (control.isPaused() || control.isCancelled())) {
+                    // The weights as they stand, so that a paused or stopped run's model can be kept.
+                    listener.accept(new TrainingProgress(epoch, config.epochs(), step, totalSteps,
+                            lossCount == 0 ? Double.NaN : lossSum / lossCount, validationLoss, validationAccuracy,
+                            validationStep, learningRate(step, totalSteps), (System.nanoTime() - start) / 1e9,
+                            false, weights.copy()));
+                    lastReport = System.nanoTime();
+                    lossSum = 0;
+                    lossCount = 0;
+                }
                 // Paused time is not training time: the elapsed seconds (and so the time left) leave it out.
                 start += control.checkpoint();
                 List<int[]> slice = sentences.subList(batch * config.batchSize(),
@@ -112,11 +135,17 @@ public final class Trainer {
                 step++;
                 lossSum += batchLoss;
                 lossCount++;
+                boolean validate = validateEverySteps > 0 && step % validateEverySteps == 0 && batch < batches - 1;
+                if (validate) {
+                    validationLoss = meanLoss(loss, weights, data.validation());
+                    validationAccuracy = accuracy(spec, weights, data);
+                    validationStep = step;
+                }
                 long now = System.nanoTime();
                 boolean snapshot = snapshotEverySteps > 0 && step % snapshotEverySteps == 0;
-                if (now - lastReport >= progressIntervalNanos || snapshot) {
+                if (now - lastReport >= progressIntervalNanos || snapshot || validate) {
                     listener.accept(new TrainingProgress(epoch, config.epochs(), step, totalSteps,
-                            lossSum / lossCount, validationLoss, validationAccuracy, rate,
+                            lossSum / lossCount, validationLoss, validationAccuracy, validationStep, rate,
                             (now - start) / 1e9, false, snapshot ? weights.copy() : null));
                     lastReport = now;
                     lossSum = 0;
@@ -124,8 +153,8 @@ public final class Trainer {
                 }
             }
             validationLoss = meanLoss(loss, weights, data.validation());
-            validationAccuracy = data.validationProbes().isEmpty() ? Double.NaN
-                    : AgreementScorer.accuracy(spec, weights, data.validationProbes());
+            validationAccuracy = accuracy(spec, weights, data);
+            validationStep = step;
             boolean better = validationAccuracy > bestAccuracy
                     || (validationAccuracy == bestAccuracy && validationLoss < bestLoss)
                     || (Double.isNaN(validationAccuracy) && validationLoss < bestLoss);
@@ -141,7 +170,7 @@ public final class Trainer {
             long now = System.nanoTime();
             listener.accept(new TrainingProgress(epoch, config.epochs(), step, totalSteps,
                     lossCount == 0 ? Double.NaN : lossSum / lossCount, validationLoss, validationAccuracy,
-                    learningRate(step, totalSteps), (now - start) / 1e9, true,
+                    validationStep, learningRate(step, totalSteps), (now - start) / 1e9, true,
                     snapshotEverySteps > 0 ? weights.copy() : null));
             lastReport = now;
             lossSum = 0;
@@ -254,6 +283,12 @@ public final class Trainer {
             }
         }
         return new int[][][] {inputs, targets};
+    }
+
+    /** Agreement accuracy on the validation probes; NaN without probes. */
+    private static double accuracy(ModelSpec spec, Weights weights, Data data) {
+        return data.validationProbes().isEmpty() ? Double.NaN
+                : AgreementScorer.accuracy(spec, weights, data.validationProbes());
     }
 
     /** Mean next-token cross-entropy over sentences (gradients computed and discarded). */

@@ -9,10 +9,12 @@ import org.gatescope.engine.Weights;
  * @param trainingLoss mean cross-entropy over the steps since the last report
  * @param validationLoss NaN until the first validation
  * @param validationAccuracy agreement accuracy on the validation probes; NaN until measured
+ * @param validationStep the step at which the validation loss and accuracy were measured; -1 until
+ *     the first validation (a later report repeats them until the next one)
  */
 public record TrainingProgress(int epoch, int epochs, long step, long totalSteps, double trainingLoss,
-                               double validationLoss, double validationAccuracy, double learningRate,
-                               double elapsedSeconds, boolean epochEnd, Weights weights) {
+                               double validationLoss, double validationAccuracy, long validationStep,
+                               double learningRate, double elapsedSeconds, boolean epochEnd, Weights weights) {
 
     /** Fraction of the planned steps done, 0..1. */
     public double fractionDone() {

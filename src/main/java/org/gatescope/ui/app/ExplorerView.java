@@ -127,7 +127,7 @@ public final class ExplorerView extends BorderPane {
         centre.getChildren().addAll(single, compare, emptyState);
         centre.getStyleClass().add("centre");
 
-        VBox top = new VBox(menuBar(), sentenceBar(), banner(), new PlaybackBar(explorer, tokenStrip));
+        VBox top = new VBox(menuBar(), sentenceBar(), banner(), new PlaybackBar(explorer, tokenStrip.withLegend()));
         top.getStyleClass().add("top-area");
         setTop(top);
         setCenter(centre);
@@ -378,8 +378,9 @@ public final class ExplorerView extends BorderPane {
     private MenuBar menuBar() {
         MenuItem open = item("Open model\u2026", "Shortcut+O", this::chooseModelFile);
         Menu bundled = new Menu("Bundled models");
+        bundled.setId("bundled-menu");
         for (String name : explorer.bundledModels()) {
-            bundled.getItems().add(item(name, null, () -> explorer.openModel(name)));
+            bundled.getItems().add(nameItem(name, () -> explorer.openModel(name)));
         }
         bundled.setDisable(explorer.bundledModels().isEmpty());
         Menu export = new Menu("Export heatmaps as PNG");
@@ -387,7 +388,7 @@ public final class ExplorerView extends BorderPane {
         export.getItems().add(item("All gates in one image\u2026", "Shortcut+E", () -> chooseExport(null)));
         export.getItems().add(new SeparatorMenuItem());
         for (Quantity q : Quantity.values()) {
-            MenuItem one = item(HeatmapImage.panelTitle(q) + "\u2026", null, () -> chooseExport(q));
+            MenuItem one = nameItem(HeatmapImage.panelTitle(q) + "\u2026", () -> chooseExport(q));
             one.disableProperty().bind(Bindings.createBooleanBinding(() -> explorer.primary().getTrace() == null
                     || !explorer.primary().getTrace().has(q), explorer.primary().traceProperty()));
             export.getItems().add(one);
@@ -448,6 +449,16 @@ public final class ExplorerView extends BorderPane {
         item.setSelected(state.get());
         state.addListener((obs, old, now) -> item.setSelected(now));
         item.setOnAction(e -> change.accept(item.isSelected()));
+    }
+
+    /**
+     * An item named by data (a model's name, a title): shown as it is, its underscores not taken
+     * for mnemonics ("peephole_lstm", not "peepholelstm").
+     */
+    private static MenuItem nameItem(String name, Runnable action) {
+        MenuItem item = item(name, null, action);
+        item.setMnemonicParsing(false);
+        return item;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

@@ -40,6 +40,8 @@ public final class HelpDialogs {
             new String[] {"Ctrl+T", "train a model (in its own window)"},
             new String[] {"Ctrl+Shift+S", "gate saturation scatter (in its own window; Ctrl+S there exports it)"},
             new String[] {"Ctrl + mouse wheel", "zoom the timeline and heatmaps"},
+            new String[] {"Ctrl + Shift + wheel", "taller / shorter heatmap rows (or \"fit | zoom\" under the bands)"},
+            new String[] {"Esc  (train window)", "close it (asks first while a run is under way or unsaved)"},
             new String[] {"F1", "this list"});
 
     static final String NOTATION = String.join("\n\n",

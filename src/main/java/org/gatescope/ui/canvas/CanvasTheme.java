@@ -51,6 +51,11 @@ public final class CanvasTheme {
         return fx(Theme.unitArgb(i));
     }
 
+    /** The {@code i}-th unit's hue as text on the canvases ({@code -gs-unit-text-i}: AA contrast). */
+    public static Color unitTextColor(int i) {
+        return fx(Theme.unitTextArgb(i));
+    }
+
     /** A 0xAARRGGBB colour (as render's colour scales give them) for JavaFX. */
     public static Color fx(int argb) {
         return Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF, (argb >>> 24) / 255.0);

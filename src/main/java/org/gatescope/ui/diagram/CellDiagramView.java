@@ -247,14 +247,9 @@ public final class CellDiagramView extends CanvasRegion {
         if (width < 1 || height < 1) {
             return;
         }
-        if (trace == null) {
+        if (trace == null) { // blank: the slot it sits in says why (one message, not two on top of each other)
             g.setFill(DiagramTheme.BACKGROUND);
             g.fillRect(0, 0, width, height);
-            g.setFill(DiagramTheme.MUTED);
-            g.setFont(MathText.font(Math.max(12, Math.min(width, height) / 24), false));
-            g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("No sentence traced yet", width / 2, height / 2);
-            g.setTextAlign(TextAlignment.LEFT);
             return;
         }
         DiagramPainter.paint(g, currentLayout(), new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction));

@@ -646,23 +646,32 @@ public final class SidePanel extends VBox {
             combo.setMinWidth(60);
             getChildren().addAll(combo, openButton);
             cell.chosenModelProperty().addListener(o -> sync());
+            // Listed once it opened: a file that fails to open never joins the list.
+            cell.modelProperty().addListener((obs, old, now) -> {
+                if (now != null) {
+                    remember(cell.chosenModelProperty().get());
+                }
+            });
+            if (cell.modelProperty().get() != null) {
+                remember(cell.chosenModelProperty().get());
+            }
             sync();
         }
 
+        /** Shows the model asked for (while it opens, too); a failed open goes back to the one shown. */
         private void sync() {
             syncing = true;
             try {
                 String chosen = cell.chosenModelProperty().get();
-                if (chosen == null || chosen.isEmpty()) {
-                    combo.setValue(null);
-                    return;
-                }
-                if (!combo.getItems().contains(chosen)) {
-                    combo.getItems().add(chosen);
-                }
-                combo.setValue(chosen);
+                combo.setValue(chosen == null || chosen.isEmpty() ? null : chosen);
             } finally {
                 syncing = false;
+            }
+        }
+
+        private void remember(String opened) {
+            if (opened != null && !opened.isEmpty() && !combo.getItems().contains(opened)) {
+                combo.getItems().add(opened);
             }
         }
 

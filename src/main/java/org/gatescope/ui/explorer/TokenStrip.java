@@ -2,15 +2,24 @@ package org.gatescope.ui.explorer;
 
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
+import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.render.ReachChart;
+import org.gatescope.render.ReachRow;
 
 /**
  * The traced tokens as a row of chips: the current one highlighted, unknown words marked with
@@ -63,6 +72,47 @@ public final class TokenStrip extends ListView<TokenChip> {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * The strip with, at its right while the memory reach is shown, the legend of the bars under
+     * the words: a bar and "reach of p(was)", its tooltip saying what the bar measures.
+     */
+    public HBox withLegend() {
+        Rectangle bar = new Rectangle(22, 3);
+        bar.getStyleClass().add("reach-bar");
+        Label legend = new Label();
+        legend.setId("reach-legend");
+        legend.getStyleClass().addAll("reach-legend", "muted");
+        legend.setGraphic(bar);
+        legend.setContentDisplay(ContentDisplay.BOTTOM);
+        legend.setMnemonicParsing(false);
+        legend.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(Duration.millis(200));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        legend.setTooltip(tip);
+        Runnable update = () -> {
+            MemoryReach reach = explorer.getReach();
+            boolean shown = explorer.showReachProperty().get() && reach != null;
+            legend.setVisible(shown);
+            legend.setManaged(shown);
+            if (reach != null) {
+                legend.setText("reach of p(" + reach.target() + ")");
+                tip.setText("The bar under each word: how much its memory cell still reaches the prediction of \u201C"
+                        + reach.target() + "\u201D at token " + (reach.position() + 1) + " ("
+                        + ReachRow.caption(reach.target(), "c<t>") + ", log scale: a full bar is " + ReachRow.TOP_LABEL
+                        + ", none is " + ReachRow.BOTTOM_LABEL + "). R shows or hides it.");
+            }
+        };
+        explorer.reachProperty().addListener(o -> update.run());
+        explorer.showReachProperty().addListener(o -> update.run());
+        update.run();
+        HBox.setHgrow(this, Priority.ALWAYS);
+        HBox box = new HBox(8, this, legend);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private void showStep(int step) {

@@ -91,6 +91,8 @@ public final class UnitMenu {
         MenuItem fromHere = new MenuItem("Silence unit " + unit + " from \u201C" + trace.tokens().get(step)
                 + "\u201D on (" + stateSymbol(trace) + " = 0 from token " + (step + 1) + ")");
         fromHere.setId("silence-unit-from-here");
+        fromHere.setMnemonicParsing(false); // the token as typed: "my_var", not "myvar"
+        silence.setMnemonicParsing(false);
         fromHere.setOnAction(e -> explorer.silenceUnit(unit, step));
         return List.of(silence, fromHere);
     }

@@ -9,11 +9,15 @@ import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import org.gatescope.engine.Quantity;
@@ -35,6 +39,11 @@ import org.gatescope.ui.explorer.UnitMenu;
  * the token everywhere; right-clicking a row of the main cell offers to silence its unit
  * ({@link UnitMenu}). The compare view shows one under each cell's timeline.
  *
+ * <p>The rows fit the view ("fit": every band at once, a row may be a pixel or two) or are zoomed
+ * to at least {@value #ZOOM_ROW} px, tall enough to click one unit, with the bands scrolling
+ * vertically: the "fit | zoom" buttons under the band labels, or Ctrl + Shift + wheel for the
+ * height in between and above.
+ *
  * <p>Each band is rasterised lazily in tiles of {@value #TILE} tokens, only when a tile first
  * comes into view, and drawn scaled without smoothing, so a text of thousands of tokens
  * scrolls without the window ever drawing more than the visible columns.
@@ -50,6 +59,12 @@ public final class HeatmapView extends TokenAxisView {
     private static final double BAND_GAP = 8;
     private static final double MIN_ROW = 1;
     private static final double MAX_ROW = 22;
+    /** A zoomed row's least height (px): a unit a mouse can aim at. */
+    public static final double ZOOM_ROW = 14;
+    /** The tallest a zoomed row grows with Ctrl + Shift + wheel. */
+    static final double MAX_ZOOM_ROW = 40;
+    /** How much one notch of Ctrl + Shift + wheel changes a zoomed row's height. */
+    private static final double ROW_ZOOM_STEP = 1.25;
     private static final String TITLE = "Gates and states: units \u00D7 tokens";
     private static final String SHORT_TITLE = "Gates and states";
     private static final String SIGNED_NAME = "c\u0303 c a";
@@ -67,7 +82,13 @@ public final class HeatmapView extends TokenAxisView {
             return size() > MAX_TILES;
         }
     };
-    private final String hint;
+    /** What the header says when the pointer is over no cell, longest first: the first that fits is shown. */
+    private final List<String> hints;
+    private final ToggleButton fitRows = new ToggleButton("fit");
+    private final ToggleButton zoomRows = new ToggleButton("zoom");
+    private final HBox rowZoom = new HBox(fitRows, zoomRows);
+    /** The zoomed rows' height (px), or 0 while the rows fit the view. */
+    private double zoomRow;
     private Trace tiled;
     private String hover = "";
     public long tilesBuilt;
@@ -79,7 +100,7 @@ public final class HeatmapView extends TokenAxisView {
         vertical.setOrientation(Orientation.VERTICAL);
         horizontal.setFocusTraversable(false);
         vertical.setFocusTraversable(false);
-        getChildren().addAll(horizontal, vertical);
+        getChildren().addAll(horizontal, vertical, rowZoomButtons());
         viewport.attach(horizontal);
         vertical.valueProperty().addListener(o -> requestRepaint());
 
@@ -87,6 +108,7 @@ public final class HeatmapView extends TokenAxisView {
             requestLayout();
             requestRepaint();
         });
+        whileShowing(cell.primaryUnitProperty(), o -> revealPrimaryRow());
 
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
@@ -98,8 +120,11 @@ public final class HeatmapView extends TokenAxisView {
             }
         });
         boolean mainCell = cell == explorer.primary();
-        hint = mainCell ? "click a cell to select its unit and token, right-click to silence the unit"
-                : "click a cell to select its unit and token";
+        // the marks explained: the triangle points at the diagram's unit, the outline is the current token
+        String marks = "\u25B6 the diagram's unit, \u25AD this token";
+        hints = mainCell ? List.of(marks + " \u00B7 click a cell to select both, right-click to silence the unit",
+                marks + " \u00B7 click a cell to select both", marks)
+                : List.of(marks + " \u00B7 click a cell to select both", marks);
         if (mainCell) { // the unit menu silences units of the main cell
             // a row's unit, from the clicked token on (from the current token when the click is beside the cells)
             UnitMenu.install(canvas, explorer, (x, y) -> {
@@ -124,6 +149,15 @@ public final class HeatmapView extends TokenAxisView {
             requestRepaint();
         });
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.isShiftDown() && (e.isControlDown() || e.isShortcutDown())) {
+                // Shift may turn the wheel sideways: either delta says which way
+                double delta = isSideways(e) ? e.getDeltaX() : e.getDeltaY();
+                if (delta != 0) {
+                    zoomRowsBy(delta > 0 ? ROW_ZOOM_STEP : 1 / ROW_ZOOM_STEP);
+                }
+                e.consume();
+                return;
+            }
             if (zoom(e)) {
                 e.consume();
                 return;
@@ -150,14 +184,116 @@ public final class HeatmapView extends TokenAxisView {
     record Hit(Quantity quantity, int unit, int token) {
     }
 
+    // ---- row zoom -------------------------------------------------------------------------
+
+    /** "fit | zoom", under the band labels: one of the two is always chosen. */
+    private HBox rowZoomButtons() {
+        ToggleGroup group = new ToggleGroup();
+        fitRows.setToggleGroup(group);
+        zoomRows.setToggleGroup(group);
+        fitRows.setSelected(true);
+        fitRows.setId("heatmap-fit-rows");
+        zoomRows.setId("heatmap-zoom-rows");
+        fitRows.setTooltip(new Tooltip("Fit every band in the view (rows may be thin)"));
+        zoomRows.setTooltip(new Tooltip("Rows tall enough to click one unit; scroll the bands with the wheel"
+                + " (Ctrl+Shift+wheel: row height)"));
+        for (ToggleButton button : new ToggleButton[] {fitRows, zoomRows}) {
+            button.setFocusTraversable(false);
+            button.setMnemonicParsing(false);
+        }
+        // A click on the chosen one keeps it chosen.
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            } else {
+                setRowsZoomed(now == zoomRows);
+            }
+        });
+        rowZoom.getStyleClass().add("row-zoom");
+        rowZoom.setFillHeight(true);
+        return rowZoom;
+    }
+
+    /** Zooms the rows to {@value #ZOOM_ROW} px (scrolling the bands), or fits them to the view. */
+    public void setRowsZoomed(boolean zoomed) {
+        setZoomRow(zoomed ? Math.max(ZOOM_ROW, zoomRow) : 0);
+    }
+
+    /** Whether the rows are zoomed rather than fitted to the view. */
+    public boolean rowsZoomed() {
+        return zoomRow > 0;
+    }
+
+    /** Ctrl + Shift + wheel: taller or shorter rows; shorter than a zoomed row is "fit". */
+    private void zoomRowsBy(double factor) {
+        double from = zoomRow > 0 ? zoomRow : ZOOM_ROW / factor;
+        double to = Math.min(MAX_ZOOM_ROW, from * factor);
+        setZoomRow(to < ZOOM_ROW - 1e-9 ? 0 : to);
+    }
+
+    private void setZoomRow(double row) {
+        if (row == zoomRow) {
+            return;
+        }
+        // Keep the band row under the top edge where it was.
+        Trace trace = cell.getTrace();
+        double before = trace == null ? 1 : rowHeight(trace, canvas.getHeight());
+        zoomRow = row;
+        (row > 0 ? zoomRows : fitRows).setSelected(true);
+        if (trace != null) {
+            double after = rowHeight(trace, canvas.getHeight());
+            vertical.setValue(vertical.getValue() * after / before);
+        }
+        requestLayout();
+        requestRepaint();
+    }
+
+    /**
+     * Zoomed, the rows scroll: a unit chosen elsewhere (↑ ↓, the unit list) is scrolled into view
+     * in the band at the top of the view, the least needed.
+     */
+    private void revealPrimaryRow() {
+        Trace trace = cell.getTrace();
+        if (zoomRow <= 0 || trace == null || !vertical.isVisible()) {
+            return;
+        }
+        double row = rowHeight(trace, canvas.getHeight());
+        double bandSpan = trace.hidden() * row + BAND_GAP;
+        int band = (int) Math.max(0, Math.min(trace.quantities().size() - 1,
+                Math.floor((vertical.getValue() + row / 2) / bandSpan)));
+        int unit = Math.min(cell.getPrimaryUnit(), trace.hidden() - 1);
+        double top = band * bandSpan + unit * row; // in content coordinates
+        double visible = canvas.getHeight() - HEADER - LABELS;
+        double value = vertical.getValue();
+        if (top < value) {
+            value = top;
+        } else if (top + row > value + visible) {
+            value = top + row - visible;
+        }
+        vertical.setValue(Math.max(0, Math.min(vertical.getMax(), value)));
+    }
+
+    /** The bands' scroll bar (tests). */
+    ScrollBar verticalScrollBar() {
+        return vertical;
+    }
+
+    /** The rows' height now (px), for tests. */
+    double rowHeight() {
+        Trace trace = cell.getTrace();
+        return trace == null ? 0 : rowHeight(trace, canvas.getHeight());
+    }
+
     // ---- geometry -------------------------------------------------------------------------
 
+    /** A row's height in a canvas {@code height} px tall: every band fitted, or the zoomed height if taller. */
     private double rowHeight(Trace trace, double height) {
         int bands = trace.quantities().size();
         double available = height - HEADER - LABELS - bands * BAND_GAP;
         double row = available / (bands * (double) trace.hidden());
         row = row >= 4 ? Math.floor(row) : row;
-        return Math.max(MIN_ROW, Math.min(MAX_ROW, row));
+        double fit = Math.max(MIN_ROW, Math.min(MAX_ROW, row));
+        return zoomRow > 0 ? Math.max(fit, zoomRow) : fit;
     }
 
     private double contentHeight(Trace trace, double row) {
@@ -242,13 +378,18 @@ public final class HeatmapView extends TokenAxisView {
         if (showV) {
             vertical.resizeRelocate(w - SCROLL_BAR, HEADER, SCROLL_BAR, Math.max(0, h - barH - HEADER - LABELS));
         }
+        // under the band labels, beside the token labels
+        rowZoom.setVisible(trace != null);
+        double zoomHeight = Math.min(LABELS, rowZoom.prefHeight(-1));
+        rowZoom.resizeRelocate(6, h - barH - LABELS + (LABELS - zoomHeight) / 2,
+                Math.min(TokenViewport.LEFT - 10, rowZoom.prefWidth(-1)), zoomHeight);
     }
 
     // ---- painting -------------------------------------------------------------------------
 
     @Override
     protected String emptyHint() {
-        return explorer.sentenceEmptyProperty().get() ? "The heatmaps appear when there is a sentence." : "";
+        return ""; // an empty text: the diagram's slot asks for a sentence, once for the window
     }
 
     @Override
@@ -340,7 +481,11 @@ public final class HeatmapView extends TokenAxisView {
                 g.setFont(CanvasTheme.LABEL);
                 g.setFill(hover.isEmpty() ? CanvasTheme.MUTED : CanvasTheme.TEXT);
                 g.setTextAlign(TextAlignment.LEFT);
-                g.fillText(hover.isEmpty() ? hint : hover, textLeft, HEADER / 2, legendLeft - textLeft - 12);
+                double room = legendLeft - textLeft - 12;
+                // the longest hint that fits at its own width: squeezed text is hard to read
+                String text = hover.isEmpty() ? hints.stream().filter(h -> textWidth(h, CanvasTheme.LABEL) <= room)
+                        .findFirst().orElse("") : hover;
+                g.fillText(text, textLeft, HEADER / 2, room);
             }
             return;
         }

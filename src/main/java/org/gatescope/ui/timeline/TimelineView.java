@@ -183,7 +183,8 @@ public final class TimelineView extends TokenAxisView {
 
     @Override
     protected String emptyHint() {
-        return explorer.sentenceEmptyProperty().get() ? ExplorerViewModel.EMPTY_HINT
+        // An empty text: the diagram's slot above asks for a sentence, once for the window.
+        return explorer.sentenceEmptyProperty().get() ? ""
                 : cell.busyProperty().get() || cell.getModel() == null ? "Tracing …" : "";
     }
 
@@ -487,7 +488,7 @@ public final class TimelineView extends TokenAxisView {
         y += 16;
         g.setFont(CanvasTheme.LABEL_BOLD);
         for (int i = 0; i < units.size() && y < bottom; i++) {
-            g.setFill(CanvasTheme.unitColor(i));
+            g.setFill(CanvasTheme.unitTextColor(i)); // text: the unit's hue at AA contrast
             g.fillText(String.format(Locale.ROOT, "%+.2f", trace.value(q, step, units.get(i))).replace("-", "\u2212"),
                     right + 8, y);
             y += 18;

@@ -27,6 +27,7 @@ import javafx.collections.ObservableList;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
+import org.gatescope.engine.Weights;
 import org.gatescope.engine.train.AgreementTask;
 import org.gatescope.engine.train.TrainingConfig;
 import org.gatescope.engine.train.TrainingControl;
@@ -42,7 +43,8 @@ import org.gatescope.ui.task.TaskExecutor;
 
 /**
  * State of the "Train a model" window: the settings, the run (idle, running, paused, finished,
- * cancelled, failed), its live loss and agreement-accuracy curves, and the trained model. Training
+ * cancelled, failed), its live loss and agreement-accuracy curves, and the model to keep: the
+ * finished run's, or the weights where a paused or cancelled run stands. Training
  * runs through the {@link TaskExecutor}; progress arrives on the training thread and is handed to
  * the UI thread coalesced, so a slow UI thread only ever sees the latest report. The curves export
  * as a PNG ({@link TrainingChart}) at any point of a run, and the trained model saves, through an
@@ -62,9 +64,16 @@ public final class TrainViewModel {
     /** One point of a curve: the training step and the value there. */
     public record CurvePoint(long step, double value) { }
 
+    /** What closing the window now would lose, so the window knows whether to ask first. */
+    public enum Loss { NOTHING, RUN_UNDER_WAY, UNSAVED_MODEL }
+
     public static final int DEFAULT_HIDDEN = 16;
     public static final int DEFAULT_EMBED = 16;
-    public static final int DEFAULT_EPOCHS = 3;
+    /**
+     * Long enough to watch, pause and follow in the explorer: a 16-unit LSTM trains at about one
+     * epoch in 1.8 s of CPU on this two-core machine (with the validations below), so about a minute.
+     */
+    public static final int DEFAULT_EPOCHS = 30;
     public static final long DEFAULT_SEED = 1;
     public static final int MAX_HIDDEN = 256;
     public static final int MAX_EMBED = 256;
@@ -79,11 +88,16 @@ public final class TrainViewModel {
     /** How often the trainer reports (ms) and copies its weights (steps) in the app. */
     public static final long PROGRESS_INTERVAL_MILLIS = 100;
     public static final int SNAPSHOT_EVERY_STEPS = 200;
+    /**
+     * How often the agreement is measured within an epoch (steps): five points an epoch of 375
+     * steps, so the curve shows the climb out of the plateau, not one point per epoch.
+     */
+    public static final int VALIDATE_EVERY_STEPS = 75;
 
-    /** The agreement task with the app's reporting rates. */
+    /** The agreement task with the app's reporting and validation rates. */
     public static Training agreementTask() {
         return (config, listener, control) -> AgreementTask.train(config, listener, control,
-                PROGRESS_INTERVAL_MILLIS, SNAPSHOT_EVERY_STEPS);
+                PROGRESS_INTERVAL_MILLIS, SNAPSHOT_EVERY_STEPS, VALIDATE_EVERY_STEPS);
     }
 
     private final LatestRequest runs;
@@ -108,7 +122,9 @@ public final class TrainViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Choose a cell and press Start.");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyObjectWrapper<Model> trainedModel = new ReadOnlyObjectWrapper<>(this, "trainedModel");
+    private final ReadOnlyObjectWrapper<Model> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final ReadOnlyObjectWrapper<Model> savedModel = new ReadOnlyObjectWrapper<>(this, "savedModel");
+    private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
     private final ReadOnlyObjectWrapper<TrainingProgress> latest = new ReadOnlyObjectWrapper<>(this, "latest");
     private final ReadOnlyBooleanWrapper followInExplorer = new ReadOnlyBooleanWrapper(this, "followInExplorer");
     private final ObservableList<CurvePoint> trainingLoss = FXCollections.observableArrayList();
@@ -123,7 +139,10 @@ public final class TrainViewModel {
     private TrainingConfig runConfig;
     /** The run's control, which also tells its reports from a previous run's; null before the first. */
     private TrainingControl control;
-    private int plottedValidationEpoch;
+    private long plottedValidationStep;
+    /** The weights of the latest report that carried them, and its step: what a pause or cancel keeps. */
+    private Weights latestWeights;
+    private long latestWeightsStep;
     private Consumer<Model> snapshotSink = model -> { };
 
     private record Pending(TrainingControl run, TrainingProgress progress) { }
@@ -150,6 +169,7 @@ public final class TrainViewModel {
         this.uiThread = Objects.requireNonNull(uiThread);
         this.training = Objects.requireNonNull(training);
         running.bind(state.isEqualTo(State.RUNNING).or(state.isEqualTo(State.PAUSED)));
+        unsaved.bind(model.isNotNull().and(model.isNotEqualTo(savedModel)));
         gruResetApplies.bind(cell.isEqualTo(CellKind.GRU));
         hasCurves.bind(Bindings.isNotEmpty(trainingLoss).or(Bindings.isNotEmpty(validationLoss))
                 .or(Bindings.isNotEmpty(validationAccuracy)));
@@ -206,7 +226,11 @@ public final class TrainViewModel {
         snapshotSink = Objects.requireNonNull(sink);
     }
 
-    /** The configuration a run would use now: the defaults but for the settings of this window. */
+    /**
+     * The configuration a run would use now: the defaults but for the settings of this window. A run
+     * goes through every epoch asked for (no early stopping: what was asked is what is watched); the
+     * best epoch's weights are still the ones kept.
+     */
     public TrainingConfig config() {
         TrainingConfig defaults = TrainingConfig.defaults(cell.get(), hidden.get(), embed.get(), seed.get(),
                 epochs.get());
@@ -214,7 +238,7 @@ public final class TrainViewModel {
         double rate = learningRate.get();
         return new TrainingConfig(defaults.cell(), reset, defaults.hidden(), defaults.embed(), defaults.seed(),
                 defaults.epochs(), defaults.batchSize(), rate, Math.min(rate, defaults.finalLearningRate()),
-                defaults.clipNorm(), defaults.patience(), defaults.verbWeight());
+                defaults.clipNorm(), defaults.epochs(), defaults.verbWeight());
     }
 
     /**
@@ -245,11 +269,14 @@ public final class TrainViewModel {
         TrainingControl runControl = new TrainingControl();
         runConfig = config;
         control = runControl;
-        plottedValidationEpoch = Integer.MIN_VALUE;
+        plottedValidationStep = -1;
+        latestWeights = null;
+        latestWeightsStep = 0;
         trainingLoss.clear();
         validationLoss.clear();
         validationAccuracy.clear();
-        trainedModel.set(null);
+        model.set(null);
+        savedModel.set(null);
         latest.set(null);
         error.set("");
         fractionDone.set(0);
@@ -262,24 +289,43 @@ public final class TrainViewModel {
         runs.submit(() -> training.train(config, listener, runControl), this::finished, this::failed);
     }
 
-    /** Pauses a running run or resumes a paused one. */
+    /**
+     * Pauses a running run or resumes a paused one. While paused, the model as it stands can be
+     * saved or shown (it arrives with the trainer's next report, as soon as it stops).
+     */
     public void togglePause() {
         if (state.get() == State.RUNNING) {
             control.pause();
             state.set(State.PAUSED);
-            status.set("Paused: Resume to go on from here.");
+            status.set("Paused: Resume to go on from here, or save the model as it is now.");
+            TrainingProgress p = latest.get();
+            if (p != null) {
+                progressText.set(describeStopped(p, "paused"));
+            }
         } else if (state.get() == State.PAUSED) {
             control.resume();
             state.set(State.RUNNING);
+            model.set(null);
             status.set("Training \u2026");
         }
     }
 
-    /** Cancels the run; the model so far is discarded. */
+    /**
+     * Stops the run for good; the model where it stopped stays to be saved or shown. The window asks
+     * first ({@link #closingLoses()}).
+     */
     public void cancel() {
         if (running.get()) {
             control.cancel();
         }
+    }
+
+    /** What closing the window now would lose: a run under way, or a model not saved. */
+    public Loss closingLoses() {
+        if (running.get()) {
+            return Loss.RUN_UNDER_WAY;
+        }
+        return unsaved.get() ? Loss.UNSAVED_MODEL : Loss.NOTHING;
     }
 
     /**
@@ -288,19 +334,30 @@ public final class TrainViewModel {
      */
     public void save(Path file) {
         Objects.requireNonNull(file);
-        Model model = trainedModel.get();
-        if (model == null) {
+        Model toSave = model.get();
+        if (toSave == null) {
             error.set("There is no trained model to save yet.");
             return;
         }
         exports.submit(() -> {
-            ModelFiles.write(file, model);
+            ModelFiles.write(file, toSave);
             return file;
         }, written -> {
             error.set("");
+            savedModel.set(toSave);
             status.set("Saved " + written.getFileName() + ".");
         }, failure -> error.set(failure instanceof ModelFileException ? failure.getMessage()
                 : "Could not save " + file.getFileName() + ": " + failure.getMessage()));
+    }
+
+    /** A file name to offer for the model: "lstm-h16-seed1.safetensors", "…-step812…" for a stopped run. */
+    public String suggestedModelFileName() {
+        Model current = model.get();
+        TrainingConfig config = runConfig == null ? config() : runConfig;
+        String stopped = current == null || current.metadata().containsKey("trained_with") ? ""
+                : "-step" + latestWeightsStep;
+        return String.format(Locale.ROOT, "%s-h%d-seed%d%s.safetensors", config.cell().id(), config.hidden(),
+                config.seed(), stopped);
     }
 
     // ---- the curves as PNG --------------------------------------------------------------------
@@ -401,11 +458,10 @@ public final class TrainViewModel {
         if (Double.isFinite(p.trainingLoss())) {
             trainingLoss.add(new CurvePoint(p.step(), p.trainingLoss()));
         }
-        // Validation runs at each epoch's end; the reports of the next epoch repeat it.
-        int validatedEpoch = p.epochEnd() ? p.epoch() : p.epoch() - 1;
-        if (validatedEpoch > plottedValidationEpoch
+        // Each validation is plotted once: the reports after it repeat its values.
+        if (p.validationStep() > plottedValidationStep
                 && (Double.isFinite(p.validationLoss()) || Double.isFinite(p.validationAccuracy()))) {
-            plottedValidationEpoch = validatedEpoch;
+            plottedValidationStep = p.validationStep();
             if (Double.isFinite(p.validationLoss())) {
                 validationLoss.add(new CurvePoint(p.step(), p.validationLoss()));
             }
@@ -413,7 +469,18 @@ public final class TrainViewModel {
                 validationAccuracy.add(new CurvePoint(p.step(), p.validationAccuracy()));
             }
         }
-        progressText.set(describe(p));
+        if (p.weights() != null) {
+            latestWeights = p.weights();
+            latestWeightsStep = p.step();
+        }
+        if (state.get() == State.PAUSED) {
+            progressText.set(describeStopped(p, "paused"));
+            if (p.weights() != null) { // the trainer has stopped: these are the weights as they stand
+                model.set(AgreementTask.partial(runConfig, p.weights(), p.step(), p.totalSteps()));
+            }
+        } else {
+            progressText.set(describe(p));
+        }
         if (p.weights() != null && followInExplorer.get()) {
             Vocabulary vocabulary = AgreementTask.vocabulary();
             hand(new Model(runConfig.spec(vocabulary.size()), vocabulary, p.weights()));
@@ -428,45 +495,70 @@ public final class TrainViewModel {
         }
     }
 
+    /** "epoch 3/40 · step 812/15,000 · 5% · paused": no time left, as nothing is running. */
+    static String describeStopped(TrainingProgress p, String how) {
+        return String.format(Locale.ROOT, "epoch %d/%d \u00b7 step %,d/%,d \u00b7 %.0f%% \u00b7 %s", p.epoch(),
+                p.epochs(), p.step(), p.totalSteps(), 100 * p.fractionDone(), how);
+    }
+
+    /** "m:ss". */
+    static String duration(double seconds) {
+        long whole = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d:%02d", whole / 60, whole % 60);
+    }
+
     static String describe(TrainingProgress p) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d \u00b7 step %,d/%,d \u00b7 %.0f%%",
                 p.epoch(), p.epochs(), p.step(), p.totalSteps(), 100 * p.fractionDone()));
         double left = p.secondsLeft();
         if (Double.isFinite(left)) {
-            long seconds = Math.round(left);
-            text.append(String.format(Locale.ROOT, " \u00b7 about %d:%02d left", seconds / 60, seconds % 60));
+            text.append(" \u00b7 about ").append(duration(left)).append(" left");
         }
         return text.toString();
     }
 
-    private void finished(Model model) {
+    private void finished(Model trained) {
         drain();
-        trainedModel.set(model);
+        model.set(trained);
         fractionDone.set(1);
         state.set(State.FINISHED);
-        String accuracy = model.metadata().get("validation_agreement");
-        status.set("Finished" + (accuracy == null ? "" : ": validation agreement " + accuracy) + ".");
+        String accuracy = trained.metadata().get("validation_agreement");
+        String best = trained.metadata().get("best_epoch");
+        status.set("Finished" + (accuracy == null ? "" : ": validation agreement " + accuracy)
+                + (best == null ? "" : " (the weights of epoch " + best + ", the best)") + ".");
+        TrainingProgress p = latest.get();
+        if (p != null) {
+            progressText.set(p.epoch() < p.epochs()
+                    ? describeStopped(p, "stopped early, agreement no longer improving \u00b7 took "
+                            + duration(p.elapsedSeconds()))
+                    : describeStopped(p, "finished in " + duration(p.elapsedSeconds())));
+        }
         if (followInExplorer.get()) {
-            hand(model);
+            hand(trained);
         }
     }
 
     private void failed(Throwable failure) {
         drain();
+        TrainingProgress p = latest.get();
         if (failure instanceof CancellationException) {
             state.set(State.CANCELLED);
-            status.set("Cancelled at step " + stepText() + ".");
+            if (latestWeights != null && runConfig != null) {
+                model.set(AgreementTask.partial(runConfig, latestWeights, latestWeightsStep,
+                        p == null ? latestWeightsStep : p.totalSteps()));
+                status.set("Cancelled at step " + String.format(Locale.ROOT, "%,d", latestWeightsStep)
+                        + ": the model as it stood can still be saved.");
+            } else {
+                status.set("Cancelled before the first step: there is no model to save.");
+            }
+            progressText.set(p == null ? "cancelled" : describeStopped(p, "cancelled"));
         } else {
             state.set(State.FAILED);
             String message = failure.getMessage();
             error.set("Training failed: " + (message == null ? failure.getClass().getSimpleName() : message));
             status.set("Training failed.");
+            progressText.set(p == null ? "failed" : describeStopped(p, "failed"));
         }
-    }
-
-    private String stepText() {
-        TrainingProgress p = latest.get();
-        return p == null ? "0" : String.format(Locale.ROOT, "%,d", p.step());
     }
 
     // ---- read-only state ----------------------------------------------------------------------
@@ -541,13 +633,21 @@ public final class TrainViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** The model of the last finished run; null before one finishes. */
-    public ReadOnlyObjectProperty<Model> trainedModelProperty() {
-        return trainedModel.getReadOnlyProperty();
+    /**
+     * The model to save or show: the finished run's, or where a paused or cancelled run stands; null
+     * while a run is going and before the first.
+     */
+    public ReadOnlyObjectProperty<Model> modelProperty() {
+        return model.getReadOnlyProperty();
     }
 
-    public Model getTrainedModel() {
-        return trainedModel.get();
+    public Model getModel() {
+        return model.get();
+    }
+
+    /** Whether there is a model that has not been saved (the window asks before closing). */
+    public ReadOnlyBooleanProperty unsavedProperty() {
+        return unsaved.getReadOnlyProperty();
     }
 
     /** The latest report applied. */

@@ -1,9 +1,9 @@
 package org.gatescope.ui.train;
 
 import java.io.File;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -16,9 +16,13 @@ import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
@@ -49,12 +53,19 @@ import org.gatescope.ui.task.BackgroundExecutor;
 /**
  * The "Train a model" window: settings, Start / Pause / Cancel, a progress bar with the time
  * left, live loss and agreement-accuracy curves (exported as PNG at any point of the run), and the
- * trained model saved or shown in the explorer. A thin view over {@link TrainViewModel}.
+ * model (finished, or where a paused or cancelled run stands) saved or shown in the explorer.
+ * Cancelling a run, and closing the window (Esc, Shortcut+W, the close box) while a run is under
+ * way or its model unsaved, ask first. A thin view over {@link TrainViewModel}.
  */
 public final class TrainWindow extends BorderPane {
 
+    /** A question before something is lost: what would be lost, and the two answers' labels. */
+    record Question(String title, String message, String keep, String discard) { }
+
     private final TrainViewModel train;
     private final Consumer<Model> showInExplorer;
+    /** Asks the user; true to go ahead and discard. A dialog in the app, a scripted answer in tests. */
+    private Predicate<Question> confirm = this::askInDialog;
 
     /**
      * @param showInExplorer hands a model (the trained one, or a snapshot while following) to the main window
@@ -86,11 +97,17 @@ public final class TrainWindow extends BorderPane {
             stage.initOwner(owner);
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
+        view.closeOnKeys(scene, stage);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
                 view::chooseExport);
         stage.setTitle("Train a model");
         stage.setScene(scene);
+        // The close box asks as Esc does; a "no" keeps the window.
+        stage.setOnCloseRequest(e -> {
+            if (!view.mayClose()) {
+                e.consume();
+            }
+        });
         stage.setOnHidden(e -> {
             train.cancel();
             executor.close();
@@ -102,6 +119,61 @@ public final class TrainWindow extends BorderPane {
     /** The view model shown (for tests). */
     TrainViewModel viewModel() {
         return train;
+    }
+
+    /** Esc and Shortcut+W close {@code stage}, asking first if that would lose a run or a model. */
+    void closeOnKeys(Scene scene, Stage stage) {
+        Runnable close = () -> {
+            if (mayClose()) {
+                stage.close();
+            }
+        };
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), close);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), close);
+    }
+
+    /** Replaces the dialog that asks before discarding (tests answer without one). */
+    void setConfirmation(Predicate<Question> answer) {
+        confirm = answer;
+    }
+
+    /** Whether the window may close now: nothing would be lost, or the user agreed to lose it. */
+    boolean mayClose() {
+        Question question = switch (train.closingLoses()) {
+            case NOTHING -> null;
+            case RUN_UNDER_WAY -> new Question("Close the train window?",
+                    "A run is under way. Closing the window stops it; the model trained so far is lost.",
+                    "Keep training", "Discard the run");
+            case UNSAVED_MODEL -> new Question("Close the train window?",
+                    "The model of this run is not saved. Closing the window discards it.",
+                    "Keep the window", "Discard the model");
+        };
+        return question == null || confirm.test(question);
+    }
+
+    /** Cancel: asks, then stops the run for good (the model where it stopped can still be saved). */
+    void confirmCancel() {
+        Question question = new Question("Stop this run?",
+                "A stopped run cannot be resumed. The model as it stands when it stops can still be saved.",
+                "Keep training", "Stop the run");
+        if (train.runningProperty().get() && confirm.test(question)) {
+            train.cancel(); // the run may have ended while the dialog was open: then this does nothing
+        }
+    }
+
+    /** The question as a dialog over this window; Esc or closing it keeps what there is. */
+    private boolean askInDialog(Question question) {
+        ButtonType keep = new ButtonType(question.keep(), ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType discard = new ButtonType(question.discard(), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question.message(), keep, discard);
+        if (getScene() != null && getScene().getWindow() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.setTitle(question.title());
+        alert.setHeaderText(question.title());
+        ((Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        ((Button) alert.getDialogPane().lookupButton(discard)).setDefaultButton(false);
+        return alert.showAndWait().filter(discard::equals).isPresent();
     }
 
     private VBox settings() {
@@ -213,27 +285,26 @@ public final class TrainWindow extends BorderPane {
         start.setOnAction(e -> train.start());
         start.disableProperty().bind(train.runningProperty());
 
-        Button pause = new Button("Pause");
-        pause.setId("train-pause");
-        pause.textProperty().bind(Bindings.when(train.stateProperty().isEqualTo(TrainViewModel.State.PAUSED))
-                .then("Resume").otherwise("Pause"));
+        Button pause = pauseButton();
         pause.setOnAction(e -> train.togglePause());
         pause.disableProperty().bind(train.runningProperty().not());
 
         Button cancel = new Button("Cancel");
         cancel.setId("train-cancel");
-        cancel.setOnAction(e -> train.cancel());
+        cancel.setOnAction(e -> confirmCancel());
         cancel.disableProperty().bind(train.runningProperty().not());
 
         Button save = new Button("Save model\u2026");
         save.setId("train-save");
+        save.setTooltip(new Tooltip("Save the model: the finished run's, or as it stands while paused or after"
+                + " Cancel"));
         save.setOnAction(e -> chooseSave());
-        save.disableProperty().bind(train.trainedModelProperty().isNull());
+        save.disableProperty().bind(train.modelProperty().isNull());
 
         Button show = new Button("Show in explorer");
         show.setId("train-show");
-        show.setOnAction(e -> show(train.getTrainedModel()));
-        show.disableProperty().bind(train.trainedModelProperty().isNull());
+        show.setOnAction(e -> show(train.getModel()));
+        show.disableProperty().bind(train.modelProperty().isNull());
 
         CheckBox follow = new CheckBox("Explorer follows training");
         follow.setId("train-follow");
@@ -318,6 +389,25 @@ public final class TrainWindow extends BorderPane {
     }
 
     /**
+     * Pause / Resume, as wide as the wider of the two words whichever it shows, so Cancel beside it
+     * never moves: both labels are laid out, one hidden.
+     */
+    private Button pauseButton() {
+        Label pauseText = new Label("Pause");
+        Label resumeText = new Label("Resume");
+        pauseText.setId("train-pause-text");
+        resumeText.setId("train-resume-text");
+        var paused = train.stateProperty().isEqualTo(TrainViewModel.State.PAUSED);
+        pauseText.visibleProperty().bind(paused.not());
+        resumeText.visibleProperty().bind(paused);
+        Button pause = new Button(null, new StackPane(pauseText, resumeText));
+        pause.setId("train-pause");
+        pause.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        pause.accessibleTextProperty().bind(Bindings.when(paused).then("Resume").otherwise("Pause"));
+        return pause;
+    }
+
+    /**
      * An editable spinner of 1..{@code max} that sets the view model's setting and follows it back
      * (a clamped value, or a setting changed elsewhere, shows in the field).
      */
@@ -398,7 +488,6 @@ public final class TrainWindow extends BorderPane {
         Label error = new Label();
         error.setId("train-error");
         error.getStyleClass().add("error-text");
-        error.setStyle("-fx-text-fill: #c0392b;");
         error.textProperty().bind(train.errorProperty());
         error.visibleProperty().bind(train.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
@@ -409,16 +498,14 @@ public final class TrainWindow extends BorderPane {
     }
 
     private void chooseSave() {
-        Model model = train.getTrainedModel();
-        if (model == null) {
+        if (train.getModel() == null) {
             return;
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save model");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model files (*.safetensors)",
                 "*.safetensors"));
-        chooser.setInitialFileName(String.format(Locale.ROOT, "%s-h%d-seed%d.safetensors", model.cell().id(),
-                model.hiddenSize(), train.seedProperty().get()));
+        chooser.setInitialFileName(train.suggestedModelFileName());
         File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
             train.save(file.toPath());

@@ -72,6 +72,39 @@ class TrainerTest {
     }
 
     @Test
+    void validatingWithinEpochsAddsPointsAndChangesNoWeight() {
+        List<TrainingProgress> reports = new ArrayList<>();
+        Trainer.Result plain = new Trainer(config(CellKind.LSTM, 2), 60_000, 0).train(smallData(7), p -> { },
+                new TrainingControl());
+        Trainer.Result often = new Trainer(config(CellKind.LSTM, 2), 60_000, 0, 4).train(smallData(7), reports::add,
+                new TrainingControl());
+        // 300 sentences in batches of 32: 10 steps an epoch; every 4th step validated, and each epoch's end
+        assertEquals(List.of(4L, 8L, 10L, 12L, 16L, 20L),
+                reports.stream().map(TrainingProgress::validationStep).distinct().toList());
+        assertTrue(reports.stream().allMatch(p -> Double.isFinite(p.validationAccuracy())));
+        for (int i = 0; i < plain.weights().parameters().size(); i++) {
+            assertArrayEquals(plain.weights().parameters().get(i).values().data,
+                    often.weights().parameters().get(i).values().data, "validation only measures");
+        }
+    }
+
+    @Test
+    void aPausedOrCancelledRunReportsItsWeightsAsTheyStand() {
+        TrainingControl control = new TrainingControl();
+        List<TrainingProgress> reports = new ArrayList<>();
+        assertThrows(CancellationException.class, () -> new Trainer(config(CellKind.GRU, 1), 0, 0)
+                .train(smallData(1), p -> {
+                    reports.add(p);
+                    if (p.step() == 3 && p.weights() == null) {
+                        control.cancel();
+                    }
+                }, control));
+        TrainingProgress last = reports.get(reports.size() - 1);
+        assertEquals(3, last.step(), "reported where it stopped");
+        assertTrue(last.weights() != null, "with the weights, so they can be kept");
+    }
+
+    @Test
     void cancellingStopsTheBackgroundJob() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         TrainingControl control = new TrainingControl();

@@ -65,15 +65,16 @@ class TrainViewModelTest {
     }
 
     private static TrainingProgress report(long step, double loss, double accuracy) {
-        return new TrainingProgress(1, 1, step, 10, loss, Double.NaN, accuracy, 0.01, step * 0.5, false, null);
+        return new TrainingProgress(1, 1, step, 10, loss, Double.NaN, accuracy, -1, 0.01, step * 0.5, false, null);
     }
 
     @Test
-    void defaultsAreASmallLstmForThreeEpochs() {
+    void defaultsAreASmallLstmForARunLongEnoughToWatch() {
         TrainViewModel train = new TrainViewModel(new CallingThreadExecutor(), Runnable::run, tinyTraining());
         assertEquals(CellKind.LSTM, train.config().cell());
         assertEquals(16, train.config().hidden());
-        assertEquals(3, train.config().epochs());
+        assertEquals(30, train.config().epochs(), "about a minute on a two-core machine");
+        assertEquals(30, train.config().patience(), "every epoch asked for is run");
         assertEquals(TrainViewModel.State.IDLE, train.getState());
         assertFalse(train.runningProperty().get());
     }
@@ -100,11 +101,15 @@ class TrainViewModelTest {
     @Test
     void embeddingLearningRateAndGruResetStartAtTheEngineDefaults() {
         TrainViewModel train = new TrainViewModel(new CallingThreadExecutor(), Runnable::run, tinyTraining());
-        TrainingConfig defaults = TrainingConfig.defaults(CellKind.LSTM, 16, 16, 1, 3);
-        assertEquals(defaults, train.config());
+        assertEquals(withoutEarlyStopping(TrainingConfig.defaults(CellKind.LSTM, 16, 16, 1, 30)), train.config());
         train.setCell(CellKind.GRU);
-        assertEquals(TrainingConfig.defaults(CellKind.GRU, 16, 16, 1, 3), train.config());
+        assertEquals(withoutEarlyStopping(TrainingConfig.defaults(CellKind.GRU, 16, 16, 1, 30)), train.config());
         assertEquals(GruReset.BEFORE, train.config().gruReset(), "the lecture's GRU, as the bundled one");
+    }
+
+    private static TrainingConfig withoutEarlyStopping(TrainingConfig c) {
+        return new TrainingConfig(c.cell(), c.gruReset(), c.hidden(), c.embed(), c.seed(), c.epochs(), c.batchSize(),
+                c.learningRate(), c.finalLearningRate(), c.clipNorm(), c.epochs(), c.verbWeight());
     }
 
     @Test
@@ -151,7 +156,7 @@ class TrainViewModelTest {
         train.setEmbed(5);
         train.setGruReset(GruReset.AFTER);
         train.start();
-        Model model = train.getTrainedModel();
+        Model model = train.getModel();
         assertEquals(5, model.spec().embedSize());
         assertEquals(GruReset.AFTER, model.spec().gruReset());
     }
@@ -169,7 +174,7 @@ class TrainViewModelTest {
         train.start();
 
         assertEquals(TrainViewModel.State.FINISHED, train.getState());
-        Model model = train.getTrainedModel();
+        Model model = train.getModel();
         assertNotNull(model);
         assertEquals(CellKind.GRU, model.cell());
         assertEquals(4, model.hiddenSize());
@@ -193,7 +198,7 @@ class TrainViewModelTest {
     }
 
     @Test
-    void cancelStopsTheRunAndKeepsNoModel() {
+    void cancelStopsTheRunAndKeepsTheModelWhereItStopped() {
         TrainViewModel train = tiny();
         train.latestProperty().addListener((obs, old, now) -> {
             if (now != null && now.step() >= 3) {
@@ -203,9 +208,98 @@ class TrainViewModelTest {
         train.start();
 
         assertEquals(TrainViewModel.State.CANCELLED, train.getState());
-        assertNull(train.getTrainedModel());
-        assertEquals("Cancelled at step 3.", train.statusProperty().get());
+        Model kept = train.getModel();
+        assertNotNull(kept, "a cancelled run's model can still be saved");
+        assertTrue(kept.metadata().get("stopped_at_step").startsWith("3 of "), kept.metadata().toString());
+        assertFalse(kept.metadata().containsKey("trained_with"), "not passed off as a finished run");
+        assertEquals("Cancelled at step 3: the model as it stood can still be saved.", train.statusProperty().get());
         assertEquals("", train.errorProperty().get());
+        assertTrue(train.unsavedProperty().get());
+        assertEquals(TrainViewModel.Loss.UNSAVED_MODEL, train.closingLoses());
+        assertEquals("gru-h4-seed1-step3.safetensors", train.suggestedModelFileName());
+    }
+
+    @Test
+    void afterCancelTheProgressLineSaysCancelledNotTimeLeft() {
+        TrainViewModel train = new TrainViewModel(new CallingThreadExecutor(), Runnable::run,
+                (config, listener, control) -> {
+                    listener.accept(report(4, 3.0, Double.NaN));
+                    throw new CancellationException();
+                });
+        train.start();
+        assertEquals("epoch 1/1 \u00b7 step 4/10 \u00b7 40% \u00b7 cancelled", train.progressTextProperty().get());
+        assertNull(train.getModel(), "no weights were reported: nothing to save");
+        assertEquals("Cancelled before the first step: there is no model to save.", train.statusProperty().get());
+        assertEquals(TrainViewModel.Loss.NOTHING, train.closingLoses());
+    }
+
+    @Test
+    void aPausedRunOffersItsModelAsItStandsUntilResumed() {
+        TrainViewModel[] holder = new TrainViewModel[1];
+        List<Object> seen = new ArrayList<>();
+        Model finished = new Model(TrainingConfig.defaults(CellKind.GRU, 4, 16, 1, 2).spec(
+                AgreementTask.vocabulary().size()), AgreementTask.vocabulary(),
+                new org.gatescope.engine.Weights(TrainingConfig.defaults(CellKind.GRU, 4, 16, 1, 2)
+                        .spec(AgreementTask.vocabulary().size())));
+        TrainViewModel train = new TrainViewModel(new CallingThreadExecutor(), Runnable::run,
+                (config, listener, control) -> {
+                    TrainViewModel vm = holder[0];
+                    listener.accept(report(4, 3.0, Double.NaN));
+                    seen.add(vm.getModel());
+                    vm.togglePause();
+                    seen.add(vm.progressTextProperty().get());
+                    // as the trainer does on reaching a pause: the weights as they stand
+                    listener.accept(new TrainingProgress(1, 1, 5, 10, 2.9, Double.NaN, Double.NaN, -1, 0.01, 2.5,
+                            false, new org.gatescope.engine.Weights(config.spec(AgreementTask.vocabulary().size()))));
+                    seen.add(vm.getModel());
+                    seen.add(vm.closingLoses());
+                    vm.togglePause();
+                    seen.add(vm.getModel());
+                    return finished;
+                });
+        holder[0] = train;
+        train.setCell(CellKind.GRU);
+        train.setHidden(4);
+        train.start();
+
+        assertNull(seen.get(0), "nothing to save while running");
+        assertEquals("epoch 1/1 \u00b7 step 4/10 \u00b7 40% \u00b7 paused", seen.get(1), "no time left while paused");
+        Model paused = (Model) seen.get(2);
+        assertNotNull(paused);
+        assertEquals("5 of 10", paused.metadata().get("stopped_at_step"));
+        assertEquals(TrainViewModel.Loss.RUN_UNDER_WAY, seen.get(3));
+        assertNull(seen.get(4), "resumed: running again");
+        assertEquals(finished, train.getModel());
+        assertTrue(train.progressTextProperty().get().endsWith("finished in 0:03"),
+                train.progressTextProperty().get());
+    }
+
+    @Test
+    void aSavedModelIsNothingToLoseOnClosing() {
+        TrainViewModel train = tiny();
+        assertEquals(TrainViewModel.Loss.NOTHING, train.closingLoses());
+        train.start();
+        assertEquals(TrainViewModel.Loss.UNSAVED_MODEL, train.closingLoses());
+        train.save(folder.resolve("kept.safetensors"));
+        assertEquals(TrainViewModel.Loss.NOTHING, train.closingLoses());
+        assertFalse(train.unsavedProperty().get());
+    }
+
+    @Test
+    void agreementMeasuredWithinEpochsIsPlottedOnceEach() {
+        TrainViewModel train = new TrainViewModel(new CallingThreadExecutor(), Runnable::run,
+                (config, listener, control) -> {
+                    Vocabulary vocabulary = AgreementTask.vocabulary();
+                    Trainer.Data data = AgreementTask.data(vocabulary, config.seed(), 96, 24);
+                    Trainer.Result result = new Trainer(config, 0, 0, 1).train(data, listener, control);
+                    return new Model(config.spec(vocabulary.size()), vocabulary, result.weights());
+                });
+        train.setHidden(4);
+        train.setEpochs(2);
+        train.start();
+        // 96 sentences in batches of 32: 3 steps an epoch, each validated
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L),
+                train.validationAccuracy().stream().map(TrainViewModel.CurvePoint::step).toList());
     }
 
     @Test
@@ -232,6 +326,8 @@ class TrainViewModelTest {
     void reportsWaitingForTheUiThreadAreCoalescedToTheLatest() {
         Queue<Runnable> uiThread = new ArrayDeque<>();
         List<Integer> hops = new ArrayList<>();
+        List<String> progress = new ArrayList<>();
+        TrainViewModel[] holder = new TrainViewModel[1];
         TrainViewModel train = new TrainViewModel(new CallingThreadExecutor(), uiThread::add,
                 (config, listener, control) -> {
                     for (int step = 1; step <= 5; step++) {
@@ -239,14 +335,16 @@ class TrainViewModelTest {
                     }
                     hops.add(uiThread.size());
                     uiThread.remove().run();
+                    progress.add(holder[0].progressTextProperty().get());
                     throw new CancellationException();
                 });
+        holder[0] = train;
         train.start();
 
         assertEquals(List.of(1), hops, "one hop to the UI thread for five reports");
         assertEquals(1, train.trainingLoss().size());
         assertEquals(new TrainViewModel.CurvePoint(5, 2.5), train.trainingLoss().get(0));
-        assertEquals("epoch 1/1 \u00b7 step 5/10 \u00b7 50% \u00b7 about 0:03 left", train.progressTextProperty().get());
+        assertEquals(List.of("epoch 1/1 \u00b7 step 5/10 \u00b7 50% \u00b7 about 0:03 left"), progress);
     }
 
     @Test
@@ -270,7 +368,7 @@ class TrainViewModelTest {
 
         assertTrue(shown.size() >= 2, "snapshots, then the trained model: " + shown.size());
         assertEquals(4, shown.get(0).hiddenSize());
-        assertEquals(train.getTrainedModel(), shown.get(shown.size() - 1));
+        assertEquals(train.getModel(), shown.get(shown.size() - 1));
     }
 
     @Test
@@ -283,7 +381,7 @@ class TrainViewModelTest {
         assertTrue(Files.exists(file));
         assertEquals("Saved gru-h4.safetensors.", train.statusProperty().get());
         Model read = ModelFiles.read(file);
-        assertEquals(train.getTrainedModel().spec(), read.spec());
+        assertEquals(train.getModel().spec(), read.spec());
         assertEquals("", train.errorProperty().get());
     }
 

@@ -68,7 +68,7 @@ class TrainWindowAppTest {
             robot.interact(() -> explorer.jumpTo(7)); // the comma before "was": the number is carried or lost
         }
         robot.interact(train::togglePause);
-        assertEquals("Resume", robot.lookup("#train-pause").queryAs(Button.class).getText());
+        assertEquals("Resume", robot.lookup("#train-pause").queryAs(Button.class).getAccessibleText());
         if (shot != null) {
             robot.interact(() -> ScreenshotTool.save(window[0].getScene(), new File(shot)));
             robot.interact(() -> ScreenshotTool.save(main.getScene(), new File(shot + ".explorer.png")));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
@@ -15,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
@@ -22,6 +24,7 @@ import org.gatescope.engine.Model;
 import org.gatescope.engine.train.AgreementTask;
 import org.gatescope.engine.train.Trainer;
 import org.gatescope.text.Vocabulary;
+import org.gatescope.ui.ManualExecutor;
 import org.gatescope.ui.task.CallingThreadExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -86,7 +89,122 @@ class TrainWindowTest {
 
         assertEquals(TrainViewModel.State.CANCELLED, train.getState());
         assertFalse(robot.lookup("#train-export").queryAs(Button.class).isDisabled());
-        assertTrue(robot.lookup("#train-save").queryAs(Button.class).isDisabled(), "no model, but curves");
+        assertFalse(robot.lookup("#train-save").queryAs(Button.class).isDisabled(),
+                "the model where the run stopped can be kept");
+        String progress = robot.lookup("#train-progress-text").queryAs(Label.class).getText();
+        assertTrue(progress.endsWith("cancelled"), progress);
+        assertFalse(progress.contains("left"), progress);
+    }
+
+    /** A window whose run waits in a queue: it stays under way until the test runs it. */
+    private TrainWindow pendingRun(FxRobot robot, ManualExecutor runs, List<TrainWindow.Question> asked,
+                                   boolean discard) {
+        TrainWindow[] view = new TrainWindow[1];
+        robot.interact(() -> {
+            pending = new TrainViewModel(runs, new CallingThreadExecutor(), Runnable::run,
+                    (config, listener, control) -> {
+                        if (control.isCancelled()) {
+                            throw new CancellationException();
+                        }
+                        throw new IllegalStateException("not cancelled");
+                    });
+            view[0] = new TrainWindow(pending, shown::add);
+            view[0].setConfirmation(question -> {
+                asked.add(question);
+                return discard;
+            });
+            Stage stage = (Stage) robot.lookup("#train-start").query().getScene().getWindow();
+            stage.getScene().setRoot(view[0]);
+        });
+        robot.clickOn("#train-start");
+        assertEquals(TrainViewModel.State.RUNNING, pending.getState());
+        return view[0];
+    }
+
+    private TrainViewModel pending;
+
+    @Test
+    void cancelAsksAndKeepsTrainingOnNo(FxRobot robot) {
+        ManualExecutor runs = new ManualExecutor();
+        List<TrainWindow.Question> asked = new ArrayList<>();
+        pendingRun(robot, runs, asked, false);
+
+        robot.clickOn("#train-cancel");
+        assertEquals(1, asked.size());
+        assertEquals("Keep training", asked.get(0).keep());
+        assertEquals(TrainViewModel.State.RUNNING, pending.getState(), "still training");
+        robot.interact(runs::runAll);
+        assertEquals(TrainViewModel.State.FAILED, pending.getState(), "the run was never told to stop");
+    }
+
+    @Test
+    void cancelAsksAndStopsOnYes(FxRobot robot) {
+        ManualExecutor runs = new ManualExecutor();
+        List<TrainWindow.Question> asked = new ArrayList<>();
+        pendingRun(robot, runs, asked, true);
+
+        robot.clickOn("#train-cancel");
+        robot.interact(runs::runAll);
+        assertEquals(1, asked.size());
+        assertEquals(TrainViewModel.State.CANCELLED, pending.getState());
+    }
+
+    @Test
+    void escapeClosesTheWindowAfterAskingWhileARunIsUnderWay(FxRobot robot) {
+        ManualExecutor runs = new ManualExecutor();
+        List<TrainWindow.Question> asked = new ArrayList<>();
+        TrainWindow view = pendingRun(robot, runs, asked, false);
+        Stage stage = (Stage) view.getScene().getWindow();
+        robot.interact(() -> view.closeOnKeys(view.getScene(), stage));
+
+        robot.interact(() -> view.requestFocus());
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(1, asked.size(), "asked before losing the run");
+        assertTrue(stage.isShowing(), "kept on \"Keep training\"");
+
+        view.setConfirmation(question -> true);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(stage.isShowing());
+        robot.interact(stage::show);
+    }
+
+    @Test
+    void escapeClosesAnIdleWindowWithoutAsking(FxRobot robot) {
+        List<TrainWindow.Question> asked = new ArrayList<>();
+        TrainWindow view = (TrainWindow) robot.lookup("#train-start").query().getScene().getRoot();
+        view.setConfirmation(question -> asked.add(question));
+        Stage stage = (Stage) view.getScene().getWindow();
+        robot.interact(() -> view.closeOnKeys(view.getScene(), stage));
+        robot.interact(() -> view.requestFocus());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(stage.isShowing());
+        assertTrue(asked.isEmpty(), "nothing to lose, nothing asked");
+        robot.interact(stage::show);
+    }
+
+    @Test
+    void pauseAndResumeKeepOneWidthSoCancelStays(FxRobot robot) {
+        ManualExecutor runs = new ManualExecutor();
+        pendingRun(robot, runs, new ArrayList<>(), false);
+        Button pause = robot.lookup("#train-pause").queryAs(Button.class);
+        Button cancel = robot.lookup("#train-cancel").queryAs(Button.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        double width = pause.getWidth();
+        double cancelX = cancel.localToScene(0, 0).getX();
+        assertTrue(robot.lookup("#train-pause-text").query().isVisible());
+
+        robot.clickOn(pause);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(TrainViewModel.State.PAUSED, pending.getState());
+        assertTrue(robot.lookup("#train-resume-text").query().isVisible());
+        assertFalse(robot.lookup("#train-pause-text").query().isVisible());
+        assertEquals(width, pause.getWidth(), 0.01);
+        assertEquals(cancelX, cancel.localToScene(0, 0).getX(), 0.01, "Cancel does not move");
+        assertEquals("Resume", pause.getAccessibleText());
+        assertTrue(((Label) robot.lookup("#train-resume-text").query()).getWidth()
+                <= pause.getWidth(), "\"Resume\" fits");
     }
 
     @Test
@@ -162,6 +280,6 @@ class TrainWindowTest {
 
         robot.clickOn("#train-show");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of(train.getTrainedModel()), shown);
+        assertEquals(List.of(train.getModel()), shown);
     }
 }
