@@ -8,10 +8,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.nio.file.Path;
 import org.gatescope.engine.Model;
+import org.gatescope.engine.Network;
+import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.cell.Tracer;
+import org.gatescope.io.ImportedModels;
 import org.gatescope.io.ModelLibrary;
 import org.gatescope.render.ChartTitle;
 import org.gatescope.render.HeatmapImage;
@@ -35,23 +39,29 @@ final class HeatmapCommand implements Command {
 
     @Override
     public String usage() {
-        return "heatmap --model M (--text \"...\" | --text-file FILE|-) --gate u|r|f|o|c_tilde|c|a|all "
-                + "--out FILE.png [--first N] [--count K]";
+        return "heatmap --model M (--text \"...\" | --text-file FILE|- | --ids 1,5,9 | --input-csv FILE) [--vocab FILE]"
+                + " --gate u|r|f|o|c_tilde|c|a|all --out FILE.png [--first N] [--count K] [--layer N[b]]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0,
-                Set.of("model", "text", "text-file", "gate", "out", "first", "count"), Set.of());
+                Set.of("model", "text", "text-file", "gate", "out", "first", "count", "vocab", "ids", "input-csv", "layer"),
+                Set.of());
         String outFile = options.require("out");
         List<String> gates = gates(options.require("gate"));
         int first = options.intValue("first", 0, 0, Integer.MAX_VALUE);
         int count = options.intValue("count", HeatmapOptions.TO_END, 1, Integer.MAX_VALUE);
-        String text = TextInput.read(name(), options, in);
         String modelName = options.require("model");
-        Model model = ModelLibrary.loadTested(modelName);
-        List<String> tokens = TextInput.tokens(name(), text, "draw");
-        Trace trace = Tracer.trace(model, tokens);
+        Trace trace;
+        if (ModelLibrary.isGateScopeModel(modelName) && !options.has("ids") && !options.has("layer")) {
+            Model model = ModelLibrary.loadTested(modelName);
+            trace = Tracer.trace(model, TextInput.tokens(name(), TextInput.read(name(), options, in), "draw"));
+        } else {
+            Network network = ModelLibrary.isGateScopeModel(modelName) ? Network.of(ModelLibrary.load(modelName))
+                    : ImportedModels.read(Path.of(modelName), options.has("vocab") ? Path.of(options.get("vocab")) : null);
+            trace = layer(NetworkInput.trace(name(), options, in, network).trace(), options.get("layer"));
+        }
         List<Quantity> quantities = quantities(trace, gates);
         if (first >= trace.length()) {
             throw new UsageException(name() + ": --first " + first + " lies beyond the text's " + trace.length()
@@ -60,7 +70,7 @@ final class HeatmapCommand implements Command {
 
         ImageOutput.useHeadlessGraphics();
         HeatmapOptions heatmap = HeatmapOptions.defaults().withQuantities(quantities).withTokenRange(first, count)
-                .withTitle(ChartTitle.modelName(modelName));
+                .withTitle(ChartTitle.modelName(modelName) + (options.has("layer") ? " · layer " + options.get("layer") : ""));
         BufferedImage image;
         try {
             image = HeatmapImage.render(trace, heatmap);
@@ -69,6 +79,27 @@ final class HeatmapCommand implements Command {
         }
         ImageOutput.write(name(), image, outFile, err, null);
         return 0;
+    }
+
+    /** The layer direction {@code --layer} names ("2" for layer 2's forward direction, "2b" for its backward one). */
+    private Trace layer(NetworkTrace network, String layer) throws UsageException {
+        if (layer == null) {
+            return network.lastForward();
+        }
+        boolean backward = layer.endsWith("b");
+        try {
+            int level = Integer.parseInt(backward ? layer.substring(0, layer.length() - 1) : layer) - 1;
+            for (NetworkTrace.LayerTrace t : network.layers()) {
+                if (t.level() == level && t.backward() == backward) {
+                    return t.trace();
+                }
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new UsageException(name() + ": --layer " + layer + " is not a layer of this model (layers: "
+                + String.join(", ", network.layers().stream()
+                .map(t -> (t.level() + 1) + (t.backward() ? "b" : "")).toList()) + ")");
     }
 
     /** The --gate value as keys: "all", one key, or several separated by commas. */

@@ -89,6 +89,17 @@ class TraceImportedModelTest {
         assertTrue(info.out().contains("PyTorch nn.LSTM i,f,g,o"), info.out());
     }
 
+    @Test
+    void heatmapDrawsAnyLayerDirectionOfAnyFile() throws IOException {
+        Path png = dir.resolve("layer.png");
+        CommandLineTest.Result drawn = run("heatmap", "--model", fixture("gru.pt").toString(), "--ids", "1,5,9",
+                "--gate", "u,r", "--layer", "2b", "--out", png.toString());
+        assertEquals(0, drawn.status(), drawn.err());
+        assertTrue(Files.size(png) > 1000);
+        assertRefusal(run("heatmap", "--model", fixture("gru.pt").toString(), "--ids", "1", "--gate", "u",
+                "--layer", "3", "--out", png.toString()), "layers: 1, 1b, 2, 2b");
+    }
+
     private static void assertRefusal(CommandLineTest.Result result, String expected) {
         assertEquals(2, result.status(), result.err());
         assertTrue(result.err().contains(expected), result.err());
