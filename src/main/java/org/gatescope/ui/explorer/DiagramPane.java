@@ -25,7 +25,8 @@ public final class DiagramPane extends StackPane {
         this.explorer = explorer;
         this.cell = cell;
         getStyleClass().add("diagram-pane");
-        setMinSize(200, 160);
+        // never squeezed below a readable drawing: a short window scrolls instead
+        setMinSize(CellDiagramView.MIN_WIDTH, CellDiagramView.MIN_HEIGHT);
         empty.getStyleClass().add("empty-hint");
         empty.setMouseTransparent(true);
         getChildren().addAll(diagram, empty);
