@@ -74,7 +74,7 @@ public final class CellDiagramView extends CanvasRegion {
      */
     public static final double MIN_HEIGHT = DiagramLayout.MIN_HEIGHT;
     /** The least width, with {@link #MIN_HEIGHT}: the LSTMs' narrowest readable drawing. */
-    public static final double MIN_WIDTH = 600;
+    public static final double MIN_WIDTH = 580;
 
     private static final Size SIZE = new Size(1000, 460, MIN_WIDTH, MIN_HEIGHT);
 

@@ -210,7 +210,7 @@ final class DiagramLayout {
     }
 
     private static double labelSize(double sx, double sy) {
-        return Math.min(boxHeight(sx, sy) * 0.37, boxWidth(sx, sy) * 0.27);
+        return Math.min(boxHeight(sx, sy) * 0.37, boxWidth(sx, sy) * 0.3);
     }
 
     /** Tags (σ, tanh), the legend, the memory line's caption: never below {@value #MIN_TEXT} px. */

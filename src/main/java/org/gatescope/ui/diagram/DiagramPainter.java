@@ -236,7 +236,8 @@ final class DiagramPainter {
         double width = MathText.width(edge.label(), size, false);
         String owner = edge.from() + "\u2192" + edge.to();
         if (Math.abs(a.getX() - b.getX()) < 0.5) {
-            double y = (a.getY() + b.getY()) / 2 + size * 0.35;
+            // below the middle: clear of the boxes' unit strips where the line starts under a row
+            double y = Math.min(a.getY(), b.getY()) + Math.abs(a.getY() - b.getY()) * 0.6 + size * 0.35;
             double left = edge.labelLeft() ? a.getX() - pad - width : a.getX() + pad;
             MathText.draw(g, edge.label(), left, y, size, false, HPos.LEFT);
             place(scene, owner, edge.label(), left, y, width, size);

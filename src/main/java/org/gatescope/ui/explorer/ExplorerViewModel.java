@@ -87,10 +87,14 @@ public final class ExplorerViewModel {
     private final ObservableList<TokenChip> readOnlyTokenChips = FXCollections.unmodifiableObservableList(tokenChips);
 
     private final ReadOnlyObjectWrapper<MemoryReach> reach = new ReadOnlyObjectWrapper<>(this, "reach");
+    /** The compare view's second cell's reach, for its own timeline. */
+    private final ReadOnlyObjectWrapper<MemoryReach> comparisonReach = new ReadOnlyObjectWrapper<>(this,
+            "comparisonReach");
     private final ReadOnlyBooleanWrapper showReach = new ReadOnlyBooleanWrapper(this, "showReach", true);
     private final ReadOnlyObjectWrapper<Ablation> ablation = new ReadOnlyObjectWrapper<>(this, "ablation");
     private final LatestRequest sentenceRequests;
     private final LatestRequest reachRequests;
+    private final LatestRequest comparisonReachRequests;
     private final LatestRequest ablationRequests;
     /** The snapshots handed over by label, newest last, so that choosing a label again shows it again. */
     private final Map<String, ModelSource.Snapshot> snapshots = new LinkedHashMap<>(16, 0.75f, true) {
@@ -112,6 +116,7 @@ public final class ExplorerViewModel {
         this.bundled = List.copyOf(catalog.bundled());
         this.sentenceRequests = new LatestRequest(executor);
         this.reachRequests = new LatestRequest(executor);
+        this.comparisonReachRequests = new LatestRequest(executor);
         this.ablationRequests = new LatestRequest(executor);
         this.primary = new CellViewModel(executor, catalog, this::showError);
         this.comparison = new CellViewModel(executor, catalog, this::showError);
@@ -121,7 +126,10 @@ public final class ExplorerViewModel {
             noModel.set(now == null && bundled.isEmpty());
             updateStatus();
         });
-        comparison.traceProperty().addListener((obs, old, now) -> updateStatus());
+        comparison.traceProperty().addListener((obs, old, now) -> {
+            updateStatus();
+            computeReach(comparison, now, comparisonReach, comparisonReachRequests);
+        });
         noModel.set(bundled.isEmpty());
     }
 
@@ -203,7 +211,7 @@ public final class ExplorerViewModel {
         tokenChips.setAll(primary.chips());
         updatePredictions();
         updateStatus();
-        computeReach(now);
+        computeReach(primary, now, reach, reachRequests);
         ablationRequests.cancel();
         ablation.set(null); // it was of another sentence or model
     }
@@ -211,8 +219,9 @@ public final class ExplorerViewModel {
     // ---- memory reach and ablation ------------------------------------------------------------
 
     /** One backward pass for the trace's model and tokens, off the UI thread; a stale result is dropped. */
-    private void computeReach(Trace now) {
-        Model model = primary.getModel();
+    private void computeReach(CellViewModel of, Trace now, ReadOnlyObjectWrapper<MemoryReach> reach,
+                              LatestRequest reachRequests) {
+        Model model = of.getModel();
         if (now == null || model == null) {
             reachRequests.cancel();
             reach.set(null);
@@ -294,6 +303,11 @@ public final class ExplorerViewModel {
 
     public MemoryReach getReach() {
         return reach.get();
+    }
+
+    /** {@code cell}'s memory reach: the main cell's ({@link #reachProperty()}) or the compare view's second cell's. */
+    public ReadOnlyObjectProperty<MemoryReach> reachProperty(CellViewModel cell) {
+        return cell == comparison ? comparisonReach.getReadOnlyProperty() : reach.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty showReachProperty() {

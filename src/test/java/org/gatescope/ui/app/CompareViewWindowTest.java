@@ -171,9 +171,11 @@ class CompareViewWindowTest {
 
         leftClick(robot, centreOf(view.comparisonDiagram()));
         robot.type(KeyCode.C); // leave the compare view: the keys are the main cell's again
+        assertFalse(explorer.compareProperty().get(), "left by C, focus " + stage.getScene().getFocusOwner());
         int now = explorer.primary().getPrimaryUnit();
         robot.type(KeyCode.UP);
-        assertNotEquals(now, explorer.primary().getPrimaryUnit());
+        assertNotEquals(now, explorer.primary().getPrimaryUnit(), "keys " + (view.unitKeysCell() == explorer.primary())
+                + " focus " + stage.getScene().getFocusOwner() + " order " + explorer.primary().unitOrder());
         assertSame(explorer.primary(), view.unitKeysCell());
     }
 
