@@ -85,6 +85,8 @@ public final class ExplorerView extends BorderPane {
     private final ScrollPane sideScroll;
     /** Whether the side panel is shown: View ▸ Side panel or P; kept through the compare view and model changes. */
     private final BooleanProperty sidePanelShown = new SimpleBooleanProperty(this, "sidePanelShown", true);
+    /** Places the single view's dividers once the layout pass under way is over. */
+    private final Runnable placeSingleDividers;
     private final SplitPane single = new SplitPane();
     private final SplitPane compare = new SplitPane();
     private final Column mainColumn;
@@ -162,8 +164,10 @@ public final class ExplorerView extends BorderPane {
         setRight(sideScroll);
         single.managedProperty().bind(single.visibleProperty());
         compare.managedProperty().bind(compare.visibleProperty());
-        single.heightProperty().addListener(o -> placeDividers(single));
-        single.widthProperty().addListener(o -> placeDividers(single));
+        placeSingleDividers = placeDividersOnResize(single);
+        // a new cell (its gate rows) or the reach shown or not changes the timeline's least height
+        explorer.primary().traceProperty().addListener(o -> placeSingleDividers.run());
+        explorer.showReachProperty().addListener(o -> placeSingleDividers.run());
         setBottom(statusBar());
 
         explorer.compareProperty().addListener(o -> arrangeCentre());
@@ -305,7 +309,7 @@ public final class ExplorerView extends BorderPane {
             compare.getItems().clear();
             mainColumn.split.getItems().clear();
             single.getItems().setAll(diagram, timeline, heatmap);
-            placeDividers(single);
+            placeSingleDividers.run();
             setUnitKeysCell(explorer.primary());
         }
         single.setVisible(!comparing);
@@ -356,12 +360,34 @@ public final class ExplorerView extends BorderPane {
         split.setDividerPositions(diagramHeight / height, (diagramHeight + timelineHeight) / height);
     }
 
+    /**
+     * Places {@code split}'s dividers for each new size, after the layout pass that resized it (the
+     * split's own skin moves its dividers during that pass, by the old positions).
+     */
+    private static Runnable placeDividersOnResize(SplitPane split) {
+        boolean[] pending = {false};
+        javafx.beans.InvalidationListener resized = o -> {
+            if (!pending[0]) {
+                pending[0] = true;
+                Platform.runLater(() -> {
+                    pending[0] = false;
+                    placeDividers(split);
+                    // and once more after that layout: the skin's first layout of new items redistributes
+                    Platform.runLater(() -> placeDividers(split));
+                });
+            }
+        };
+        split.heightProperty().addListener(resized);
+        split.widthProperty().addListener(resized);
+        return () -> resized.invalidated(null);
+    }
+
     /** The diagram's width to height where it fills a wide panel (see DiagramLayout's stretch). */
     private static final double DIAGRAM_ASPECT = 3.2;
     /** The most of the centre's height the diagram takes. */
     private static final double DIAGRAM_SHARE = 0.45;
     /** The heatmaps' least height: a band or two of rows and the token labels. */
-    private static final double HEATMAP_LEAST = 100;
+    private static final double HEATMAP_LEAST = 84;
     /** The heatmaps' least share of a tall window: a few bands in view. */
     private static final double HEATMAP_HEIGHT = 150;
 
@@ -395,6 +421,7 @@ public final class ExplorerView extends BorderPane {
         final CellViewModel cell;
         final VBox box;
         final SplitPane split = new SplitPane();
+        private final Runnable placeColumnDividers;
 
         Column(CellViewModel cell, String name, SidePanel.ModelChooser models) {
             this.cell = cell;
@@ -414,8 +441,7 @@ public final class ExplorerView extends BorderPane {
             });
             split.setOrientation(Orientation.VERTICAL);
             VBox.setVgrow(split, Priority.ALWAYS);
-            split.heightProperty().addListener(o -> placeDividers(split));
-            split.widthProperty().addListener(o -> placeDividers(split));
+            placeColumnDividers = placeDividersOnResize(split);
             PredictionLine predictions = new PredictionLine(
                     explorer, cell);
             predictions.setId(name + "-predictions");
@@ -429,7 +455,7 @@ public final class ExplorerView extends BorderPane {
         void show(DiagramPane cellDiagram, TimelineView cellTimeline, HeatmapView cellHeatmap) {
             cellTimeline.setOwnScrollBar(false);
             split.getItems().setAll(cellDiagram, cellTimeline, cellHeatmap);
-            placeDividers(split);
+            placeColumnDividers.run();
         }
 
     }

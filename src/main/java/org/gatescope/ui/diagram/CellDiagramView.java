@@ -282,6 +282,18 @@ public final class CellDiagramView extends CanvasRegion {
         return placed;
     }
 
+    /** The font size of the values in the boxes, in px, at the view's size now (0 when nothing is shown). */
+    public double valueTextSize() {
+        DiagramLayout current = diagramLayout();
+        return current == null ? 0 : current.labelSize() * DiagramPainter.VALUE_SCALE;
+    }
+
+    /** How much of the view's width the drawing spans now, 0..1 (0 when nothing is shown). */
+    public double drawingWidthShare() {
+        DiagramLayout current = diagramLayout();
+        return current == null ? 0 : current.fillX();
+    }
+
     /** The layout the diagram is drawn with now (tests: how far it fills its panel, its text sizes). */
     DiagramLayout diagramLayout() {
         return structure == null || canvas.getWidth() < 1 ? null : currentLayout();

@@ -31,6 +31,9 @@ import org.gatescope.ui.diagram.DiagramLayout.Box;
  */
 final class DiagramPainter {
 
+    /** A box's value is set this much smaller than its symbol. */
+    static final double VALUE_SCALE = 0.95;
+
     /** A box's corner radius, as a share of its height (pills are fully round). */
     private static final double BOX_ARC = 0.28;
 
@@ -304,7 +307,7 @@ final class DiagramPainter {
         double size = layout.labelSize();
         g.setFill(DiagramTheme.textOn(fill));
         MathText.draw(g, node.symbol(), box.cx(), box.top() + box.h() * 0.45, size, true, HPos.CENTER);
-        g.setFont(MathText.font(size * 0.95, false));
+        g.setFont(MathText.font(size * VALUE_SCALE, false));
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText(Equations.number(value), box.cx(), box.top() + box.h() * 0.86);
         g.setTextAlign(TextAlignment.LEFT);

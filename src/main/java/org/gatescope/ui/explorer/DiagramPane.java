@@ -40,6 +40,8 @@ public final class DiagramPane extends StackPane {
         sideways.getStyleClass().add("diagram-scroll");
         sideways.setMinWidth(0);
         sideways.setFocusTraversable(false); // the keys stay the window's (a click would focus it)
+        // the least height has room for the scroll bar whatever the width, so the split's layout
+        // does not change with where the pane was before (a compare column, the single view)
         setMinSize(MIN_WIDTH, CellDiagramView.MIN_HEIGHT + SCROLL_BAR);
         empty.getStyleClass().add("empty-hint");
         empty.setMouseTransparent(true);

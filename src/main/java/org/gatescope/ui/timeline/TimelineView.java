@@ -69,12 +69,17 @@ public final class TimelineView extends TokenAxisView {
     private final ScrollBar scrollBar = new ScrollBar();
     private boolean ownScrollBar;
 
+    /** What the last paint drew: the c&lt;t&gt; plot's height and whether it had the reach's bars (tests). */
+    private double paintedPlotHeight;
+    private boolean paintedReach;
+
     /** Cached per trace and selection: the y range of the plotted states. */
     private double range = 1;
 
     public TimelineView(ExplorerViewModel explorer, CellViewModel cell, TokenViewport viewport) {
         super(explorer, cell, viewport, SIZE);
         getStyleClass().add("timeline-view");
+        setMinHeight(USE_COMPUTED_SIZE); // computeMinHeight: what it shows decides
         scrollBar.setOrientation(Orientation.HORIZONTAL);
         scrollBar.setVisible(false);
         scrollBar.setFocusTraversable(false);
@@ -104,6 +109,16 @@ public final class TimelineView extends TokenAxisView {
             }
         });
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+    }
+
+    /** The height of the c&lt;t&gt; plot as last painted, in px (0 before the first trace). */
+    public double plotHeight() {
+        return paintedPlotHeight;
+    }
+
+    /** Whether the last paint drew the reach row's bars. */
+    public boolean showsReach() {
+        return paintedReach;
     }
 
     /** Whether this view shows the horizontal scroll bar (the heatmaps below it show it when they share its axis). */
@@ -225,6 +240,8 @@ public final class TimelineView extends TokenAxisView {
         }
         double gatesTop = below - gates.size() * gateRow - reachRow;
         double plotBottom = gatesTop - PLOT_GAP;
+        paintedPlotHeight = plotBottom - plotTop;
+        paintedReach = reach != null;
         double plotLeft = TokenViewport.LEFT;
         double plotRight = w - TokenViewport.RIGHT;
         int first = viewport.firstVisible();
