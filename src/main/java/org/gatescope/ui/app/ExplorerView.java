@@ -357,6 +357,9 @@ public final class ExplorerView extends BorderPane {
         if (spare < 0) { // give the heatmaps their least from the diagram, down to its own least
             diagramHeight = Math.max(diagramPart.minHeight(-1), diagramHeight + spare);
         }
+        // Set through another value: the skin re-reads positions only when they change, and it may
+        // have moved its dividers by itself since the same positions were last set.
+        split.setDividerPositions(0, 0);
         split.setDividerPositions(diagramHeight / height, (diagramHeight + timelineHeight) / height);
     }
 
@@ -372,8 +375,6 @@ public final class ExplorerView extends BorderPane {
                 Platform.runLater(() -> {
                     pending[0] = false;
                     placeDividers(split);
-                    // and once more after that layout: the skin's first layout of new items redistributes
-                    Platform.runLater(() -> placeDividers(split));
                 });
             }
         };
