@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -17,6 +19,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
@@ -44,6 +47,7 @@ import org.gatescope.ui.explorer.CellViewModel;
 import org.gatescope.ui.explorer.DiagramPane;
 import org.gatescope.ui.explorer.ExplorerViewModel;
 import org.gatescope.ui.explorer.PlaybackBar;
+import org.gatescope.ui.explorer.PredictionLine;
 import org.gatescope.ui.explorer.SidePanel;
 import org.gatescope.ui.explorer.TokenStrip;
 import org.gatescope.ui.explorer.TokenViewport;
@@ -76,6 +80,13 @@ public final class ExplorerView extends BorderPane {
     private final HeatmapView rightHeatmap;
     private final SidePanel sidePanel;
     private final StackPane centre = new StackPane();
+    /** The centre scrolls where the window is too small for its parts at a readable size. */
+    private final ScrollPane centreScroll = new ScrollPane(centre);
+    private final ScrollPane sideScroll;
+    /** Whether the side panel is shown: View ▸ Side panel or P; kept through the compare view and model changes. */
+    private final BooleanProperty sidePanelShown = new SimpleBooleanProperty(this, "sidePanelShown", true);
+    /** Places the single view's dividers once the layout pass under way is over. */
+    private final Runnable placeSingleDividers;
     private final SplitPane single = new SplitPane();
     private final SplitPane compare = new SplitPane();
     private final Column mainColumn;
@@ -107,6 +118,9 @@ public final class ExplorerView extends BorderPane {
         rightTimeline.setId("compare-timeline");
         rightHeatmap = new HeatmapView(explorer, explorer.comparison(), rightAxis);
         rightHeatmap.setId("compare-heatmap");
+        // a band or two of heatmap rows in view whatever the window (a short one scrolls)
+        heatmap.setMinHeight(HEATMAP_LEAST);
+        rightHeatmap.setMinHeight(HEATMAP_LEAST);
         sidePanel = new SidePanel(explorer, this::chooseModelFile);
         sidePanel.setId("side-panel");
         unitKeysCell = explorer.primary();
@@ -130,15 +144,30 @@ public final class ExplorerView extends BorderPane {
         VBox top = new VBox(menuBar(), sentenceBar(), banner(), new PlaybackBar(explorer, tokenStrip.withLegend()));
         top.getStyleClass().add("top-area");
         setTop(top);
-        setCenter(centre);
+        // Each part keeps a readable least size (the diagram's text, the timeline's plot): a window
+        // too small for them all scrolls, rather than squeezing them.
+        centreScroll.setFitToWidth(true);
+        centreScroll.setFitToHeight(true);
+        centreScroll.getStyleClass().add("centre-scroll");
+        centreScroll.setId("centre-scroll");
+        centreScroll.setFocusTraversable(false); // the arrow keys step through the text, they do not scroll
+        setCenter(centreScroll);
         // Scrolls when a short window cannot fit it all (the ablation box adds to it).
-        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(sidePanel);
+        sideScroll = new ScrollPane(sidePanel);
         sideScroll.setFitToWidth(true);
         sideScroll.setFitToHeight(true);
-        sideScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         sideScroll.getStyleClass().add("side-scroll");
-        sideScroll.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        sideScroll.setMinWidth(Region.USE_PREF_SIZE);
+        sideScroll.visibleProperty().bind(sidePanelShown);
+        sideScroll.managedProperty().bind(sidePanelShown);
         setRight(sideScroll);
+        single.managedProperty().bind(single.visibleProperty());
+        compare.managedProperty().bind(compare.visibleProperty());
+        placeSingleDividers = placeDividersOnResize(single);
+        // a new cell (its gate rows) or the reach shown or not changes the timeline's least height
+        explorer.primary().traceProperty().addListener(o -> placeSingleDividers.run());
+        explorer.showReachProperty().addListener(o -> placeSingleDividers.run());
         setBottom(statusBar());
 
         explorer.compareProperty().addListener(o -> arrangeCentre());
@@ -262,31 +291,114 @@ public final class ExplorerView extends BorderPane {
      * leave the scene with the compare view, so they neither lay out nor paint meanwhile.
      */
     private void arrangeCentre() {
+        // A view with the focus leaves the scene for a moment while it moves: it gets the focus back
+        // (else the sentence field would take it, and the keys would type instead of step).
+        Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        boolean centreFocused = focused != null && isInCentre(focused);
         boolean comparing = explorer.compareProperty().get();
         if (comparing) {
             single.getItems().clear();
             mainColumn.show(diagram, timeline, heatmap);
-            // the height the columns' splits will have: the centre less the header and the paddings
-            double height = centre.getHeight() - 70;
-            mainColumn.placeDividers(height);
-            rightColumn.placeDividers(height);
             compare.getItems().setAll(mainColumn.box, rightColumn.box);
             compare.setDividerPositions(compareDividers);
             setUnitKeysCell(unitKeysCell);
         } else {
             if (!compare.getItems().isEmpty()) {
                 compareDividers = compare.getDividerPositions();
-                mainColumn.keepDividers();
-                rightColumn.keepDividers();
             }
             compare.getItems().clear();
             mainColumn.split.getItems().clear();
             single.getItems().setAll(diagram, timeline, heatmap);
-            single.setDividerPositions(0.35, 0.72);
+            placeSingleDividers.run();
             setUnitKeysCell(explorer.primary());
         }
         single.setVisible(!comparing);
         compare.setVisible(comparing);
+        if (centreFocused) {
+            if (focused.getScene() != null && focused.isVisible()) {
+                focused.requestFocus();
+            } else {
+                requestFocus();
+            }
+        }
+    }
+
+    private boolean isInCentre(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == centre) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Shares {@code split}'s height (diagram, timeline, heatmaps) for its size: the diagram as tall
+     * as its width asks (a drawing about three times as wide as tall) up to {@value #DIAGRAM_SHARE}
+     * of the height, the timeline its preferred height if there is room, the heatmaps the rest;
+     * none below its least height (the split is then taller than the window, which scrolls).
+     * Called on every resize: a divider the user dragged stays until the window's size changes.
+     */
+    private static void placeDividers(SplitPane split) {
+        if (split.getItems().size() != 3 || split.getHeight() <= 0) {
+            return;
+        }
+        Region diagramPart = (Region) split.getItems().get(0);
+        Region timelinePart = (Region) split.getItems().get(1);
+        Region heatmapPart = (Region) split.getItems().get(2);
+        double height = split.getHeight() - split.snappedTopInset() - split.snappedBottomInset();
+        double width = split.getWidth() - split.snappedLeftInset() - split.snappedRightInset();
+        double heatmapLeast = Math.max(heatmapPart.minHeight(-1), HEATMAP_HEIGHT);
+        double diagramHeight = Math.max(diagramPart.minHeight(-1),
+                Math.min(width / DIAGRAM_ASPECT, DIAGRAM_SHARE * height));
+        double timelineHeight = Math.max(timelinePart.minHeight(-1),
+                Math.min(timelinePart.prefHeight(-1), height - diagramHeight - heatmapLeast));
+        double spare = height - diagramHeight - timelineHeight - heatmapLeast;
+        if (spare < 0) { // give the heatmaps their least from the diagram, down to its own least
+            diagramHeight = Math.max(diagramPart.minHeight(-1), diagramHeight + spare);
+        }
+        // Set through another value: the skin re-reads positions only when they change, and it may
+        // have moved its dividers by itself since the same positions were last set.
+        split.setDividerPositions(0, 0);
+        split.setDividerPositions(diagramHeight / height, (diagramHeight + timelineHeight) / height);
+    }
+
+    /**
+     * Places {@code split}'s dividers for each new size, after the layout pass that resized it (the
+     * split's own skin moves its dividers during that pass, by the old positions).
+     */
+    private static Runnable placeDividersOnResize(SplitPane split) {
+        boolean[] pending = {false};
+        javafx.beans.InvalidationListener resized = o -> {
+            if (!pending[0]) {
+                pending[0] = true;
+                Platform.runLater(() -> {
+                    pending[0] = false;
+                    placeDividers(split);
+                });
+            }
+        };
+        split.heightProperty().addListener(resized);
+        split.widthProperty().addListener(resized);
+        return () -> resized.invalidated(null);
+    }
+
+    /** The diagram's width to height where it fills a wide panel (see DiagramLayout's stretch). */
+    private static final double DIAGRAM_ASPECT = 3.2;
+    /** The most of the centre's height the diagram takes. */
+    private static final double DIAGRAM_SHARE = 0.45;
+    /** The heatmaps' least height: a band or two of rows and the token labels. */
+    private static final double HEATMAP_LEAST = 84;
+    /** The heatmaps' least share of a tall window: a few bands in view. */
+    private static final double HEATMAP_HEIGHT = 150;
+
+    /** Shows or hides the side panel (View ▸ Side panel, P), giving its width to the cells. */
+    void setSidePanelShown(boolean shown) {
+        sidePanelShown.set(shown);
+    }
+
+    BooleanProperty sidePanelShownProperty() {
+        return sidePanelShown;
     }
 
     /** Which cell ↑ and ↓ act on; in the compare view its column is marked. */
@@ -304,20 +416,13 @@ public final class ExplorerView extends BorderPane {
      */
     private final class Column {
 
-        /** The column's first proportions: the diagram, narrower than in the single view, needs less height. */
-        private static final double DIAGRAM_SHARE = 0.38;
-        private static final double TIMELINE_SHARE = 0.30;
-        /** The least heights the first proportions give the diagram and the timeline in a short window. */
-        private static final double DIAGRAM_HEIGHT = 190;
-        private static final double TIMELINE_HEIGHT = 150;
         /** Below this width the header's buttons are compact, so that two columns fit a 1024-pixel window. */
         private static final double COMPACT_HEADER = 420;
 
         final CellViewModel cell;
         final VBox box;
         final SplitPane split = new SplitPane();
-        /** Where the user left the dividers; null until the compare view has been shown and left. */
-        private double[] dividers;
+        private final Runnable placeColumnDividers;
 
         Column(CellViewModel cell, String name, SidePanel.ModelChooser models) {
             this.cell = cell;
@@ -337,7 +442,11 @@ public final class ExplorerView extends BorderPane {
             });
             split.setOrientation(Orientation.VERTICAL);
             VBox.setVgrow(split, Priority.ALWAYS);
-            box = new VBox(head, split);
+            placeColumnDividers = placeDividersOnResize(split);
+            PredictionLine predictions = new PredictionLine(
+                    explorer, cell);
+            predictions.setId(name + "-predictions");
+            box = new VBox(head, predictions, split);
             box.getStyleClass().add("compare-column");
             box.setId(name + "-column");
             box.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> setUnitKeysCell(cell));
@@ -347,30 +456,9 @@ public final class ExplorerView extends BorderPane {
         void show(DiagramPane cellDiagram, TimelineView cellTimeline, HeatmapView cellHeatmap) {
             cellTimeline.setOwnScrollBar(false);
             split.getItems().setAll(cellDiagram, cellTimeline, cellHeatmap);
+            placeColumnDividers.run();
         }
 
-        /**
-         * The dividers where the user left them, or else shares of {@code height} (the split's height
-         * to come) that leave a short window's diagram and timeline enough room and the heatmaps the rest.
-         */
-        void placeDividers(double height) {
-            if (dividers != null) {
-                split.setDividerPositions(dividers);
-            } else if (height <= DIAGRAM_HEIGHT + TIMELINE_HEIGHT) {
-                split.setDividerPositions(DIAGRAM_SHARE, DIAGRAM_SHARE + TIMELINE_SHARE);
-            } else {
-                double diagramHeight = Math.max(DIAGRAM_HEIGHT, DIAGRAM_SHARE * height);
-                double timelineHeight = Math.max(TIMELINE_HEIGHT, TIMELINE_SHARE * height);
-                split.setDividerPositions(diagramHeight / height, (diagramHeight + timelineHeight) / height);
-            }
-        }
-
-        /** Remembers where the user left the dividers, for the next time the compare view opens. */
-        void keepDividers() {
-            if (split.getItems().size() == 3) {
-                dividers = split.getDividerPositions();
-            }
-        }
     }
 
     // ---- menus --------------------------------------------------------------------------------
@@ -410,6 +498,9 @@ public final class ExplorerView extends BorderPane {
         CheckMenuItem reachItem = new CheckMenuItem("Show memory reach   (R)");
         reachItem.setId("reach-item");
         mirror(reachItem, explorer.showReachProperty(), explorer::setShowReach);
+        CheckMenuItem sideItem = new CheckMenuItem("Show the side panel   (P)");
+        sideItem.setId("side-panel-item");
+        mirror(sideItem, sidePanelShown, sidePanelShown::set);
         Menu cells = new Menu("Cell");
         ToggleGroup cellGroup = new ToggleGroup();
         for (int i = 0; i < SidePanel.CELL_ORDER.size(); i++) {
@@ -430,7 +521,7 @@ public final class ExplorerView extends BorderPane {
         MenuItem focus = item("Edit the sentence", "Shortcut+L", this::focusSentence);
         MenuItem saturationItem = item("Gate saturation\u2026", "Shortcut+Shift+S", this::showSaturation);
         saturationItem.setId("saturation-item");
-        Menu view = new Menu("View", null, compareItem, activation, reachItem, cells, new SeparatorMenuItem(), play,
+        Menu view = new Menu("View", null, compareItem, activation, reachItem, sideItem, cells, new SeparatorMenuItem(), play,
                 next, previous, firstToken, lastToken, new SeparatorMenuItem(), focus, new SeparatorMenuItem(),
                 saturationItem);
 
@@ -610,6 +701,7 @@ public final class ExplorerView extends BorderPane {
             case C -> explorer.toggleCompare();
             case A -> explorer.toggleShowActivation();
             case R -> explorer.toggleShowReach();
+            case P -> sidePanelShown.set(!sidePanelShown.get());
             case PLUS, EQUALS, ADD -> explorer.faster();
             case MINUS, SUBTRACT -> explorer.slower();
             case ESCAPE -> explorer.dismissError();

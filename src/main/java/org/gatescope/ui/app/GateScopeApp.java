@@ -28,7 +28,7 @@ public final class GateScopeApp extends Application {
     static final double WIDTH = 1400;
     static final double HEIGHT = 900;
     static final double MIN_WIDTH = 1024;
-    static final double MIN_HEIGHT = 700;
+    static final double MIN_HEIGHT = 640;
 
     private BackgroundExecutor executor;
 

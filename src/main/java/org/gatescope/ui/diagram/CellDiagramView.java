@@ -68,7 +68,15 @@ public final class CellDiagramView extends CanvasRegion {
     private double mouseY;
     private IntConsumer onUnitSelected;
 
-    private static final Size SIZE = new Size(1000, 460, 320, 180);
+    /**
+     * The least height at which every text of every cell's drawing is readable ({@value
+     * DiagramLayout#MIN_TEXT} px or more) and nothing collides; a shorter panel scrolls instead.
+     */
+    public static final double MIN_HEIGHT = DiagramLayout.MIN_HEIGHT;
+    /** The least width, with {@link #MIN_HEIGHT}: the LSTMs' narrowest readable drawing. */
+    public static final double MIN_WIDTH = 580;
+
+    private static final Size SIZE = new Size(1000, 460, MIN_WIDTH, MIN_HEIGHT);
 
     public CellDiagramView() {
         super(SIZE);
@@ -253,6 +261,37 @@ public final class CellDiagramView extends CanvasRegion {
             return;
         }
         DiagramPainter.paint(g, currentLayout(), new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction));
+    }
+
+    /**
+     * Paints now and returns where the texts outside the boxes went (tests: nothing collides);
+     * empty when nothing is shown.
+     */
+    java.util.List<DiagramPainter.Placed> placedTexts() {
+        if (trace == null || canvas.getWidth() < 1 || canvas.getHeight() < 1) {
+            return java.util.List.of();
+        }
+        java.util.List<DiagramPainter.Placed> placed = new java.util.ArrayList<>();
+        DiagramPainter.paint(canvas.getGraphicsContext2D(), currentLayout(),
+                new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction, placed));
+        return placed;
+    }
+
+    /** The font size of the values in the boxes, in px, at the view's size now (0 when nothing is shown). */
+    public double valueTextSize() {
+        DiagramLayout current = diagramLayout();
+        return current == null ? 0 : current.labelSize() * DiagramPainter.VALUE_SCALE;
+    }
+
+    /** How much of the view's width the drawing spans now, 0..1 (0 when nothing is shown). */
+    public double drawingWidthShare() {
+        DiagramLayout current = diagramLayout();
+        return current == null ? 0 : current.fillX();
+    }
+
+    /** The layout the diagram is drawn with now (tests: how far it fills its panel, its text sizes). */
+    DiagramLayout diagramLayout() {
+        return structure == null || canvas.getWidth() < 1 ? null : currentLayout();
     }
 
     /** The node under the mouse, for tests. */

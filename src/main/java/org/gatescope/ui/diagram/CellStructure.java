@@ -169,7 +169,7 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
         b.node("update", NodeKind.GATE, Quantity.UPDATE_GATE, "Γ_u", "σ", 1.85, ROW_GATES);
         b.node("candidate", NodeKind.LAYER, Quantity.CANDIDATE, "c\u0303^<t>", "tanh", 3.0, ROW_GATES);
         b.bus("jDropBus", "update", "candidate");
-        b.gruCombination("update", 1.85, "candidate", 3.0, 2.3, false);
+        b.gruCombination("update", 1.85, "candidate", 3.0, 2.05, false); // Γu's line above its σ tag
         b.gruOutputs(3.0);
         return b.build();
     }
@@ -186,8 +186,9 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
 
         // The recurrent path into the candidate, tapped off c<t-1>: Γr acts where the model applies it.
         b.node("jReset", NodeKind.JUNCTION, null, null, null, 3.0, ROW_MEMORY);
-        double upper = 1.62;
-        double lower = 2.2;
+        // both above c̃'s tanh tag, the lower one's bottom clear of it
+        double upper = 1.45;
+        double lower = 1.95;
         boolean before = reset == GruReset.BEFORE;
         b.node("mulR", NodeKind.OP, null, "×", null, 3.0, before ? upper : lower);
         b.node("linear", NodeKind.LINEAR, null, "W_hn", null, 3.0, before ? lower : upper);
@@ -202,7 +203,7 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
         }
         b.edge("relevance", Port.N, "mulR", Port.W).kind(EdgeKind.GATE);
 
-        b.gruCombination("update", 4.3, "candidate", 5.4, 2.0, true);
+        b.gruCombination("update", 4.3, "candidate", 5.4, 1.85, true);
         b.gruOutputs(5.4);
         return b.build();
     }
@@ -258,7 +259,7 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
 
         if (peephole) {
             // Γu and Γf peek at c<t-1> (tapped before Γf acts on it); Γo at the new c<t> (Gers et al. 2002).
-            b.node("jPeepUpdate", NodeKind.JUNCTION, null, null, null, 0.95, 2.3);
+            b.node("jPeepUpdate", NodeKind.JUNCTION, null, null, null, 0.95, 2.1); // above Γf's σ tag
             b.edge("jPeepPrev", Port.S, "jPeepUpdate", Port.N).kind(EdgeKind.PEEPHOLE).noArrow()
                     .label("c^<t-1>").labelLeft();
             b.edge("jPeepUpdate", Port.S, "forget", Port.W).kind(EdgeKind.PEEPHOLE);
@@ -354,7 +355,7 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
                             boolean candidateCrosses) {
             node("oneMinus", NodeKind.OP, null, "1−", null, keepCol, 1.62);
             node("mulK", NodeKind.OP, null, "×", null, keepCol, ROW_MEMORY);
-            double junctionRow = candidateCrosses ? 2.42 : writeRow;
+            double junctionRow = candidateCrosses ? 2.2 : writeRow; // above the σ tag of Γu
             node("jUpdate", NodeKind.JUNCTION, null, null, null, keepCol, junctionRow);
             node("mulW", NodeKind.OP, null, "×", null, writeCol, writeRow);
             node("plus", NodeKind.OP, null, "+", null, writeCol, ROW_MEMORY);

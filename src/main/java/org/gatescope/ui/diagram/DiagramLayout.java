@@ -41,8 +41,21 @@ final class DiagramLayout {
         }
     }
 
-    private static final double MAX_STRETCH_X = 2.0;
+    /**
+     * How far the grid may stretch beyond the drawing's own proportions: wide panels (a window's
+     * diagram over the timeline) stretch it sideways, so it fills the panel's width as well.
+     */
+    private static final double MAX_STRETCH_X = 2.7;
     private static final double MAX_STRETCH_Y = 1.15;
+    /** Rows below the last node's centre: the token x&lt;t&gt; under the bus. */
+    private static final double BOTTOM_ROWS = 0.42;
+    /** The least size of any text in the diagram, in px: captions, tags, the legend. */
+    static final double MIN_TEXT = 11;
+    /**
+     * The least height the diagram needs so that its box values are {@value #MIN_TEXT} px or more,
+     * whatever the cell (the LSTMs are the tallest): a panel never gets smaller than this.
+     */
+    static final double MIN_HEIGHT = 280;
 
     private final CellStructure structure;
     private final double width;
@@ -53,6 +66,10 @@ final class DiagramLayout {
     private final double sy;
     private final double originX;
     private final double originY;
+    /** Pixels between the top of the drawing and the first row's centre: the title, the notes, the tags. */
+    private final double topBand;
+    /** Pixels under the last row for the colour legend. */
+    private final double legendBand;
     private final Map<String, Box> boxes = new HashMap<>();
 
     DiagramLayout(CellStructure structure, double width, double height) {
@@ -70,22 +87,53 @@ final class DiagramLayout {
             lowRow = Math.min(lowRow, node.row());
             highRow = Math.max(highRow, node.row());
         }
-        // room above the top row for the title, below the bottom row for the token
-        lowRow -= 0.62;
-        highRow += 0.42;
+        highRow += BOTTOM_ROWS;
         double spanX = highCol - lowCol;
         double spanY = highRow - lowRow;
-        double fitX = width / spanX;
-        double fitY = height / spanY;
-        sx = Math.min(fitX, fitY * MAX_STRETCH_X);
-        sy = Math.min(fitY, fitX * MAX_STRETCH_Y);
+        // The band above the first row holds text whose size follows the scale, which follows the
+        // room the band leaves: a few rounds settle it (the text sizes are bounded below).
+        double band = 0.62 * Math.max(1, height / (spanY + 0.62));
+        double scaleX = 1;
+        double scaleY = 1;
+        for (int round = 0; round < 4; round++) {
+            double fitX = width / spanX;
+            double fitY = Math.max(1, height - band - legendBand(scaleX, scaleY)) / spanY;
+            scaleX = Math.min(fitX, fitY * MAX_STRETCH_X);
+            scaleY = Math.min(fitY, fitX * MAX_STRETCH_Y);
+            band = topBand(scaleX, scaleY, structure.cell() == org.gatescope.engine.CellKind.RNN);
+        }
+        legendBand = legendBand(scaleX, scaleY);
+        sx = scaleX;
+        sy = scaleY;
+        topBand = band;
         minCol = lowCol;
         minRow = lowRow;
         originX = (width - spanX * sx) / 2;
-        originY = (height - spanY * sy) / 2;
+        originY = (height - spanY * sy - topBand - legendBand) / 2;
         for (Node node : structure.nodes()) {
             boxes.put(node.id(), boxOf(node));
         }
+    }
+
+    /** The legend's line under the drawing: its colour bars and their labels. */
+    private static double legendBand(double sx, double sy) {
+        return smallSize(labelSize(sx, sy)) * 1.6;
+    }
+
+    /**
+     * The room above the first row for the title line and the note under it, so that the memory
+     * line's caption (above the second row) starts below them, and for the softmax box's tag
+     * above the first row's boxes.
+     */
+    private static double topBand(double sx, double sy, boolean rnn) {
+        double label = labelSize(sx, sy);
+        double title = titleSize(label);
+        double caption = captionSize(label);
+        double small = smallSize(label);
+        double titleBlock = title * 1.3 + caption * 1.45 + small * 0.4;
+        double memoryCaption = rnn ? 0 : small * 1.35 + opRadius(Math.min(sx, sy)) - sy;
+        double tagAbove = boxHeight(sx, sy) / 2 + small * 1.4;
+        return Math.max(tagAbove, titleBlock + memoryCaption);
     }
 
     CellStructure structure() {
@@ -105,7 +153,7 @@ final class DiagramLayout {
     }
 
     double y(double row) {
-        return originY + (row - minRow) * sy;
+        return originY + topBand + (row - minRow) * sy;
     }
 
     /** Left edge of the drawing (the grid may be narrower than the canvas). */
@@ -125,36 +173,70 @@ final class DiagramLayout {
         return height - originY;
     }
 
+    /** How far the drawing reaches across the canvas, 0..1 of its width and of its height. */
+    double fillX() {
+        return (right() - left()) / width;
+    }
+
+    double fillY() {
+        return (bottom() - top()) / height;
+    }
+
     /** The size of a grid step, the unit everything else is proportional to. */
     double unit() {
         return Math.min(sx, sy);
     }
 
     double boxWidth() {
+        return boxWidth(sx, sy);
+    }
+
+    private static double boxWidth(double sx, double sy) {
         return Math.min(0.84 * sx, 1.5 * sy);
     }
 
     /** At most about 5:8, so boxes stay landscape (and pills pills) in a tall view. */
     double boxHeight() {
-        return Math.min(0.66 * sy, 0.62 * boxWidth());
+        return boxHeight(sx, sy);
+    }
+
+    private static double boxHeight(double sx, double sy) {
+        return Math.min(0.75 * sy, 0.62 * boxWidth(sx, sy));
     }
 
     /** Font size of a box's symbol (Γu, c̃&lt;t&gt;) and of its value. */
     double labelSize() {
-        return Math.min(boxHeight() * 0.36, boxWidth() * 0.27);
+        return labelSize(sx, sy);
     }
 
+    private static double labelSize(double sx, double sy) {
+        return Math.min(boxHeight(sx, sy) * 0.37, boxWidth(sx, sy) * 0.3);
+    }
+
+    /** Tags (σ, tanh), the legend, the memory line's caption: never below {@value #MIN_TEXT} px. */
     double smallSize() {
-        return Math.max(10, labelSize() * 0.66);
+        return smallSize(labelSize());
+    }
+
+    private static double smallSize(double label) {
+        return Math.max(MIN_TEXT, label * 0.66);
     }
 
     /** Captions beside lines and the note under the title. */
     double captionSize() {
-        return Math.max(10, labelSize() * 0.74);
+        return captionSize(labelSize());
+    }
+
+    private static double captionSize(double label) {
+        return Math.max(MIN_TEXT, label * 0.74);
     }
 
     double titleSize() {
-        return Math.max(11, labelSize() * 0.92);
+        return titleSize(labelSize());
+    }
+
+    private static double titleSize(double label) {
+        return Math.max(MIN_TEXT + 1, label * 0.92);
     }
 
     double lineWidth() {
@@ -165,8 +247,13 @@ final class DiagramLayout {
         return Math.max(3, unit() * 0.075);
     }
 
+    /** Large enough for its symbol ("tanh", "1−") at {@value #MIN_TEXT} px. */
     double opRadius() {
-        return Math.max(8, unit() * 0.19);
+        return opRadius(unit());
+    }
+
+    private static double opRadius(double unit) {
+        return Math.max(9.5, unit * 0.19);
     }
 
     double stripGap() {
@@ -259,7 +346,7 @@ final class DiagramLayout {
         return switch (node.kind()) {
             case GATE, LAYER, INPUT, STATE, FUNCTION -> new Box(cx, cy, boxWidth(), boxHeight());
             case OP -> "tanh".equals(node.symbol()) ? new Box(cx, cy, 3.3 * r, 2 * r) : new Box(cx, cy, 2 * r, 2 * r);
-            case LINEAR -> new Box(cx, cy, Math.min(0.7 * sx, 3.6 * r), 1.7 * r);
+            case LINEAR -> new Box(cx, cy, Math.max(2.4 * MIN_TEXT, Math.min(0.7 * sx, 3.6 * r)), 1.8 * r);
             case PREDICTION -> new Box(cx, cy, Math.min(1.3 * sx, 2.6 * sy), boxHeight());
             case TOKEN -> new Box(cx, cy, boxWidth() * 1.6, labelSize() * 1.4);
             case JUNCTION, EXIT -> new Box(cx, cy, 0, 0);

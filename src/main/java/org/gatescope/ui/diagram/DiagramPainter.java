@@ -16,6 +16,7 @@ import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.render.ColorScale;
+import org.gatescope.ui.canvas.TextWidths;
 import org.gatescope.ui.diagram.CellStructure.Edge;
 import org.gatescope.ui.diagram.CellStructure.EdgeKind;
 import org.gatescope.ui.diagram.CellStructure.Flow;
@@ -30,6 +31,9 @@ import org.gatescope.ui.diagram.DiagramLayout.Box;
  */
 final class DiagramPainter {
 
+    /** A box's value is set this much smaller than its symbol. */
+    static final double VALUE_SCALE = 0.95;
+
     /** A box's corner radius, as a share of its height (pills are fully round). */
     private static final double BOX_ARC = 0.28;
 
@@ -37,7 +41,30 @@ final class DiagramPainter {
      * What to paint: the trace and position (for labels), the frame of values (maybe
      * mid-animation), the node under the mouse (or null) and the softmax's top prediction.
      */
-    record Scene(Trace trace, int step, int unit, DisplayFrame frame, String hovered, Trace.Prediction prediction) {
+    record Scene(Trace trace, int step, int unit, DisplayFrame frame, String hovered, Trace.Prediction prediction,
+                 List<Placed> placed) {
+
+        Scene(Trace trace, int step, int unit, DisplayFrame frame, String hovered, Trace.Prediction prediction) {
+            this(trace, step, unit, frame, hovered, prediction, null);
+        }
+    }
+
+    /**
+     * Where a text outside the boxes went (the title, notes, tags, captions, the legend), so a test
+     * can check that none collides with another, a box or a line: {@code owner} is the node or edge
+     * (from→to) the text belongs to, if any; {@code size} its font size in px.
+     */
+    record Placed(String owner, String text, Box bounds, double size) {
+    }
+
+    /** Notes a text drawn from {@code left} with its baseline at {@code baseline}, when the scene records. */
+    private static void place(Scene scene, String owner, String text, double left, double baseline, double width,
+                              double size) {
+        if (scene.placed() != null) {
+            double top = baseline - size * 0.78;
+            double height = size * 0.98;
+            scene.placed().add(new Placed(owner, text, new Box(left + width / 2, top + height / 2, width, height), size));
+        }
     }
 
     private DiagramPainter() {
@@ -53,7 +80,7 @@ final class DiagramPainter {
         CellStructure structure = layout.structure();
         Map<String, Integer> degree = degrees(structure);
 
-        drawMemoryCaption(g, layout, structure);
+        drawMemoryCaption(g, layout, structure, scene);
         for (Edge edge : structure.edges()) {
             if (!edge.bridge()) {
                 drawEdge(g, layout, edge, scene);
@@ -77,11 +104,11 @@ final class DiagramPainter {
         }
         for (Edge edge : structure.edges()) {
             if (edge.label() != null) {
-                drawEdgeLabel(g, layout, edge);
+                drawEdgeLabel(g, layout, edge, scene);
             }
         }
         drawTitle(g, layout, scene);
-        drawLegend(g, layout);
+        drawLegend(g, layout, scene);
         g.restore();
     }
 
@@ -193,7 +220,7 @@ final class DiagramPainter {
         }
     }
 
-    private static void drawEdgeLabel(GraphicsContext g, DiagramLayout layout, Edge edge) {
+    private static void drawEdgeLabel(GraphicsContext g, DiagramLayout layout, Edge edge, Scene scene) {
         List<Point2D> points = layout.route(edge);
         int longest = 0;
         double length = -1;
@@ -209,19 +236,23 @@ final class DiagramPainter {
         double size = layout.captionSize();
         g.setFill(edge.kind() == EdgeKind.PEEPHOLE ? DiagramTheme.PEEPHOLE : DiagramTheme.MUTED);
         double pad = Math.max(5, layout.lineWidth() * 3);
+        double width = MathText.width(edge.label(), size, false);
+        String owner = edge.from() + "\u2192" + edge.to();
         if (Math.abs(a.getX() - b.getX()) < 0.5) {
-            double y = (a.getY() + b.getY()) / 2 + size * 0.35;
-            if (edge.labelLeft()) {
-                MathText.draw(g, edge.label(), a.getX() - pad, y, size, false, HPos.RIGHT);
-            } else {
-                MathText.draw(g, edge.label(), a.getX() + pad, y, size, false, HPos.LEFT);
-            }
+            // below the middle: clear of the boxes' unit strips where the line starts under a row
+            double y = Math.min(a.getY(), b.getY()) + Math.abs(a.getY() - b.getY()) * 0.6 + size * 0.35;
+            double left = edge.labelLeft() ? a.getX() - pad - width : a.getX() + pad;
+            MathText.draw(g, edge.label(), left, y, size, false, HPos.LEFT);
+            place(scene, owner, edge.label(), left, y, width, size);
         } else {
-            MathText.draw(g, edge.label(), (a.getX() + b.getX()) / 2, a.getY() - pad, size, false, HPos.CENTER);
+            double left = (a.getX() + b.getX()) / 2 - width / 2;
+            MathText.draw(g, edge.label(), left, a.getY() - pad, size, false, HPos.LEFT);
+            place(scene, owner, edge.label(), left, a.getY() - pad, width, size);
         }
     }
 
-    private static void drawMemoryCaption(GraphicsContext g, DiagramLayout layout, CellStructure structure) {
+    private static void drawMemoryCaption(GraphicsContext g, DiagramLayout layout, CellStructure structure,
+                                          Scene scene) {
         if (structure.cell() == CellKind.RNN) {
             return;
         }
@@ -234,8 +265,9 @@ final class DiagramPainter {
         String caption = structure.cell().isLstm() ? "memory cell c — the conveyor belt"
                 : "memory cell c = a — the conveyor belt";
         double width = MathText.textWidth(caption, MathText.italic(size, false));
-        double x = (from.right() + to.left()) / 2 - width / 2;
-        g.fillText(caption, Math.max(from.right() + size, x), y);
+        double x = Math.max(from.right() + size, (from.right() + to.left()) / 2 - width / 2);
+        g.fillText(caption, x, y);
+        place(scene, null, caption, x, y, width, size);
     }
 
     // ---- nodes
@@ -275,12 +307,12 @@ final class DiagramPainter {
         double size = layout.labelSize();
         g.setFill(DiagramTheme.textOn(fill));
         MathText.draw(g, node.symbol(), box.cx(), box.top() + box.h() * 0.45, size, true, HPos.CENTER);
-        g.setFont(MathText.font(size * 0.95, false));
+        g.setFont(MathText.font(size * VALUE_SCALE, false));
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText(Equations.number(value), box.cx(), box.top() + box.h() * 0.86);
         g.setTextAlign(TextAlignment.LEFT);
 
-        drawFunctionTag(g, layout, node, box);
+        drawFunctionTag(g, layout, node, box, scene);
         drawStrip(g, layout.strip(node.id()), scene.frame().units(quantity, previous), quantity, scene.unit());
     }
 
@@ -320,7 +352,7 @@ final class DiagramPainter {
         g.strokeOval(box.left(), box.top(), box.w(), box.h());
         String symbol = node.symbol();
         boolean word = symbol.length() > 2;
-        double size = word ? box.h() * 0.46 : box.h() * (symbol.length() > 1 ? 0.5 : 0.7);
+        double size = Math.max(DiagramLayout.MIN_TEXT, word ? box.h() * 0.46 : box.h() * (symbol.length() > 1 ? 0.5 : 0.7));
         g.setFill(DiagramTheme.TEXT);
         g.setFont(MathText.font(size, !word));
         g.setTextAlign(TextAlignment.CENTER);
@@ -334,7 +366,7 @@ final class DiagramPainter {
         g.setStroke(DiagramTheme.LINE);
         g.setLineWidth(Math.max(1, layout.lineWidth() * 0.8));
         g.strokeRect(box.left(), box.top(), box.w(), box.h());
-        double size = box.h() * 0.5;
+        double size = Math.max(DiagramLayout.MIN_TEXT, box.h() * 0.5);
         g.setFill(DiagramTheme.TEXT);
         MathText.draw(g, node.symbol(), box.cx(), box.cy() + size * 0.3, size, false, HPos.CENTER);
     }
@@ -352,34 +384,37 @@ final class DiagramPainter {
         g.setFill(DiagramTheme.TEXT);
         MathText.draw(g, node.symbol(), box.cx(), box.top() + box.h() * 0.45, size, true, HPos.CENTER);
         Trace.Prediction top = scene.prediction();
-        double small = size * 0.78;
-        g.setFont(MathText.font(small, false));
+        double small = Math.max(DiagramLayout.MIN_TEXT, size * 0.78);
+        javafx.scene.text.Font font = MathText.font(small, false);
+        g.setFont(font);
         g.setTextAlign(TextAlignment.CENTER);
-        String text = "\u201c" + top.token() + "\u201d " + Equations.number(top.probability());
-        double maxWidth = box.w() - 6;
-        while (MathText.textWidth(text, MathText.font(small, false)) > maxWidth && small > 8) {
-            small *= 0.92;
-            g.setFont(MathText.font(small, false));
-        }
+        // a long word is shortened, never set below the least text size
+        String probability = "\u201d " + Equations.number(top.probability());
+        double room = box.w() - 8 - MathText.textWidth("\u201c" + probability, font);
+        String text = "\u201c" + TextWidths.fit(top.token(), font, room) + probability;
         g.fillText(text, box.cx(), box.top() + box.h() * 0.85);
         g.setTextAlign(TextAlignment.LEFT);
-        drawFunctionTag(g, layout, node, box);
+        drawFunctionTag(g, layout, node, box, scene);
     }
 
     /**
      * The function a box applies (σ, tanh, softmax), small above its top-right corner: lines
      * enter and leave boxes at the top's centre or left, never at its right.
      */
-    private static void drawFunctionTag(GraphicsContext g, DiagramLayout layout, Node node, Box box) {
+    private static void drawFunctionTag(GraphicsContext g, DiagramLayout layout, Node node, Box box, Scene scene) {
         if (node.function() == null) {
             return;
         }
         double size = layout.smallSize();
+        javafx.scene.text.Font font = MathText.italic(size, false);
+        double width = MathText.textWidth(node.function(), font);
+        // right of the line that enters the box's top at its centre, overhanging the box if need be
+        double left = Math.max(box.right() - 2 - width, box.cx() + layout.lineWidth() * 2 + 3);
+        double baseline = box.top() - size * 0.3 - 2; // clear of the box's outline
         g.setFill(DiagramTheme.MUTED);
-        g.setFont(MathText.italic(size, false));
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(node.function(), box.right() - 2, box.top() - size * 0.3);
-        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(font);
+        g.fillText(node.function(), left, baseline);
+        place(scene, node.id(), node.function(), left, baseline, width, size);
     }
 
     private static void drawToken(GraphicsContext g, DiagramLayout layout, Box box, Scene scene) {
@@ -397,10 +432,14 @@ final class DiagramPainter {
         g.setFill(unknown ? DiagramTheme.DANGER : DiagramTheme.TEXT);
         g.setFont(MathText.font(size, false));
         g.fillText(word, left + symbolWidth, baseline);
+        double unknownWidth = 0;
         if (unknown) {
-            g.setFont(MathText.font(layout.smallSize(), false));
+            javafx.scene.text.Font small = MathText.font(layout.smallSize(), false);
+            g.setFont(small);
             g.fillText(" unknown → <unk>", left + symbolWidth + wordWidth, baseline);
+            unknownWidth = MathText.textWidth(" unknown → <unk>", small);
         }
+        place(scene, "x", symbol + word, left, baseline, symbolWidth + wordWidth + unknownWidth, size);
     }
 
     // ---- title, notes, legend
@@ -417,21 +456,44 @@ final class DiagramPainter {
             case LSTM -> "LSTM";
             case PEEPHOLE_LSTM -> "Peephole LSTM";
         };
+        double small = layout.captionSize();
+        double right = titleRight(layout, y + small * 1.45 + small * 0.3);
         g.setFill(DiagramTheme.TEXT);
         g.setFont(MathText.font(size, true));
         g.fillText(name, x, y);
-        double after = x + MathText.textWidth(name, MathText.font(size, true));
+        double nameWidth = MathText.textWidth(name, MathText.font(size, true));
+        place(scene, null, name, x, y, nameWidth, size);
+        double after = x + nameWidth;
+        double whereSize = Math.max(DiagramLayout.MIN_TEXT, size * 0.85);
+        javafx.scene.text.Font whereFont = MathText.font(whereSize, false);
         String where = "   t = " + (scene.step() + 1) + " \u201c" + trace.tokens().get(scene.step()) + "\u201d"
                 + "   unit " + scene.unit() + " of " + trace.hidden();
-        g.setFont(MathText.font(size * 0.85, false));
+        if (MathText.textWidth(where, whereFont) > right - after) { // a long token gives way first
+            where = "   t = " + (scene.step() + 1) + "   unit " + scene.unit() + " of " + trace.hidden();
+        }
+        where = TextWidths.fit(where, whereFont, right - after);
+        g.setFont(whereFont);
         g.setFill(DiagramTheme.MUTED);
         g.fillText(where, after, y);
+        place(scene, null, where, after, y, MathText.textWidth(where, whereFont), whereSize);
         String note = note(trace);
         if (note != null) {
-            double small = layout.captionSize();
-            g.setFont(MathText.font(small, false));
+            javafx.scene.text.Font noteFont = MathText.font(small, false);
+            note = TextWidths.fit(note, noteFont, right - x);
+            g.setFont(noteFont);
             g.fillText(note, x, y + small * 1.45);
+            place(scene, null, note, x, y + small * 1.45, MathText.textWidth(note, noteFont), small);
         }
+    }
+
+    /**
+     * Where the title and the note must end: before the softmax box and its tag when they reach
+     * down beside the title (a short panel), else at the drawing's right edge.
+     */
+    private static double titleRight(DiagramLayout layout, double titleBottom) {
+        Box prediction = layout.box("prediction");
+        double tagTop = prediction.top() - layout.smallSize() * 1.4;
+        return tagTop < titleBottom ? prediction.left() - layout.smallSize() : layout.right() - 4;
     }
 
     /** The one-line note under the title: what this drawing does differently from the slide. */
@@ -447,14 +509,17 @@ final class DiagramPainter {
         };
     }
 
-    private static void drawLegend(GraphicsContext g, DiagramLayout layout) {
+    private static void drawLegend(GraphicsContext g, DiagramLayout layout, Scene scene) {
         double size = layout.smallSize();
         double barWidth = Math.max(50, layout.unit() * 0.9);
         double barHeight = Math.max(6, size * 0.7);
         double y = layout.bottom() - size * 0.6 - barHeight;
         double x = layout.right() - size * 0.5;
+        double start = x;
         x = legendEntry(g, x, y, barWidth, barHeight, size, ColorScale.SIGNED, "c\u0303, c, a", "\u22121", "+1");
-        legendEntry(g, x - size * 1.5, y, barWidth, barHeight, size, ColorScale.GATE, "\u0393 gates", "shut 0", "1 open");
+        double end = legendEntry(g, x - size * 1.5, y, barWidth, barHeight, size, ColorScale.GATE, "\u0393 gates",
+                "shut 0", "1 open");
+        place(scene, null, "legend", end, y + barHeight / 2 + size * 0.35, start - end, size);
     }
 
     /** One colour bar drawn right-aligned at {@code right}; returns where the next entry ends. */

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.StackPane;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
@@ -20,15 +21,31 @@ public final class DiagramPane extends StackPane {
     private final CellViewModel cell;
     public final CellDiagramView diagram = new CellDiagramView();
     private final Label empty = new Label();
+    /** The pane's least width: a compare column at 1024 px; the drawing scrolls inside when narrower than its own. */
+    private static final double MIN_WIDTH = 260;
+    /** Room for the sideways scroll bar under a drawing at its least height. */
+    private static final double SCROLL_BAR = 16;
 
     public DiagramPane(ExplorerViewModel explorer, CellViewModel cell) {
         this.explorer = explorer;
         this.cell = cell;
         getStyleClass().add("diagram-pane");
-        setMinSize(200, 160);
+        // Never squeezed below a readable drawing: a short window scrolls the centre, a narrow
+        // panel (a compare view's column) scrolls the drawing sideways.
+        ScrollPane sideways = new ScrollPane(diagram);
+        sideways.setFitToWidth(true);
+        sideways.setFitToHeight(true);
+        sideways.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sideways.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        sideways.getStyleClass().add("diagram-scroll");
+        sideways.setMinWidth(0);
+        sideways.setFocusTraversable(false); // the keys stay the window's (a click would focus it)
+        // the least height has room for the scroll bar whatever the width, so the split's layout
+        // does not change with where the pane was before (a compare column, the single view)
+        setMinSize(MIN_WIDTH, CellDiagramView.MIN_HEIGHT + SCROLL_BAR);
         empty.getStyleClass().add("empty-hint");
         empty.setMouseTransparent(true);
-        getChildren().addAll(diagram, empty);
+        getChildren().addAll(sideways, empty);
         diagram.setOnUnitSelected(cell::selectPrimaryUnit);
         if (cell == explorer.primary()) { // the unit menu silences units of the main cell
             UnitMenu.install(diagram, explorer, (x, y) -> {

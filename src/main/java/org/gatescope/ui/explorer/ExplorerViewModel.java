@@ -92,10 +92,14 @@ public final class ExplorerViewModel {
     private final ObservableList<TokenChip> readOnlyTokenChips = FXCollections.unmodifiableObservableList(tokenChips);
 
     private final ReadOnlyObjectWrapper<MemoryReach> reach = new ReadOnlyObjectWrapper<>(this, "reach");
+    /** The compare view's second cell's reach, for its own timeline. */
+    private final ReadOnlyObjectWrapper<MemoryReach> comparisonReach = new ReadOnlyObjectWrapper<>(this,
+            "comparisonReach");
     private final ReadOnlyBooleanWrapper showReach = new ReadOnlyBooleanWrapper(this, "showReach", true);
     private final ReadOnlyObjectWrapper<Ablation> ablation = new ReadOnlyObjectWrapper<>(this, "ablation");
     private final LatestRequest sentenceRequests;
     private final LatestRequest reachRequests;
+    private final LatestRequest comparisonReachRequests;
     private final LatestRequest ablationRequests;
     /** The snapshots handed over by label, newest last, so that choosing a label again shows it again. */
     private final Map<String, ModelSource.Snapshot> snapshots = new LinkedHashMap<>(16, 0.75f, true) {
@@ -122,6 +126,7 @@ public final class ExplorerViewModel {
         this.opening = catalog.opening();
         this.sentenceRequests = new LatestRequest(executor);
         this.reachRequests = new LatestRequest(executor);
+        this.comparisonReachRequests = new LatestRequest(executor);
         this.ablationRequests = new LatestRequest(executor);
         this.primary = new CellViewModel(executor, catalog, this::showError);
         this.comparison = new CellViewModel(executor, catalog, this::showError);
@@ -131,7 +136,10 @@ public final class ExplorerViewModel {
             noModel.set(now == null && bundled.isEmpty());
             updateStatus();
         });
-        comparison.traceProperty().addListener((obs, old, now) -> updateStatus());
+        comparison.traceProperty().addListener((obs, old, now) -> {
+            updateStatus();
+            computeComparisonReach(now);
+        });
         noModel.set(bundled.isEmpty());
     }
 
@@ -261,6 +269,29 @@ public final class ExplorerViewModel {
         });
     }
 
+    /**
+     * The compare view's second cell's reach, for the same verb (at or after the current step) as the
+     * main cell's, off the UI thread; a stale result is dropped.
+     */
+    private void computeComparisonReach(Trace now) {
+        Model model = comparison.getModel();
+        if (now == null || model == null) {
+            comparisonReachRequests.cancel();
+            comparisonReach.set(null);
+            return;
+        }
+        List<String> traced = now.tokens();
+        int at = step.get();
+        comparisonReachRequests.submit(() -> {
+            List<VerbTarget> targets = VerbTarget.findAll(traced, AgreementVerbs.of(model.vocabulary().tokens()));
+            Optional<VerbTarget> shown = VerbTarget.atOrAfter(targets, at);
+            return shown.isPresent() ? MemoryReach.of(model, traced, shown.get()) : MemoryReach.defaultTarget(model, traced);
+        }, comparisonReach::set, failure -> {
+            comparisonReach.set(null);
+            showError("Cannot compute the memory reach: " + failure.getMessage());
+        });
+    }
+
     /** The reach follows the verb at or after the current step: a new one is computed when that verb changes. */
     private void followVerb(VerbTarget shown) {
         if (shown == null || textVerbs == null || shown.equals(reachFor)) {
@@ -350,6 +381,11 @@ public final class ExplorerViewModel {
 
     public MemoryReach getReach() {
         return reach.get();
+    }
+
+    /** {@code cell}'s memory reach: the main cell's ({@link #reachProperty()}) or the compare view's second cell's. */
+    public ReadOnlyObjectProperty<MemoryReach> reachProperty(CellViewModel cell) {
+        return cell == comparison ? comparisonReach.getReadOnlyProperty() : reach.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty showReachProperty() {

@@ -84,9 +84,9 @@ public final class SidePanel extends VBox {
 
         modelChooser = new ModelChooser(explorer.bundledModels(), cell, explorer::openModel, openModel);
         modelChooser.setId("model-chooser");
-        modelInfo.getStyleClass().add("muted");
+        modelInfo.getStyleClass().addAll("muted", "model-info"); // two lines always: the cell buttons stay put
+        modelInfo.setId("model-info");
         modelInfo.setWrapText(true);
-        modelInfo.setMinHeight(Region.USE_PREF_SIZE);
 
         FlowPane cells = new FlowPane(6, 6);
         cells.getStyleClass().add("cell-toggle");

@@ -21,6 +21,10 @@ public abstract class TokenAxisView extends CanvasView {
 
     /** The horizontal scroll bar's height. */
     protected static final double SCROLL_BAR = 14;
+    /** Texts up to this many tokens get columns as wide as their widest label. */
+    private static final int MEASURED_TOKENS = 400;
+    /** The gap between two neighbouring token labels. */
+    private static final double LABEL_PADDING = 14;
     /** How much one notch of Ctrl + wheel zooms the columns. */
     private static final double ZOOM_STEP = 1.25;
 
@@ -62,6 +66,7 @@ public abstract class TokenAxisView extends CanvasView {
     private void followTrace() {
         Trace trace = cell.getTrace();
         int before = viewport.tokenCount();
+        viewport.setLabelWidth(labelWidth(trace));
         viewport.setTokenCount(trace == null ? 0 : trace.length());
         if (viewport.tokenCount() != before) {
             revealStep();
@@ -69,6 +74,21 @@ public abstract class TokenAxisView extends CanvasView {
         traceChanged(trace);
         requestLayout();
         requestRepaint();
+    }
+
+    /**
+     * The room the widest token label needs in a column, for the texts of a few sentences; a long
+     * text's columns keep the axis's default (its labels thin out as they scroll by).
+     */
+    private static double labelWidth(Trace trace) {
+        if (trace == null || trace.length() > MEASURED_TOKENS) {
+            return 0;
+        }
+        double widest = 0;
+        for (String token : new java.util.HashSet<>(trace.tokens())) {
+            widest = Math.max(widest, org.gatescope.ui.canvas.TextWidths.of(token, CanvasTheme.LABEL_BOLD));
+        }
+        return widest + LABEL_PADDING;
     }
 
     /** Called when the cell's trace changes (or may have, while the view was hidden). Does nothing here. */

@@ -29,6 +29,8 @@ public final class TokenViewport implements Observable {
     private final DoubleProperty plotWidth = new SimpleDoubleProperty(this, "plotWidth", 0);
     private final DoubleProperty offset = new SimpleDoubleProperty(this, "offset", 0);
     private final DoubleProperty minColumn = new SimpleDoubleProperty(this, "minColumn", DEFAULT_MIN_COLUMN);
+    /** Whether the user zoomed: then the columns keep the width chosen, whatever the labels need. */
+    private boolean zoomed;
 
     public TokenViewport() {
         // Change listeners keep every property valid, so invalidation listeners hear each change.
@@ -85,8 +87,20 @@ public final class TokenViewport implements Observable {
         scrollTo(offset.get() + pixels);
     }
 
+    /**
+     * The width the widest token label needs, in px: the columns are at least that wide (up to
+     * {@value #LARGEST_MIN_COLUMN} px), so no label is shortened and a long text scrolls instead;
+     * until the user zooms.
+     */
+    public void setLabelWidth(double width) {
+        if (!zoomed) {
+            minColumn.set(Math.max(DEFAULT_MIN_COLUMN, Math.min(LARGEST_MIN_COLUMN, Math.ceil(width))));
+        }
+    }
+
     /** Zooms the columns by {@code factor}, keeping the token under {@code anchorX} (plot-relative) in place. */
     public void zoom(double factor, double anchorX) {
+        zoomed = true;
         double before = columnWidth();
         double token = (offset.get() + anchorX) / before;
         minColumn.set(Math.max(SMALLEST_MIN_COLUMN, Math.min(LARGEST_MIN_COLUMN, minColumn.get() * factor)));

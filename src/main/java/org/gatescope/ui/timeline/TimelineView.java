@@ -50,15 +50,28 @@ public final class TimelineView extends TokenAxisView {
     private static final double REACH_BOTTOM_GAP = 4;
     /** Bars carry their numbers only in columns at least this wide. */
     private static final double MIN_NUMBERED_COLUMN = 40;
-    /** The least height of the c&lt;t&gt; plot in the compare view: a short column gives it the reach row's room. */
-    private static final double MIN_PLOT = 30;
-    /** The gate bars' least row height there: bars of 12 pixels, one line of labels. */
-    private static final double MIN_GATE_ROW = 18;
+    /**
+     * The least height of the c&lt;t&gt; plot, whatever the window: three labelled ticks apart. The
+     * view's minimum height keeps it, with the gate bars and the reach row; a short window scrolls.
+     */
+    static final double MIN_PLOT = 60;
+    /** The gate bars' least row height: bars of 18 px, one line of labels. */
+    private static final double MIN_GATE_ROW = 24;
+    /** The gate bars' largest row height: bars with their numbers and two lines of labels. */
+    private static final double MAX_GATE_ROW = 50;
+    /** Under the plot, before the gate bars. */
+    private static final double PLOT_GAP = 12;
+    /** The vanilla RNN's one-line note where the gate bars would be. */
+    private static final double RNN_NOTE = 30;
     /** The reach row's floor: a gradient this small no longer reaches. */
     static final double REACH_FLOOR = ReachChart.FLOOR;
 
     private final ScrollBar scrollBar = new ScrollBar();
     private boolean ownScrollBar;
+
+    /** What the last paint drew: the c&lt;t&gt; plot's height and whether it had the reach's bars (tests). */
+    private double paintedPlotHeight;
+    private boolean paintedReach;
 
     /** Cached per trace and selection: the y range of the plotted states. */
     private double range = 1;
@@ -66,6 +79,7 @@ public final class TimelineView extends TokenAxisView {
     public TimelineView(ExplorerViewModel explorer, CellViewModel cell, TokenViewport viewport) {
         super(explorer, cell, viewport, SIZE);
         getStyleClass().add("timeline-view");
+        setMinHeight(USE_COMPUTED_SIZE); // computeMinHeight: what it shows decides
         scrollBar.setOrientation(Orientation.HORIZONTAL);
         scrollBar.setVisible(false);
         scrollBar.setFocusTraversable(false);
@@ -80,8 +94,7 @@ public final class TimelineView extends TokenAxisView {
         whileShowing(cell.selectedUnits(), rescale);
         whileShowing(explorer.showActivationProperty(), rescale);
         whileShowing(viewport, repaint);
-        whileShowing(explorer.reachProperty(), repaint);
-        whileShowing(explorer.compareProperty(), repaint); // the reach row may give way to the plot there
+        whileShowing(explorer.reachProperty(cell), repaint);
         whileShowing(explorer.showReachProperty(), o -> {
             requestLayout();
             requestRepaint();
@@ -96,6 +109,16 @@ public final class TimelineView extends TokenAxisView {
             }
         });
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+    }
+
+    /** The height of the c&lt;t&gt; plot as last painted, in px (0 before the first trace). */
+    public double plotHeight() {
+        return paintedPlotHeight;
+    }
+
+    /** Whether the last paint drew the reach row's bars. */
+    public boolean showsReach() {
+        return paintedReach;
     }
 
     /** Whether this view shows the horizontal scroll bar (the heatmaps below it show it when they share its axis). */
@@ -132,7 +155,18 @@ public final class TimelineView extends TokenAxisView {
 
     @Override
     protected double computePrefHeight(double width) {
-        return PREF_HEIGHT + (cell == explorer.primary() && explorer.showReachProperty().get() ? REACH_ROW : 0);
+        return PREF_HEIGHT + (explorer.showReachProperty().get() ? REACH_ROW : 0);
+    }
+
+    /** Room for the header, the least plot, the gate bars at their least, the reach row and the token labels. */
+    @Override
+    protected double computeMinHeight(double width) {
+        Trace trace = cell.getTrace();
+        int gates = trace == null ? 2 : gateRows(trace).size();
+        boolean rnn = trace != null && trace.cell() == CellKind.RNN;
+        return HEADER + 8 + MIN_PLOT + PLOT_GAP + gates * MIN_GATE_ROW + (rnn ? RNN_NOTE : 0)
+                + (explorer.showReachProperty().get() ? REACH_ROW : 0) + LABELS
+                + (ownScrollBar && viewport.scrolls() ? SCROLL_BAR : 0);
     }
 
     private void updateRange() {
@@ -195,22 +229,20 @@ public final class TimelineView extends TokenAxisView {
         List<Quantity> gates = gateRows(trace);
         boolean rnn = trace.cell() == CellKind.RNN;
 
-        double gateRow = Math.max(26, Math.min(50, (h - HEADER - LABELS) * 0.2));
         MemoryReach reach = reachShown(trace);
+        double reachRow = explorer.showReachProperty().get() ? REACH_ROW : 0; // kept while the reach is computed
         double plotTop = HEADER + 8;
-        double below = h - LABELS - (rnn ? 30 : 0); // where the token labels (or the RNN's note) begin
-        if (explorer.compareProperty().get()) {
-            // A short compare column: the reach row, then some of the gate bars' height, give way to the plot.
-            if (reach != null && below - REACH_ROW - gates.size() * gateRow - 12 - plotTop < MIN_PLOT) {
-                reach = null;
-            }
-            if (!gates.isEmpty() && below - gates.size() * gateRow - 12 - plotTop < MIN_PLOT) {
-                gateRow = Math.max(MIN_GATE_ROW, (below - 12 - plotTop - MIN_PLOT) / gates.size());
-            }
+        double below = h - LABELS - (rnn ? RNN_NOTE : 0); // where the token labels (or the RNN's note) begin
+        // The gate bars take a fifth of the height, but never the plot's least height.
+        double gateRow = MAX_GATE_ROW;
+        if (!gates.isEmpty()) {
+            double spare = (below - reachRow - PLOT_GAP - plotTop - MIN_PLOT) / gates.size();
+            gateRow = Math.max(MIN_GATE_ROW, Math.min(Math.min(MAX_GATE_ROW, (h - HEADER - LABELS) * 0.2), spare));
         }
-        double reachRow = reach == null ? 0 : REACH_ROW;
         double gatesTop = below - gates.size() * gateRow - reachRow;
-        double plotBottom = gatesTop - 12;
+        double plotBottom = gatesTop - PLOT_GAP;
+        paintedPlotHeight = plotBottom - plotTop;
+        paintedReach = reach != null;
         double plotLeft = TokenViewport.LEFT;
         double plotRight = w - TokenViewport.RIGHT;
         int first = viewport.firstVisible();
@@ -266,10 +298,10 @@ public final class TimelineView extends TokenAxisView {
         drawTokenLabels(g, trace, first, last, h - LABELS, step, plotLeft, plotRight);
     }
 
-    /** The reach drawn on this timeline: the main cell's, when asked for and of this very trace. */
+    /** The reach drawn on this timeline: its cell's, when asked for and of this very trace. */
     private MemoryReach reachShown(Trace trace) {
-        MemoryReach reach = explorer.getReach();
-        if (cell != explorer.primary() || !explorer.showReachProperty().get() || reach == null
+        MemoryReach reach = explorer.reachProperty(cell).get();
+        if (!explorer.showReachProperty().get() || reach == null
                 || reach.memoryCell().length != trace.length()) {
             return null;
         }
@@ -315,12 +347,19 @@ public final class TimelineView extends TokenAxisView {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(CanvasTheme.MUTED);
         String target = reach.target();
-        String caption = ReachRow.caption(target, ReachChart.stateLabel(cell.getTrace())) + ", log scale";
+        String reachOf = ReachRow.caption(target, ReachChart.stateLabel(cell.getTrace()));
+        String caption = reachOf + ", log scale";
         String full = caption + "; the outlined bar is the prediction of \u201C" + target + "\u201D";
-        // a compare column is narrower: the short caption, shortened further if need be
+        // a narrower column drops whole clauses, never cuts a word
         double room = getWidth() - left - 8;
-        g.fillText(width(full, CanvasTheme.SMALL) <= room ? full : fit(caption, CanvasTheme.SMALL, room), left + 4,
-                y + REACH_CAPTION / 2);
+        String shown = fit(reachOf, CanvasTheme.SMALL, room);
+        for (String candidate : List.of(full, caption)) {
+            if (width(candidate, CanvasTheme.SMALL) <= room) {
+                shown = candidate;
+                break;
+            }
+        }
+        g.fillText(shown, left + 4, y + REACH_CAPTION / 2);
         g.setFill(CanvasTheme.ACCENT);
         g.setFont(CanvasTheme.SYMBOL);
         g.fillText("reach", 10, barTop + barHeight / 2);
