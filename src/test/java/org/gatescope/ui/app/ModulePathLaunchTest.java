@@ -38,6 +38,7 @@ class ModulePathLaunchTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--module-path", modulePath(),
                 "--patch-module", "javafx.graphics=" + location("com.sun.glass.ui.monocle.MonoclePlatformFactory"),
+                "--add-exports", "javafx.graphics/com.sun.javafx.text=org.gatescope", // as the pom's javafx:run
                 "-Djava.util.logging.config.file=" + logging,
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                 "-m", "org.gatescope/org.gatescope.Main"));
@@ -46,6 +47,7 @@ class ModulePathLaunchTest {
             String log = waitFor(app, output, "window shown");
             assertTrue(log.contains("window shown") && log.contains("module org.gatescope"), log);
             assertFalse(log.contains("Exception"), log);
+            assertFalse(log.contains("cannot be pinned"), log);
         } finally {
             app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
