@@ -29,7 +29,7 @@ public final class BackgroundExecutor implements TaskExecutor, AutoCloseable {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
     /** Pulses in a row with nothing pending before {@link #whenIdle} calls the window idle. */
-    static final int QUIET_PULSES = 3;
+    static final int QUIET_PULSES = 2;
 
     private final Lane worker;
     private final Lane files;
@@ -81,8 +81,10 @@ public final class BackgroundExecutor implements TaskExecutor, AutoCloseable {
     /**
      * Runs {@code action} on the FX thread once the window is idle: no task or scheduled action
      * pending ({@link #pendingTasks()} is 0) for {@value #QUIET_PULSES} pulses in a row, so what
-     * the last callback changed has been laid out and painted (a canvas asks for its repaint in
-     * one pulse and paints in the next). Waits on pulses, never on a clock.
+     * the last callback changed has been laid out and painted: a canvas asks for its repaint in
+     * one pulse and paints in the next. Runs inside the last pulse's animation phase; post from it
+     * ({@code Platform.runLater}) to read the window after that pulse's layout. Waits on pulses,
+     * never on a clock.
      */
     public void whenIdle(Runnable action) {
         new AnimationTimer() {
