@@ -221,9 +221,13 @@ class RandomWindowTest {
             onFx(() -> explorer.dismissError());
             return "dismiss the banner";
         } else if (dice < 95) {
+            return key(robot, random.nextBoolean() ? KeyCode.R : KeyCode.A); // reach row, a<t> lines
+        } else if (dice < 97) {
             return otherWindow(robot, "train", KeyCode.SHORTCUT, KeyCode.T);
-        } else {
+        } else if (dice < 99) {
             return otherWindow(robot, "saturation", KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.S);
+        } else {
+            return key(robot, random.nextBoolean() ? KeyCode.PLUS : KeyCode.MINUS); // playback speed
         }
     }
 
@@ -265,7 +269,7 @@ class RandomWindowTest {
         } else if (kind < 7) {
             text = " " + UNKNOWN[random.nextInt(UNKNOWN.length)];
         } else if (kind < 8) {
-            text = " The cats, which already ate, were full.".repeat(1 + random.nextInt(120));
+            text = " The cats, which already ate, were full.".repeat(1 + random.nextInt(60));
         } else {
             text = null;
         }
