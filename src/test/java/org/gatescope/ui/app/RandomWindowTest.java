@@ -54,6 +54,8 @@ class RandomWindowTest {
 
     private static final long SEED = Long.getLong("gatescope.random.seed", 20261202L);
     private static final int ACTIONS = Integer.getInteger("gatescope.random.actions", 300);
+    /** A long run says how far it is every this many actions. */
+    private static final int PROGRESS_EVERY = 1000;
     /** How long one action may take to settle: a long text's trace, the saturation count. */
     private static final long SETTLE_SECONDS = 60;
     /** Waits for quiet pulses at most this often before checking: a view that never stops repainting fails. */
@@ -146,6 +148,10 @@ class RandomWindowTest {
             String action = act(robot);
             remember(i + ": " + action);
             check(robot, "after action " + i + " (" + action + ")");
+            if (i % PROGRESS_EVERY == 0 && i < ACTIONS) {
+                System.out.printf(java.util.Locale.ROOT, "RandomWindowTest: %d of %d actions, %.1f s%n", i, ACTIONS,
+                        (System.nanoTime() - start) / 1e9);
+            }
         }
         System.out.printf(java.util.Locale.ROOT, "RandomWindowTest: %d actions, seed %d, %.1f s%n", ACTIONS, SEED,
                 (System.nanoTime() - start) / 1e9);
