@@ -74,6 +74,9 @@ class RandomWindowTest {
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
     private final List<String> bugsLogged = new CopyOnWriteArrayList<>();
     private final Deque<String> recent = new ArrayDeque<>();
+    /** Exceptions JavaFX catches and prints itself (its render thread does), seen on System.err. */
+    private final List<String> printedExceptions = new CopyOnWriteArrayList<>();
+    private java.io.PrintStream previousErr;
     private Thread.UncaughtExceptionHandler previousDefault;
     private Thread.UncaughtExceptionHandler previousFx;
     private final Handler logWatch = new Handler() {
@@ -115,6 +118,8 @@ class RandomWindowTest {
         Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> uncaught.add(new IllegalStateException(
                 "uncaught on the FX thread", e)));
         Logger.getLogger("org.gatescope").addHandler(logWatch);
+        previousErr = System.err;
+        System.setErr(new java.io.PrintStream(new ExceptionWatch(previousErr, printedExceptions), true));
 
         executor = new BackgroundExecutor();
         explorer = new ExplorerViewModel(executor, ModelCatalog.library(), new HeatmapExportService(), image -> { });
@@ -133,21 +138,22 @@ class RandomWindowTest {
             Thread.currentThread().setUncaughtExceptionHandler(previousFx);
         });
         Thread.setDefaultUncaughtExceptionHandler(previousDefault);
+        System.setErr(previousErr);
         Logger.getLogger("org.gatescope").removeHandler(logWatch);
         UiTestModels.releaseStage(robot, stage);
         executor.close();
     }
 
     @Test
-    void everyViewShowsTheSameModelCellAndTokenThroughRandomActions(FxRobot robot) throws Exception {
+    void everyViewShowsTheSameModelCellAndTokenThroughRandomActions() throws Exception {
         random = new Random(SEED);
         makeModelFiles();
-        check(robot, "opening");
+        check("opening");
         long start = System.nanoTime();
         for (int i = 1; i <= ACTIONS; i++) {
-            String action = act(robot);
+            String action = act();
             remember(i + ": " + action);
-            check(robot, "after action " + i + " (" + action + ")");
+            check("after action " + i + " (" + action + ")");
             if (i % PROGRESS_EVERY == 0 && i < ACTIONS) {
                 System.out.printf(java.util.Locale.ROOT, "RandomWindowTest: %d of %d actions, %.1f s%n", i, ACTIONS,
                         (System.nanoTime() - start) / 1e9);
@@ -179,29 +185,29 @@ class RandomWindowTest {
     }
 
     /** Does one random action; returns what it did, for the replay log. */
-    private String act(FxRobot robot) {
+    private String act() {
         int dice = random.nextInt(100);
         if (dice < 14) {
-            return key(robot, KeyCode.RIGHT);
+            return key(KeyCode.RIGHT);
         } else if (dice < 22) {
-            return key(robot, KeyCode.LEFT);
+            return key(KeyCode.LEFT);
         } else if (dice < 25) {
-            return key(robot, KeyCode.HOME);
+            return key(KeyCode.HOME);
         } else if (dice < 28) {
-            return key(robot, KeyCode.END);
+            return key(KeyCode.END);
         } else if (dice < 33) {
-            return key(robot, KeyCode.SPACE);
+            return key(KeyCode.SPACE);
         } else if (dice < 43) {
             KeyCode[] cells = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
-            return key(robot, cells[random.nextInt(cells.length)]);
+            return key(cells[random.nextInt(cells.length)]);
         } else if (dice < 46) {
-            return key(robot, KeyCode.C);
+            return key(KeyCode.C);
         } else if (dice < 49) {
-            return key(robot, random.nextBoolean() ? KeyCode.UP : KeyCode.DOWN);
+            return key(random.nextBoolean() ? KeyCode.UP : KeyCode.DOWN);
         } else if (dice < 60) {
-            return type(robot);
+            return type();
         } else if (dice < 66) {
-            return delete(robot);
+            return delete();
         } else if (dice < 70) {
             String name = explorer.bundledModels().get(random.nextInt(explorer.bundledModels().size()));
             onFx(() -> explorer.openModel(name));
@@ -227,18 +233,18 @@ class RandomWindowTest {
             onFx(() -> explorer.dismissError());
             return "dismiss the banner";
         } else if (dice < 95) {
-            return key(robot, random.nextBoolean() ? KeyCode.R : KeyCode.A); // reach row, a<t> lines
+            return key(random.nextBoolean() ? KeyCode.R : KeyCode.A); // reach row, a<t> lines
         } else if (dice < 97) {
-            return otherWindow(robot, "train", KeyCode.SHORTCUT, KeyCode.T);
+            return otherWindow("train", KeyCode.SHORTCUT, KeyCode.T);
         } else if (dice < 99) {
-            return otherWindow(robot, "saturation", KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.S);
+            return otherWindow("saturation", KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.S);
         } else {
-            return key(robot, random.nextBoolean() ? KeyCode.PLUS : KeyCode.MINUS); // playback speed
+            return key(random.nextBoolean() ? KeyCode.PLUS : KeyCode.MINUS); // playback speed
         }
     }
 
     /** A key pressed with the focus on the window, not in the sentence field. */
-    private String key(FxRobot robot, KeyCode code) {
+    private String key(KeyCode code) {
         onFx(() -> {
             view.requestFocus();
             press(code);
@@ -266,7 +272,7 @@ class RandomWindowTest {
     }
 
     /** Types at a random place in the sentence: a word, unknown words, a long text, or Enter. */
-    private String type(FxRobot robot) {
+    private String type() {
         TextField field = view.sentenceField();
         int kind = random.nextInt(10);
         String text;
@@ -291,7 +297,7 @@ class RandomWindowTest {
     }
 
     /** Deletes part of the sentence, or all of it. */
-    private String delete(FxRobot robot) {
+    private String delete() {
         TextField field = view.sentenceField();
         boolean all = random.nextInt(4) == 0;
         int[] range = new int[2];
@@ -306,7 +312,7 @@ class RandomWindowTest {
     }
 
     /** Opens the train or saturation window by its shortcut, lets it settle, checks, closes it. */
-    private String otherWindow(FxRobot robot, String name, KeyCode... shortcut) {
+    private String otherWindow(String name, KeyCode... shortcut) {
         onFx(() -> {
             view.requestFocus();
             press(shortcut);
@@ -348,12 +354,15 @@ class RandomWindowTest {
     }
 
     /** Waits until the window is idle, then checks that nothing escaped and every invariant holds. */
-    private void check(FxRobot robot, String when) throws Exception {
+    private void check(String when) throws Exception {
         List<String> problems = awaitIdle();
         if (!uncaught.isEmpty()) {
             Throwable first = uncaught.get(0);
             throw new AssertionError(replay(when + ": " + uncaught.size() + " uncaught exception(s), first " + first),
                     first);
+        }
+        if (!printedExceptions.isEmpty()) {
+            fail(replay(when + ": JavaFX printed " + printedExceptions));
         }
         if (!bugsLogged.isEmpty()) {
             fail(replay(when + ": logged as a bug: " + bugsLogged));
@@ -421,5 +430,44 @@ class RandomWindowTest {
 
     private static String abbreviate(String text) {
         return text.length() <= 40 ? text : text.substring(0, 37) + "... (" + text.length() + " chars)";
+    }
+
+    /**
+     * Passes everything on to the real System.err and keeps the lines that start a stack trace
+     * ("java.util.ConcurrentModificationException", "Exception in thread …"): JavaFX prints what
+     * its render thread throws instead of handing it to an uncaught-exception handler.
+     */
+    private static final class ExceptionWatch extends java.io.OutputStream {
+
+        private static final java.util.regex.Pattern STACK_TRACE_HEAD =
+                java.util.regex.Pattern.compile("(Exception in thread .*|([a-z]\\w*\\.)+[A-Z]\\w*(Exception|Error)\\b.*)");
+
+        private final java.io.PrintStream out;
+        private final List<String> seen;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+        ExceptionWatch(java.io.PrintStream out, List<String> seen) {
+            this.out = out;
+            this.seen = seen;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            out.write(b);
+            if (b == '\n') {
+                String text = line.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+                if (STACK_TRACE_HEAD.matcher(text).matches()) {
+                    seen.add(text);
+                }
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
+
+        @Override
+        public void flush() {
+            out.flush();
+        }
     }
 }
