@@ -150,13 +150,16 @@ final class WindowInvariants {
         if (text.startsWith(rendered)) {
             return true;
         }
-        int cut = ellipsis.isEmpty() ? -1 : rendered.indexOf(ellipsis);
-        if (cut < 0) {
-            return false;
+        // The text may hold the ellipsis string itself ("ate ..., were full."): try each place.
+        for (int cut = rendered.indexOf(ellipsis); !ellipsis.isEmpty() && cut >= 0;
+                cut = rendered.indexOf(ellipsis, cut + 1)) {
+            String before = rendered.substring(0, cut).strip();
+            String after = rendered.substring(cut + ellipsis.length()).strip();
+            if (text.startsWith(before) && text.endsWith(after)) {
+                return true; // a leading, trailing or centre ellipsis
+            }
         }
-        String before = rendered.substring(0, cut).strip();
-        String after = rendered.substring(cut + ellipsis.length()).strip();
-        return text.startsWith(before) && text.endsWith(after); // a leading, trailing or centre ellipsis
+        return false;
     }
 
     /** The text the label's skin draws, or null if it has none (no skin yet, or a graphic only). */
