@@ -23,6 +23,12 @@ import javafx.scene.layout.Region;
  */
 public abstract class CanvasRegion extends Region {
 
+    static {
+        // Canvas text is laid out on JavaFX's render thread: keep it from sharing a glyph layout
+        // with the FX thread's controls (see GlyphLayoutPin).
+        GlyphLayoutPin.install();
+    }
+
     protected final Canvas canvas = new Canvas();
     private final double prefHeight;
     private final List<Subscription> subscriptions = new ArrayList<>();

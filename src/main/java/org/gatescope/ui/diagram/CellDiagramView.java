@@ -441,4 +441,14 @@ public final class CellDiagramView extends CanvasRegion {
         double x = Math.max(0, Math.min(1, p));
         return x * x * (3 - 2 * x);
     }
+
+    // ---- what it shows, for the window's invariant checks (RandomWindowTest) --------------------
+
+    /** The trace, token and unit the diagram shows; the trace is null when it shows nothing. */
+    public record Displayed(Trace trace, int step, int unit) {
+    }
+
+    public Displayed displayed() {
+        return new Displayed(trace, step, unit);
+    }
 }

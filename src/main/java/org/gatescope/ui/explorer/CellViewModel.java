@@ -165,8 +165,9 @@ public final class CellViewModel {
         shownSource = outcome.source();
         boolean namesNumberUnits = false;
         if (modelChanged) {
-            model.set(outcome.model());
+            // The name first: whoever hears of the new model (the status bar) reads its name with it.
             modelName.set(outcome.source().displayName());
+            model.set(outcome.model());
             int[] named = numberUnitsOf(outcome);
             namesNumberUnits = named.length > 0;
             numberUnits.set(Arrays.stream(named).boxed().toList());

@@ -684,4 +684,16 @@ public final class SidePanel extends VBox {
             openButton.setText(compact ? "Open\u2026" : "Open model\u2026");
         }
     }
+
+    // ---- what it shows, for the window's invariant checks (RandomWindowTest) --------------------
+
+    /** What the side panel shows: the model's description, the predictions' title, the cell button pressed. */
+    public record Shown(String modelInfo, String predictionTitle, CellKind cellButton) {
+    }
+
+    public Shown shown() {
+        CellKind pressed = cellGroup.getSelectedToggle() == null ? null
+                : (CellKind) cellGroup.getSelectedToggle().getUserData();
+        return new Shown(modelInfo.getText(), predictionTitle.getText(), pressed);
+    }
 }

@@ -33,6 +33,8 @@ public abstract class TokenAxisView extends CanvasView {
     protected final TokenViewport viewport;
     /** The current token when the view left the scene, or -1 while it is in one. */
     private int stepWhenHidden = -1;
+    /** What the last paint drew. */
+    private Painted painted = new Painted(null, -1);
 
     protected TokenAxisView(ExplorerViewModel explorer, CellViewModel cell, TokenViewport viewport, Size size) {
         super(size);
@@ -139,6 +141,7 @@ public abstract class TokenAxisView extends CanvasView {
         g.setFill(CanvasTheme.BACKGROUND);
         g.fillRect(0, 0, w, h);
         Trace trace = cell.getTrace();
+        painted = new Painted(trace, trace == null ? -1 : Math.min(explorer.getStep(), trace.length() - 1));
         if (trace == null) {
             drawCentredHint(g, emptyHint(), w, h);
         } else {
@@ -172,5 +175,14 @@ public abstract class TokenAxisView extends CanvasView {
         if (viewport.plotWidth() > 0 && viewport.tokenCount() > 0) {
             viewport.ensureVisible(Math.min(explorer.getStep(), viewport.tokenCount() - 1));
         }
+    }
+
+    /** What a paint drew: the trace (null for none) and the current token (-1 for none). */
+    public record Painted(Trace trace, int step) {
+    }
+
+    /** What the view's last paint drew (for the window's invariant checks). */
+    public final Painted painted() {
+        return painted;
     }
 }

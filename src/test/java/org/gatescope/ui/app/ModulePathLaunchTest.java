@@ -40,6 +40,7 @@ class ModulePathLaunchTest {
                 // as javafx:run launches: jHDF is an automatic module whose own needs no module declares
                 "--add-modules", "ALL-MODULE-PATH",
                 "--patch-module", "javafx.graphics=" + location("com.sun.glass.ui.monocle.MonoclePlatformFactory"),
+                "--add-exports", "javafx.graphics/com.sun.javafx.text=org.gatescope", // as the pom's javafx:run
                 "-Djava.util.logging.config.file=" + logging,
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                 "-m", "org.gatescope/org.gatescope.Main"));
@@ -48,6 +49,7 @@ class ModulePathLaunchTest {
             String log = waitFor(app, output, "window shown");
             assertTrue(log.contains("window shown") && log.contains("module org.gatescope"), log);
             assertFalse(log.contains("Exception"), log);
+            assertFalse(log.contains("cannot be pinned"), log);
         } finally {
             app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
