@@ -3,6 +3,7 @@ package org.gatescope.ui.diagram;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -141,7 +142,9 @@ public final class CellDiagramView extends CanvasRegion {
         this.step = step;
         this.unit = unit;
         target = DisplayFrame.of(trace, step);
-        prediction = trace.topPredictions(step, 1).get(0);
+        // a layer of a model trained elsewhere may have no softmax over named tokens: nothing to name then
+        List<Trace.Prediction> top = trace.topPredictions(step, 1);
+        prediction = top.isEmpty() ? null : top.get(0);
         if (animate) {
             origin = shown;
             animationStart = System.nanoTime();

@@ -384,6 +384,10 @@ final class DiagramPainter {
         g.setFill(DiagramTheme.TEXT);
         MathText.draw(g, node.symbol(), box.cx(), box.top() + box.h() * 0.45, size, true, HPos.CENTER);
         Trace.Prediction top = scene.prediction();
+        if (top == null) { // no softmax over named tokens at this layer
+            drawFunctionTag(g, layout, node, box, scene);
+            return;
+        }
         double small = Math.max(DiagramLayout.MIN_TEXT, size * 0.78);
         javafx.scene.text.Font font = MathText.font(small, false);
         g.setFont(font);

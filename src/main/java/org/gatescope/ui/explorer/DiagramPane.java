@@ -80,7 +80,7 @@ public final class DiagramPane extends StackPane {
         if (trace == null) {
             diagram.clear();
             empty.setText(explorer.sentenceEmptyProperty().get() ? ExplorerViewModel.EMPTY_HINT
-                    : cell.getModel() == null ? "" : "Tracing \u2026");
+                    : !cell.hasModel() ? "" : "Tracing \u2026");
             empty.setVisible(true);
             return;
         }
