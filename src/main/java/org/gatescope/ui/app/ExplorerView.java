@@ -608,9 +608,10 @@ public final class ExplorerView extends BorderPane {
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("Vocabulary files (*.json, *.txt)", "*.json", "*.txt"),
                 new FileChooser.ExtensionFilter("All files", "*"));
+        // the model's folder, where it opened from (no file work here: the chooser falls back if it is gone)
         String chosen = explorer.primary().chosenModelProperty().get();
         Path folder = chosen.isEmpty() ? null : Path.of(chosen).toAbsolutePath().getParent();
-        if (folder != null && folder.toFile().isDirectory()) {
+        if (folder != null) {
             chooser.setInitialDirectory(folder.toFile());
         }
         File file = chooser.showOpenDialog(window());
@@ -760,6 +761,7 @@ public final class ExplorerView extends BorderPane {
             case A -> explorer.toggleShowActivation();
             case R -> explorer.toggleShowReach();
             case P -> sidePanelShown.set(!sidePanelShown.get());
+            case L -> explorer.moveLayer(shift ? -1 : 1);
             case PLUS, EQUALS, ADD -> explorer.faster();
             case MINUS, SUBTRACT -> explorer.slower();
             case ESCAPE -> explorer.dismissError();

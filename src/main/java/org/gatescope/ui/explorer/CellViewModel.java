@@ -21,10 +21,7 @@ import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.TextTooLongException;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.cell.Tracer;
-import org.gatescope.io.ImportedModels;
 import org.gatescope.io.ModelFileException;
-import org.gatescope.io.NetworkFiles;
-import org.gatescope.io.SafeTensors;
 import org.gatescope.ui.task.LatestRequest;
 import org.gatescope.ui.task.TaskExecutor;
 
@@ -212,25 +209,12 @@ public final class CellViewModel {
             return new Opened(catalog.load(bundled.name()), null);
         }
         if (from instanceof ModelSource.File file) {
-            if (vocabulary != null || !isGateScopeModel(file.path())) {
-                return new Opened(null, ImportedModel.read(file.path(), vocabulary));
+            if (vocabulary != null || !catalog.isGateScopeModel(file.path())) {
+                return new Opened(null, catalog.loadImported(file.path(), vocabulary));
             }
             return new Opened(catalog.load(file.path()), null);
         }
         return new Opened(((ModelSource.Snapshot) from).model(), null);
-    }
-
-    /**
-     * Whether {@code file} is GateScope's own single-layer model (the catalog reads it, with its number
-     * units); a file whose kind cannot be told goes to the catalog too, which says what is wrong with it.
-     */
-    private static boolean isGateScopeModel(java.nio.file.Path file) {
-        try {
-            return ImportedModels.format(file) == ImportedModels.Format.GATESCOPE
-                    && !NetworkFiles.isNetworkFile(SafeTensors.read(file));
-        } catch (ModelFileException e) {
-            return true;
-        }
     }
 
     private void trace(ModelSource requestSource, Opened opened) {

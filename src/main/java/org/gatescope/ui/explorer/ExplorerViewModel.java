@@ -432,6 +432,11 @@ public final class ExplorerViewModel {
     public void exportReach(Path target) {
         MemoryReach shownReach = reach.get();
         Trace trace = primary.getTrace();
+        if (primary.getImported() != null) {
+            showError("Nothing to export: " + OWN_MODELS_ONLY.toLowerCase(Locale.ROOT).charAt(0)
+                    + OWN_MODELS_ONLY.substring(1));
+            return;
+        }
         if (shownReach == null || trace == null) {
             showError("Nothing to export: the memory reach appears once a sentence is traced");
             return;
@@ -956,6 +961,14 @@ public final class ExplorerViewModel {
     public void selectLayer(int index) {
         primary.selectLayer(index);
         updateStatus();
+    }
+
+    /** Shows the next ({@code delta} = 1) or previous (-1) layer direction of a model trained elsewhere, round. */
+    public void moveLayer(int delta) {
+        int count = primary.layerLabels().size();
+        if (count > 1) {
+            selectLayer(Math.floorMod(primary.selectedLayerProperty().get() + delta, count));
+        }
     }
 
     /** Reads the main cell's model trained elsewhere again with the vocabulary in {@code file}. */

@@ -125,6 +125,12 @@ class ImportedModelWindowTest {
             assertTrue(explorer.statusProperty().get().contains("showing " + traces.layers().get(layer).label()),
                     explorer.statusProperty().get());
         }
+        // L and Shift+L step through the layer directions, round
+        robot.interact(() -> explorer.moveLayer(1));
+        assertEquals(0, explorer.primary().selectedLayerProperty().get());
+        assertEquals("layer 1", layerChooser(robot).getValue(), "the chooser follows");
+        robot.interact(() -> explorer.moveLayer(-1));
+        assertEquals(3, explorer.primary().selectedLayerProperty().get());
         // The backward direction read the input last to first: its state differs from the forward one's.
         assertFalse(traces.layers().get(0).trace().value(Quantity.ACTIVATION, 4, 0)
                 == traces.layers().get(1).trace().value(Quantity.ACTIVATION, 4, 0));
