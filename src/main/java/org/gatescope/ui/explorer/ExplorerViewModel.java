@@ -795,9 +795,11 @@ public final class ExplorerViewModel {
         List<String> labels = traced.outputLabels();
         String after = everyStep ? "after \u201C" + trace.tokens().get(t) + "\u201D" : "after the whole input";
         predictionTitle.set(network.head().isEmpty() ? "Last layer's state " + after
+                : activation == Network.Activation.SOFTMAX && shown.predictsTokens()
+                        ? "Next " + (shown.tokenizer().characters() ? "character " : "word ") + after
                 : activation == Network.Activation.SOFTMAX && everyStep && !labels.isEmpty() ? "Next token " + after
-                : activation == Network.Activation.SOFTMAX ? "Class probabilities " + after
-                : activation == Network.Activation.SIGMOID ? "Output probabilities (sigmoid) " + after
+                : activation == Network.Activation.SOFTMAX ? "Classes " + after
+                : activation == Network.Activation.SIGMOID ? "Outputs (sigmoid) " + after
                 : "Outputs " + after);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < output.length; i++) {

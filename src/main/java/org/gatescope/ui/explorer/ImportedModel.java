@@ -56,14 +56,24 @@ public record ImportedModel(Network network, String formatName, Path vocabularyF
             return "no head (the last layer's state is the output)";
         }
         Network.Activation activation = network.head().get(network.head().size() - 1).activation();
-        String what = network.readout() == Network.Readout.EVERY_STEP ? (readsText() && tokenizer.characters()
-                ? "characters" : network.outputLabels().isEmpty() ? "outputs" : "tokens") : "classes";
+        String what = predictsTokens() ? (tokenizer.characters() ? "characters" : "words")
+                : network.readout() == Network.Readout.EVERY_STEP ? "outputs" : "classes";
         String count = String.format(Locale.ROOT, "%,d %s", size, what);
         return switch (activation) {
             case SOFTMAX -> "softmax over " + count;
             case SIGMOID -> "sigmoid on " + count;
             default -> count + " (" + activation.name().toLowerCase(Locale.ROOT) + ")";
         };
+    }
+
+    /**
+     * Whether the head's outputs are the vocabulary's tokens (a next-word or next-character model): labelled
+     * from the vocabulary, as many as its ids (Keras keeps id 0 for padding: one more output is allowed).
+     */
+    public boolean predictsTokens() {
+        int outputs = network.outputSize();
+        return readsText() && !network.head().isEmpty() && !network.outputLabels().isEmpty()
+                && outputs >= tokenizer.size() - 1 && outputs <= tokenizer.size() + 1;
     }
 
     /** What the sentence field takes for this model, in one line. */

@@ -116,6 +116,8 @@ public final class SidePanel extends VBox {
         }
 
         predictionTitle.getStyleClass().add("section-title");
+        predictionTitle.setWrapText(true); // "Next word after the whole input" in a narrow panel
+        predictionTitle.setMinHeight(Region.USE_PREF_SIZE);
         predictionRows.getStyleClass().add("predictions");
         agreement.getStyleClass().add("agreement");
         agreement.setId("agreement");
@@ -198,14 +200,12 @@ public final class SidePanel extends VBox {
                 explorer.selectLayer(index);
             }
         });
-        HBox.setHgrow(layerChooser, Priority.ALWAYS);
         vocabularyButton.setId("vocabulary-button");
         vocabularyButton.setMinWidth(Region.USE_PREF_SIZE);
         vocabularyButton.setTooltip(new Tooltip("Pick the vocabulary the model was trained with (Keras tokenizer JSON, "
                 + "word_index, char_indices, a token list or vocab.txt): the sentence is then read as text"));
         vocabularyButton.setOnAction(e -> chooseVocabulary.run());
-        HBox layerRow = new HBox(6, layerChooser, vocabularyButton);
-        layerRow.setAlignment(Pos.CENTER_LEFT);
+        // the chooser has the row to itself: "layer 2 (backward)" is read in full
         vocabularyInfo.setId("vocabulary-info");
         vocabularyInfo.getStyleClass().add("muted");
         vocabularyInfo.setWrapText(true);
@@ -214,7 +214,7 @@ public final class SidePanel extends VBox {
         ownModelsOnly.setWrapText(true);
         ownModelsOnly.setMinHeight(Region.USE_PREF_SIZE);
         layerBox.setId("layer-box");
-        layerBox.getChildren().addAll(section("Layer"), layerRow, vocabularyInfo);
+        layerBox.getChildren().addAll(section("Layer"), layerChooser, vocabularyButton, vocabularyInfo);
 
         getChildren().addAll(section("Model"), modelChooser, modelInfo, section("Cell"), cells, layerBox,
                 predictionTitle, predictionRows, agreement, ownModelsOnly, ablationBox, unitsTitle, unitsHint, units);
