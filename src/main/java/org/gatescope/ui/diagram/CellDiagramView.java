@@ -61,6 +61,8 @@ public final class CellDiagramView extends CanvasRegion {
     /** What is painted now. */
     private DisplayFrame shown;
     private Trace.Prediction prediction;
+    /** The layer (and direction) shown, named in the title; "" for a single-layer model. */
+    private String layer = "";
     private long animationStart;
     private boolean animating;
     private boolean animated = true;
@@ -156,6 +158,23 @@ public final class CellDiagramView extends CanvasRegion {
         updateOverlayText();
         setAccessibleText(summary());
         requestRepaint();
+    }
+
+    /**
+     * Names the layer (and direction) the trace is of, in the title ("GRU · layer 2 (backward)"), for a
+     * model of several layers; "" for a model of one.
+     */
+    public void setLayer(String label) {
+        String value = label == null ? "" : label;
+        if (!value.equals(layer)) {
+            layer = value;
+            requestRepaint();
+        }
+    }
+
+    /** The layer named in the title; "" for a single-layer model. */
+    public String layer() {
+        return layer;
     }
 
     /** Shows nothing (no trace yet, or the trace failed). */
@@ -263,7 +282,8 @@ public final class CellDiagramView extends CanvasRegion {
             g.fillRect(0, 0, width, height);
             return;
         }
-        DiagramPainter.paint(g, currentLayout(), new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction));
+        DiagramPainter.paint(g, currentLayout(), new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction,
+                null, layer));
     }
 
     /**
@@ -276,7 +296,7 @@ public final class CellDiagramView extends CanvasRegion {
         }
         java.util.List<DiagramPainter.Placed> placed = new java.util.ArrayList<>();
         DiagramPainter.paint(canvas.getGraphicsContext2D(), currentLayout(),
-                new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction, placed));
+                new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction, placed, layer));
         return placed;
     }
 

@@ -87,6 +87,9 @@ public final class DiagramPane extends StackPane {
         empty.setVisible(false);
         int step = Math.max(0, Math.min(explorer.getStep(), trace.length() - 1));
         int unit = Math.max(0, Math.min(cell.getPrimaryUnit(), trace.hidden() - 1));
+        int layer = cell.selectedLayerProperty().get();
+        diagram.setLayer(cell.getImported() == null || layer >= cell.layerLabels().size() ? ""
+                : cell.layerLabels().get(layer));
         diagram.show(trace, step, unit);
     }
 }

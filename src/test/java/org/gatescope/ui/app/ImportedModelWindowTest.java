@@ -124,6 +124,7 @@ class ImportedModelWindowTest {
                     "the diagram draws " + traces.layers().get(layer).label() + "'s a<t>");
             assertTrue(explorer.statusProperty().get().contains("showing " + traces.layers().get(layer).label()),
                     explorer.statusProperty().get());
+            assertEquals(traces.layers().get(layer).label(), pane.diagram().layer(), "the diagram's title names it");
         }
         // L and Shift+L step through the layer directions, round
         robot.interact(() -> explorer.moveLayer(1));
