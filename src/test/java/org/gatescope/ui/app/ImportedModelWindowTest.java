@@ -159,6 +159,22 @@ class ImportedModelWindowTest {
     }
 
     @Test
+    void aVocabularyLargerThanTheEmbeddingIsRefusedAndTheModelStays(FxRobot robot) throws Exception {
+        openGru(robot);
+        ImportedModel before = explorer.primary().getImported();
+        Path tooLarge = folder.resolve("words.txt");
+        Files.writeString(tooLarge, String.join("\n", java.util.Collections.nCopies(50, "w")) + "\n");
+
+        robot.interact(() -> explorer.useVocabulary(tooLarge));
+
+        assertTrue(explorer.errorProperty().get().contains("it is not this model's vocabulary"),
+                explorer.errorProperty().get());
+        assertSame(before, explorer.primary().getImported(), "the model stays, without a vocabulary");
+        assertFalse(explorer.primary().getImported().readsText());
+        assertNotNull(explorer.primary().getTrace(), "and its ids stay traced");
+    }
+
+    @Test
     void aBrokenFileShowsTheBannerAndTheModelStays(FxRobot robot) throws Exception {
         openGru(robot);
         ImportedModel before = explorer.primary().getImported();
