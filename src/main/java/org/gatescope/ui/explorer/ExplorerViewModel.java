@@ -158,7 +158,8 @@ public final class ExplorerViewModel {
         primary.modelProperty().addListener((obs, old, now) -> onPrimaryModel());
         primary.importedProperty().addListener((obs, old, now) -> {
             onPrimaryModel();
-            offerExample = now != null && !now.readsText();
+            // only the text the model opened on: what the user types later gets the banner, never an example
+            offerExample = now != null && !now.readsText() && !primary.traceProblemProperty().get().isEmpty();
         });
         comparison.traceProperty().addListener((obs, old, now) -> {
             updateStatus();
