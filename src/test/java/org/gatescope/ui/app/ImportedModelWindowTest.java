@@ -174,6 +174,34 @@ class ImportedModelWindowTest {
         assertNotNull(explorer.primary().getTrace(), "and its ids stay traced");
     }
 
+    /** A published two-layer Keras LSTM (read in place; skipped where ../shared/realmodels is absent). */
+    @Test
+    void aPublishedKerasLstmFindsItsVocabularyBesideItAndNamesItsNextWords(FxRobot robot) {
+        Path hamlet = Path.of("../shared/realmodels/05-hamlet-nextword-lstm2.h5");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(hamlet), "the real models are not here");
+
+        robot.interact(() -> explorer.openModel(hamlet));
+        robot.interact(() -> explorer.setSentenceNow("To be, or not to be: that is the question"));
+
+        ImportedModel opened = explorer.primary().getImported();
+        assertNotNull(opened, explorer.errorProperty().get());
+        assertEquals("05-hamlet-nextword-lstm2.word_index.json", opened.vocabularyFile().getFileName().toString());
+        assertEquals("Keras .h5 \u00B7 2 layers \u00B7 LSTM 150, LSTM 100 \u00B7 softmax over 3,553 words",
+                opened.describe());
+        assertEquals(List.of("layer 1", "layer 2"), List.copyOf(explorer.primary().layerLabels()));
+        assertEquals(List.of("to", "be", "or", "not", "to", "be", "that", "is", "the", "question"),
+                explorer.primary().getTrace().tokens());
+        assertEquals(100, explorer.primary().getTrace().hidden(), "layer 2 shown: the one the head reads");
+        assertEquals("Next word after the whole input", explorer.predictionTitleProperty().get());
+        double total = explorer.predictions().stream().mapToDouble(p -> p.probability()).sum();
+        assertTrue(total > 0 && total <= 1 + 1e-9);
+        assertTrue(explorer.predictions().get(0).token().matches("[a-z']+"), explorer.predictions().get(0).token());
+
+        robot.interact(() -> explorer.selectLayer(0));
+        assertEquals(150, explorer.primary().getTrace().hidden());
+        assertEquals(150, explorer.primary().unitOrder().size(), "the unit list is layer 1's");
+    }
+
     @Test
     void aBrokenFileShowsTheBannerAndTheModelStays(FxRobot robot) throws Exception {
         openGru(robot);
