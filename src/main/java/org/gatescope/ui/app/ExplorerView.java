@@ -761,7 +761,7 @@ public final class ExplorerView extends BorderPane {
             case A -> explorer.toggleShowActivation();
             case R -> explorer.toggleShowReach();
             case P -> sidePanelShown.set(!sidePanelShown.get());
-            case L -> explorer.moveLayer(shift ? -1 : 1);
+            case L -> explorer.moveLayer(unitKeysCell, shift ? -1 : 1); // of the column clicked last, as ↑ ↓
             case PLUS, EQUALS, ADD -> explorer.faster();
             case MINUS, SUBTRACT -> explorer.slower();
             case ESCAPE -> explorer.dismissError();

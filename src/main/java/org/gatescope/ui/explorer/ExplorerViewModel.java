@@ -968,9 +968,15 @@ public final class ExplorerViewModel {
 
     /** Shows the next ({@code delta} = 1) or previous (-1) layer direction of a model trained elsewhere, round. */
     public void moveLayer(int delta) {
-        int count = primary.layerLabels().size();
+        moveLayer(primary, delta);
+    }
+
+    /** As {@link #moveLayer(int)}, for {@code cell}: the main cell or the compare view's second. */
+    public void moveLayer(CellViewModel cell, int delta) {
+        int count = cell.layerLabels().size();
         if (count > 1) {
-            selectLayer(Math.floorMod(primary.selectedLayerProperty().get() + delta, count));
+            cell.selectLayer(Math.floorMod(cell.selectedLayerProperty().get() + delta, count));
+            updateStatus();
         }
     }
 

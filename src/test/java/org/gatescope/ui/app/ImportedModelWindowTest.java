@@ -127,10 +127,11 @@ class ImportedModelWindowTest {
             assertEquals(traces.layers().get(layer).label(), pane.diagram().layer(), "the diagram's title names it");
         }
         // L and Shift+L step through the layer directions, round
-        robot.interact(() -> explorer.moveLayer(1));
+        ExplorerView view = robot.lookup(".explorer").queryAs(ExplorerView.class);
+        robot.interact(() -> view.handleKey(javafx.scene.input.KeyCode.L, false));
         assertEquals(0, explorer.primary().selectedLayerProperty().get());
         assertEquals("layer 1", layerChooser(robot).getValue(), "the chooser follows");
-        robot.interact(() -> explorer.moveLayer(-1));
+        robot.interact(() -> view.handleKey(javafx.scene.input.KeyCode.L, true));
         assertEquals(3, explorer.primary().selectedLayerProperty().get());
         // The backward direction read the input last to first: its state differs from the forward one's.
         assertFalse(traces.layers().get(0).trace().value(Quantity.ACTIVATION, 4, 0)
