@@ -5,7 +5,7 @@ import org.gatescope.ui.app.GateScopeApp;
 
 /**
  * Entry point of {@code java -jar gatescope.jar}: with a command it runs headless,
- * without one it opens the window. Deliberately not a JavaFX {@code Application}, so the
+ * without one it opens the window ({@code gatescope FILE}: on that model file). Deliberately not a JavaFX {@code Application}, so the
  * jar starts from the class path and the headless commands never touch JavaFX (the window's
  * classes load only when no command is given).
  */

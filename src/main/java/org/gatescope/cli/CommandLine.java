@@ -40,7 +40,22 @@ public final class CommandLine {
 
     /** Whether {@code args} ask for a headless command rather than the window. */
     public static boolean isCommand(String[] args) {
-        return args.length > 0;
+        return args.length > 0 && !opensFile(args);
+    }
+
+    /**
+     * Whether {@code args} are one existing file that is no command's name ({@code gatescope model.h5}):
+     * the window opens on that model.
+     */
+    public static boolean opensFile(String[] args) {
+        if (args.length != 1 || COMMANDS.stream().anyMatch(c -> c.name().equals(args[0]))) {
+            return false;
+        }
+        try {
+            return java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** Runs one command; returns the exit status (0 ok, 2 bad input, 1 internal error). */

@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -122,6 +123,7 @@ public final class ExplorerView extends BorderPane {
         heatmap.setMinHeight(HEATMAP_LEAST);
         rightHeatmap.setMinHeight(HEATMAP_LEAST);
         sidePanel = new SidePanel(explorer, this::chooseModelFile);
+        sidePanel.setOnChooseVocabulary(this::chooseVocabularyFile);
         sidePanel.setId("side-panel");
         unitKeysCell = explorer.primary();
         // The side panel's units are the main cell's: a click there gives ↑ ↓ back to it.
@@ -192,19 +194,28 @@ public final class ExplorerView extends BorderPane {
                 installShortcuts(scene);
             }
         });
+        acceptDroppedModels();
     }
 
     // ---- layout -------------------------------------------------------------------------------
 
     private Node sentenceBar() {
         sentence.setId("sentence");
-        sentence.setPromptText(ExplorerViewModel.EMPTY_HINT);
+        sentence.promptTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> explorer.inputHintProperty().get().isEmpty() ? ExplorerViewModel.EMPTY_HINT
+                        : explorer.inputHintProperty().get(), explorer.inputHintProperty()));
         sentence.getStyleClass().add("sentence-field");
         // One line, cheap to lay out even for a pasted book chapter; a pasted text's line breaks
         // and tabs become spaces (a text field would drop them and glue words together).
         sentence.setTextFormatter(new TextFormatter<String>(change -> {
             String text = change.getText();
-            if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0) {
+            // a model trained elsewhere without a vocabulary takes pasted CSV rows: a line break ends a row
+            if (!explorer.inputHintProperty().get().isEmpty() && explorer.primary().getImported() != null
+                    && !explorer.primary().getImported().readsText()
+                    && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)) {
+                change.setText(text.strip().replace("\r\n", "; ").replace('\r', ';').replace("\n", "; ")
+                        .replace('\t', ' '));
+            } else if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0) {
                 change.setText(text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' '));
             }
             return change;
@@ -223,7 +234,15 @@ public final class ExplorerView extends BorderPane {
         HBox bar = new HBox(12, sentence);
         bar.getStyleClass().add("sentence-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        // What the field takes for a model trained elsewhere (ids, rows, or text through its vocabulary).
+        Label hint = new Label();
+        hint.setId("input-hint");
+        hint.getStyleClass().add("muted");
+        hint.textProperty().bind(explorer.inputHintProperty());
+        hint.visibleProperty().bind(explorer.inputHintProperty().isNotEmpty());
+        hint.managedProperty().bind(hint.visibleProperty());
+        hint.setPadding(new Insets(2, 0, 0, 4));
+        return new VBox(bar, hint);
     }
 
     private Node banner() {
@@ -570,13 +589,53 @@ public final class ExplorerView extends BorderPane {
     private void chooseFile(java.util.function.Consumer<String> open) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open model");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Model files (*.safetensors)", "*.safetensors"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.getExtensionFilters().addAll(MODEL_FILES, new FileChooser.ExtensionFilter("All files", "*"));
         File file = chooser.showOpenDialog(window());
         if (file != null) {
             open.accept(file.getPath());
         }
+    }
+
+    /** Every kind of model file GateScope opens. */
+    private static final FileChooser.ExtensionFilter MODEL_FILES = new FileChooser.ExtensionFilter(
+            "Model files (*.safetensors, *.pt, *.pth, *.bin, *.h5, *.keras, *.onnx)",
+            "*.safetensors", "*.pt", "*.pth", "*.bin", "*.h5", "*.keras", "*.onnx");
+
+    /** The "Vocabulary…" button of a model trained elsewhere: a file beside the model, as its framework wrote it. */
+    private void chooseVocabularyFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open the model's vocabulary");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Vocabulary files (*.json, *.txt)", "*.json", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        // the model's folder, where it opened from (no file work here: the chooser falls back if it is gone)
+        String chosen = explorer.primary().chosenModelProperty().get();
+        Path folder = chosen.isEmpty() ? null : Path.of(chosen).toAbsolutePath().getParent();
+        if (folder != null) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            explorer.useVocabulary(file.toPath());
+        }
+    }
+
+    /** A model file dropped on the window opens as the main cell, on the file lane like "Open model…". */
+    private void acceptDroppedModels() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean done = e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1;
+            if (done) {
+                explorer.openModel(e.getDragboard().getFiles().get(0).toPath());
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
     }
 
     private void chooseReachExport() {
@@ -702,6 +761,7 @@ public final class ExplorerView extends BorderPane {
             case A -> explorer.toggleShowActivation();
             case R -> explorer.toggleShowReach();
             case P -> sidePanelShown.set(!sidePanelShown.get());
+            case L -> explorer.moveLayer(unitKeysCell, shift ? -1 : 1); // of the column clicked last, as ↑ ↓
             case PLUS, EQUALS, ADD -> explorer.faster();
             case MINUS, SUBTRACT -> explorer.slower();
             case ESCAPE -> explorer.dismissError();

@@ -1,6 +1,7 @@
 package org.gatescope.ui.app;
 
 import java.awt.image.BufferedImage;
+import java.util.List;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -49,6 +50,11 @@ public final class GateScopeApp extends Application {
                 new HeatmapExportService(), GateScopeApp::putOnClipboard);
         show(stage, explorer);
         explorer.start();
+        // gatescope FILE: the window opens on that model (read on the file lane; a bad file shows its problem)
+        List<String> raw = getParameters().getRaw();
+        if (raw.size() == 1) {
+            explorer.openModel(java.nio.file.Path.of(raw.get(0)));
+        }
     }
 
     /** Puts the explorer's view in {@code stage} with the style sheet, sized for a laptop or a projector. */

@@ -31,6 +31,7 @@ public final class HelpDialogs {
             new String[] {"A", "show a<t> on the timeline too"},
             new String[] {"R", "show the memory reach (the gradient of log p(verb) for each c<t>)"},
             new String[] {"P", "hide or show the side panel (more room for the cells on a small screen)"},
+            new String[] {"L  /  Shift+L", "next / previous layer of a model trained elsewhere (compare view: the column clicked last)"},
             new String[] {"right-click a unit", "silence it and compare p(was) and p(were)"},
             new String[] {"Enter  or  F2  or  Ctrl+L", "edit the sentence"},
             new String[] {"Enter  (in the sentence)", "trace it now and leave the field"},

@@ -3,6 +3,7 @@ package org.gatescope.ui.diagram;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -60,6 +61,8 @@ public final class CellDiagramView extends CanvasRegion {
     /** What is painted now. */
     private DisplayFrame shown;
     private Trace.Prediction prediction;
+    /** The layer (and direction) shown, named in the title; "" for a single-layer model. */
+    private String layer = "";
     private long animationStart;
     private boolean animating;
     private boolean animated = true;
@@ -141,7 +144,9 @@ public final class CellDiagramView extends CanvasRegion {
         this.step = step;
         this.unit = unit;
         target = DisplayFrame.of(trace, step);
-        prediction = trace.topPredictions(step, 1).get(0);
+        // a layer of a model trained elsewhere may have no softmax over named tokens: nothing to name then
+        List<Trace.Prediction> top = trace.topPredictions(step, 1);
+        prediction = top.isEmpty() ? null : top.get(0);
         if (animate) {
             origin = shown;
             animationStart = System.nanoTime();
@@ -153,6 +158,23 @@ public final class CellDiagramView extends CanvasRegion {
         updateOverlayText();
         setAccessibleText(summary());
         requestRepaint();
+    }
+
+    /**
+     * Names the layer (and direction) the trace is of, in the title ("GRU · layer 2 (backward)"), for a
+     * model of several layers; "" for a model of one.
+     */
+    public void setLayer(String label) {
+        String value = label == null ? "" : label;
+        if (!value.equals(layer)) {
+            layer = value;
+            requestRepaint();
+        }
+    }
+
+    /** The layer named in the title; "" for a single-layer model. */
+    public String layer() {
+        return layer;
     }
 
     /** Shows nothing (no trace yet, or the trace failed). */
@@ -260,7 +282,8 @@ public final class CellDiagramView extends CanvasRegion {
             g.fillRect(0, 0, width, height);
             return;
         }
-        DiagramPainter.paint(g, currentLayout(), new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction));
+        DiagramPainter.paint(g, currentLayout(), new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction,
+                null, layer));
     }
 
     /**
@@ -273,7 +296,7 @@ public final class CellDiagramView extends CanvasRegion {
         }
         java.util.List<DiagramPainter.Placed> placed = new java.util.ArrayList<>();
         DiagramPainter.paint(canvas.getGraphicsContext2D(), currentLayout(),
-                new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction, placed));
+                new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction, placed, layer));
         return placed;
     }
 

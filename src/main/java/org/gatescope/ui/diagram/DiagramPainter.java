@@ -42,10 +42,15 @@ final class DiagramPainter {
      * mid-animation), the node under the mouse (or null) and the softmax's top prediction.
      */
     record Scene(Trace trace, int step, int unit, DisplayFrame frame, String hovered, Trace.Prediction prediction,
-                 List<Placed> placed) {
+                 List<Placed> placed, String layer) {
 
         Scene(Trace trace, int step, int unit, DisplayFrame frame, String hovered, Trace.Prediction prediction) {
-            this(trace, step, unit, frame, hovered, prediction, null);
+            this(trace, step, unit, frame, hovered, prediction, null, "");
+        }
+
+        Scene(Trace trace, int step, int unit, DisplayFrame frame, String hovered, Trace.Prediction prediction,
+              List<Placed> placed) {
+            this(trace, step, unit, frame, hovered, prediction, placed, "");
         }
     }
 
@@ -384,6 +389,10 @@ final class DiagramPainter {
         g.setFill(DiagramTheme.TEXT);
         MathText.draw(g, node.symbol(), box.cx(), box.top() + box.h() * 0.45, size, true, HPos.CENTER);
         Trace.Prediction top = scene.prediction();
+        if (top == null) { // no softmax over named tokens at this layer
+            drawFunctionTag(g, layout, node, box, scene);
+            return;
+        }
         double small = Math.max(DiagramLayout.MIN_TEXT, size * 0.78);
         javafx.scene.text.Font font = MathText.font(small, false);
         g.setFont(font);
@@ -455,7 +464,7 @@ final class DiagramPainter {
             case GRU -> "GRU";
             case LSTM -> "LSTM";
             case PEEPHOLE_LSTM -> "Peephole LSTM";
-        };
+        } + (scene.layer() == null || scene.layer().isEmpty() ? "" : " \u00B7 " + scene.layer());
         double small = layout.captionSize();
         double right = titleRight(layout, y + small * 1.45 + small * 0.3);
         g.setFill(DiagramTheme.TEXT);

@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gatescope.engine.Model;
+import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.TextTooLongException;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.cell.Tracer;
@@ -34,15 +35,31 @@ import org.gatescope.ui.task.TaskExecutor;
  * slow trace of old text never overwrites a newer one. A request made while a model is still
  * being read carries that model's source, so the choice is never lost.
  *
+ * <p>A model trained elsewhere ({@link ImportedModel}: PyTorch, Keras, ONNX, stacked or bidirectional
+ * layers) has no {@link #modelProperty() GateScope model}: its {@link #networkTraceProperty() network trace}
+ * holds a trace per layer direction, and {@link #traceProperty()} is the {@link #selectLayer selected}
+ * one's, so every view that draws a trace draws that layer. Its input is the raw text, read through
+ * its vocabulary, or ids or numeric rows when it has none ({@link ImportedInput}).
+ *
  * <p>All methods are called, and all properties change, on the UI thread.
  */
 public final class CellViewModel {
 
     private static final System.Logger LOG = System.getLogger(CellViewModel.class.getName());
 
-    /** What a background request produced. */
+    /** What a background request produced; for a model trained elsewhere, {@code imported} and its traces. */
     private record Outcome(ModelSource source, Model model, List<String> tokens, Trace trace, String traceProblem,
-                           List<Integer> initialUnits, List<TokenChip> chips, long millis) {
+                           List<Integer> initialUnits, List<TokenChip> chips, long millis, ImportedModel imported,
+                           NetworkTrace networkTrace, List<List<Integer>> initialUnitsByLayer, int layer) {
+
+        Outcome(ModelSource source, Model model, List<String> tokens, Trace trace, String traceProblem,
+                List<Integer> initialUnits, List<TokenChip> chips, long millis) {
+            this(source, model, tokens, trace, traceProblem, initialUnits, chips, millis, null, null, List.of(), 0);
+        }
+    }
+
+    /** A model read from its source: GateScope's own, or one trained elsewhere (exactly one is set). */
+    private record Opened(Model own, ImportedModel imported) {
     }
 
     private final TaskExecutor executor;
@@ -65,14 +82,27 @@ public final class CellViewModel {
     private final ReadOnlyObjectWrapper<List<Integer>> numberUnits =
             new ReadOnlyObjectWrapper<>(this, "numberUnits", List.of());
     private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper(this, "timing", "");
+    private final ReadOnlyObjectWrapper<ImportedModel> imported = new ReadOnlyObjectWrapper<>(this, "imported");
+    private final ReadOnlyObjectWrapper<NetworkTrace> networkTrace = new ReadOnlyObjectWrapper<>(this, "networkTrace");
+    private final ReadOnlyIntegerWrapper selectedLayer = new ReadOnlyIntegerWrapper(this, "selectedLayer", 0);
+    private final ObservableList<String> layerLabels = FXCollections.observableArrayList();
+    private final ObservableList<String> readOnlyLayerLabels = FXCollections.unmodifiableObservableList(layerLabels);
 
     /** Where the next request's model comes from, and that model once read (null until then). */
     private ModelSource source;
-    private Model sourceModel;
-    /** Where the shown model came from; null before the first. */
+    private Opened sourceModel;
+    /** The vocabulary the user picked for the source (null: the one found beside it, if any). */
+    private java.nio.file.Path sourceVocabulary;
+    /** Where the shown model came from, and that model as read; null before the first. */
     private ModelSource shownSource;
+    private Opened shownOpened;
     private List<String> tokens = List.of();
+    /** The text as typed: a model trained elsewhere reads it through its own tokenizer, or as ids or rows. */
+    private String text = "";
     private boolean userChoseUnits;
+    /** The layer direction the user chose, kept across retraces of the same model; -1 for the default. */
+    private int chosenLayer = -1;
+    private List<List<Integer>> initialUnitsByLayer = List.of();
     private List<TokenChip> chips = List.of();
 
     /**
@@ -91,46 +121,152 @@ public final class CellViewModel {
     /** Opens the model of {@code from} and traces the current tokens with it. */
     public void load(ModelSource from) {
         source = Objects.requireNonNull(from);
-        sourceModel = from instanceof ModelSource.Snapshot snapshot ? snapshot.model() : null;
+        sourceModel = from instanceof ModelSource.Snapshot snapshot ? new Opened(snapshot.model(), null) : null;
+        sourceVocabulary = null;
+        chosenLayer = -1;
         chosenModel.set(from.key());
+        submit();
+    }
+
+    /**
+     * Reads the shown model trained elsewhere again with the vocabulary in {@code file} (on the file lane);
+     * a vocabulary that does not fit shows its problem and the model stays as it was.
+     */
+    public void useVocabulary(java.nio.file.Path file) {
+        if (imported.get() == null || shownSource == null) {
+            return;
+        }
+        source = shownSource;
+        sourceModel = null;
+        sourceVocabulary = Objects.requireNonNull(file);
         submit();
     }
 
     /** Traces {@code newTokens} with the current (or loading) model. */
     public void retrace(List<String> newTokens) {
+        retrace(String.join(" ", newTokens), newTokens);
+    }
+
+    /**
+     * Traces the sentence: GateScope's models read {@code newTokens}, a model trained elsewhere reads
+     * {@code newText} through its own tokenizer (or as ids or rows).
+     */
+    public void retrace(String newText, List<String> newTokens) {
         tokens = List.copyOf(newTokens);
+        text = Objects.requireNonNull(newText);
         if (source != null) {
             submit();
         }
     }
 
-    private void submit() {
-        ModelSource requestSource = source;
-        List<String> requestTokens = tokens;
-        busy.set(true);
-        if (sourceModel != null) {
-            trace(requestSource, sourceModel, requestTokens);
+    /** Whether a model is shown: GateScope's own or one trained elsewhere. */
+    public boolean hasModel() {
+        return model.get() != null || imported.get() != null;
+    }
+
+    /**
+     * Shows layer direction {@code index} of a model trained elsewhere ({@link #layerLabels()}'s order):
+     * the trace the diagram, timeline and heatmaps draw becomes that layer's; the step stays.
+     */
+    public void selectLayer(int index) {
+        NetworkTrace traces = networkTrace.get();
+        if (imported.get() == null || index < 0 || index >= layerLabels.size() || index == selectedLayer.get()
+                && (traces == null || trace.get() == traces.layers().get(index).trace())) {
             return;
         }
-        requests.submit(executor.files(), () -> read(requestSource), read -> {
+        chosenLayer = index;
+        selectedLayer.set(index);
+        if (traces == null) {
+            return;
+        }
+        Trace shown = traces.layers().get(index).trace();
+        List<Integer> initial = index < initialUnitsByLayer.size() ? initialUnitsByLayer.get(index) : List.of();
+        // Another layer has other units (and perhaps another number of them).
+        userChoseUnits = false;
+        unitOrder.setAll(UnitDefaults.order(shown.hidden(), new int[0]));
+        selectedUnits.setAll(initial);
+        primaryUnit.set(initial.isEmpty() ? 0 : initial.get(0));
+        trace.set(shown);
+    }
+
+    private void submit() {
+        ModelSource requestSource = source;
+        java.nio.file.Path requestVocabulary = sourceVocabulary;
+        busy.set(true);
+        if (sourceModel != null) {
+            trace(requestSource, sourceModel);
+            return;
+        }
+        requests.submit(executor.files(), () -> read(requestSource, requestVocabulary), read -> {
             sourceModel = read; // still the latest request, so still the source
-            trace(requestSource, read, requestTokens);
+            trace(requestSource, read);
         }, this::fail);
     }
 
-    /** Runs on the file lane: reads only its argument and the thread-safe catalog. */
-    private Model read(ModelSource from) throws ModelFileException {
+    /** Runs on the file lane: reads only its arguments and the thread-safe catalog. */
+    private Opened read(ModelSource from, java.nio.file.Path vocabulary) throws ModelFileException {
         if (from instanceof ModelSource.Bundled bundled) {
-            return catalog.load(bundled.name());
+            return new Opened(catalog.load(bundled.name()), null);
         }
         if (from instanceof ModelSource.File file) {
-            return catalog.load(file.path());
+            if (vocabulary != null || !catalog.isGateScopeModel(file.path())) {
+                return new Opened(null, catalog.loadImported(file.path(), vocabulary));
+            }
+            return new Opened(catalog.load(file.path()), null);
         }
-        return ((ModelSource.Snapshot) from).model();
+        return new Opened(((ModelSource.Snapshot) from).model(), null);
     }
 
-    private void trace(ModelSource requestSource, Model requestModel, List<String> requestTokens) {
-        requests.submit(() -> compute(requestSource, requestModel, requestTokens), this::apply, this::fail);
+    private void trace(ModelSource requestSource, Opened opened) {
+        List<String> requestTokens = tokens;
+        String requestText = text;
+        int requestLayer = chosenLayer;
+        if (opened.imported() != null) {
+            requests.submit(() -> computeImported(requestSource, opened.imported(), requestText, requestTokens,
+                    requestLayer), this::apply, this::fail);
+            return;
+        }
+        requests.submit(() -> compute(requestSource, opened.own(), requestTokens), this::apply, this::fail);
+    }
+
+    /** Runs on the worker thread: traces every layer direction of a model trained elsewhere. */
+    private static Outcome computeImported(ModelSource from, ImportedModel requestModel, String requestText,
+                                           List<String> requestTokens, int requestLayer) {
+        int directions = requestModel.network().layerDirections().size();
+        int layer = requestLayer >= 0 && requestLayer < directions ? requestLayer : defaultLayer(requestModel);
+        if (requestText.isBlank()) {
+            return new Outcome(from, null, requestTokens, null, "", List.of(), List.of(), 0, requestModel, null,
+                    List.of(), layer);
+        }
+        long start = System.nanoTime();
+        try {
+            NetworkTrace traced = ImportedInput.trace(requestModel, requestText);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            List<List<Integer>> initial = new ArrayList<>();
+            for (NetworkTrace.LayerTrace each : traced.layers()) {
+                initial.add(UnitDefaults.initialSelection(each.trace()));
+            }
+            Trace shown = traced.layers().get(layer).trace();
+            return new Outcome(from, null, shown.tokens(), shown, "", initial.get(layer), chips(shown), millis,
+                    requestModel, traced, List.copyOf(initial), layer);
+        } catch (IllegalArgumentException e) {
+            // what the user typed does not fit the model (not a number, an id past the embedding)
+            return new Outcome(from, null, requestTokens, null, e.getMessage(), List.of(), List.of(), 0, requestModel,
+                    null, List.of(), layer);
+        } catch (OutOfMemoryError e) {
+            return new Outcome(from, null, requestTokens, null, "ran out of memory tracing this input; try a shorter one",
+                    List.of(), List.of(), 0, requestModel, null, List.of(), layer);
+        }
+    }
+
+    /** The last layer's forward direction: the one whose states the model's head reads. */
+    private static int defaultLayer(ImportedModel model) {
+        List<org.gatescope.engine.Network.Level> levels = model.network().levels();
+        int index = 0;
+        for (int k = 0; k < levels.size() - 1; k++) {
+            index += levels.get(k).bidirectional() ? 2 : 1;
+        }
+        return index;
     }
 
     /** Runs on the worker thread: reads only its arguments. */
@@ -156,6 +292,19 @@ public final class CellViewModel {
 
     private void apply(Outcome outcome) {
         busy.set(false);
+        if (outcome.imported() != null) {
+            applyImported(outcome);
+            return;
+        }
+        if (imported.get() != null) {
+            // back to GateScope's own model: the layer list empties, the units are the new model's
+            imported.set(null);
+            networkTrace.set(null);
+            layerLabels.clear();
+            selectedLayer.set(0);
+            initialUnitsByLayer = List.of();
+        }
+        shownOpened = new Opened(outcome.model(), null);
         Model previous = model.get();
         boolean modelChanged = outcome.model() != previous;
         // The same source read again with the same shape (a training snapshot, a retrained model): its
@@ -194,6 +343,58 @@ public final class CellViewModel {
         }
     }
 
+    /** Shows a model trained elsewhere: its layer list, the chosen layer's trace, that layer's units. */
+    private void applyImported(Outcome outcome) {
+        ImportedModel previous = imported.get();
+        boolean modelChanged = outcome.imported() != previous;
+        // before the model: whoever hears of a new model finds whether the text fits it
+        traceProblem.set(outcome.traceProblem());
+        shownSource = outcome.source();
+        shownOpened = new Opened(null, outcome.imported());
+        initialUnitsByLayer = outcome.initialUnitsByLayer();
+        if (modelChanged) {
+            List<String> labels = new ArrayList<>();
+            List<org.gatescope.engine.Network.Level> levels = outcome.imported().network().levels();
+            for (int k = 0; k < levels.size(); k++) {
+                labels.add(new NetworkTrace.LayerTrace(k, false, levels.get(k).forward(), null).label());
+                if (levels.get(k).bidirectional()) {
+                    labels.add(new NetworkTrace.LayerTrace(k, true, levels.get(k).backward(), null).label());
+                }
+            }
+            // first the imported model, then no GateScope model: a listener of either finds the new state
+            imported.set(outcome.imported());
+            layerLabels.setAll(labels);
+            selectedLayer.set(outcome.layer());
+            model.set(null);
+            modelName.set(outcome.source().displayName());
+            numberUnits.set(List.of());
+            userChoseUnits = false;
+            selectedUnits.clear();
+        }
+        selectedLayer.set(outcome.layer());
+        int hidden = outcome.trace() != null ? outcome.trace().hidden()
+                : outcome.imported().network().layerDirections().get(outcome.layer()).hiddenSize();
+        if (unitOrder.size() != hidden) {
+            unitOrder.setAll(UnitDefaults.order(hidden, new int[0]));
+            selectedUnits.removeIf(unit -> unit >= hidden);
+        }
+        if (outcome.trace() != null && (!userChoseUnits || selectedUnits.isEmpty())
+                && !selectedUnits.equals(outcome.initialUnits())) {
+            selectedUnits.setAll(outcome.initialUnits());
+            primaryUnit.set(selectedUnits.isEmpty() ? 0 : selectedUnits.get(0));
+        } else if (primaryUnit.get() >= hidden) {
+            primaryUnit.set(0);
+        }
+        chips = outcome.chips();
+        timing.set(outcome.trace() == null ? "" : outcome.millis() + " ms");
+        traceProblem.set(outcome.traceProblem());
+        networkTrace.set(outcome.networkTrace());
+        trace.set(outcome.trace());
+        if (!outcome.traceProblem().isEmpty()) {
+            errors.accept("Cannot trace this input: " + outcome.traceProblem());
+        }
+    }
+
     private void fail(Throwable failure) {
         busy.set(false);
         String message = failure instanceof ModelFileException e ? e.getMessage()
@@ -204,7 +405,8 @@ public final class CellViewModel {
         errors.accept("Cannot open the model — " + message);
         // Keep the model we had; trace the current text with it if that is not what is shown.
         source = shownSource;
-        sourceModel = model.get();
+        sourceModel = shownOpened;
+        sourceVocabulary = null;
         chosenModel.set(shownSource == null ? "" : shownSource.key());
         Trace shown = trace.get();
         if (source != null && !(shown != null ? shown.tokens().equals(tokens) : tokens.isEmpty())) {
@@ -238,8 +440,7 @@ public final class CellViewModel {
 
     /** Makes {@code unit} the one the diagram and the gate bars show, adding it to the timeline. */
     public void selectPrimaryUnit(int unit) {
-        Model current = model.get();
-        if (current == null || unit < 0 || unit >= current.hiddenSize()) {
+        if (!hasModel() || unit < 0 || unit >= hiddenSize()) {
             return;
         }
         primaryUnit.set(unit);
@@ -251,8 +452,7 @@ public final class CellViewModel {
 
     /** Shows or hides {@code unit}'s memory cell on the timeline. */
     public void setUnitShown(int unit, boolean shown) {
-        Model current = model.get();
-        if (current == null || unit < 0 || unit >= current.hiddenSize() || shown == selectedUnits.contains(unit)) {
+        if (!hasModel() || unit < 0 || unit >= hiddenSize() || shown == selectedUnits.contains(unit)) {
             return;
         }
         userChoseUnits = true;
@@ -273,7 +473,49 @@ public final class CellViewModel {
         primaryUnit.set(unitOrder.get(next));
     }
 
+    /** The shown cell's number of units: the model's, or the selected layer's of a model trained elsewhere. */
+    public int hiddenSize() {
+        Model current = model.get();
+        if (current != null) {
+            return current.hiddenSize();
+        }
+        Trace shown = trace.get();
+        if (shown != null) {
+            return shown.hidden();
+        }
+        ImportedModel other = imported.get();
+        return other == null ? 0 : other.network().layerDirections().get(selectedLayer.get()).hiddenSize();
+    }
+
     // ---- read-only state ------------------------------------------------------------------
+
+    /** The shown model when it was trained elsewhere (PyTorch, Keras, ONNX, a network file); null for GateScope's own. */
+    public ReadOnlyObjectProperty<ImportedModel> importedProperty() {
+        return imported.getReadOnlyProperty();
+    }
+
+    public ImportedModel getImported() {
+        return imported.get();
+    }
+
+    /** Every layer direction's trace of a model trained elsewhere, and its output; null otherwise or without input. */
+    public ReadOnlyObjectProperty<NetworkTrace> networkTraceProperty() {
+        return networkTrace.getReadOnlyProperty();
+    }
+
+    public NetworkTrace getNetworkTrace() {
+        return networkTrace.get();
+    }
+
+    /** "layer 1", "layer 1 (backward)", …: the layer directions of a model trained elsewhere (empty otherwise). */
+    public ObservableList<String> layerLabels() {
+        return readOnlyLayerLabels;
+    }
+
+    /** The index in {@link #layerLabels()} of the layer direction the views show. */
+    public ReadOnlyIntegerProperty selectedLayerProperty() {
+        return selectedLayer.getReadOnlyProperty();
+    }
 
     public ReadOnlyObjectProperty<Model> modelProperty() {
         return model.getReadOnlyProperty();

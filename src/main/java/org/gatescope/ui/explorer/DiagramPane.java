@@ -80,13 +80,16 @@ public final class DiagramPane extends StackPane {
         if (trace == null) {
             diagram.clear();
             empty.setText(explorer.sentenceEmptyProperty().get() ? ExplorerViewModel.EMPTY_HINT
-                    : cell.getModel() == null ? "" : "Tracing \u2026");
+                    : !cell.hasModel() ? "" : "Tracing \u2026");
             empty.setVisible(true);
             return;
         }
         empty.setVisible(false);
         int step = Math.max(0, Math.min(explorer.getStep(), trace.length() - 1));
         int unit = Math.max(0, Math.min(cell.getPrimaryUnit(), trace.hidden() - 1));
+        int layer = cell.selectedLayerProperty().get();
+        diagram.setLayer(cell.getImported() == null || layer >= cell.layerLabels().size() ? ""
+                : cell.layerLabels().get(layer));
         diagram.show(trace, step, unit);
     }
 }

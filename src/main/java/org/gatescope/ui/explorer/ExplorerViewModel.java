@@ -23,6 +23,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.Model;
+import org.gatescope.engine.Network;
+import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.analysis.Ablation;
@@ -58,6 +60,8 @@ public final class ExplorerViewModel {
     public static final double DEFAULT_SPEED = 2;
     /** How many next-token predictions the side panel lists. */
     public static final int PREDICTIONS = 5;
+    /** What the reach, silencing and the verb test say for a model trained elsewhere. */
+    public static final String OWN_MODELS_ONLY = "Reach and silencing work on GateScope's next-token models";
     /** How many in-memory models (training snapshots) the model choosers can open again. */
     static final int KEPT_SNAPSHOTS = 8;
 
@@ -97,6 +101,10 @@ public final class ExplorerViewModel {
             "comparisonReach");
     private final ReadOnlyBooleanWrapper showReach = new ReadOnlyBooleanWrapper(this, "showReach", true);
     private final ReadOnlyObjectWrapper<Ablation> ablation = new ReadOnlyObjectWrapper<>(this, "ablation");
+    private final ReadOnlyStringWrapper inputHint = new ReadOnlyStringWrapper(this, "inputHint", "");
+    private final ReadOnlyStringWrapper predictionTitle = new ReadOnlyStringWrapper(this, "predictionTitle", "");
+    private final ReadOnlyBooleanWrapper predictionsAreProbabilities =
+            new ReadOnlyBooleanWrapper(this, "predictionsAreProbabilities", true);
     private final LatestRequest sentenceRequests;
     private final LatestRequest reachRequests;
     private final LatestRequest comparisonReachRequests;
@@ -110,6 +118,13 @@ public final class ExplorerViewModel {
     };
 
     private List<String> tokens = List.of();
+    /** The text those tokens came from: what a model trained elsewhere reads. */
+    private String tokensText = "";
+    /**
+     * True from opening a model trained elsewhere without a vocabulary until its first trace: if the
+     * sentence does not fit it, an example input replaces the sentence instead of a banner.
+     */
+    private boolean offerExample;
     private TaskExecutor.Cancellable pendingRetrace;
     /** The verbs of the shown trace's text, found off the UI thread; null while they are being found. */
     private TextVerbs textVerbs;
@@ -128,13 +143,23 @@ public final class ExplorerViewModel {
         this.reachRequests = new LatestRequest(executor);
         this.comparisonReachRequests = new LatestRequest(executor);
         this.ablationRequests = new LatestRequest(executor);
-        this.primary = new CellViewModel(executor, catalog, this::showError);
+        // The old text does not fit a model just opened that reads ids or rows: an example replaces it.
+        this.primary = new CellViewModel(executor, catalog, message -> {
+            if (offerExample && message.startsWith("Cannot trace")) {
+                offerExample = false;
+                if (replaceByExample()) {
+                    return;
+                }
+            }
+            showError(message);
+        });
         this.comparison = new CellViewModel(executor, catalog, this::showError);
         primary.traceProperty().addListener((obs, old, now) -> onPrimaryTrace(old, now));
-        primary.modelProperty().addListener((obs, old, now) -> {
-            cell.set(now == null ? null : now.cell());
-            noModel.set(now == null && bundled.isEmpty());
-            updateStatus();
+        primary.modelProperty().addListener((obs, old, now) -> onPrimaryModel());
+        primary.importedProperty().addListener((obs, old, now) -> {
+            onPrimaryModel();
+            // only the text the model opened on: what the user types later gets the banner, never an example
+            offerExample = now != null && !now.readsText() && !primary.traceProblemProperty().get().isEmpty();
         });
         comparison.traceProperty().addListener((obs, old, now) -> {
             updateStatus();
@@ -151,7 +176,7 @@ public final class ExplorerViewModel {
     public void start() {
         sentence.set(LECTURE_SENTENCE);
         sentenceRequests.cancel();
-        applyTokens(List.copyOf(Tokenizer.tokenize(LECTURE_SENTENCE)));
+        applyTokens(LECTURE_SENTENCE, List.copyOf(Tokenizer.tokenize(LECTURE_SENTENCE)));
         if (bundled.isEmpty()) {
             noModel.set(true);
             status.set("No model is bundled with this build: open a model file (File ▸ Open model…)");
@@ -188,24 +213,85 @@ public final class ExplorerViewModel {
         }
         // A pasted text may be long: tokenise it off the UI thread too.
         String text = sentence.get();
-        sentenceRequests.submit(() -> List.copyOf(Tokenizer.tokenize(text)), this::applyTokens,
+        sentenceRequests.submit(() -> List.copyOf(Tokenizer.tokenize(text)), tokenized -> applyTokens(text, tokenized),
                 failure -> showError("Cannot read the text: " + failure.getMessage()));
     }
 
-    private void applyTokens(List<String> newTokens) {
+    private void applyTokens(String text, List<String> newTokens) {
         sentenceEmpty.set(newTokens.isEmpty());
-        if (newTokens.equals(tokens) && (primary.getTrace() != null || newTokens.isEmpty())) {
+        // A model trained elsewhere reads the text itself (its own case, characters, numbers).
+        boolean textMatters = primary.getImported() != null || comparison.getImported() != null;
+        if (newTokens.equals(tokens) && (primary.getTrace() != null || newTokens.isEmpty())
+                && (!textMatters || text.equals(tokensText))) {
             return; // the same tokens (only spacing or case changed): nothing to trace
         }
         tokens = newTokens;
-        primary.retrace(tokens);
+        tokensText = text;
+        primary.retrace(text, tokens);
         if (compare.get()) {
-            comparison.retrace(tokens);
+            comparison.retrace(text, tokens);
         }
         updateStatus();
     }
 
+    /** The main cell's model changed: its kind, the empty state, the status, what the sentence field takes. */
+    private void onPrimaryModel() {
+        Model own = primary.getModel();
+        ImportedModel other = primary.getImported();
+        Trace shown = primary.getTrace();
+        cell.set(own != null ? own.cell() : other == null ? null : shown != null ? shown.cell()
+                : other.network().layerDirections().get(primary.selectedLayerProperty().get()).cell());
+        noModel.set(!primary.hasModel() && bundled.isEmpty());
+        inputHint.set(other == null ? "" : other.inputHint());
+        updateStatus();
+    }
+
+    /**
+     * A model trained elsewhere without a vocabulary reads ids or rows: when the sentence did not fit it,
+     * an example input replaces the sentence, so the window shows the model. False when there is no example.
+     */
+    private boolean replaceByExample() {
+        ImportedModel opened = primary.getImported();
+        String example = opened == null ? null : exampleInput(opened.network());
+        if (example == null || example.equals(sentence.get())) {
+            return false;
+        }
+        sentence.set(example);
+        retraceSentence();
+        return true;
+    }
+
+    /** "1, 2, 3, …" for ids (within the model's range); a few rows of numbers for a narrow numeric input. */
+    static String exampleInput(Network network) {
+        int size = network.inputSize();
+        if (network.inputKind() == Network.InputKind.FEATURES) {
+            if (size > 12) {
+                return null;
+            }
+            List<String> rows = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                List<String> row = new ArrayList<>();
+                for (int j = 0; j < size; j++) {
+                    row.add(String.format(Locale.ROOT, "%.1f", ((t + j) % 5) / 4.0));
+                }
+                rows.add(String.join(", ", row));
+            }
+            return String.join("; ", rows);
+        }
+        List<String> ids = new ArrayList<>();
+        for (int id : new int[] {1, 5, 9, 2, 7, 3, 8, 4}) {
+            ids.add(Integer.toString(Math.min(id, size - 1)));
+        }
+        return String.join(", ", ids);
+    }
+
     private void onPrimaryTrace(Trace old, Trace now) {
+        if (now != null) {
+            offerExample = false; // the text fits the model
+        }
+        if (primary.getImported() != null) {
+            onPrimaryModel(); // the selected layer's cell kind
+        }
         int oldLength = length.get();
         int newLength = now == null ? 0 : now.length();
         boolean wasAtEnd = oldLength > 0 && step.get() == oldLength - 1;
@@ -319,6 +405,10 @@ public final class ExplorerViewModel {
     public void silenceUnit(int unit, int fromStep) {
         Model model = primary.getModel();
         Trace trace = primary.getTrace();
+        if (model == null && primary.getImported() != null) {
+            showError(OWN_MODELS_ONLY + "; this one was trained elsewhere");
+            return;
+        }
         if (model == null || trace == null || unit < 0 || unit >= model.hiddenSize()) {
             return;
         }
@@ -343,6 +433,11 @@ public final class ExplorerViewModel {
     public void exportReach(Path target) {
         MemoryReach shownReach = reach.get();
         Trace trace = primary.getTrace();
+        if (primary.getImported() != null) {
+            showError("Nothing to export: " + OWN_MODELS_ONLY.toLowerCase(Locale.ROOT).charAt(0)
+                    + OWN_MODELS_ONLY.substring(1));
+            return;
+        }
         if (shownReach == null || trace == null) {
             showError("Nothing to export: the memory reach appears once a sentence is traced");
             return;
@@ -545,11 +640,11 @@ public final class ExplorerViewModel {
             if (comparison.getModel() == null && comparison.chosenModelProperty().get().isEmpty()) {
                 String partner = partnerFor(primary.getModel());
                 if (partner != null) {
-                    comparison.retrace(tokens);
+                    comparison.retrace(tokensText, tokens);
                     comparison.load(sourceFor(partner));
                 }
             } else {
-                comparison.retrace(tokens);
+                comparison.retrace(tokensText, tokens);
             }
         }
         updateStatus();
@@ -579,7 +674,7 @@ public final class ExplorerViewModel {
 
     /** Loads a model into the compare view's second cell. */
     public void openComparisonModel(String nameOrPath) {
-        comparison.retrace(tokens);
+        comparison.retrace(tokensText, tokens);
         comparison.load(sourceFor(nameOrPath));
     }
 
@@ -650,8 +745,17 @@ public final class ExplorerViewModel {
             verbsFound.set(false);
             verbComparison.set(null);
             predictions.clear();
+            predictionTitle.set(primary.getImported() != null ? "The model's output" : "Next-token predictions");
+            predictionsAreProbabilities.set(true);
             return;
         }
+        if (primary.getImported() != null) {
+            updateOutputs(primary.getImported(), primary.getNetworkTrace(), trace);
+            return;
+        }
+        predictionsAreProbabilities.set(true);
+        predictionTitle.set("Next token after \u201C" + trace.tokens().get(Math.min(step.get(), trace.length() - 1))
+                + "\u201D");
         int t = Math.min(step.get(), trace.length() - 1);
         boolean found = textVerbs != null && textVerbs.trace() == trace;
         Optional<VerbTarget> shown = found ? VerbTarget.atOrAfter(textVerbs.targets(), t) : Optional.empty();
@@ -671,9 +775,69 @@ public final class ExplorerViewModel {
         predictions.setAll(trace.topPredictions(t, PREDICTIONS));
     }
 
+    /**
+     * The output of a model trained elsewhere: after the current step for a next-token or per-step head,
+     * after the whole input for a sequence classifier; its largest values with their labels ("output 3"
+     * when the file names none), as probabilities under softmax or sigmoid.
+     */
+    private void updateOutputs(ImportedModel shown, NetworkTrace traced, Trace trace) {
+        verbsFound.set(false);
+        verbComparison.set(null);
+        if (traced == null) {
+            predictions.clear();
+            return;
+        }
+        Network network = shown.network();
+        int t = Math.min(step.get(), trace.length() - 1);
+        boolean everyStep = network.readout() == Network.Readout.EVERY_STEP && traced.outputs().length == trace.length();
+        double[] output = everyStep ? traced.outputs()[t] : traced.finalOutput();
+        Network.Activation activation = traced.outputActivation();
+        boolean probabilities = activation == Network.Activation.SOFTMAX || activation == Network.Activation.SIGMOID;
+        List<String> labels = traced.outputLabels();
+        String after = everyStep ? "after \u201C" + trace.tokens().get(t) + "\u201D" : "after the whole input";
+        predictionTitle.set(network.head().isEmpty() ? "Last layer's state " + after
+                : activation == Network.Activation.SOFTMAX && shown.predictsTokens()
+                        ? "Next " + (shown.tokenizer().characters() ? "character " : "word ") + after
+                : activation == Network.Activation.SOFTMAX && everyStep && !labels.isEmpty() ? "Next token " + after
+                : activation == Network.Activation.SOFTMAX ? "Classes " + after
+                : activation == Network.Activation.SIGMOID ? "Outputs (sigmoid) " + after
+                : "Outputs " + after);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < output.length; i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Double.compare(probabilities ? output[b] : Math.abs(output[b]),
+                probabilities ? output[a] : Math.abs(output[a])));
+        List<Trace.Prediction> top = new ArrayList<>();
+        for (int i = 0; i < Math.min(PREDICTIONS, order.size()); i++) {
+            int index = order.get(i);
+            String label = index < labels.size() && labels.get(index) != null && !labels.get(index).isEmpty()
+                    ? labels.get(index) : "output " + (index + 1);
+            top.add(new Trace.Prediction(label, index, output[index]));
+        }
+        predictionsAreProbabilities.set(probabilities);
+        predictions.setAll(top);
+    }
+
     private void updateStatus() {
         Model model = primary.getModel();
         Trace trace = primary.getTrace();
+        ImportedModel other = primary.getImported();
+        if (model == null && other != null) {
+            StringBuilder text = new StringBuilder(primary.modelNameProperty().get()).append(" \u2014 ")
+                    .append(other.describe());
+            List<String> layers = primary.layerLabels();
+            int layer = primary.selectedLayerProperty().get();
+            if (layer < layers.size()) {
+                text.append("  \u00B7  showing ").append(layers.get(layer));
+            }
+            if (trace != null) {
+                text.append(String.format(Locale.ROOT, "  \u00B7  %,d steps, traced in ", trace.length()))
+                        .append(primary.timingProperty().get());
+            }
+            status.set(text.toString());
+            return;
+        }
         if (model == null) {
             status.set(bundled.isEmpty()
                     ? "No model is bundled with this build: open a model file (File ▸ Open model…)"
@@ -774,6 +938,51 @@ public final class ExplorerViewModel {
     /** True when there is no model to show and none bundled: the empty state offers "Open model…". */
     public ReadOnlyBooleanProperty noModelProperty() {
         return noModel.getReadOnlyProperty();
+    }
+
+    /** What the sentence field takes for a model trained elsewhere (ids, rows, or text through its vocabulary); "" otherwise. */
+    public ReadOnlyStringProperty inputHintProperty() {
+        return inputHint.getReadOnlyProperty();
+    }
+
+    /** The side panel's title over {@link #predictions()}: "Next token after “cats”", "Class probabilities …". */
+    public ReadOnlyStringProperty predictionTitleProperty() {
+        return predictionTitle.getReadOnlyProperty();
+    }
+
+    /** Whether {@link #predictions()} hold probabilities (else raw outputs of a head without softmax or sigmoid). */
+    public ReadOnlyBooleanProperty predictionsAreProbabilitiesProperty() {
+        return predictionsAreProbabilities.getReadOnlyProperty();
+    }
+
+    /** Whether the main cell's model is GateScope's own, where reach, silencing and the verb test apply. */
+    public boolean isOwnModel() {
+        return primary.getModel() != null;
+    }
+
+    /** Shows layer direction {@code index} of the main cell's model trained elsewhere. */
+    public void selectLayer(int index) {
+        primary.selectLayer(index);
+        updateStatus();
+    }
+
+    /** Shows the next ({@code delta} = 1) or previous (-1) layer direction of a model trained elsewhere, round. */
+    public void moveLayer(int delta) {
+        moveLayer(primary, delta);
+    }
+
+    /** As {@link #moveLayer(int)}, for {@code cell}: the main cell or the compare view's second. */
+    public void moveLayer(CellViewModel cell, int delta) {
+        int count = cell.layerLabels().size();
+        if (count > 1) {
+            cell.selectLayer(Math.floorMod(cell.selectedLayerProperty().get() + delta, count));
+            updateStatus();
+        }
+    }
+
+    /** Reads the main cell's model trained elsewhere again with the vocabulary in {@code file}. */
+    public void useVocabulary(Path file) {
+        primary.useVocabulary(file);
     }
 
     /** The top next-token predictions after the current token, most probable first. */

@@ -71,6 +71,13 @@ public final class SidePanel extends VBox {
     private final Label ablationTitle = new Label();
     private final Label ablationPosition = new Label();
     private final VBox ablationRows = new VBox(3);
+    /** For a model trained elsewhere: the layer direction shown, its vocabulary, what does not apply. */
+    private final VBox layerBox = new VBox(6);
+    private final ComboBox<String> layerChooser = new ComboBox<>();
+    private final Button vocabularyButton = new Button("Vocabulary\u2026");
+    private final Label vocabularyInfo = new Label();
+    private final Label ownModelsOnly = muted(ExplorerViewModel.OWN_MODELS_ONLY + ".");
+    private Runnable chooseVocabulary = () -> { };
     private boolean syncing;
 
     public SidePanel(ExplorerViewModel explorer, Runnable openModel) {
@@ -109,6 +116,8 @@ public final class SidePanel extends VBox {
         }
 
         predictionTitle.getStyleClass().add("section-title");
+        predictionTitle.setWrapText(true); // "Next word after the whole input" in a narrow panel
+        predictionTitle.setMinHeight(Region.USE_PREF_SIZE);
         predictionRows.getStyleClass().add("predictions");
         agreement.getStyleClass().add("agreement");
         agreement.setId("agreement");
@@ -157,8 +166,9 @@ public final class SidePanel extends VBox {
         // The vanilla RNN has no memory cell: the timeline draws its hidden state a<t>.
         unitsHint.textProperty().bind(Bindings.createStringBinding(() -> "Tick units to draw their "
                 + (explorer.cellProperty().get() == CellKind.RNN ? "a<t>" : "c<t>") + " on the timeline; select one "
-                + "for the diagram and the gate bars (\u2191 \u2193); right-click one to silence it.",
-                explorer.cellProperty()));
+                + "for the diagram and the gate bars (\u2191 \u2193)"
+                + (cell.getImported() == null ? "; right-click one to silence it." : "."),
+                explorer.cellProperty(), cell.importedProperty()));
         unitsHint.getStyleClass().add("muted");
         unitsHint.setWrapText(true);
         unitsHint.setMinHeight(Region.USE_PREF_SIZE);
@@ -180,8 +190,34 @@ public final class SidePanel extends VBox {
         ablationHeader.setAlignment(Pos.CENTER_LEFT);
         ablationBox.getChildren().addAll(ablationHeader, ablationPosition, ablationRows);
 
-        getChildren().addAll(section("Model"), modelChooser, modelInfo, section("Cell"), cells, predictionTitle,
-                predictionRows, agreement, ablationBox, unitsTitle, unitsHint, units);
+        layerChooser.setId("layer-chooser");
+        layerChooser.setItems(cell.layerLabels());
+        layerChooser.setMaxWidth(Double.MAX_VALUE);
+        layerChooser.setTooltip(new Tooltip("The layer (and direction) the diagram, timeline and heatmaps show"));
+        layerChooser.valueProperty().addListener((obs, old, label) -> {
+            int index = label == null ? -1 : cell.layerLabels().indexOf(label);
+            if (!syncing && index >= 0) {
+                explorer.selectLayer(index);
+            }
+        });
+        vocabularyButton.setId("vocabulary-button");
+        vocabularyButton.setMinWidth(Region.USE_PREF_SIZE);
+        vocabularyButton.setTooltip(new Tooltip("Pick the vocabulary the model was trained with (Keras tokenizer JSON, "
+                + "word_index, char_indices, a token list or vocab.txt): the sentence is then read as text"));
+        vocabularyButton.setOnAction(e -> chooseVocabulary.run());
+        // the chooser has the row to itself: "layer 2 (backward)" is read in full
+        vocabularyInfo.setId("vocabulary-info");
+        vocabularyInfo.getStyleClass().add("muted");
+        vocabularyInfo.setWrapText(true);
+        vocabularyInfo.setMinHeight(Region.USE_PREF_SIZE);
+        ownModelsOnly.setId("own-models-only");
+        ownModelsOnly.setWrapText(true);
+        ownModelsOnly.setMinHeight(Region.USE_PREF_SIZE);
+        layerBox.setId("layer-box");
+        layerBox.getChildren().addAll(section("Layer"), layerChooser, vocabularyButton, vocabularyInfo);
+
+        getChildren().addAll(section("Model"), modelChooser, modelInfo, section("Cell"), cells, layerBox,
+                predictionTitle, predictionRows, agreement, ownModelsOnly, ablationBox, unitsTitle, unitsHint, units);
         explorer.ablationProperty().addListener(o -> updateAblation());
         updateAblation();
 
@@ -191,6 +227,13 @@ public final class SidePanel extends VBox {
         explorer.verbsFoundProperty().addListener(predictions);
         explorer.stepProperty().addListener(predictions);
         cell.modelProperty().addListener(o -> updateModelInfo());
+        cell.importedProperty().addListener(o -> {
+            updateModelInfo();
+            syncCellToggle();
+        });
+        cell.selectedLayerProperty().addListener(o -> syncLayer());
+        cell.layerLabels().addListener((ListChangeListener<String>) c -> syncLayer());
+        explorer.predictionTitleProperty().addListener(predictions);
         explorer.cellProperty().addListener(o -> syncCellToggle());
         cell.chosenModelProperty().addListener(o -> syncCellToggle());
         cell.primaryUnitProperty().addListener(o -> syncUnitSelection());
@@ -200,6 +243,22 @@ public final class SidePanel extends VBox {
         updatePredictions();
         updateModelInfo();
         syncCellToggle();
+        syncLayer();
+    }
+
+    /** What the "Vocabulary…" button does: the view's file chooser. */
+    public void setOnChooseVocabulary(Runnable action) {
+        chooseVocabulary = action == null ? () -> { } : action;
+    }
+
+    private void syncLayer() {
+        syncing = true;
+        try {
+            int index = cell.selectedLayerProperty().get();
+            layerChooser.setValue(index < cell.layerLabels().size() ? cell.layerLabels().get(index) : null);
+        } finally {
+            syncing = false;
+        }
     }
 
     private static String buttonText(CellKind kind) {
@@ -223,7 +282,8 @@ public final class SidePanel extends VBox {
         try {
             String chosen = cell.chosenModelProperty().get();
             CellKind shown = explorer.cellProperty().get();
-            CellKind pick = CellKind.fromId(chosen).orElse(shown);
+            // a model trained elsewhere is none of the bundled ones the buttons switch to
+            CellKind pick = cell.getImported() != null ? null : CellKind.fromId(chosen).orElse(shown);
             cellGroup.getToggles().forEach(t -> t.setSelected(t.getUserData() == pick));
         } finally {
             syncing = false;
@@ -248,6 +308,20 @@ public final class SidePanel extends VBox {
 
     private void updateModelInfo() {
         Model model = cell.getModel();
+        ImportedModel other = cell.getImported();
+        layerBox.setVisible(other != null);
+        layerBox.setManaged(other != null);
+        ownModelsOnly.setVisible(other != null);
+        ownModelsOnly.setManaged(other != null);
+        if (other != null) {
+            modelInfo.setText(other.describe());
+            vocabularyInfo.setText(other.readsText() ? "Vocabulary: " + other.vocabularyFile().getFileName()
+                    + String.format(Locale.ROOT, " (%,d %s)", other.tokenizer().size(),
+                    other.tokenizer().characters() ? "characters" : "words")
+                    : "No vocabulary: the sentence takes " + (other.network().inputKind()
+                    == org.gatescope.engine.Network.InputKind.FEATURES ? "rows of numbers" : "token ids") + ".");
+            return;
+        }
         if (model == null) {
             modelInfo.setText("No model loaded.");
             return;
@@ -271,8 +345,8 @@ public final class SidePanel extends VBox {
             agreement.setManaged(false);
             return;
         }
-        int step = Math.min(explorer.getStep(), trace.length() - 1);
-        predictionTitle.setText("Next token after \u201C" + trace.tokens().get(step) + "\u201D");
+        predictionTitle.setText(explorer.predictionTitleProperty().get());
+        boolean probabilities = explorer.predictionsAreProbabilitiesProperty().get();
         List<Trace.Prediction> top = explorer.predictions();
         // The rows are made once and updated: stepping rebuilds no nodes (no CSS pass for new ones).
         while (predictionBars.size() < top.size()) {
@@ -280,7 +354,7 @@ public final class SidePanel extends VBox {
         }
         List<javafx.scene.Node> rows = new java.util.ArrayList<>();
         for (int i = 0; i < top.size(); i++) {
-            predictionBars.get(i).update(top.get(i).token(), top.get(i).probability(), false);
+            predictionBars.get(i).update(top.get(i).token(), top.get(i).probability(), false, probabilities);
             rows.add(predictionBars.get(i));
         }
         if (!predictionRows.getChildren().equals(rows)) {
@@ -459,9 +533,15 @@ public final class SidePanel extends VBox {
         }
 
         void update(String token, double probability, boolean winner) {
+            update(token, probability, winner, true);
+        }
+
+        /** @param isProbability false for a raw output (a head without softmax or sigmoid): its value, not a percentage */
+        void update(String token, double probability, boolean winner, boolean isProbability) {
             name.setText(token);
-            fraction.set(Math.max(0, Math.min(1, probability)));
-            value.setText(String.format(Locale.ROOT, probability >= 0.1 ? "%.0f%%" : "%.1f%%", 100 * probability));
+            fraction.set(Math.max(0, Math.min(1, Math.abs(probability))));
+            value.setText(!isProbability ? String.format(Locale.ROOT, "%.3f", probability)
+                    : String.format(Locale.ROOT, probability >= 0.1 ? "%.0f%%" : "%.1f%%", 100 * probability));
             if (winner != getStyleClass().contains("winner")) {
                 if (winner) {
                     getStyleClass().add("winner");
@@ -641,13 +721,19 @@ public final class SidePanel extends VBox {
             });
             HBox.setHgrow(combo, Priority.ALWAYS);
             openButton.setOnAction(e -> openFile.run());
-            openButton.setTooltip(new Tooltip("Open a model file (.safetensors), Ctrl+O"));
+            openButton.setTooltip(new Tooltip("Open a model file (GateScope .safetensors, PyTorch .pt/.pth/.bin, "
+                    + "Keras .h5/.keras, ONNX .onnx), Ctrl+O"));
             openButton.setMinWidth(Region.USE_PREF_SIZE); // the drop-down gives way, not the button's label
             combo.setMinWidth(60);
             getChildren().addAll(combo, openButton);
             cell.chosenModelProperty().addListener(o -> sync());
             // Listed once it opened: a file that fails to open never joins the list.
             cell.modelProperty().addListener((obs, old, now) -> {
+                if (now != null) {
+                    remember(cell.chosenModelProperty().get());
+                }
+            });
+            cell.importedProperty().addListener((obs, old, now) -> {
                 if (now != null) {
                     remember(cell.chosenModelProperty().get());
                 }

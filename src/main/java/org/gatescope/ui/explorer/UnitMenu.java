@@ -83,6 +83,13 @@ public final class UnitMenu {
 
     /** The menu's items for {@code target} in {@code trace}: what is silenced, named in the lecture's terms. */
     private List<MenuItem> items(Trace trace, Target target) {
+        if (!explorer.isOwnModel()) { // one clear state rather than an action that cannot run
+            MenuItem ownOnly = new MenuItem(ExplorerViewModel.OWN_MODELS_ONLY);
+            ownOnly.setId("silence-own-models-only");
+            ownOnly.setDisable(true);
+            ownOnly.setMnemonicParsing(false);
+            return List.of(ownOnly);
+        }
         int unit = target.unit();
         int step = Math.max(0, Math.min(target.step(), trace.length() - 1));
         MenuItem silence = new MenuItem("Silence unit " + unit + " (" + silencedState(trace) + " = 0 at every token)");

@@ -112,7 +112,8 @@ public final class SaturationViewModel {
         if (model == null) {
             busy.set(false);
             chart.set(null);
-            status.set("No model is open");
+            status.set(cell.getImported() != null ? "Gate saturation counts GateScope's own models; this one was"
+                    + " trained elsewhere" : "No model is open");
             return;
         }
         Source from = source.get();

@@ -219,7 +219,7 @@ public final class TimelineView extends TokenAxisView {
     protected String emptyHint() {
         // An empty text: the diagram's slot above asks for a sentence, once for the window.
         return explorer.sentenceEmptyProperty().get() ? ""
-                : cell.busyProperty().get() || cell.getModel() == null ? "Tracing …" : "";
+                : cell.busyProperty().get() || !cell.hasModel() ? "Tracing …" : "";
     }
 
     @Override
