@@ -54,7 +54,7 @@ class HeatmapRowZoomTest {
                 org.gatescope.TestModels.random(org.gatescope.engine.CellKind.LSTM,
                         org.gatescope.engine.GruReset.AFTER, 16, 5, 16, 5))));
         robot.interact(() -> stage.setWidth(1280));
-        robot.interact(() -> stage.setHeight(800));
+        robot.interact(() -> stage.setHeight(1050)); // room for the bands below diagram and timeline
         WaitForAsyncUtils.waitForFxEvents();
         heatmap = robot.lookup("#heatmap").queryAs(HeatmapView.class);
         assertEquals(16, explorer.primary().getTrace().hidden());
