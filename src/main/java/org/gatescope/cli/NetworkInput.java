@@ -14,6 +14,7 @@ import org.gatescope.engine.cell.NetworkTracer;
 import org.gatescope.io.ModelFileException;
 import org.gatescope.io.VocabularyFiles;
 import org.gatescope.text.FrameworkTokenizer;
+import org.gatescope.text.NumberRows;
 
 /**
  * The input of a model trained elsewhere, in one of three forms: text read through its vocabulary
@@ -100,30 +101,15 @@ final class NetworkInput {
         } catch (IOException e) {
             throw new UsageException(command + ": cannot read " + file + ": " + e.getMessage());
         }
-        List<double[]> rows = new ArrayList<>();
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n).trim();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] cells = line.split("\\s*[,;\\t]\\s*");
-            double[] row = new double[cells.length];
-            for (int j = 0; j < cells.length; j++) {
-                try {
-                    row[j] = Double.parseDouble(cells[j]);
-                } catch (NumberFormatException e) {
-                    throw new UsageException(command + ": " + file + " line " + (n + 1) + ": \"" + cells[j]
-                            + "\" is not a number (the file has no header, one row of numbers per step)");
-                }
-                if (!Double.isFinite(row[j])) {
-                    throw new UsageException(command + ": " + file + " line " + (n + 1) + " holds " + cells[j]);
-                }
-            }
-            rows.add(row);
+        double[][] rows;
+        try {
+            rows = NumberRows.parse(String.join("\n", lines));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(command + ": " + file + " " + e.getMessage());
         }
-        if (rows.isEmpty()) {
+        if (rows.length == 0) {
             throw new UsageException(command + ": " + file + " holds no rows");
         }
-        return rows.toArray(double[][]::new);
+        return rows;
     }
 }

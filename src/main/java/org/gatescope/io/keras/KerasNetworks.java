@@ -11,6 +11,7 @@ import org.gatescope.engine.GateActivation;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Network;
 import org.gatescope.engine.NetworkLayer;
+import org.gatescope.io.GateBlocks;
 import org.gatescope.io.ModelFileException;
 import org.gatescope.io.Tensor;
 import org.gatescope.io.keras.KerasLayers.Bidirectional;
@@ -176,10 +177,10 @@ public final class KerasNetworks {
         if (cell == CellKind.GRU) {
             // Keras z, r, h → GateScope (PyTorch) r, z, n
             int[] order = {1, 0, 2};
-            wIh = blocks(wIh, order, h);
-            wHh = blocks(wHh, order, h);
-            biasIh = blocks(biasIh, order, h);
-            biasHh = blocks(biasHh, order, h);
+            wIh = GateBlocks.reorder(wIh, order, h);
+            wHh = GateBlocks.reorder(wHh, order, h);
+            biasIh = GateBlocks.reorder(biasIh, order, h);
+            biasHh = GateBlocks.reorder(biasHh, order, h);
             convention = "Keras GRU z,r,h, " + (reset == GruReset.AFTER ? "reset_after=True" : "reset_after=False")
                     + (r.resetAfter() == null ? " (decided by the bias shape)" : "");
         } else {
@@ -233,24 +234,6 @@ public final class KerasNetworks {
             for (int j = 0; j < cols; j++) {
                 out.data[j * rows + i] = data[i * cols + j];
             }
-        }
-        return out;
-    }
-
-    /** Reorders the gate blocks (h rows each) of a stacked matrix. */
-    private static DMatrixRMaj blocks(DMatrixRMaj m, int[] order, int h) {
-        DMatrixRMaj out = new DMatrixRMaj(m.numRows, m.numCols);
-        int blockSize = h * m.numCols;
-        for (int k = 0; k < order.length; k++) {
-            System.arraycopy(m.data, order[k] * blockSize, out.data, k * blockSize, blockSize);
-        }
-        return out;
-    }
-
-    private static double[] blocks(double[] v, int[] order, int h) {
-        double[] out = new double[v.length];
-        for (int k = 0; k < order.length; k++) {
-            System.arraycopy(v, order[k] * h, out, k * h, h);
         }
         return out;
     }

@@ -13,6 +13,7 @@ import org.gatescope.engine.GateActivation;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Network;
 import org.gatescope.engine.NetworkLayer;
+import org.gatescope.io.GateBlocks;
 import org.gatescope.io.ModelFileException;
 import org.gatescope.io.onnx.ConstantFolder.OnnxFoldException;
 import org.gatescope.io.onnx.OnnxGraph.Node;
@@ -194,14 +195,14 @@ public final class OnnxNetworks {
         };
         NetworkLayer[] layers = new NetworkLayer[dirs];
         for (int d = 0; d < dirs; d++) {
-            DMatrixRMaj wIh = blocks(slice(w, d), g * h, in, order, h);
-            DMatrixRMaj wHh = blocks(slice(r, d), g * h, h, order, h);
+            DMatrixRMaj wIh = GateBlocks.reorder(new DMatrixRMaj(g * h, in, true, slice(w, d)), order, h);
+            DMatrixRMaj wHh = GateBlocks.reorder(new DMatrixRMaj(g * h, h, true, slice(r, d)), order, h);
             double[] bIh = new double[g * h];
             double[] bHh = new double[g * h];
             if (b != null) {
                 double[] both = slice(b, d);
-                bIh = blocks(Arrays.copyOfRange(both, 0, g * h), order, h);
-                bHh = blocks(Arrays.copyOfRange(both, g * h, 2 * g * h), order, h);
+                bIh = GateBlocks.reorder(Arrays.copyOfRange(both, 0, g * h), order, h);
+                bHh = GateBlocks.reorder(Arrays.copyOfRange(both, g * h, 2 * g * h), order, h);
             }
             DMatrixRMaj[] peepholes = null;
             if (p != null) {
@@ -235,22 +236,6 @@ public final class OnnxNetworks {
     private static double[] slice(OnnxTensor t, int d) {
         int per = t.values().length / (int) t.dims()[0];
         return Arrays.copyOfRange(t.values(), d * per, (d + 1) * per);
-    }
-
-    private static DMatrixRMaj blocks(double[] m, int rows, int cols, int[] order, int h) {
-        DMatrixRMaj out = new DMatrixRMaj(rows, cols);
-        for (int k = 0; k < order.length; k++) {
-            System.arraycopy(m, order[k] * h * cols, out.data, k * h * cols, h * cols);
-        }
-        return out;
-    }
-
-    private static double[] blocks(double[] v, int[] order, int h) {
-        double[] out = new double[v.length];
-        for (int k = 0; k < order.length; k++) {
-            System.arraycopy(v, order[k] * h, out, k * h, h);
-        }
-        return out;
     }
 
     private static Network.Dense dense(Path path, Node node, OnnxTensor weight, boolean transposed, int width)

@@ -3,6 +3,7 @@ package org.gatescope.ui.explorer;
 import java.util.ArrayList;
 import java.util.List;
 import org.gatescope.engine.Network;
+import org.gatescope.text.NumberRows;
 import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.cell.NetworkTracer;
 import org.gatescope.text.FrameworkTokenizer;
@@ -58,28 +59,7 @@ final class ImportedInput {
 
     /** Rows of numbers, one per line or per ";", the numbers separated by commas, tabs or spaces. */
     static double[][] rows(String text) {
-        List<double[]> rows = new ArrayList<>();
-        for (String line : text.split("[;\\r\\n]+")) {
-            String trimmed = line.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            String[] cells = trimmed.split("[\\s,]+");
-            double[] row = new double[cells.length];
-            for (int j = 0; j < cells.length; j++) {
-                try {
-                    row[j] = Double.parseDouble(cells[j]);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("row " + (rows.size() + 1) + ": \u201C" + cells[j]
-                            + "\u201D is not a number (one row of numbers per step, rows separated by \u201C;\u201D)");
-                }
-                if (!Double.isFinite(row[j])) {
-                    throw new IllegalArgumentException("row " + (rows.size() + 1) + " holds " + cells[j]);
-                }
-            }
-            rows.add(row);
-        }
-        return rows.toArray(double[][]::new);
+        return NumberRows.parse(text);
     }
 
     /**
