@@ -10,7 +10,6 @@ import org.gatescope.engine.Network;
 import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.analysis.MemoryReach;
-import org.gatescope.engine.cell.NetworkTracer;
 import org.gatescope.engine.cell.Tracer;
 import org.gatescope.io.ImportedModels;
 import org.gatescope.io.ModelLibrary;
@@ -62,7 +61,7 @@ final class TraceCommand implements Command {
                 List<String> tokens = TextInput.tokens(name(), TextInput.read(name(), options, in), "trace");
                 trace = Tracer.trace(model, tokens);
                 reach = options.has("reach") ? MemoryReach.defaultTarget(model, tokens) : null;
-                network = NetworkTracer.trace(Network.of(model), trace.tokenIds(), tokens, trace.unknownPositions());
+                network = NetworkTrace.of(Network.of(model), trace);
             }
         } else {
             Network imported = ImportedModels.read(Path.of(modelName), options.has("vocab") ? Path.of(options.get("vocab")) : null);

@@ -31,6 +31,15 @@ public record NetworkTrace(List<LayerTrace> layers, double[][] outputs, Network.
         masked = masked.clone();
     }
 
+    /**
+     * GateScope's own single-layer model's trace seen as a network's: its one layer, and the softmax
+     * over the vocabulary at every step as the output (no second run).
+     */
+    public static NetworkTrace of(Network network, Trace trace) {
+        return new NetworkTrace(List.of(new LayerTrace(0, false, network.levels().get(0).forward(), trace)),
+                trace.probabilities(), Network.Activation.SOFTMAX, network.outputLabels(), new boolean[trace.length()]);
+    }
+
     /** The model's own final output after the whole input (the last row of {@link #outputs}). */
     public double[] finalOutput() {
         return outputs[outputs.length - 1].clone();

@@ -94,11 +94,12 @@ public final class NetworkTracer {
             double[] merged = merge(level, forward.activation(), backward == null ? null : backward.activation(), steps);
             double[][] outputs = top && network.readout() == Network.Readout.EVERY_STEP ? head(network, merged, steps) : null;
             everyStep = top ? outputs : everyStep;
+            Probabilities p = probabilities(network, outputs);
             layers.add(new LayerTrace(k, false, level.forward(), forward.toTrace(level.forward(), tokens, ids, unknown,
-                    steps, probabilities(network, outputs))));
+                    steps, p)));
             if (backward != null) {
                 layers.add(new LayerTrace(k, true, level.backward(), backward.toTrace(level.backward(), tokens, ids,
-                        unknown, steps, probabilities(network, outputs))));
+                        unknown, steps, p)));
             }
             levelInput = merged;
             lastForward = forward.activation();
@@ -183,17 +184,11 @@ public final class NetworkTracer {
                 System.arraycopy(inputs, order.get(k) * d, x, k * d, d);
             }
             layer.forward(x, read, 1);
-            double[] pre = layer.preActivations();
-            int gateRows = spec.cell().gateBlocks() * h;
             for (Quantity quantity : quantities) {
                 compactValues.put(quantity, layer.values(quantity));
-                int block = layer.preActivationBlock(quantity);
-                if (block >= 0) {
-                    double[] column = new double[read * h];
-                    for (int k = 0; k < read; k++) {
-                        System.arraycopy(pre, k * gateRows + block * h, column, k * h, h);
-                    }
-                    compactPre.put(quantity, column);
+                double[] pre = layer.preActivationOf(quantity);
+                if (pre != null) {
+                    compactPre.put(quantity, pre);
                 }
             }
         }

@@ -439,6 +439,25 @@ public abstract class RecurrentLayer {
         return preActivation;
     }
 
+    /**
+     * The pre-activation of {@code quantity} at every step of a one-sequence run, [T·H] (a copy), as
+     * a trace records it; null when no block feeds it (c, a).
+     */
+    public double[] preActivationOf(Quantity quantity) {
+        int block = preActivationBlock(quantity);
+        if (block < 0) {
+            return null;
+        }
+        if (batch != 1) {
+            throw new IllegalStateException("a trace's pre-activations come from a run of one sequence, not " + batch);
+        }
+        double[] column = new double[steps * hidden];
+        for (int t = 0; t < steps; t++) {
+            System.arraycopy(preActivation, t * gateRows + block * hidden, column, t * hidden, hidden);
+        }
+        return column;
+    }
+
     /** ∂L/∂c&lt;t&gt; from the last backward, [T·B, H] (∂L/∂a&lt;t&gt; where c = a). */
     public double[] memoryCellGradient() {
         return memoryCellGradient;

@@ -100,18 +100,12 @@ public final class Tracer {
 
         Map<Quantity, double[]> values = new EnumMap<>(Quantity.class);
         Map<Quantity, double[]> preActivations = new EnumMap<>(Quantity.class);
-        double[] pre = layer.preActivations();
-        int gateRows = spec.gateRows();
         for (Quantity quantity : layer.quantities()) {
             // The layer is ours alone and discarded after this call: its arrays become the trace's.
             values.put(quantity, layer.values(quantity));
-            int block = layer.preActivationBlock(quantity);
-            if (block >= 0) {
-                double[] column = new double[steps * hidden];
-                for (int t = 0; t < steps; t++) {
-                    System.arraycopy(pre, t * gateRows + block * hidden, column, t * hidden, hidden);
-                }
-                preActivations.put(quantity, column);
+            double[] pre = layer.preActivationOf(quantity);
+            if (pre != null) {
+                preActivations.put(quantity, pre);
             }
         }
         double[] probabilities = SoftmaxHead.probabilities(weights, layer.values(Quantity.ACTIVATION), steps);
