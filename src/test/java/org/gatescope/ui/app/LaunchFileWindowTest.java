@@ -69,12 +69,24 @@ class LaunchFileWindowTest {
     }
 
     @Test
-    void aFolderOrAFileThatIsNoModelIsSaidInTheBanner(FxRobot robot) throws Exception {
+    void aFolderIsNamedAsOneAndTheBundledModelStays(FxRobot robot) {
+        String shown = explorer.primary().chosenModelProperty().get();
+
+        robot.interact(() -> LaunchFile.open(explorer, folder.toString()));
+
+        String banner = explorer.errorProperty().get();
+        assertTrue(banner.contains("it is a folder, not a model file"), banner);
+        assertEquals(shown, explorer.primary().chosenModelProperty().get());
+    }
+
+    @Test
+    void aFileThatIsNoModelIsDescribedByTheReader(FxRobot robot) throws Exception {
         Path notes = Files.writeString(folder.resolve("notes.h5"), "not HDF5");
-        for (Path wrong : new Path[] {folder, notes, UiTestModels.broken(folder)}) {
+        for (Path wrong : new Path[] {notes, UiTestModels.broken(folder)}) {
             robot.interact(() -> LaunchFile.open(explorer, wrong.toString()));
             String banner = explorer.errorProperty().get();
-            assertTrue(banner.startsWith("Cannot open the model"), wrong + ": " + banner);
+            assertTrue(banner.startsWith("Cannot open the model \u2014 ") && banner.contains(wrong.getFileName().toString()),
+                    wrong + ": " + banner);
             robot.interact(explorer::dismissError);
         }
     }
