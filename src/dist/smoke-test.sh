@@ -55,6 +55,15 @@ else
     fail "info on a Keras .h5 exited $?: $(head -3 "$work/h5.err")"
 fi
 
+# ONNX and PyTorch files: GateScope's own readers, no library
+for model in onnx/lstm_folded.onnx onnx/gru.pt; do
+    if "$launcher" info --model "$here/src/test/resources/$model" >"$work/other.txt" 2>"$work/other.err"; then
+        check "info on $model names its format" grep -Eq "^format +(ONNX|PyTorch)" "$work/other.txt"
+    else
+        fail "info on $model exited $?: $(head -3 "$work/other.err")"
+    fi
+done
+
 # heatmap: Java2D and PNG writing in the runtime
 if "$launcher" heatmap --model gru --text "$sentence" --gate u --out "$work/u.png" >/dev/null 2>"$work/png.err"; then
     check "heatmap writes a PNG" bash -c "head -c 8 '$work/u.png' | od -An -c | grep -q 'P   N   G'"
