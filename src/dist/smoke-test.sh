@@ -114,8 +114,10 @@ if [ -n "$deb" ]; then
     check "its menu entry has GateScope's icon" grep -q "^Icon=/usr/lib/gatescope/gatescope.png$" "$work/gatescope.desktop"
     check "it opens sessions and safetensors models" \
         grep -q "^MimeType=application/x-gatescope-session;application/x-safetensors;" "$work/gatescope.desktop"
-    check "its postinst registers the menu entry and the file types" \
-        bash -c "dpkg-deb --ctrl-tarfile '$deb' | tar -xO ./postinst | grep -q 'xdg-mime install'"
+    dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst >"$work/postinst"
+    check "its postinst puts the menu entry where desktops read it" \
+        grep -q "/usr/share/applications/gatescope.desktop" "$work/postinst"
+    check "and the file types" grep -q "/usr/share/mime/packages/gatescope.xml" "$work/postinst"
 else
     echo "skip  the .deb (not built)"
 fi
