@@ -44,15 +44,22 @@ public final class CommandLine {
     }
 
     /**
-     * Whether {@code args} are one existing file that is no command's name ({@code gatescope model.h5}):
-     * the window opens on that model.
+     * Whether {@code args} name one file to open in the window ({@code gatescope model.h5}, or a file
+     * manager's double-click): one argument that is no command, option or help, and that is a file
+     * or reads as a file's name (it has a folder or an extension). It need not exist: the window
+     * says what is wrong with a missing or unreadable file, where a double-click would never show
+     * the command line's message. A bare word ({@code gatescope tarce}) stays an unknown command.
      */
     public static boolean opensFile(String[] args) {
-        if (args.length != 1 || COMMANDS.stream().anyMatch(c -> c.name().equals(args[0]))) {
+        if (args.length != 1 || args[0].isBlank() || args[0].startsWith("-") || args[0].equals("help")
+                || COMMANDS.stream().anyMatch(c -> c.name().equals(args[0]))) {
             return false;
         }
         try {
-            return java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+            java.nio.file.Path path = java.nio.file.Path.of(args[0]);
+            java.nio.file.Path name = path.getFileName();
+            return java.nio.file.Files.exists(path) || path.getNameCount() > 1 || path.isAbsolute()
+                    || (name != null && name.toString().lastIndexOf('.') > 0);
         } catch (InvalidPathException e) {
             return false;
         }
@@ -109,8 +116,10 @@ public final class CommandLine {
     private static void printHelp(PrintStream out) {
         out.println("GateScope: see how GRU, LSTM and peephole LSTM cells move information through a sentence.");
         out.println();
-        out.println("usage: java -jar gatescope.jar                 opens the window");
-        out.println("       java -jar gatescope.jar COMMAND [options]  runs headless");
+        out.println("usage: gatescope                    opens the window");
+        out.println("       gatescope FILE               opens the window on a model file");
+        out.println("       gatescope COMMAND [options]  runs headless");
+        out.println("(installed as a package, or from a build: java -jar gatescope.jar with the same arguments)");
         out.println();
         out.println("commands:");
         for (Command command : COMMANDS) {

@@ -53,7 +53,7 @@ public final class GateScopeApp extends Application {
         // gatescope FILE: the window opens on that model (read on the file lane; a bad file shows its problem)
         List<String> raw = getParameters().getRaw();
         if (raw.size() == 1) {
-            explorer.openModel(java.nio.file.Path.of(raw.get(0)));
+            LaunchFile.open(explorer, raw.get(0));
         }
     }
 
@@ -65,6 +65,7 @@ public final class GateScopeApp extends Application {
         Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(styleSheet());
         stage.setTitle(TITLE);
+        stage.getIcons().setAll(WindowIcons.images());
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         stage.setScene(scene);

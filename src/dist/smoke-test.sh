@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Smoke test of the installable GateScope (mvn -Pdist package): runs the image's own launcher, as a
+# user would, and checks what it prints; then opens its window if an X server can be started, and
+# looks inside the .deb if one was built. CI runs it after building; usage: smoke-test.sh [DIST_DIR]
+set -euo pipefail
+dist=${1:-target/dist}
+launcher=$dist/gatescope/bin/gatescope
+here=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+pass() { echo "ok    $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL  $1"; failed=$((failed + 1)); }
+check() { # check NAME COMMAND...: passes when the command succeeds
+    local name=$1
+    shift
+    if "$@"; then pass "$name"; else fail "$name"; fi
+}
+
+[ -x "$launcher" ] || { echo "FAIL  no launcher at $launcher: build it with mvn -Pdist package"; exit 1; }
+
+size_mb=$(( $(du -sb "$dist/gatescope" | cut -f1) / 1000000 ))
+check "image is $size_mb MB unpacked (limit 120)" test "$size_mb" -lt 120
+check "runtime holds JavaFX's natives beside the JDK's" test -f "$dist/gatescope/lib/runtime/lib/libglassgtk3.so"
+check "no JDK tools in the runtime" test ! -e "$dist/gatescope/lib/runtime/bin/javac"
+
+# gatescope info --model lstm: the bundled model, described headless
+if "$launcher" info --model lstm >"$work/info.txt" 2>"$work/info.err"; then
+    check "info --model lstm names the LSTM" grep -q "^cell        lstm (LSTM)" "$work/info.txt"
+    check "info --model lstm finds its number unit 10" grep -Eq "^  10 .* yes$" "$work/info.txt"
+else
+    fail "info --model lstm exited $?: $(head -3 "$work/info.err")"
+fi
+
+# gatescope trace: the lecture sentence; at the last comma the LSTM predicts "was", not "were"
+sentence="The cat, which already ate ..., was full."
+if "$launcher" trace --model lstm --text "$sentence" --probs --format csv >"$work/trace.csv" 2>"$work/trace.err"; then
+    check "trace has a header and one row per token (11)" test "$(wc -l <"$work/trace.csv")" -eq 12
+    # quoted fields (the token ",", the column "p(,)") hold commas: blank them before splitting at commas
+    verdict=$(awk '{ gsub(/"[^"]*"/, "QUOTED"); n = split($0, f, ",") }
+                   NR == 1 { for (i = 1; i <= n; i++) { if (f[i] == "p(was)") w = i; if (f[i] == "p(were)") r = i } }
+                   NR > 1 && f[2] == "QUOTED" { last = (f[w] + 0 > f[r] + 0) ? "was" : "were" }
+                   END { print last }' "$work/trace.csv")
+    check "trace: after the last comma p(was) > p(were)" test "$verdict" = "was"
+else
+    fail "trace exited $?: $(head -3 "$work/trace.err")"
+fi
+
+# a Keras .h5 model: jHDF and its libraries resolve on the image's module path
+if "$launcher" info --model "$here/src/test/resources/keras/gru2_reset_before.h5" >"$work/h5.txt" 2>"$work/h5.err"; then
+    check "info on a Keras .h5 reads its two GRU layers" grep -q "GRU, 5 -> 3 units" "$work/h5.txt"
+else
+    fail "info on a Keras .h5 exited $?: $(head -3 "$work/h5.err")"
+fi
+
+# ONNX and PyTorch files: GateScope's own readers, no library
+for model in onnx/lstm_folded.onnx onnx/gru.pt; do
+    if "$launcher" info --model "$here/src/test/resources/$model" >"$work/other.txt" 2>"$work/other.err"; then
+        check "info on $model names its format" grep -Eq "^format +(ONNX|PyTorch)" "$work/other.txt"
+    else
+        fail "info on $model exited $?: $(head -3 "$work/other.err")"
+    fi
+done
+
+# heatmap: Java2D and PNG writing in the runtime
+if "$launcher" heatmap --model gru --text "$sentence" --gate u --out "$work/u.png" >/dev/null 2>"$work/png.err"; then
+    check "heatmap writes a PNG" bash -c "head -c 8 '$work/u.png' | od -An -c | grep -q 'P   N   G'"
+else
+    fail "heatmap exited $?: $(head -3 "$work/png.err")"
+fi
+
+# bad input: one line, exit status 2, no stack trace
+set +e
+"$launcher" info --model "$work/missing.safetensors" >/dev/null 2>"$work/bad.err"
+status=$?
+set -e
+check "a missing model file exits 2" test "$status" -eq 2
+check "with one line on stderr" test "$(wc -l <"$work/bad.err")" -eq 1
+check "and no stack trace" bash -c "! grep -q 'Exception' '$work/bad.err'"
+
+# the window, when an X server can be had: the launcher opens it with GateScope's JVM options
+if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
+    display=:$((70 + RANDOM % 20))
+    Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
+    xvfb=$!
+    sleep 1
+    DISPLAY=$display "$launcher" "$work/missing.safetensors" >"$work/window.log" 2>&1 &
+    app=$!
+    if DISPLAY=$display timeout 120 xdotool search --sync --onlyvisible --name '^GateScope$' >/dev/null 2>&1; then
+        pass "gatescope FILE opens the window"
+        sleep 3
+        check "the window's log has no exception" bash -c "! grep -q 'Exception' '$work/window.log'"
+        check "the glyph layout is pinned (--add-exports reached the JVM)" \
+            bash -c "! grep -q 'cannot be pinned' '$work/window.log'"
+    else
+        fail "no window within 120 s: $(head -5 "$work/window.log")"
+    fi
+    kill "$app" "$xvfb" 2>/dev/null || true
+    wait "$app" "$xvfb" 2>/dev/null || true
+else
+    echo "skip  the window (no Xvfb and xdotool)"
+fi
+
+# the .deb, when built: what dpkg will install
+deb=$(ls "$dist"/gatescope_*_amd64.deb 2>/dev/null | head -1 || true)
+if [ -n "$deb" ]; then
+    dpkg-deb --contents "$deb" >"$work/contents.txt"
+    check "the .deb puts gatescope on the PATH" grep -q " ./usr/bin/gatescope$" "$work/contents.txt"
+    desktop=$(awk '/\.desktop$/ { print $NF }' "$work/contents.txt")
+    dpkg-deb --fsys-tarfile "$deb" | tar -xO "$desktop" >"$work/gatescope.desktop"
+    check "its menu entry opens a file it is given" grep -q "^Exec=/usr/bin/gatescope %f$" "$work/gatescope.desktop"
+    check "its menu entry has GateScope's icon" grep -q "^Icon=/usr/lib/gatescope/gatescope.png$" "$work/gatescope.desktop"
+    check "it opens sessions and safetensors models" \
+        grep -q "^MimeType=application/x-gatescope-session;application/x-safetensors;" "$work/gatescope.desktop"
+    dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst >"$work/postinst"
+    check "its postinst puts the menu entry where desktops read it" \
+        grep -q "/usr/share/applications/gatescope.desktop" "$work/postinst"
+    check "and the file types" grep -q "/usr/share/mime/packages/gatescope.xml" "$work/postinst"
+else
+    echo "skip  the .deb (not built)"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
