@@ -83,23 +83,7 @@ final class HeatmapCommand implements Command {
 
     /** The layer direction {@code --layer} names ("2" for layer 2's forward direction, "2b" for its backward one). */
     private Trace layer(NetworkTrace network, String layer) throws UsageException {
-        if (layer == null) {
-            return network.lastForward();
-        }
-        boolean backward = layer.endsWith("b");
-        try {
-            int level = Integer.parseInt(backward ? layer.substring(0, layer.length() - 1) : layer) - 1;
-            for (NetworkTrace.LayerTrace t : network.layers()) {
-                if (t.level() == level && t.backward() == backward) {
-                    return t.trace();
-                }
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw new UsageException(name() + ": --layer " + layer + " is not a layer of this model (layers: "
-                + String.join(", ", network.layers().stream()
-                .map(t -> (t.level() + 1) + (t.backward() ? "b" : "")).toList()) + ")");
+        return network.layers().get(LayerOption.direction(name(), network, layer)).trace();
     }
 
     /** The --gate value as keys: "all", one key, or several separated by commas. */

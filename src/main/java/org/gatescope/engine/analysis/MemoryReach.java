@@ -35,9 +35,9 @@ public record MemoryReach(int position, String target, double[] memoryCell, doub
         this(position, target, memoryCell, input, "", true);
     }
 
-    /** What is differentiated, as captions write it: "log p(was)", or "output 2" for a raw output. */
+    /** What is differentiated, as captions write it: "log p(was)", or "output 2" ("output #3") for a raw output. */
     public String objective() {
-        return logProbability ? "log p(" + target + ")" : target;
+        return logProbability ? "log p(" + target + ")" : target.startsWith("output ") ? target : "output " + target;
     }
 
     /**
