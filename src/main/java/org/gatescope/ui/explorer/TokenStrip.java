@@ -99,7 +99,7 @@ public final class TokenStrip extends ListView<TokenChip> {
             legend.setVisible(shown);
             legend.setManaged(shown);
             if (reach != null) {
-                legend.setText("reach of " + (reach.logProbability() ? "p(" + reach.target() + ")" : reach.target()));
+                legend.setText("reach of " + (reach.logProbability() ? "p(" + reach.target() + ")" : reach.objective()));
                 tip.setText("The bar under each word: how much its memory cell"
                         + (reach.layer().isEmpty() ? "" : " in " + reach.layer()) + " still reaches "
                         + (reach.logProbability() ? "the prediction of " : "") + "\u201C"
