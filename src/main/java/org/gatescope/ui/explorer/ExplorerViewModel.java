@@ -374,6 +374,19 @@ public final class ExplorerViewModel {
      */
     private void computeComparisonReach(Trace now) {
         Model model = comparison.getModel();
+        ImportedModel other = comparison.getImported();
+        NetworkTrace network = comparison.getNetworkTrace();
+        if (now != null && model == null && other != null && network != null) {
+            // a model trained elsewhere: the reach of its output after the current step, on the layer shown
+            int layer = comparison.selectedLayerProperty().get();
+            int at = step.get();
+            comparisonReachRequests.submit(() -> NetworkReach.atStep(other.network(), network, layer, at),
+                    comparisonReach::set, failure -> {
+                        comparisonReach.set(null);
+                        showError("Cannot compute the memory reach: " + failure.getMessage());
+                    });
+            return;
+        }
         if (now == null || model == null) {
             comparisonReachRequests.cancel();
             comparisonReach.set(null);

@@ -308,6 +308,35 @@ class ImportedModelWindowTest {
     }
 
     @Test
+    void theCompareViewsSecondColumnChoosesALayerAndListsTheModelsOutputs(FxRobot robot) throws Exception {
+        robot.interact(() -> explorer.setCompare(true));
+        Path gru = bidirectionalGru();
+        robot.interact(() -> explorer.openComparisonModel(gru.toString()));
+        robot.interact(() -> explorer.setSentenceNow("3, 1, 4, 1, 5, 9")); // it reads ids: it has no vocabulary
+        robot.interact(() -> explorer.jumpTo(2));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        ComboBox<String> second = robot.lookup("#compare-layer-chooser").queryAs(ComboBox.class);
+        assertTrue(second.isVisible(), "a model trained elsewhere has its layer chooser in the column's header");
+        assertFalse(robot.lookup("#main-layer-chooser").query().isVisible(), "the bundled model has one layer");
+        assertEquals(List.of("layer 1", "layer 1 (backward)", "layer 2", "layer 2 (backward)"), List.copyOf(second.getItems()));
+        robot.interact(() -> second.setValue("layer 2 (backward)"));
+        WaitForAsyncUtils.waitForFxEvents();
+        NetworkTrace traced = explorer.comparison().getNetworkTrace();
+        assertEquals(3, explorer.comparison().selectedLayerProperty().get());
+        assertSame(traced.layers().get(3).trace(), explorer.comparison().getTrace());
+        assertEquals(0, explorer.primary().selectedLayerProperty().get(), "the main cell keeps its own");
+
+        String outputs = robot.lookup("#compare-predictions").queryAs(Label.class).getText();
+        assertTrue(outputs.startsWith("after \u201c" + explorer.comparison().getTrace().tokens().get(2) + "\u201d: #"),
+                outputs);
+        MemoryReach reach = explorer.reachProperty(explorer.comparison()).get();
+        assertNotNull(reach, "the second column's timeline has its reach");
+        assertEquals("layer 2 (backward)", reach.layer());
+    }
+
+    @Test
     void goingBackToABundledModelRestoresTheWindowAsItWas(FxRobot robot) throws Exception {
         openGru(robot);
         robot.interact(() -> explorer.openModel("lstm"));
