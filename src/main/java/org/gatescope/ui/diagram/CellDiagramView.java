@@ -168,7 +168,7 @@ public final class CellDiagramView extends CanvasRegion {
     public void setLayer(String label) {
         String value = label == null ? "" : label;
         setContext(value.isEmpty() ? LayerContext.OWN : new LayerContext(value, false, LayerContext.OWN.output(),
-                LayerContext.OWN.function(), null));
+                LayerContext.OWN.function(), null, LayerContext.OWN.gates()));
     }
 
     /**
@@ -310,7 +310,7 @@ public final class CellDiagramView extends CanvasRegion {
             return;
         }
         DiagramPainter.paint(g, currentLayout(), new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction,
-                null, layer));
+                null, context));
     }
 
     /**
@@ -323,7 +323,7 @@ public final class CellDiagramView extends CanvasRegion {
         }
         java.util.List<DiagramPainter.Placed> placed = new java.util.ArrayList<>();
         DiagramPainter.paint(canvas.getGraphicsContext2D(), currentLayout(),
-                new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction, placed, layer));
+                new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction, placed, context));
         return placed;
     }
 

@@ -3,6 +3,7 @@ package org.gatescope.ui.diagram;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.gatescope.engine.GateActivation;
 import org.gatescope.engine.Network;
 
 /**
@@ -15,11 +16,15 @@ import org.gatescope.engine.Network;
  * @param output   the top-right box's label as {@link MathText} markup ("ŷ^<t>", "layer 3", "ŷ")
  * @param function the function the box applies, shown small beside it ("softmax", "sigmoid"), or null
  * @param note     the box's tooltip: what it computes from this layer's a&lt;t&gt;
+ * @param gates    the gates' function as their boxes are tagged: "σ", or "hard σ" for Keras's hard_sigmoid
  */
-public record LayerContext(String label, boolean backward, String output, String function, String note) {
+public record LayerContext(String label, boolean backward, String output, String function, String note,
+                           String gates) {
+
+    private static final String SIGMA = "\u03C3";
 
     /** GateScope's own model: one layer under a softmax over the vocabulary at every step. */
-    public static final LayerContext OWN = new LayerContext("", false, "\u0177^<t>", "softmax", null);
+    public static final LayerContext OWN = new LayerContext("", false, "\u0177^<t>", "softmax", null, SIGMA);
 
     public LayerContext {
         Objects.requireNonNull(label);
@@ -46,6 +51,8 @@ public record LayerContext(String label, boolean backward, String output, String
             index += count;
         }
         Network.Level here = levels.get(level);
+        String gates = network.layerDirections().get(direction).gateActivation() == GateActivation.SIGMOID ? SIGMA
+                : "hard " + SIGMA;
         boolean top = level == levels.size() - 1;
         boolean everyStep = network.readout() == Network.Readout.EVERY_STEP;
         String joined = joined(here, everyStep || !top ? "<t>" : null);
@@ -53,11 +60,12 @@ public record LayerContext(String label, boolean backward, String output, String
             Network.Level next = levels.get(level + 1);
             return new LayerContext(label, backward, "layer " + (level + 2), null,
                     joined + " is layer " + (level + 2) + "'s input x<t> (" + (next.bidirectional() ? "bidirectional " : "")
-                            + next.forward().cell().displayName() + ", " + next.forward().hiddenSize() + " units), at every step");
+                            + next.forward().cell().displayName() + ", " + next.forward().hiddenSize() + " units), at every step",
+                    gates);
         }
         if (network.head().isEmpty()) {
             return new LayerContext(label, backward, everyStep ? "out^<t>" : "out", null,
-                    "no head: " + joined + " is the model's output" + (everyStep ? " at every step" : after(here)));
+                    "no head: " + joined + " is the model's output" + (everyStep ? " at every step" : after(here)), gates);
         }
         String expression = joined;
         for (int i = 0; i < network.head().size(); i++) {
@@ -73,7 +81,7 @@ public record LayerContext(String label, boolean backward, String output, String
         String layers = network.head().size() == 1 ? "one dense layer" : network.head().size() + " dense layers";
         return new LayerContext(label, backward, everyStep ? "\u0177^<t>" : "\u0177", name(last),
                 y + " = " + expression + "\nthe model's head (" + layers + ", " + network.outputSize() + " outputs)"
-                        + (everyStep ? " reads every step" : after(here)));
+                        + (everyStep ? " reads every step" : after(here)), gates);
     }
 
     /** "a<t>", or for a bidirectional level both directions joined as it joins them. */
@@ -109,6 +117,8 @@ public record LayerContext(String label, boolean backward, String output, String
             if (node.kind() == CellStructure.NodeKind.PREDICTION) {
                 symbol = output;
                 function = this.function;
+            } else if (SIGMA.equals(function)) {
+                function = gates;
             }
             return new CellStructure.Node(node.id(), node.kind(), node.quantity(), direction(symbol), function,
                     node.col(), node.row());

@@ -883,8 +883,7 @@ public final class ExplorerViewModel {
         List<Trace.Prediction> top = new ArrayList<>();
         for (int i = 0; i < Math.min(PREDICTIONS, order.size()); i++) {
             int index = order.get(i);
-            String label = index < labels.size() && labels.get(index) != null && !labels.get(index).isEmpty()
-                    ? labels.get(index) : "output " + (index + 1);
+            String label = NetworkOutputs.label(network, index); // as the reach and the ablation name it
             top.add(new Trace.Prediction(label, index, output[index]));
         }
         predictionsAreProbabilities.set(probabilities);

@@ -146,7 +146,7 @@ class ImportedModelWindowTest {
         assertFalse(traces.layers().get(0).trace().value(Quantity.ACTIVATION, 4, 0)
                 == traces.layers().get(1).trace().value(Quantity.ACTIVATION, 4, 0));
         assertEquals(5, explorer.predictions().size(), "the head's 10 outputs, the five largest listed");
-        assertTrue(explorer.predictions().get(0).token().startsWith("output "));
+        assertTrue(explorer.predictions().get(0).token().startsWith("#"), "named as the ids it reads: the head is as wide as the embedding");
     }
 
     @Test

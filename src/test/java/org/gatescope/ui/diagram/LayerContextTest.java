@@ -62,6 +62,21 @@ class LayerContextTest {
     }
 
     @Test
+    void kerasHardSigmoidGatesAreTaggedAsSuch() {
+        Network network = classifier();
+        Network.Level level = network.levels().get(0);
+        NetworkLayer hard = new NetworkLayer(CellKind.LSTM, GruReset.AFTER, GateActivation.HARD_SIGMOID_KERAS2,
+                level.forward().sharedWeightIh(), level.forward().sharedWeightHh(), level.forward().sharedBiasIh(),
+                level.forward().sharedBiasHh(), null, "test");
+        Network keras = new Network("keras", network.inputKind(), network.inputSize(), network.sharedEmbedding(), false,
+                List.of(new Network.Level(hard, null, Network.Merge.CONCAT)), List.of(), Network.Readout.EVERY_STEP,
+                List.of(), Map.of());
+        CellStructure structure = LayerContext.of(keras, 0, "layer 1").apply(CellStructure.of(CellKind.LSTM, GruReset.AFTER));
+        assertEquals("hard \u03C3", structure.node("forget").function());
+        assertEquals("out^<t>", structure.node("prediction").symbol(), "no head: the state is the output");
+    }
+
+    @Test
     void aBackwardDirectionStartsFromTheNextStepInLabelsValuesAndEquations() {
         Network network = classifier();
         NetworkTrace traced = NetworkTracer.trace(network, new int[] {1, 2, 3, 4}, List.of("a", "b", "c", "d"),
@@ -70,6 +85,7 @@ class LayerContextTest {
         LayerContext context = LayerContext.of(network, 1, "layer 1 (backward)");
         CellStructure structure = context.apply(CellStructure.of(CellKind.LSTM, GruReset.AFTER));
         assertEquals("c^<t+1>", structure.node("cPrev").symbol());
+        assertEquals("\u03C3", structure.node("forget").function());
         assertEquals("a^<t+1>", structure.node("aPrev").symbol());
 
         assertEquals(backward.value(Quantity.MEMORY_CELL, 2, 0),
