@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.nio.file.Path;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Network;
 import org.gatescope.engine.NetworkTrace;
@@ -16,7 +15,6 @@ import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.engine.analysis.NetworkAblation;
 import org.gatescope.engine.analysis.NetworkOutputs;
 import org.gatescope.engine.analysis.NetworkReach;
-import org.gatescope.io.ImportedModels;
 import org.gatescope.engine.cell.Tracer;
 import org.gatescope.io.ModelLibrary;
 import org.gatescope.render.ChartTitle;
@@ -44,13 +42,13 @@ final class ReachCommand implements Command {
     @Override
     public String usage() {
         return "reach --model M (--text \"...\" | --text-file FILE|- | --ids 1,5,9 | --input-csv FILE) [--vocab FILE]"
-                + " --out FILE.png [--layer N[b]] [--step S] [--output K] [--silence UNIT [--from STEP]]";
+                + " [--head softmax|sigmoid|none] --out FILE.png [--layer N[b]] [--step S] [--output K] [--silence UNIT [--from STEP]]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0, Set.of("model", "text", "text-file", "out", "silence", "from",
-                "vocab", "ids", "input-csv", "layer", "step", "output"), Set.of());
+                "vocab", "ids", "input-csv", "layer", "step", "output", "head"), Set.of());
         String outFile = options.require("out");
         boolean silence = options.has("silence");
         if (options.has("from") && !silence) {
@@ -112,7 +110,7 @@ final class ReachCommand implements Command {
     private int runNetwork(Options options, String modelName, boolean silence, int unit, int from, InputStream in,
                            PrintStream err) throws Exception {
         Network network = ModelLibrary.isGateScopeModel(modelName) ? Network.of(ModelLibrary.load(modelName))
-                : ImportedModels.read(Path.of(modelName), options.has("vocab") ? Path.of(options.get("vocab")) : null);
+                : ImportedModelOptions.read(name(), options, modelName);
         NetworkInput.Traced traced = NetworkInput.trace(name(), options, in, network);
         NetworkTrace trace = traced.trace();
         int steps = trace.length();

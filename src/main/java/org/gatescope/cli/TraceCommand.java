@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
-import java.nio.file.Path;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Network;
 import org.gatescope.engine.NetworkTrace;
@@ -13,7 +12,6 @@ import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.engine.analysis.NetworkOutputs;
 import org.gatescope.engine.analysis.NetworkReach;
 import org.gatescope.engine.cell.Tracer;
-import org.gatescope.io.ImportedModels;
 import org.gatescope.io.ModelLibrary;
 import org.gatescope.io.TraceCsv;
 import org.gatescope.io.TraceJson;
@@ -33,14 +31,14 @@ final class TraceCommand implements Command {
 
     @Override
     public String usage() {
-        return "trace --model M (--text \"...\" | --text-file FILE|- | --ids 1,5,9 | --input-csv FILE) [--vocab FILE]"
+        return "trace --model M (--text \"...\" | --text-file FILE|- | --ids 1,5,9 | --input-csv FILE) [--vocab FILE] [--head softmax|sigmoid|none]"
                 + " [--format json|csv] [--probs] [--reach [--layer N[b]]] [--out FILE]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0,
-                Set.of("model", "text", "text-file", "format", "out", "vocab", "ids", "input-csv", "layer"),
+                Set.of("model", "text", "text-file", "format", "out", "vocab", "ids", "input-csv", "layer", "head"),
                 Set.of("probs", "reach"));
         if (options.has("layer") && !options.has("reach")) {
             throw new UsageException(name() + ": --layer chooses the layer --reach is taken on; every layer is traced");
@@ -73,7 +71,7 @@ final class TraceCommand implements Command {
                 network = NetworkTrace.of(Network.of(model), trace);
             }
         } else {
-            Network imported = ImportedModels.read(Path.of(modelName), options.has("vocab") ? Path.of(options.get("vocab")) : null);
+            Network imported = ImportedModelOptions.read(name(), options, modelName);
             NetworkInput.Traced traced = NetworkInput.trace(name(), options, in, imported);
             network = traced.trace();
             trace = network.lastForward();

@@ -15,10 +15,10 @@ public final class NetworkOutputs {
 
     /**
      * Whether output k is the token of input id k (a next-token model: the head is as wide as the
-     * embedding or the one-hot input, read at every step).
+     * embedding or the one-hot input, read at every step or once after the whole input).
      */
     public static boolean predictsInput(Network network) {
-        return network.readout() == Network.Readout.EVERY_STEP && network.inputKind() != Network.InputKind.FEATURES
+        return network.inputKind() != Network.InputKind.FEATURES && !network.head().isEmpty()
                 && network.outputSize() == network.inputSize();
     }
 
