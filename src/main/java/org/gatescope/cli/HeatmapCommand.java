@@ -8,14 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.nio.file.Path;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Network;
 import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.cell.Tracer;
-import org.gatescope.io.ImportedModels;
 import org.gatescope.io.ModelLibrary;
 import org.gatescope.render.ChartTitle;
 import org.gatescope.render.HeatmapImage;
@@ -40,13 +38,14 @@ final class HeatmapCommand implements Command {
     @Override
     public String usage() {
         return "heatmap --model M (--text \"...\" | --text-file FILE|- | --ids 1,5,9 | --input-csv FILE) [--vocab FILE]"
+                + " [--head softmax|sigmoid|none]"
                 + " --gate u|r|f|o|c_tilde|c|a|all --out FILE.png [--first N] [--count K] [--layer N[b]]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0,
-                Set.of("model", "text", "text-file", "gate", "out", "first", "count", "vocab", "ids", "input-csv", "layer"),
+                Set.of("model", "text", "text-file", "gate", "out", "first", "count", "vocab", "ids", "input-csv", "layer", "head"),
                 Set.of());
         String outFile = options.require("out");
         List<String> gates = gates(options.require("gate"));
@@ -59,7 +58,7 @@ final class HeatmapCommand implements Command {
             trace = Tracer.trace(model, TextInput.tokens(name(), TextInput.read(name(), options, in), "draw"));
         } else {
             Network network = ModelLibrary.isGateScopeModel(modelName) ? Network.of(ModelLibrary.load(modelName))
-                    : ImportedModels.read(Path.of(modelName), options.has("vocab") ? Path.of(options.get("vocab")) : null);
+                    : ImportedModelOptions.read(name(), options, modelName);
             trace = layer(NetworkInput.trace(name(), options, in, network).trace(), options.get("layer"));
         }
         List<Quantity> quantities = quantities(trace, gates);
@@ -83,23 +82,7 @@ final class HeatmapCommand implements Command {
 
     /** The layer direction {@code --layer} names ("2" for layer 2's forward direction, "2b" for its backward one). */
     private Trace layer(NetworkTrace network, String layer) throws UsageException {
-        if (layer == null) {
-            return network.lastForward();
-        }
-        boolean backward = layer.endsWith("b");
-        try {
-            int level = Integer.parseInt(backward ? layer.substring(0, layer.length() - 1) : layer) - 1;
-            for (NetworkTrace.LayerTrace t : network.layers()) {
-                if (t.level() == level && t.backward() == backward) {
-                    return t.trace();
-                }
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw new UsageException(name() + ": --layer " + layer + " is not a layer of this model (layers: "
-                + String.join(", ", network.layers().stream()
-                .map(t -> (t.level() + 1) + (t.backward() ? "b" : "")).toList()) + ")");
+        return network.layers().get(LayerOption.direction(name(), network, layer)).trace();
     }
 
     /** The --gate value as keys: "all", one key, or several separated by commas. */

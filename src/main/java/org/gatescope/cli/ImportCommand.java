@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.gatescope.engine.Network;
-import org.gatescope.io.ImportedModels;
 import org.gatescope.io.NetworkFiles;
 
 /** {@code import}: converts a model trained elsewhere into GateScope's own file, with where it came from. */
@@ -25,7 +24,7 @@ final class ImportCommand implements Command {
 
     @Override
     public String usage() {
-        return "import IN [--vocab FILE] --out OUT.safetensors";
+        return "import IN [--vocab FILE] [--head softmax|sigmoid|none] --out OUT.safetensors";
     }
 
     @Override
@@ -34,9 +33,9 @@ final class ImportCommand implements Command {
             throw new UsageException(name() + ": give the model file to import first: " + usage());
         }
         String source = args[0];
-        Options options = Options.parse(name(), args, 1, Set.of("vocab", "out"), Set.of());
+        Options options = Options.parse(name(), args, 1, Set.of("vocab", "out", "head"), Set.of());
         Path target = Path.of(options.require("out"));
-        Network network = ImportedModels.read(Path.of(source), options.has("vocab") ? Path.of(options.get("vocab")) : null);
+        Network network = ImportedModelOptions.read(name(), options, source);
         Map<String, String> provenance = new LinkedHashMap<>(network.provenance());
         provenance.put("imported_from", Path.of(source).getFileName().toString());
         if (options.has("vocab")) {

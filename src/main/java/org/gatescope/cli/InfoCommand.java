@@ -13,8 +13,6 @@ import org.gatescope.engine.ModelSpec;
 import org.gatescope.engine.Weights;
 import org.gatescope.engine.analysis.NumberUnits;
 import org.gatescope.engine.cell.Tracer;
-import java.nio.file.Path;
-import org.gatescope.io.ImportedModels;
 import org.gatescope.io.ModelLibrary;
 
 /** {@code info}: what a model file holds — its cell, sizes, tensors and metadata. */
@@ -32,16 +30,15 @@ final class InfoCommand implements Command {
 
     @Override
     public String usage() {
-        return "info --model M [--vocab FILE]";
+        return "info --model M [--vocab FILE] [--head softmax|sigmoid|none]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
-        Options options = Options.parse(name(), args, 0, Set.of("model", "vocab"), Set.of());
+        Options options = Options.parse(name(), args, 0, Set.of("model", "vocab", "head"), Set.of());
         String name = options.require("model");
         if (!ModelLibrary.isGateScopeModel(name)) {
-            NetworkDescription.print(name, ImportedModels.read(Path.of(name),
-                    options.has("vocab") ? Path.of(options.get("vocab")) : null), out);
+            NetworkDescription.print(name, ImportedModelOptions.read(name(), options, name), out);
             return 0;
         }
         Model model = ModelLibrary.load(name);

@@ -4,14 +4,14 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
-import java.nio.file.Path;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Network;
 import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.analysis.MemoryReach;
+import org.gatescope.engine.analysis.NetworkOutputs;
+import org.gatescope.engine.analysis.NetworkReach;
 import org.gatescope.engine.cell.Tracer;
-import org.gatescope.io.ImportedModels;
 import org.gatescope.io.ModelLibrary;
 import org.gatescope.io.TraceCsv;
 import org.gatescope.io.TraceJson;
@@ -31,14 +31,18 @@ final class TraceCommand implements Command {
 
     @Override
     public String usage() {
-        return "trace --model M (--text \"...\" | --text-file FILE|- | --ids 1,5,9 | --input-csv FILE) [--vocab FILE]"
-                + " [--format json|csv] [--probs] [--reach] [--out FILE]";
+        return "trace --model M (--text \"...\" | --text-file FILE|- | --ids 1,5,9 | --input-csv FILE) [--vocab FILE] [--head softmax|sigmoid|none]"
+                + " [--format json|csv] [--probs] [--reach [--layer N[b]]] [--out FILE]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0,
-                Set.of("model", "text", "text-file", "format", "out", "vocab", "ids", "input-csv"), Set.of("probs", "reach"));
+                Set.of("model", "text", "text-file", "format", "out", "vocab", "ids", "input-csv", "layer", "head"),
+                Set.of("probs", "reach"));
+        if (options.has("layer") && !options.has("reach")) {
+            throw new UsageException(name() + ": --layer chooses the layer --reach is taken on; every layer is traced");
+        }
         String format = options.choice("format", "json", Set.of("json", "csv"));
         boolean probs = options.has("probs");
         if (options.has("reach") && format.equals("csv")) {
@@ -57,6 +61,9 @@ final class TraceCommand implements Command {
             if (options.has("ids")) {
                 network = NetworkInput.trace(name(), options, in, Network.of(model)).trace();
                 trace = Tracer.trace(model, idsOf(network));
+                reach = options.has("reach") ? networkReach(Network.of(model), network, options.get("layer")) : null;
+            } else if (options.has("layer")) {
+                throw new UsageException(name() + ": " + modelName + " has one layer; --layer is for models trained elsewhere");
             } else {
                 List<String> tokens = TextInput.tokens(name(), TextInput.read(name(), options, in), "trace");
                 trace = Tracer.trace(model, tokens);
@@ -64,14 +71,13 @@ final class TraceCommand implements Command {
                 network = NetworkTrace.of(Network.of(model), trace);
             }
         } else {
-            Network imported = ImportedModels.read(Path.of(modelName), options.has("vocab") ? Path.of(options.get("vocab")) : null);
-            if (options.has("reach")) {
-                throw new UsageException(name() + ": --reach needs a GateScope next-token model; " + modelName
-                        + " is traced without it");
-            }
+            Network imported = ImportedModelOptions.read(name(), options, modelName);
             NetworkInput.Traced traced = NetworkInput.trace(name(), options, in, imported);
             network = traced.trace();
             trace = network.lastForward();
+            if (options.has("reach")) {
+                reach = networkReach(imported, network, options.get("layer"));
+            }
             if (probs && trace.vocabularySize() == 0) {
                 throw new UsageException(name() + ": --probs needs a head that predicts labelled tokens;"
                         + " this model's output is in \"output\"");
@@ -91,6 +97,18 @@ final class TraceCommand implements Command {
             }
         });
         return 0;
+    }
+
+    /**
+     * The reach of a network's default output (the token read last, predicted after the one before it, for a
+     * next-token model; the model's choice otherwise) on the layer direction {@code layer} names.
+     */
+    private MemoryReach networkReach(Network network, NetworkTrace traced, String layer) throws UsageException {
+        int direction = LayerOption.direction(name(), traced, layer);
+        int steps = traced.length();
+        int step = network.readout() == Network.Readout.EVERY_STEP && NetworkOutputs.predictsInput(network)
+                && steps >= 2 ? steps - 2 : steps - 1;
+        return NetworkReach.atStep(network, traced, direction, step);
     }
 
     private static int[] idsOf(NetworkTrace network) {

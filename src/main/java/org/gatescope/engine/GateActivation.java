@@ -28,6 +28,20 @@ public enum GateActivation {
         };
     }
 
+    /**
+     * The derivative at the point where the gate took {@code value}, from the value alone (as
+     * backpropagation has it): σ' = σ(1 − σ); hard_sigmoid's slope (0.2 or 1/6) inside its ramp and 0
+     * where it is clipped to 0 or 1 (at the ramp's two corners, where it has no derivative, the clipped
+     * side's 0).
+     */
+    public double slopeAt(double value) {
+        return switch (this) {
+            case SIGMOID -> value * (1 - value);
+            case HARD_SIGMOID_KERAS2 -> value > 0.0 && value < 1.0 ? 0.2 : 0.0;
+            case HARD_SIGMOID_KERAS3 -> value > 0.0 && value < 1.0 ? 1.0 / 6.0 : 0.0;
+        };
+    }
+
     /** How {@code info} and the trace's layer list name it. */
     public String description() {
         return description;

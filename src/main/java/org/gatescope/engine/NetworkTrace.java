@@ -12,9 +12,11 @@ import java.util.List;
  * @param outputs the head's output per step ({@link Network.Readout#EVERY_STEP}) or one row
  *                ({@link Network.Readout#LAST_STEP})
  * @param masked  positions whose input was padding (Keras mask_zero): every layer carried its state through
+ * @param inputs  what the first layer read, [T·D] (embedding rows, one-hot rows or the numeric rows): the
+ *                input again, for a second run of the same text (an ablation, a gradient)
  */
 public record NetworkTrace(List<LayerTrace> layers, double[][] outputs, Network.Activation outputActivation,
-                           List<String> outputLabels, boolean[] masked) {
+                           List<String> outputLabels, boolean[] masked, double[] inputs) {
 
     /** One direction of one layer. */
     public record LayerTrace(int level, boolean backward, NetworkLayer layer, Trace trace) {
@@ -29,6 +31,7 @@ public record NetworkTrace(List<LayerTrace> layers, double[][] outputs, Network.
         outputs = Arrays.stream(outputs).map(double[]::clone).toArray(double[][]::new);
         outputLabels = List.copyOf(outputLabels);
         masked = masked.clone();
+        inputs = inputs.clone();
     }
 
     /**
@@ -37,7 +40,27 @@ public record NetworkTrace(List<LayerTrace> layers, double[][] outputs, Network.
      */
     public static NetworkTrace of(Network network, Trace trace) {
         return new NetworkTrace(List.of(new LayerTrace(0, false, network.levels().get(0).forward(), trace)),
-                trace.probabilities(), Network.Activation.SOFTMAX, network.outputLabels(), new boolean[trace.length()]);
+                trace.probabilities(), Network.Activation.SOFTMAX, network.outputLabels(), new boolean[trace.length()],
+                embeddingRows(network, trace.tokenIds()));
+    }
+
+    private static double[] embeddingRows(Network network, int[] ids) {
+        int width = network.stepWidth();
+        double[] rows = new double[ids.length * width];
+        for (int t = 0; t < ids.length; t++) {
+            System.arraycopy(network.sharedEmbedding().data, ids[t] * width, rows, t * width, width);
+        }
+        return rows;
+    }
+
+    /** The number of steps. */
+    public int length() {
+        return masked.length;
+    }
+
+    /** The first layer's trace: its tokens, ids and unknown positions are the input's. */
+    public Trace first() {
+        return layers.get(0).trace();
     }
 
     /** The model's own final output after the whole input (the last row of {@link #outputs}). */

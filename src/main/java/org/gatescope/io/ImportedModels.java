@@ -34,6 +34,14 @@ public final class ImportedModels {
      *                       vocab.txt), or null
      */
     public static Network read(Path path, Path vocabularyFile) throws ModelFileException {
+        return read(path, vocabularyFile, Network.Activation.LINEAR);
+    }
+
+    /**
+     * As {@link #read(Path, Path)}, with the activation of a PyTorch state dict's last Linear layer, which
+     * the file cannot record (other formats record their own and ignore it).
+     */
+    public static Network read(Path path, Path vocabularyFile, Network.Activation torchHead) throws ModelFileException {
         FrameworkTokenizer tokenizer = vocabularyFile == null ? null : VocabularyFiles.read(vocabularyFile);
         List<String> vocabulary = tokenizer == null ? List.of() : tokenizer.tokens().stream()
                 .map(t -> t == null ? "" : t).toList();
@@ -42,7 +50,8 @@ public final class ImportedModels {
                 SafeTensorsFile file = SafeTensors.read(path);
                 yield NetworkFiles.isNetworkFile(file) ? NetworkFiles.read(path, file) : Network.of(ModelFiles.read(path));
             }
-            case PYTORCH -> TorchNetworks.build(path, org.gatescope.io.torch.TorchCheckpoint.read(path), vocabulary);
+            case PYTORCH -> TorchNetworks.build(path, org.gatescope.io.torch.TorchCheckpoint.read(path), vocabulary,
+                    torchHead);
             case KERAS_H5, KERAS_ARCHIVE -> KerasNetworks.build(path, KerasFile.read(path), vocabulary);
             case ONNX -> OnnxNetworks.build(path, org.gatescope.io.onnx.OnnxFile.read(path), vocabulary);
         };

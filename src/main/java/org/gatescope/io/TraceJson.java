@@ -86,7 +86,11 @@ public final class TraceJson {
         }
         if (reach != null) {
             json.name("reach_target").beginObject().name("position").value(reach.position())
-                    .name("token").value(reach.target()).endObject();
+                    .name("token").value(reach.target());
+            if (!reach.layer().isEmpty()) { // a model trained elsewhere: which layer, and what was differentiated
+                json.name("layer").value(reach.layer()).name("objective").value(reach.objective());
+            }
+            json.endObject();
         }
         if (network != null) {
             writeNetwork(json, network);

@@ -59,7 +59,9 @@ public final class ReachChart {
      */
     public static BufferedImage forExport(String modelName, Trace trace, MemoryReach reach, Ablation ablation) {
         String title = ChartTitle.modelName(modelName);
-        return draw(title == null ? trace.cell().id() : title, trace.tokens(), reach, ablation, stateLabel(trace));
+        String name = title == null ? trace.cell().id() : title;
+        return draw(reach.layer().isEmpty() ? name : name + " \u00B7 " + reach.layer(), trace.tokens(), reach, ablation,
+                stateLabel(trace));
     }
 
     /** What the reach is taken with respect to: "c&lt;t&gt;", or "a&lt;t&gt;" for a cell without c (the vanilla RNN). */
@@ -87,10 +89,11 @@ public final class ReachChart {
         try {
             g.setColor(ChartStyle.INK);
             g.setFont(Theme.TITLE_SMALL);
-            g.drawString(title + ": " + ReachRow.caption(reach.target(), state), PAD, PAD + 18);
+            g.drawString(title + ": " + ReachRow.caption(reach, state), PAD, PAD + 18);
             g.setFont(Theme.SMALL);
             g.setColor(ChartStyle.MUTED);
-            g.drawString("log scale from 1e-8 to 1; the outlined column predicts \u201C" + reach.target() + "\u201D",
+            g.drawString("log scale from 1e-8 to 1; the outlined column " + (reach.logProbability() ? "predicts" : "gives")
+                    + " \u201C" + reach.target() + "\u201D",
                     PAD, PAD + 38);
             int left = PAD + 70;
             int top = PAD + 60;
@@ -137,10 +140,9 @@ public final class ReachChart {
         List<String> compared = ablation.compared();
         g.setFont(Theme.TITLE_SMALL);
         g.setColor(ChartStyle.INK);
-        String at = ablation.before().tokens().get(ablation.position());
-        g.drawString("Silenced unit " + ablation.unit() + " from \u201C"
-                + ablation.before().tokens().get(ablation.fromStep()) + "\u201D on: next token after \u201C" + at
-                + "\u201D", x, y + 22);
+        g.drawString("Silenced unit " + ablation.unit() + (ablation.layer().isEmpty() ? "" : " of " + ablation.layer())
+                + " from \u201C" + ablation.before().tokens().get(ablation.fromStep()) + "\u201D on: "
+                + ablation.describeOutput(), x, y + 22);
         int row = y + 40;
         int barLeft = x + 120;
         int barWidth = Math.min(400, width - 200);
@@ -153,10 +155,10 @@ public final class ReachChart {
                 g.setColor(Theme.TRACK);
                 g.fillRect(barLeft, row, barWidth, 16);
                 g.setColor(i == 0 ? Theme.ACCENT : Theme.DANGER);
-                g.fillRect(barLeft, row, (int) Math.round(Math.max(0, Math.min(1, values[i])) * barWidth), 16);
+                g.fillRect(barLeft, row, (int) Math.round(Math.max(0, Math.min(1, Math.abs(values[i]))) * barWidth), 16);
                 g.setColor(ChartStyle.INK);
-                g.drawString(String.format(Locale.ROOT, "%.1f%%", 100 * values[i]), barLeft + barWidth + 10,
-                        row + 13);
+                g.drawString(ablation.probabilities() ? String.format(Locale.ROOT, "%.1f%%", 100 * values[i])
+                        : String.format(Locale.ROOT, "%.3f", values[i]), barLeft + barWidth + 10, row + 13);
                 row += 22;
             }
         }

@@ -27,7 +27,8 @@ public final class ReachRow {
      * @param x left edge
      * @param width at least 1
      * @param filled how much of the bar's height is filled, from its bottom
-     * @param value the norm as written on the bar ("3e-03"), or null after the target
+     * @param value the norm as written on the bar ("3e-03"), or null after the target where nothing reaches it
+     *     (a backward direction of a model trained elsewhere reaches forward from the target)
      * @param target whether this token's column predicts the target (outlined)
      */
     public record Bar(int token, double x, double width, double filled, String value, boolean target) {
@@ -48,7 +49,8 @@ public final class ReachRow {
         List<Bar> bars = new ArrayList<>();
         for (int t = Math.max(0, first); t <= last && t < norms.length; t++) {
             bars.add(new Bar(t, origin + t * column + inset, Math.max(1, column - 2 * inset),
-                    ReachChart.fraction(norms[t]) * height, t <= reach.position() ? value(norms[t]) : null,
+                    ReachChart.fraction(norms[t]) * height,
+                    t <= reach.position() || norms[t] > 0 ? value(norms[t]) : null,
                     t == reach.position()));
         }
         return bars;
@@ -62,5 +64,10 @@ public final class ReachRow {
     /** "reach of log p(was) ← ‖∂/∂c&lt;t&gt;‖": what the row shows, for {@code state} as {@link ReachChart#stateLabel}. */
     public static String caption(String target, String state) {
         return "reach of log p(" + target + ") \u2190 \u2016\u2202/\u2202" + state + "\u2016";
+    }
+
+    /** As {@link #caption(String, String)}, naming a raw output as itself ("reach of output 2 ← ‖∂/∂c&lt;t&gt;‖"). */
+    public static String caption(MemoryReach reach, String state) {
+        return "reach of " + reach.objective() + " \u2190 \u2016\u2202/\u2202" + state + "\u2016";
     }
 }

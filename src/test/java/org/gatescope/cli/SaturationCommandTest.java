@@ -244,8 +244,9 @@ class SaturationCommandTest {
         CommandLineTest.Result result = run("help");
         assertEquals(0, result.status());
         List<String> lines = Arrays.asList(result.out().split("\n"));
-        assertTrue(lines.contains("             reach --model M (--text \"...\" | --text-file FILE|-) --out FILE.png "
-                + "[--silence UNIT [--from STEP]]"), result.out());
+        assertTrue(lines.contains("             " + new ReachCommand().usage()), result.out());
+        assertTrue(new ReachCommand().usage().startsWith("reach --model M (--text \"...\" | --text-file FILE|-")
+                && new ReachCommand().usage().endsWith("[--silence UNIT [--from STEP]]"));
         assertTrue(lines.contains("             saturation --model M [--text \"...\" | --text-file FILE|-] "
                 + "--out FILE.png"), result.out());
     }

@@ -54,6 +54,19 @@ class TraceImportedModelTest {
     }
 
     @Test
+    void headTellsAPyTorchStateDictItsHeadsActivation() throws IOException {
+        Map<?, ?> json = trace("trace", "--model", fixture("gru.pt").toString(), "--ids", "1,5,9", "--head", "softmax");
+        assertEquals("softmax", json.get("output_activation"));
+        double total = ((List<?>) json.get("output")).stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
+        assertEquals(1.0, total, 1e-12);
+        Map<?, ?> logits = trace("trace", "--model", fixture("gru.pt").toString(), "--ids", "1,5,9");
+        assertEquals("none", logits.get("output_activation"), "logits unless told");
+        assertRefusal(run("trace", "--model", fixture("gru_folded.onnx").toString(), "--ids", "1", "--head", "softmax"),
+                "records its own");
+        assertRefusal(run("trace", "--model", fixture("gru.pt").toString(), "--ids", "1", "--head", "tanh"), "--head");
+    }
+
+    @Test
     void mistakesAreOneLineRefusals() throws IOException {
         String model = fixture("gru.pt").toString();
         assertRefusal(run("trace", "--model", model, "--text", "hello"), "--vocab");

@@ -26,12 +26,14 @@ class ReachRowTest {
     }
 
     @Test
-    void onlyTheTargetIsOutlinedAndNumbersStopAfterIt() {
+    void onlyTheTargetIsOutlinedAndNumbersStopAfterItWhereNothingReachesIt() {
         List<ReachRow.Bar> bars = ReachRow.bars(REACH, 0, 3, 0, 80, 6, 160);
         assertTrue(bars.get(1).target());
         assertFalse(bars.get(0).target());
         assertEquals("1e-04", bars.get(1).value());
-        assertNull(bars.get(2).value());
+        assertNull(bars.get(3).value(), "after the target, nothing reaches it in a forward layer");
+        // a backward direction of a model trained elsewhere reaches forward from the target
+        assertEquals("1e+00", bars.get(2).value());
     }
 
     @Test

@@ -17,12 +17,27 @@ import org.gatescope.text.VerbTarget;
  * @param target the token whose log-probability is differentiated
  * @param memoryCell ‖∂ log p / ∂c&lt;t&gt;‖ per step (∂a&lt;t&gt; for the vanilla RNN); 0 after {@code position}
  * @param input ‖∂ log p / ∂x&lt;t&gt;‖ per step
+ * @param layer which layer direction of a model trained elsewhere ("layer 2 (backward)"), "" for GateScope's own
+ * @param logProbability whether the output differentiated is a log-probability (else a raw output: a head
+ *     without softmax or sigmoid, or a network without a head)
  */
-public record MemoryReach(int position, String target, double[] memoryCell, double[] input) {
+public record MemoryReach(int position, String target, double[] memoryCell, double[] input, String layer,
+                          boolean logProbability) {
 
     public MemoryReach {
         memoryCell = memoryCell.clone();
         input = input.clone();
+        java.util.Objects.requireNonNull(layer);
+    }
+
+    /** The reach of log p({@code target}) in GateScope's own one-layer model. */
+    public MemoryReach(int position, String target, double[] memoryCell, double[] input) {
+        this(position, target, memoryCell, input, "", true);
+    }
+
+    /** What is differentiated, as captions write it: "log p(was)", or "output 2" ("output #3") for a raw output. */
+    public String objective() {
+        return logProbability ? "log p(" + target + ")" : target.startsWith("output ") ? target : "output " + target;
     }
 
     /**
@@ -85,7 +100,7 @@ public record MemoryReach(int position, String target, double[] memoryCell, doub
                 rowNorms(loss.inputGradient(), ids.length, model.spec().embedSize()));
     }
 
-    private static double[] rowNorms(double[] matrix, int rows, int cols) {
+    static double[] rowNorms(double[] matrix, int rows, int cols) {
         double[] norms = new double[rows];
         for (int r = 0; r < rows; r++) {
             double sum = 0;

@@ -157,9 +157,9 @@ final class GruCell extends RecurrentLayer {
                 double z = keepGate[units + j];
                 double r = relevanceGate[units + j];
                 double candidateValue = candidate[units + j];
-                double dPreZ = dA * (previous[local + j] - candidateValue) * z * (1 - z);
+                double dPreZ = dA * (previous[local + j] - candidateValue) * gateSlope(z);
                 double dPreC = dA * (1 - z) * (1 - candidateValue * candidateValue);
-                double dPreR = dPreC * resetOperand[units + j] * r * (1 - r);
+                double dPreR = dPreC * resetOperand[units + j] * gateSlope(r);
                 memoryCellGradient[units + j] = dA;
                 dPrevious[j] = dA * z;
                 dInput[j] = dPreR;
@@ -186,7 +186,7 @@ final class GruCell extends RecurrentLayer {
                 double dA = activationGradient[local + j];
                 double z = keepGate[units + j];
                 double candidateValue = candidate[units + j];
-                double dPreZ = dA * (previous[local + j] - candidateValue) * z * (1 - z);
+                double dPreZ = dA * (previous[local + j] - candidateValue) * gateSlope(z);
                 double dPreC = dA * (1 - z) * (1 - candidateValue * candidateValue);
                 memoryCellGradient[units + j] = dA;
                 dPrevious[j] = dA * z;
@@ -209,7 +209,7 @@ final class GruCell extends RecurrentLayer {
                 double r = relevanceGate[units + j];
                 dPrevious[j] += dGated[j] * r;
                 double dR = dGated[j] * previous[local + j];
-                dInput[j] = dR * r * (1 - r);
+                dInput[j] = dR * gateSlope(r);
             }
         }
     }

@@ -134,13 +134,13 @@ final class LstmCell extends RecurrentLayer {
                 double candidateValue = candidate[units + j];
                 double cellTanh = memoryCellTanh[units + j];
                 double dA = activationGradient[local + j];
-                double dPreO = dA * cellTanh * o * (1 - o);
+                double dPreO = dA * cellTanh * gateSlope(o);
                 double dCell = memoryCellGradientFromNext[local + j]
                         + dA * o * (1 - cellTanh * cellTanh)
                         + dPreO * peepholeO[j];
-                double dPreU = dCell * candidateValue * u * (1 - u);
+                double dPreU = dCell * candidateValue * gateSlope(u);
                 double dPreC = dCell * u * (1 - candidateValue * candidateValue);
-                double dPreF = dCell * previousCell * f * (1 - f);
+                double dPreF = dCell * previousCell * gateSlope(f);
                 memoryCellGradient[units + j] = dCell;
                 memoryCellGradientFromNext[local + j] = dCell * f + dPreU * peepholeU[j] + dPreF * peepholeF[j];
                 dPre[j] = dPreU;

@@ -78,9 +78,47 @@ public final class NetworkTracer {
         return run(network, inputs, steps, tokens, new int[steps], new int[0], new boolean[steps]);
     }
 
+    /**
+     * Traces the input of {@code traced} again with one layer direction's memory cells overridden
+     * (a silenced unit): the layers below it run as before, it and everything above it see the change.
+     *
+     * @param direction    which layer direction, in {@link Network#layerDirections()}' order
+     * @param intervention called with input positions t (a backward direction reads them last to first)
+     */
+    public static NetworkTrace retrace(Network network, NetworkTrace traced, int direction,
+                                       MemoryCellIntervention intervention) {
+        if (direction < 0 || direction >= network.layerDirections().size()) {
+            throw new IllegalArgumentException("layer " + direction + " outside the network's "
+                    + network.layerDirections().size() + " layer directions");
+        }
+        Trace first = traced.first();
+        return run(network, traced.inputs(), traced.length(), first.tokens(), first.tokenIds(),
+                first.unknownPositions(), traced.masked(), direction, intervention).trace();
+    }
+
     private static NetworkTrace run(Network network, double[] inputs, int steps, List<String> tokens, int[] ids,
                                     int[] unknown, boolean[] masked) {
+        return run(network, inputs, steps, tokens, ids, unknown, masked, -1, null).trace();
+    }
+
+    /**
+     * One run of the network, its cells kept for a backward pass ({@link NetworkBackprop}).
+     *
+     * @param levels      per level, its directions (forward, then backward when bidirectional)
+     * @param levelInputs per level, what it read [T·D_k]; the last entry is the top level's merged output
+     */
+    record Run(NetworkTrace trace, List<Direction[]> levels, List<double[]> levelInputs) {
+    }
+
+    /** One direction's cell after its forward, the input positions it read in its order, and its records. */
+    record Direction(RecurrentLayer cell, List<Integer> order, Recorded recorded, boolean backward) {
+    }
+
+    static Run run(Network network, double[] inputs, int steps, List<String> tokens, int[] ids, int[] unknown,
+                   boolean[] masked, int intervened, MemoryCellIntervention intervention) {
         List<LayerTrace> layers = new ArrayList<>();
+        List<Direction[]> directions = new ArrayList<>();
+        List<double[]> levelInputs = new ArrayList<>();
         double[] levelInput = inputs;
         List<Level> levels = network.levels();
         double[] lastForward = null;
@@ -88,41 +126,57 @@ public final class NetworkTracer {
         double[][] everyStep = null;
         for (int k = 0; k < levels.size(); k++) {
             Level level = levels.get(k);
-            Recorded forward = runDirection(level.forward(), levelInput, steps, masked, false);
-            Recorded backward = level.bidirectional() ? runDirection(level.backward(), levelInput, steps, masked, true) : null;
+            int index = layers.size();
+            Direction forward = runDirection(level.forward(), levelInput, steps, masked, false,
+                    index == intervened ? intervention : null);
+            Direction backward = level.bidirectional() ? runDirection(level.backward(), levelInput, steps, masked, true,
+                    index + 1 == intervened ? intervention : null) : null;
+            levelInputs.add(levelInput);
+            directions.add(backward == null ? new Direction[] {forward} : new Direction[] {forward, backward});
             boolean top = k == levels.size() - 1;
-            double[] merged = merge(level, forward.activation(), backward == null ? null : backward.activation(), steps);
+            double[] merged = merge(level, forward.recorded().activation(),
+                    backward == null ? null : backward.recorded().activation(), steps);
             double[][] outputs = top && network.readout() == Network.Readout.EVERY_STEP ? head(network, merged, steps) : null;
             everyStep = top ? outputs : everyStep;
             Probabilities p = probabilities(network, outputs);
-            layers.add(new LayerTrace(k, false, level.forward(), forward.toTrace(level.forward(), tokens, ids, unknown,
-                    steps, p)));
+            layers.add(new LayerTrace(k, false, level.forward(), forward.recorded().toTrace(level.forward(), tokens, ids,
+                    unknown, steps, p)));
             if (backward != null) {
-                layers.add(new LayerTrace(k, true, level.backward(), backward.toTrace(level.backward(), tokens, ids,
-                        unknown, steps, p)));
+                layers.add(new LayerTrace(k, true, level.backward(), backward.recorded().toTrace(level.backward(), tokens,
+                        ids, unknown, steps, p)));
             }
             levelInput = merged;
-            lastForward = forward.activation();
-            lastBackward = backward == null ? null : backward.activation();
+            lastForward = forward.recorded().activation();
+            lastBackward = backward == null ? null : backward.recorded().activation();
         }
+        levelInputs.add(levelInput);
         Level top = levels.get(levels.size() - 1);
         double[][] outputs;
         if (network.readout() == Network.Readout.EVERY_STEP) {
             outputs = everyStep;
         } else {
-            int h = top.forward().hiddenSize();
-            double[] end = new double[h];
-            System.arraycopy(lastForward, (steps - 1) * h, end, 0, h);
-            double[] start = null;
-            if (lastBackward != null) {
-                start = new double[h];
-                System.arraycopy(lastBackward, 0, start, 0, h); // the backward direction ends at the first token
-            }
-            outputs = head(network, merge(top, end, start, 1), 1);
+            outputs = head(network, readoutVector(top, lastForward, lastBackward, steps), 1);
         }
         Network.Activation activation = network.head().isEmpty() ? Network.Activation.LINEAR
                 : network.head().get(network.head().size() - 1).activation();
-        return new NetworkTrace(layers, outputs, activation, network.outputLabels(), masked);
+        NetworkTrace trace = new NetworkTrace(layers, outputs, activation, network.outputLabels(), masked, inputs);
+        return new Run(trace, directions, levelInputs);
+    }
+
+    /**
+     * What a sequence classifier's head reads: the forward direction's last state, joined for a bidirectional
+     * level with the backward direction's state at the first token (where that direction ends).
+     */
+    static double[] readoutVector(Level top, double[] forward, double[] backward, int steps) {
+        int h = top.forward().hiddenSize();
+        double[] end = new double[h];
+        System.arraycopy(forward, (steps - 1) * h, end, 0, h);
+        double[] start = null;
+        if (backward != null) {
+            start = new double[h];
+            System.arraycopy(backward, 0, start, 0, h);
+        }
+        return merge(top, end, start, 1);
     }
 
     /** The head's per-step softmax as a trace's next-token probabilities, when the head is one over labelled outputs. */
@@ -145,7 +199,7 @@ public final class NetworkTracer {
     }
 
     /** One direction's records in input order, [T·H] per quantity. */
-    private record Recorded(List<Quantity> quantities, Map<Quantity, double[]> values,
+    record Recorded(List<Quantity> quantities, Map<Quantity, double[]> values,
                             Map<Quantity, double[]> preActivations, int hidden) {
         double[] activation() {
             return values.get(Quantity.ACTIVATION);
@@ -157,21 +211,18 @@ public final class NetworkTracer {
         }
     }
 
-    private static Recorded runDirection(NetworkLayer spec, double[] inputs, int steps, boolean[] masked, boolean backward) {
+    private static Direction runDirection(NetworkLayer spec, double[] inputs, int steps, boolean[] masked,
+                                          boolean backward, MemoryCellIntervention intervention) {
         int d = spec.inputSize();
         int h = spec.hiddenSize();
-        // The steps this direction reads, in the order it reads them.
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < steps; i++) {
-            int t = backward ? steps - 1 - i : i;
-            if (!masked[t]) {
-                order.add(t);
-            }
-        }
+        List<Integer> order = readingOrder(steps, masked, backward);
         RecurrentLayer layer = RecurrentLayer.create(spec.cell(), spec.gruReset(), d, h);
         layer.load(spec.sharedWeightIh(), spec.sharedWeightHh(), spec.sharedBiasIh(), spec.sharedBiasHh(),
                 spec.sharedPeephole(0), spec.sharedPeephole(1), spec.sharedPeephole(2));
         layer.setGateActivation(spec.gateActivation());
+        if (intervention != null) { // the cell counts steps in its reading order; the caller, input positions
+            layer.setIntervention((k, j, computed) -> intervention.memoryCell(order.get(k), j, computed));
+        }
         Map<Quantity, double[]> values = new EnumMap<>(Quantity.class);
         Map<Quantity, double[]> preActivations = new EnumMap<>(Quantity.class);
         List<Quantity> quantities = layer.quantities();
@@ -185,7 +236,7 @@ public final class NetworkTracer {
             }
             layer.forward(x, read, 1);
             for (Quantity quantity : quantities) {
-                compactValues.put(quantity, layer.values(quantity));
+                compactValues.put(quantity, layer.values(quantity)); // expand copies it
                 double[] pre = layer.preActivationOf(quantity);
                 if (pre != null) {
                     compactPre.put(quantity, pre);
@@ -198,7 +249,20 @@ public final class NetworkTracer {
                 preActivations.put(quantity, expand(compactPre.get(quantity), order, steps, h, backward));
             }
         }
-        return new Recorded(quantities, values, preActivations, h);
+        return new Direction(read > 0 ? layer : null, order, new Recorded(quantities, values, preActivations, h),
+                backward);
+    }
+
+    /** The input positions a direction reads, in the order it reads them: masked steps are skipped. */
+    static List<Integer> readingOrder(int steps, boolean[] masked, boolean backward) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            int t = backward ? steps - 1 - i : i;
+            if (!masked[t]) {
+                order.add(t);
+            }
+        }
+        return order;
     }
 
     /** Puts records of the steps read back at their input positions; a skipped step repeats the previous record. */
@@ -220,7 +284,7 @@ public final class NetworkTracer {
         return full;
     }
 
-    private static double[] merge(Level level, double[] forward, double[] backward, int steps) {
+    static double[] merge(Level level, double[] forward, double[] backward, int steps) {
         if (backward == null) {
             return forward;
         }
@@ -259,7 +323,12 @@ public final class NetworkTracer {
         return out;
     }
 
-    private static double[] dense(Network.Dense dense, double[] x) {
+    static double[] dense(Network.Dense dense, double[] x) {
+        return activate(dense.activation(), linear(dense, x));
+    }
+
+    /** W x + b. */
+    static double[] linear(Network.Dense dense, double[] x) {
         DMatrixRMaj w = dense.weight();
         int rows = w.numRows;
         int cols = w.numCols;
@@ -271,7 +340,14 @@ public final class NetworkTracer {
             }
             y[i] = sum;
         }
-        switch (dense.activation()) {
+        return y;
+    }
+
+    /** A dense layer's activation of its pre-activation {@code z} (a new array). */
+    static double[] activate(Network.Activation activation, double[] z) {
+        int rows = z.length;
+        double[] y = z.clone();
+        switch (activation) {
             case LINEAR -> {
             }
             case RELU -> {

@@ -173,10 +173,7 @@ public abstract class RecurrentLayer {
     protected void loadPeepholes(DMatrixRMaj peepholeU, DMatrixRMaj peepholeF, DMatrixRMaj peepholeO) {
     }
 
-    /**
-     * Sets the gates' squashing function. Backpropagation is written for σ: a layer with another
-     * gate activation runs forward only (its {@link #backward} refuses).
-     */
+    /** Sets the gates' squashing function (forward and backward). */
     public void setGateActivation(GateActivation activation) {
         this.gateActivation = activation;
     }
@@ -188,6 +185,11 @@ public abstract class RecurrentLayer {
     /** A gate's value from its pre-activation; σ computed exactly as before hard_sigmoid existed. */
     protected final double gate(double pre) {
         return gateActivation == GateActivation.SIGMOID ? Activations.sigmoid(pre) : gateActivation.apply(pre);
+    }
+
+    /** ∂gate/∂pre-activation where the gate took {@code value}: σ(1 − σ) for σ, hard_sigmoid's slope or 0. */
+    protected final double gateSlope(double value) {
+        return gateActivation == GateActivation.SIGMOID ? value * (1 - value) : gateActivation.slopeAt(value);
     }
 
     /**
@@ -286,10 +288,6 @@ public abstract class RecurrentLayer {
      * @param inputGradient if not null, receives ∂L/∂x&lt;t&gt;, [T·B, D]; modified
      */
     public final void backward(double[] activationGradient, Weights gradients, double[] inputGradient) {
-        if (gateActivation != GateActivation.SIGMOID) {
-            throw new UnsupportedOperationException("backpropagation through " + gateActivation.description()
-                    + " gates is not implemented");
-        }
         int n = batch * hidden;
         if (activationGradient.length != steps * n) {
             throw new IllegalArgumentException("activation gradient holds " + activationGradient.length

@@ -87,7 +87,7 @@ final class SimpleGruCell extends RecurrentLayer {
                 double candidateValue = candidate[units + j];
                 memoryCellGradient[units + j] = dA;
                 dPrevious[j] = dA * z;
-                dPre[j] = dA * (previous[local + j] - candidateValue) * z * (1 - z);
+                dPre[j] = dA * (previous[local + j] - candidateValue) * gateSlope(z);
                 dPre[h + j] = dA * (1 - z) * (1 - candidateValue * candidateValue);
             }
         }

@@ -47,6 +47,7 @@ import org.gatescope.render.HeatmapImage;
 import org.gatescope.ui.explorer.CellViewModel;
 import org.gatescope.ui.explorer.DiagramPane;
 import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.LayerChooser;
 import org.gatescope.ui.explorer.PlaybackBar;
 import org.gatescope.ui.explorer.PredictionLine;
 import org.gatescope.ui.explorer.SidePanel;
@@ -448,7 +449,9 @@ public final class ExplorerView extends BorderPane {
             models.setId(name + "-model-chooser");
             SidePanel.UnitChooser units = new SidePanel.UnitChooser(cell);
             units.setId(name + "-unit-chooser");
-            HBox head = new HBox(8, models, units);
+            LayerChooser layers = new LayerChooser(cell);
+            layers.setId(name + "-layer-chooser");
+            HBox head = new HBox(8, models, layers, units);
             head.setAlignment(Pos.CENTER_LEFT);
             // Narrow, the header turns compact (below) rather than widen the column past the window.
             head.setMinWidth(0);

@@ -61,7 +61,8 @@ public final class CellDiagramView extends CanvasRegion {
     /** What is painted now. */
     private DisplayFrame shown;
     private Trace.Prediction prediction;
-    /** The layer (and direction) shown, named in the title; "" for a single-layer model. */
+    /** The layer (and direction) shown, named in the title, and what it feeds; {@link LayerContext#OWN} for one layer. */
+    private LayerContext context = LayerContext.OWN;
     private String layer = "";
     private long animationStart;
     private boolean animating;
@@ -136,14 +137,14 @@ public final class CellDiagramView extends CanvasRegion {
                 && this.trace.gruReset() == trace.gruReset() && this.trace.hidden() == trace.hidden();
         boolean animate = animated && sameShape && unit == this.unit && getScene() != null && shown != null;
         if (!sameShape || structure == null) {
-            structure = CellStructure.of(trace.cell(), trace.gruReset());
+            structure = context.apply(CellStructure.of(trace.cell(), trace.gruReset()));
             layout = null;
             hovered = null; // the node under the mouse may not exist in the new drawing
         }
         this.trace = trace;
         this.step = step;
         this.unit = unit;
-        target = DisplayFrame.of(trace, step);
+        target = DisplayFrame.of(trace, step, context.backward());
         // a layer of a model trained elsewhere may have no softmax over named tokens: nothing to name then
         List<Trace.Prediction> top = trace.topPredictions(step, 1);
         prediction = top.isEmpty() ? null : top.get(0);
@@ -166,10 +167,36 @@ public final class CellDiagramView extends CanvasRegion {
      */
     public void setLayer(String label) {
         String value = label == null ? "" : label;
-        if (!value.equals(layer)) {
-            layer = value;
-            requestRepaint();
+        setContext(value.isEmpty() ? LayerContext.OWN : new LayerContext(value, false, LayerContext.OWN.output(),
+                LayerContext.OWN.function(), null, LayerContext.OWN.gates()));
+    }
+
+    /**
+     * Where the layer shown sits in its model: its name (in the title), its direction (a backward one starts
+     * step t from step t+1: the diagram and its equations say c&lt;t+1&gt;) and what its a&lt;t&gt; feeds.
+     */
+    public void setContext(LayerContext value) {
+        LayerContext next = value == null ? LayerContext.OWN : value;
+        if (next.equals(context)) {
+            return;
         }
+        context = next;
+        layer = next.label();
+        if (trace != null) { // redrawn and re-read with the new direction and output
+            structure = context.apply(CellStructure.of(trace.cell(), trace.gruReset()));
+            layout = null;
+            hovered = null;
+            target = DisplayFrame.of(trace, step, context.backward());
+            shown = target;
+            animating = false;
+            updateOverlayText();
+        }
+        requestRepaint();
+    }
+
+    /** What the diagram knows of the layer shown ({@link #setContext}). */
+    public LayerContext context() {
+        return context;
     }
 
     /** The layer named in the title; "" for a single-layer model. */
@@ -250,7 +277,7 @@ public final class CellDiagramView extends CanvasRegion {
         if (trace == null) {
             throw new IllegalStateException("nothing shown");
         }
-        return Equations.forQuantity(trace, step, unit, quantity);
+        return Equations.forQuantity(trace, step, unit, quantity, context);
     }
 
     /** Called with a unit's index when the user clicks it in one of the unit strips; the caller then calls {@link #show}. */
@@ -283,7 +310,7 @@ public final class CellDiagramView extends CanvasRegion {
             return;
         }
         DiagramPainter.paint(g, currentLayout(), new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction,
-                null, layer));
+                null, context));
     }
 
     /**
@@ -296,7 +323,7 @@ public final class CellDiagramView extends CanvasRegion {
         }
         java.util.List<DiagramPainter.Placed> placed = new java.util.ArrayList<>();
         DiagramPainter.paint(canvas.getGraphicsContext2D(), currentLayout(),
-                new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction, placed, layer));
+                new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction, placed, context));
         return placed;
     }
 
@@ -403,7 +430,7 @@ public final class CellDiagramView extends CanvasRegion {
     private void updateOverlayText() {
         String text = null;
         if (hovered != null && trace != null) {
-            text = Equations.forNode(structure.node(hovered), trace, step, unit);
+            text = Equations.forNode(structure.node(hovered), trace, step, unit, context);
         }
         if (text == null) {
             overlay.setVisible(false);

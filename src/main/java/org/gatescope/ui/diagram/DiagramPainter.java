@@ -42,15 +42,20 @@ final class DiagramPainter {
      * mid-animation), the node under the mouse (or null) and the softmax's top prediction.
      */
     record Scene(Trace trace, int step, int unit, DisplayFrame frame, String hovered, Trace.Prediction prediction,
-                 List<Placed> placed, String layer) {
+                 List<Placed> placed, LayerContext context) {
 
         Scene(Trace trace, int step, int unit, DisplayFrame frame, String hovered, Trace.Prediction prediction) {
-            this(trace, step, unit, frame, hovered, prediction, null, "");
+            this(trace, step, unit, frame, hovered, prediction, null, LayerContext.OWN);
         }
 
         Scene(Trace trace, int step, int unit, DisplayFrame frame, String hovered, Trace.Prediction prediction,
               List<Placed> placed) {
-            this(trace, step, unit, frame, hovered, prediction, placed, "");
+            this(trace, step, unit, frame, hovered, prediction, placed, LayerContext.OWN);
+        }
+
+        /** The layer named in the title; "" for a model of one layer. */
+        String layer() {
+            return context.label();
         }
     }
 
@@ -485,7 +490,7 @@ final class DiagramPainter {
         g.setFill(DiagramTheme.MUTED);
         g.fillText(where, after, y);
         place(scene, null, where, after, y, MathText.textWidth(where, whereFont), whereSize);
-        String note = note(trace);
+        String note = scene.context().direction(note(trace)); // c<t+1> for a backward direction
         if (note != null) {
             javafx.scene.text.Font noteFont = MathText.font(small, false);
             note = TextWidths.fit(note, noteFont, right - x);

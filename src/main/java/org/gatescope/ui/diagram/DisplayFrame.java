@@ -24,11 +24,18 @@ final class DisplayFrame {
 
     /** What {@code trace} holds at step {@code t}. */
     static DisplayFrame of(Trace trace, int t) {
+        return of(trace, t, false);
+    }
+
+    /** As {@link #of(Trace, int)}; a direction that reads {@code backward} starts step t from step t+1's state. */
+    static DisplayFrame of(Trace trace, int t, boolean backward) {
         Map<Quantity, double[]> current = new EnumMap<>(Quantity.class);
         Map<Quantity, double[]> previous = new EnumMap<>(Quantity.class);
+        int from = backward ? t + 1 : t - 1;
         for (Quantity quantity : trace.quantities()) {
             current.put(quantity, trace.step(quantity, t));
-            previous.put(quantity, t > 0 ? trace.step(quantity, t - 1) : new double[trace.hidden()]);
+            previous.put(quantity, from >= 0 && from < trace.length() ? trace.step(quantity, from)
+                    : new double[trace.hidden()]);
         }
         return new DisplayFrame(current, previous, trace.hidden());
     }

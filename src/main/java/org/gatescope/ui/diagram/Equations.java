@@ -1,5 +1,6 @@
 package org.gatescope.ui.diagram;
 
+import java.util.List;
 import java.util.Locale;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
@@ -35,39 +36,57 @@ final class Equations {
 
     /** The tooltip of {@code quantity} at step {@code t} for {@code unit}. */
     static String forQuantity(Trace trace, int t, int unit, Quantity quantity) {
+        return forQuantity(trace, t, unit, quantity, LayerContext.OWN);
+    }
+
+    /** As {@link #forQuantity(Trace, int, int, Quantity)}, for a layer in {@code context} (t+1 for a backward direction). */
+    static String forQuantity(Trace trace, int t, int unit, Quantity quantity, LayerContext context) {
         if (!trace.has(quantity)) {
             throw new IllegalArgumentException(trace.cell().id() + " has no " + quantity.symbol());
         }
-        Values v = new Values(trace, t, unit);
+        Values v = new Values(trace, t, unit, context.backward());
         String body = switch (trace.cell()) {
             case RNN -> rnn(v);
             case GRU_SIMPLE, GRU -> gru(v, quantity);
             case LSTM, PEEPHOLE_LSTM -> lstm(v, quantity);
         };
-        return header(trace, t, unit) + "\n" + body;
+        return header(trace, t, unit) + "\n" + context.direction(body);
     }
 
     /** The tooltip of any node: quantities as {@link #forQuantity}, the rest explained; null for bare junctions. */
     static String forNode(Node node, Trace trace, int t, int unit) {
+        return forNode(node, trace, t, unit, LayerContext.OWN);
+    }
+
+    /** As {@link #forNode(Node, Trace, int, int)}, for a layer in {@code context}. */
+    static String forNode(Node node, Trace trace, int t, int unit, LayerContext context) {
         if (node.isQuantityNode()) {
-            return forQuantity(trace, t, unit, node.quantity());
+            return forQuantity(trace, t, unit, node.quantity(), context);
         }
         if (node.id().equals("plus")) {
-            return forQuantity(trace, t, unit, Quantity.MEMORY_CELL);
+            return forQuantity(trace, t, unit, Quantity.MEMORY_CELL, context);
         }
         if (node.id().equals("tanh")) {
-            return forQuantity(trace, t, unit, Quantity.ACTIVATION);
+            return forQuantity(trace, t, unit, Quantity.ACTIVATION, context);
         }
-        Values v = new Values(trace, t, unit);
+        boolean backward = context.backward();
+        Values v = new Values(trace, t, unit, backward);
         boolean lstm = trace.cell().isLstm();
+        // the step whose state this one starts from: t-1, or t+1 for a direction that reads backward
+        int from = backward ? t + 1 : t - 1;
+        boolean start = backward ? t == trace.length() - 1 : t == 0;
+        String previousToken = backward ? "the next token (read before this one: this direction reads last to first)"
+                : "the previous token";
+        String zero = backward ? " (zero before the last token, where this direction starts)"
+                : " (zero before the first token)";
         String text = switch (node.id()) {
             case "cPrev" -> lstm
-                    ? "c<t-1> = " + n(v.previousCell) + ": the memory cell after the previous token"
-                            + (t == 0 ? " (zero before the first token)" : " " + quoted(trace, t - 1))
-                    : "c<t-1> = a<t-1> = " + n(v.previousCell) + ": the GRU's state after the previous token"
-                            + (t == 0 ? " (zero before the first token)" : " " + quoted(trace, t - 1));
-            case "aPrev" -> "a<t-1> = " + n(v.previousActivation) + ": the activation after the previous token"
-                    + (t == 0 ? " (zero before the first token)" : " " + quoted(trace, t - 1));
+                    ? "c<t-1> = " + n(v.previousCell) + ": the memory cell after " + previousToken
+                            + (start ? zero : " " + quoted(trace, from))
+                    : "c<t-1> = a<t-1> = " + n(v.previousCell) + ": the GRU's state after " + previousToken
+                            + (start ? zero : " " + quoted(trace, from));
+            case "aPrev" -> "a<t-1> = " + n(v.previousActivation) + ": the activation after " + previousToken
+                    + (start ? zero : " " + quoted(trace, from));
             case "x" -> token(trace, t) + "\nthe embedding of the current token, the cell's input";
             case "mulF" -> "Γf ⊙ c<t-1> = " + n(v.forget) + " × " + n(v.previousCell) + " = "
                     + n(v.forget * v.previousCell) + "\nwhat the conveyor belt keeps of the old memory";
@@ -90,16 +109,29 @@ final class Equations {
             case "linear" -> trace.gruReset() == GruReset.BEFORE
                     ? "W_hn (Γr ⊙ c<t-1>) + b_hn: the candidate's recurrent weights, applied after Γr"
                     : "W_hn c<t-1> + b_hn: the candidate's recurrent weights, applied before Γr";
-            case "prediction" -> prediction(trace, t);
+            case "prediction" -> context.note() == null ? prediction(trace, t) : output(trace, t, context);
             default -> null;
         };
-        return text == null ? null : header(trace, t, unit) + "\n" + text;
+        return text == null ? null : header(trace, t, unit) + "\n" + context.direction(text);
     }
 
     private static String prediction(Trace trace, int t) {
         StringBuilder text = new StringBuilder("ŷ<t> = softmax(W_y a<t> + b_y): the next token is probably");
         for (Trace.Prediction p : trace.topPredictions(t, 5)) {
             text.append("\n  ").append(p.token()).append("  ").append(n(p.probability()));
+        }
+        return text.toString();
+    }
+
+    /** The box this layer feeds, as {@code context} describes it, with the head's top outputs where named. */
+    private static String output(Trace trace, int t, LayerContext context) {
+        StringBuilder text = new StringBuilder(context.note());
+        List<Trace.Prediction> top = trace.topPredictions(t, 5);
+        if (!top.isEmpty()) {
+            text.append("\nafter this token, most probably:");
+            for (Trace.Prediction p : top) {
+                text.append("\n  ").append(p.token()).append("  ").append(n(p.probability()));
+            }
         }
         return text.toString();
     }
@@ -204,7 +236,7 @@ final class Equations {
         final double previousCell;
         final double previousActivation;
 
-        Values(Trace trace, int t, int unit) {
+        Values(Trace trace, int t, int unit, boolean backward) {
             this.trace = trace;
             this.t = t;
             this.unit = unit;
@@ -215,8 +247,11 @@ final class Equations {
             candidate = get(Quantity.CANDIDATE);
             cell = get(Quantity.MEMORY_CELL);
             activation = get(Quantity.ACTIVATION);
-            previousCell = trace.has(Quantity.MEMORY_CELL) && t > 0 ? trace.value(Quantity.MEMORY_CELL, t - 1, unit) : 0;
-            previousActivation = t > 0 ? trace.value(Quantity.ACTIVATION, t - 1, unit) : 0;
+            // a backward direction's state before step t is the one after step t+1
+            int from = backward ? t + 1 : t - 1;
+            boolean exists = from >= 0 && from < trace.length();
+            previousCell = trace.has(Quantity.MEMORY_CELL) && exists ? trace.value(Quantity.MEMORY_CELL, from, unit) : 0;
+            previousActivation = exists ? trace.value(Quantity.ACTIVATION, from, unit) : 0;
         }
 
         double pre(Quantity quantity) {

@@ -9,6 +9,7 @@ import javafx.scene.layout.StackPane;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.ui.diagram.CellDiagramView;
+import org.gatescope.ui.diagram.LayerContext;
 
 /**
  * The slot of the cell diagram: shows one cell's trace at the explorer's step for that cell's
@@ -88,8 +89,8 @@ public final class DiagramPane extends StackPane {
         int step = Math.max(0, Math.min(explorer.getStep(), trace.length() - 1));
         int unit = Math.max(0, Math.min(cell.getPrimaryUnit(), trace.hidden() - 1));
         int layer = cell.selectedLayerProperty().get();
-        diagram.setLayer(cell.getImported() == null || layer >= cell.layerLabels().size() ? ""
-                : cell.layerLabels().get(layer));
+        diagram.setContext(cell.getImported() == null || layer >= cell.layerLabels().size() ? LayerContext.OWN
+                : LayerContext.of(cell.getImported().network(), layer, cell.layerLabels().get(layer)));
         diagram.show(trace, step, unit);
     }
 }

@@ -29,6 +29,9 @@ import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.analysis.Ablation;
 import org.gatescope.engine.analysis.MemoryReach;
+import org.gatescope.engine.analysis.NetworkAblation;
+import org.gatescope.engine.analysis.NetworkOutputs;
+import org.gatescope.engine.analysis.NetworkReach;
 import org.gatescope.render.PngExport;
 import org.gatescope.render.ReachChart;
 import org.gatescope.text.AgreementCorpus;
@@ -60,8 +63,8 @@ public final class ExplorerViewModel {
     public static final double DEFAULT_SPEED = 2;
     /** How many next-token predictions the side panel lists. */
     public static final int PREDICTIONS = 5;
-    /** What the reach, silencing and the verb test say for a model trained elsewhere. */
-    public static final String OWN_MODELS_ONLY = "Reach and silencing work on GateScope's next-token models";
+    /** What the verb test says for a model trained elsewhere (reach and silencing work on its selected layer). */
+    public static final String OWN_MODELS_ONLY = "The singular-or-plural verb test works on GateScope's next-token models";
     /** How many in-memory models (training snapshots) the model choosers can open again. */
     static final int KEPT_SNAPSHOTS = 8;
 
@@ -160,6 +163,11 @@ public final class ExplorerViewModel {
             onPrimaryModel();
             // only the text the model opened on: what the user types later gets the banner, never an example
             offerExample = now != null && !now.readsText() && !primary.traceProblemProperty().get().isEmpty();
+        });
+        primary.selectedLayerProperty().addListener((obs, old, now) -> {
+            ablationRequests.cancel();
+            ablation.set(null); // it was of another layer
+            followNetworkOutput();
         });
         comparison.traceProperty().addListener((obs, old, now) -> {
             updateStatus();
@@ -329,6 +337,11 @@ public final class ExplorerViewModel {
      */
     private void findVerbs(Trace now) {
         Model model = primary.getModel();
+        networkReachFor = null;
+        if (now != null && model == null && primary.getImported() != null) {
+            followNetworkOutput();
+            return;
+        }
         if (now == null || model == null) {
             reachRequests.cancel();
             reach.set(null);
@@ -361,6 +374,19 @@ public final class ExplorerViewModel {
      */
     private void computeComparisonReach(Trace now) {
         Model model = comparison.getModel();
+        ImportedModel other = comparison.getImported();
+        NetworkTrace network = comparison.getNetworkTrace();
+        if (now != null && model == null && other != null && network != null) {
+            // a model trained elsewhere: the reach of its output after the current step, on the layer shown
+            int layer = comparison.selectedLayerProperty().get();
+            int at = step.get();
+            comparisonReachRequests.submit(() -> NetworkReach.atStep(other.network(), network, layer, at),
+                    comparisonReach::set, failure -> {
+                        comparisonReach.set(null);
+                        showError("Cannot compute the memory reach: " + failure.getMessage());
+                    });
+            return;
+        }
         if (now == null || model == null) {
             comparisonReachRequests.cancel();
             comparisonReach.set(null);
@@ -392,6 +418,38 @@ public final class ExplorerViewModel {
         });
     }
 
+    /** What the reach of a model trained elsewhere was last asked for: its trace, layer and output's step. */
+    private record NetworkReachFor(NetworkTrace trace, int layer, int position) {
+    }
+
+    private NetworkReachFor networkReachFor;
+
+    /**
+     * The reach of a model trained elsewhere on its selected layer, for the output after the current step
+     * (after the whole input for a sequence classifier), off the UI thread; asked again only when the
+     * trace, the layer or that step changes.
+     */
+    private void followNetworkOutput() {
+        ImportedModel shown = primary.getImported();
+        NetworkTrace traced = primary.getNetworkTrace();
+        if (shown == null || traced == null || primary.getModel() != null) {
+            return;
+        }
+        Network network = shown.network();
+        int layer = primary.selectedLayerProperty().get();
+        int position = NetworkOutputs.position(network, traced, step.get());
+        NetworkReachFor asked = networkReachFor;
+        if (asked != null && asked.trace() == traced && asked.layer() == layer && asked.position() == position
+                || layer >= traced.layers().size()) {
+            return;
+        }
+        networkReachFor = new NetworkReachFor(traced, layer, position);
+        reachRequests.submit(() -> NetworkReach.atStep(network, traced, layer, position), reach::set, failure -> {
+            reach.set(null);
+            showError("Cannot compute the memory reach: " + failure.getMessage());
+        });
+    }
+
     /** The verbs of the shown text, every sentence's, in text order; empty while they are being found. */
     public List<VerbTarget> verbTargets() {
         return textVerbs == null ? List.of() : textVerbs.targets();
@@ -406,7 +464,7 @@ public final class ExplorerViewModel {
         Model model = primary.getModel();
         Trace trace = primary.getTrace();
         if (model == null && primary.getImported() != null) {
-            showError(OWN_MODELS_ONLY + "; this one was trained elsewhere");
+            silenceImportedUnit(unit, fromStep);
             return;
         }
         if (model == null || trace == null || unit < 0 || unit >= model.hiddenSize()) {
@@ -421,6 +479,24 @@ public final class ExplorerViewModel {
                 failure -> showError("Cannot silence unit " + unit + ": " + failure.getMessage()));
     }
 
+    /**
+     * Silences {@code unit} of the selected layer direction of a model trained elsewhere from {@code fromStep}
+     * on (a backward direction: from its reading of that step on), comparing the outputs after the current step.
+     */
+    private void silenceImportedUnit(int unit, int fromStep) {
+        ImportedModel shown = primary.getImported();
+        NetworkTrace traced = primary.getNetworkTrace();
+        Trace trace = primary.getTrace();
+        int layer = primary.selectedLayerProperty().get();
+        if (traced == null || trace == null || unit < 0 || unit >= trace.hidden() || layer >= traced.layers().size()) {
+            return;
+        }
+        int from = Math.max(0, Math.min(fromStep, trace.length() - 1));
+        int at = Math.min(step.get(), trace.length() - 1);
+        ablationRequests.submit(() -> NetworkAblation.silence(shown.network(), traced, layer, unit, from, at),
+                ablation::set, failure -> showError("Cannot silence unit " + unit + ": " + failure.getMessage()));
+    }
+
     /** Silences {@code unit} from the first token on. */
     public void silenceUnit(int unit) {
         silenceUnit(unit, 0);
@@ -433,11 +509,6 @@ public final class ExplorerViewModel {
     public void exportReach(Path target) {
         MemoryReach shownReach = reach.get();
         Trace trace = primary.getTrace();
-        if (primary.getImported() != null) {
-            showError("Nothing to export: " + OWN_MODELS_ONLY.toLowerCase(Locale.ROOT).charAt(0)
-                    + OWN_MODELS_ONLY.substring(1));
-            return;
-        }
         if (shownReach == null || trace == null) {
             showError("Nothing to export: the memory reach appears once a sentence is traced");
             return;
@@ -751,6 +822,7 @@ public final class ExplorerViewModel {
         }
         if (primary.getImported() != null) {
             updateOutputs(primary.getImported(), primary.getNetworkTrace(), trace);
+            followNetworkOutput();
             return;
         }
         predictionsAreProbabilities.set(true);
@@ -811,8 +883,7 @@ public final class ExplorerViewModel {
         List<Trace.Prediction> top = new ArrayList<>();
         for (int i = 0; i < Math.min(PREDICTIONS, order.size()); i++) {
             int index = order.get(i);
-            String label = index < labels.size() && labels.get(index) != null && !labels.get(index).isEmpty()
-                    ? labels.get(index) : "output " + (index + 1);
+            String label = NetworkOutputs.label(network, index); // as the reach and the ablation name it
             top.add(new Trace.Prediction(label, index, output[index]));
         }
         predictionsAreProbabilities.set(probabilities);
@@ -955,7 +1026,7 @@ public final class ExplorerViewModel {
         return predictionsAreProbabilities.getReadOnlyProperty();
     }
 
-    /** Whether the main cell's model is GateScope's own, where reach, silencing and the verb test apply. */
+    /** Whether the main cell's model is GateScope's own, where the verb test applies. */
     public boolean isOwnModel() {
         return primary.getModel() != null;
     }

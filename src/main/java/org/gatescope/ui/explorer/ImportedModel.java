@@ -58,7 +58,9 @@ public record ImportedModel(Network network, String formatName, Path vocabularyF
         Network.Activation activation = network.head().get(network.head().size() - 1).activation();
         String what = predictsTokens() ? (tokenizer.characters() ? "characters" : "words")
                 : network.readout() == Network.Readout.EVERY_STEP ? "outputs" : "classes";
-        String count = String.format(Locale.ROOT, "%,d %s", size, what);
+        // one output of a sigmoid head is one class's probability: "1 class", not "1 classes"
+        String count = String.format(Locale.ROOT, "%,d %s", size, size == 1 ? what.substring(0, what.length()
+                - (what.endsWith("es") && what.equals("classes") ? 2 : 1)) : what);
         return switch (activation) {
             case SOFTMAX -> "softmax over " + count;
             case SIGMOID -> "sigmoid on " + count;

@@ -436,20 +436,20 @@ public final class SidePanel extends VBox {
         if (!shown) {
             return;
         }
-        ablationTitle.setText("Silenced unit " + result.unit());
-        String at = result.before().tokens().get(result.position());
+        ablationTitle.setText("Silenced unit " + result.unit() + (result.layer().isEmpty() ? "" : " of " + result.layer()));
         ablationPosition.setText(UnitMenu.silencedState(result.before()) + " forced to 0 from \u201C"
-                + result.before().tokens().get(result.fromStep()) + "\u201D on; next token after \u201C" + at
-                + "\u201D, before \u2192 after:");
+                + result.before().tokens().get(result.fromStep()) + "\u201D on"
+                + (result.layer().endsWith("(backward)") ? " (read backward: it and the tokens before it)" : "")
+                + "; " + result.describeOutput() + ", before \u2192 after:");
         List<String> compared = result.compared();
         List<javafx.scene.Node> rows = new java.util.ArrayList<>();
         for (String token : compared) {
             double before = result.probabilityBefore(token);
             double after = result.probabilityAfter(token);
             BarRow beforeRow = new BarRow("prediction-bar", 96);
-            beforeRow.update(token + " before", before, false);
+            beforeRow.update(token + " before", before, false, result.probabilities());
             BarRow afterRow = new BarRow("ablated-bar", 96);
-            afterRow.update(token + " after", after, false);
+            afterRow.update(token + " after", after, false, result.probabilities());
             rows.add(beforeRow);
             rows.add(afterRow);
         }

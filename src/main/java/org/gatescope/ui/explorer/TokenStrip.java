@@ -99,10 +99,12 @@ public final class TokenStrip extends ListView<TokenChip> {
             legend.setVisible(shown);
             legend.setManaged(shown);
             if (reach != null) {
-                legend.setText("reach of p(" + reach.target() + ")");
-                tip.setText("The bar under each word: how much its memory cell still reaches the prediction of \u201C"
+                legend.setText("reach of " + (reach.logProbability() ? "p(" + reach.target() + ")" : reach.objective()));
+                tip.setText("The bar under each word: how much its memory cell"
+                        + (reach.layer().isEmpty() ? "" : " in " + reach.layer()) + " still reaches "
+                        + (reach.logProbability() ? "the prediction of " : "") + "\u201C"
                         + reach.target() + "\u201D at token " + (reach.position() + 1) + " ("
-                        + ReachRow.caption(reach.target(), "c<t>") + ", log scale: a full bar is " + ReachRow.TOP_LABEL
+                        + ReachRow.caption(reach, "c<t>") + ", log scale: a full bar is " + ReachRow.TOP_LABEL
                         + ", none is " + ReachRow.BOTTOM_LABEL + "). R shows or hides it.");
             }
         };

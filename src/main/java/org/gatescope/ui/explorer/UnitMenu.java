@@ -83,25 +83,29 @@ public final class UnitMenu {
 
     /** The menu's items for {@code target} in {@code trace}: what is silenced, named in the lecture's terms. */
     private List<MenuItem> items(Trace trace, Target target) {
-        if (!explorer.isOwnModel()) { // one clear state rather than an action that cannot run
-            MenuItem ownOnly = new MenuItem(ExplorerViewModel.OWN_MODELS_ONLY);
-            ownOnly.setId("silence-own-models-only");
-            ownOnly.setDisable(true);
-            ownOnly.setMnemonicParsing(false);
-            return List.of(ownOnly);
-        }
         int unit = target.unit();
         int step = Math.max(0, Math.min(target.step(), trace.length() - 1));
         MenuItem silence = new MenuItem("Silence unit " + unit + " (" + silencedState(trace) + " = 0 at every token)");
         silence.setId("silence-unit");
         silence.setOnAction(e -> explorer.silenceUnit(unit, 0));
+        // a backward direction reads the input last to first: "from here on" is this token and those before it
+        boolean backward = readsBackward(explorer);
         MenuItem fromHere = new MenuItem("Silence unit " + unit + " from \u201C" + trace.tokens().get(step)
-                + "\u201D on (" + stateSymbol(trace) + " = 0 from token " + (step + 1) + ")");
+                + "\u201D on (" + stateSymbol(trace) + " = 0 " + (backward ? "at tokens " + (step + 1) + " \u2026 1"
+                : "from token " + (step + 1)) + ")");
         fromHere.setId("silence-unit-from-here");
         fromHere.setMnemonicParsing(false); // the token as typed: "my_var", not "myvar"
         silence.setMnemonicParsing(false);
         fromHere.setOnAction(e -> explorer.silenceUnit(unit, step));
         return List.of(silence, fromHere);
+    }
+
+    /** Whether the main cell shows the backward direction of a bidirectional layer. */
+    static boolean readsBackward(ExplorerViewModel explorer) {
+        var traced = explorer.primary().getNetworkTrace();
+        int layer = explorer.primary().selectedLayerProperty().get();
+        return explorer.primary().getImported() != null && traced != null && layer < traced.layers().size()
+                && traced.layers().get(layer).backward();
     }
 
     /**

@@ -484,8 +484,6 @@ public final class HeatmapView extends TokenAxisView {
                 double room = legendLeft - textLeft - 12;
                 // the longest hint that fits at its own width: squeezed text is hard to read
                 String text = hover.isEmpty() ? hints.stream()
-                        // a model trained elsewhere cannot be silenced: its hint offers no right-click
-                        .filter(h -> explorer.isOwnModel() || !h.contains("silence"))
                         .filter(h -> textWidth(h, CanvasTheme.LABEL) <= room)
                         .findFirst().orElse("") : hover;
                 g.fillText(text, textLeft, HEADER / 2, room);

@@ -347,7 +347,7 @@ public final class TimelineView extends TokenAxisView {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(CanvasTheme.MUTED);
         String target = reach.target();
-        String reachOf = ReachRow.caption(target, ReachChart.stateLabel(cell.getTrace()));
+        String reachOf = ReachRow.caption(reach, ReachChart.stateLabel(cell.getTrace()));
         String caption = reachOf + ", log scale";
         String full = caption + "; the outlined bar is the prediction of \u201C" + target + "\u201D";
         // a narrower column drops whole clauses, never cuts a word

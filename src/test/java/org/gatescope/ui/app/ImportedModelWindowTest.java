@@ -1,5 +1,6 @@
 package org.gatescope.ui.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,13 +14,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javafx.geometry.Point2D;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
+import javafx.scene.input.MouseButton;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
+import org.gatescope.engine.analysis.Ablation;
+import org.gatescope.engine.analysis.MemoryReach;
+import org.gatescope.engine.analysis.NetworkReach;
 import org.gatescope.ui.UiTestModels;
 import org.gatescope.ui.explorer.DiagramPane;
 import org.gatescope.ui.explorer.ExplorerViewModel;
@@ -31,13 +39,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A model trained elsewhere in the window: the bidirectional two-layer PyTorch GRU fixture
  * (embedding 10×4, H = 5, a head of 10 logits) opens from Open model…'s path, its four layer
  * directions are chosen from the side panel and drawn by the diagram, it reads ids without a
- * vocabulary and text with one, a broken file leaves it open, and what works only on GateScope's
- * own models says so.
+ * vocabulary and text with one, a broken file leaves it open, and the reach and a right-click's
+ * silencing work on the selected layer direction.
  */
 @ExtendWith(ApplicationExtension.class)
 class ImportedModelWindowTest {
@@ -137,7 +146,7 @@ class ImportedModelWindowTest {
         assertFalse(traces.layers().get(0).trace().value(Quantity.ACTIVATION, 4, 0)
                 == traces.layers().get(1).trace().value(Quantity.ACTIVATION, 4, 0));
         assertEquals(5, explorer.predictions().size(), "the head's 10 outputs, the five largest listed");
-        assertTrue(explorer.predictions().get(0).token().startsWith("output "));
+        assertTrue(explorer.predictions().get(0).token().startsWith("#"), "named as the ids it reads: the head is as wide as the embedding");
     }
 
     @Test
@@ -223,19 +232,108 @@ class ImportedModelWindowTest {
     }
 
     @Test
-    void reachAndSilencingSayTheyWorkOnGateScopesModels(FxRobot robot) throws Exception {
+    void theReachFollowsTheSelectedLayerAndTheStep(FxRobot robot) throws Exception {
         openGru(robot);
+        robot.interact(() -> explorer.setSentenceNow("3, 1, 4, 1, 5, 9"));
+        robot.interact(() -> explorer.jumpTo(2));
+        robot.interact(() -> layerChooser(robot).setValue("layer 1 (backward)"));
+        WaitForAsyncUtils.waitForFxEvents();
 
-        assertNull(explorer.getReach(), "no reach of a model trained elsewhere");
-        Label state = robot.lookup("#own-models-only").queryAs(Label.class);
-        assertTrue(state.isVisible());
-        assertEquals(ExplorerViewModel.OWN_MODELS_ONLY + ".", state.getText());
+        NetworkTrace traced = explorer.primary().getNetworkTrace();
+        MemoryReach shown = explorer.getReach();
+        MemoryReach expected = NetworkReach.atStep(explorer.primary().getImported().network(), traced, 1, 2);
+        assertNotNull(shown, "a model trained elsewhere has its reach");
+        assertEquals("layer 1 (backward)", shown.layer());
+        assertEquals(2, shown.position(), "the output after the current step");
+        assertEquals("#1", shown.target(), "the next id read (the head is as wide as the embedding)");
+        assertEquals("output #1", shown.objective(), "a head without softmax: the raw output");
+        assertArrayEquals(expected.memoryCell(), shown.memoryCell(), 1e-12);
+        assertTrue(shown.memoryCell()[5] > 0, "a backward direction reaches forward from the output's step");
+        Label legend = robot.lookup("#reach-legend").queryAs(Label.class);
+        assertTrue(legend.isVisible());
+        assertEquals("reach of output #1", legend.getText());
+
+        robot.interact(() -> explorer.jumpTo(4));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, explorer.getReach().position(), "the reach follows the step");
+        robot.interact(() -> explorer.selectLayer(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("layer 2", explorer.getReach().layer(), "and the layer");
+        assertEquals(0.0, explorer.getReach().memoryCell()[5], "a forward direction reaches back only");
         assertFalse(robot.lookup("#agreement").query().isVisible(), "no was-or-were test");
+        assertTrue(robot.lookup("#own-models-only").queryAs(Label.class).getText().contains("verb test"));
+    }
 
-        robot.interact(() -> explorer.silenceUnit(0));
-        assertNull(explorer.getAblation());
-        assertTrue(explorer.errorProperty().get().startsWith(ExplorerViewModel.OWN_MODELS_ONLY),
-                explorer.errorProperty().get());
+    @Test
+    void rightClickingAUnitOfABackwardLayerSilencesItAndShowsTheOutputsBeforeAndAfter(FxRobot robot)
+            throws Exception {
+        openGru(robot);
+        robot.interact(() -> explorer.setSentenceNow("3, 1, 4, 1, 5, 9"));
+        robot.interact(() -> explorer.selectLayer(3));
+        robot.interact(() -> explorer.jumpTo(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        int first = explorer.primary().unitOrder().get(0);
+        ListCell<?> unitCell = robot.lookup("#unit-list .list-cell").match(
+                (ListCell<?> c) -> c.getItem() != null && c.getItem().equals(first)).query();
+        Point2D centre = WaitForAsyncUtils.waitForAsyncFx(5000,
+                () -> unitCell.localToScreen(unitCell.getWidth() / 2, unitCell.getHeight() / 2));
+        robot.clickOn(centre, MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> items = robot.lookup(".context-menu .menu-item .label").queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText).toList();
+        assertEquals("Silence unit " + first + " from \u201C#1\u201D on (c<t> = 0 at tokens 2 \u2026 1)", items.get(1),
+                "a backward direction silenced from its reading of the token on");
+        robot.clickOn("#silence-unit-from-here");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Ablation ablation = explorer.getAblation();
+        assertNotNull(ablation, explorer.errorProperty().get());
+        assertEquals("layer 2 (backward)", ablation.layer());
+        assertEquals(1, ablation.fromStep());
+        assertEquals(0.0, ablation.after().value(Quantity.MEMORY_CELL, 0, first));
+        assertEquals(ablation.before().value(Quantity.MEMORY_CELL, 3, first),
+                ablation.after().value(Quantity.MEMORY_CELL, 3, first), "read before the silencing began");
+        assertTrue(robot.lookup("#ablation-box").query().isVisible());
+        assertEquals("Silenced unit " + first + " of layer 2 (backward)",
+                robot.lookup("#ablation-title").queryAs(Label.class).getText());
+        String position = robot.lookup("#ablation-position").queryAs(Label.class).getText();
+        assertTrue(position.contains("next token after \u201C#1\u201D"), position);
+        assertEquals(3, ablation.compared().size(), "the three largest outputs, before and after");
+        assertTrue(robot.lookup("#ablation-shares").tryQuery().isEmpty(), "no verb shares");
+
+        Path png = folder.resolve("reach.png");
+        robot.interact(() -> explorer.exportReach(png));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Files.size(png) > 0, explorer.errorProperty().get());
+    }
+
+    @Test
+    void theCompareViewsSecondColumnChoosesALayerAndListsTheModelsOutputs(FxRobot robot) throws Exception {
+        robot.interact(() -> explorer.setCompare(true));
+        Path gru = bidirectionalGru();
+        robot.interact(() -> explorer.openComparisonModel(gru.toString()));
+        robot.interact(() -> explorer.setSentenceNow("3, 1, 4, 1, 5, 9")); // it reads ids: it has no vocabulary
+        robot.interact(() -> explorer.jumpTo(2));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        ComboBox<String> second = robot.lookup("#compare-layer-chooser").queryAs(ComboBox.class);
+        assertTrue(second.isVisible(), "a model trained elsewhere has its layer chooser in the column's header");
+        assertFalse(robot.lookup("#main-layer-chooser").query().isVisible(), "the bundled model has one layer");
+        assertEquals(List.of("layer 1", "layer 1 (backward)", "layer 2", "layer 2 (backward)"), List.copyOf(second.getItems()));
+        robot.interact(() -> second.setValue("layer 2 (backward)"));
+        WaitForAsyncUtils.waitForFxEvents();
+        NetworkTrace traced = explorer.comparison().getNetworkTrace();
+        assertEquals(3, explorer.comparison().selectedLayerProperty().get());
+        assertSame(traced.layers().get(3).trace(), explorer.comparison().getTrace());
+        assertEquals(0, explorer.primary().selectedLayerProperty().get(), "the main cell keeps its own");
+
+        String outputs = robot.lookup("#compare-predictions").queryAs(Label.class).getText();
+        assertTrue(outputs.startsWith("after \u201c" + explorer.comparison().getTrace().tokens().get(2) + "\u201d: #"),
+                outputs);
+        MemoryReach reach = explorer.reachProperty(explorer.comparison()).get();
+        assertNotNull(reach, "the second column's timeline has its reach");
+        assertEquals("layer 2 (backward)", reach.layer());
     }
 
     @Test
