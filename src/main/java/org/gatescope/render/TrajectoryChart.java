@@ -115,7 +115,7 @@ public final class TrajectoryChart {
             drawPlot(g, layout, chart);
             drawLegend(g, chart);
             for (int p = 0; p < chart.paths().size(); p++) {
-                drawPath(g, layout, chart.paths().get(p), colour(p));
+                drawPath(g, layout, chart.paths().get(p), p, colour(p), p == 0 ? null : chart.paths().get(0));
             }
         } finally {
             g.dispose();
@@ -174,7 +174,8 @@ public final class TrajectoryChart {
         int room = (WIDTH - 2 * PAD - AXIS_LEFT) / Math.max(1, chart.paths().size());
         for (int p = 0; p < chart.paths().size(); p++) {
             g.setColor(colour(p));
-            g.fill(new Ellipse2D.Double(x, baseline - 10, 10, 10));
+            g.fill(p % 2 == 0 ? new Ellipse2D.Double(x, baseline - 10, 10, 10)
+                    : new java.awt.geom.Rectangle2D.Double(x, baseline - 10, 10, 10));
             g.setColor(ChartStyle.INK);
             String label = ChartStyle.fit(metrics, chart.paths().get(p).label(), room - 30);
             g.drawString(label, x + 16, baseline);
@@ -219,7 +220,11 @@ public final class TrajectoryChart {
         g.drawString(right, x0 + w - g.getFontMetrics().stringWidth(right), y0 + h + 15);
     }
 
-    private static void drawPath(Graphics2D g, Layout layout, Path path, Color colour) {
+    /**
+     * @param first the first path, whose labels a later path does not repeat: a token is labelled again only
+     *     where it differs from the first path's token at that step ("cats"), or lies apart from it
+     */
+    private static void drawPath(Graphics2D g, Layout layout, Path path, int index, Color colour, Path first) {
         double[][] points = path.points();
         Path2D.Double line = new Path2D.Double();
         for (int t = 0; t < points.length; t++) {
@@ -239,11 +244,22 @@ public final class TrajectoryChart {
             double x = layout.x(points[t][0]);
             double y = layout.y(points[t].length > 1 ? points[t][1] : 0);
             double size = t == 0 ? MARKER + 3 : MARKER;
+            // circles for the first sentence, squares for the second: told apart without colour too
+            java.awt.Shape marker = index % 2 == 0 ? new Ellipse2D.Double(x - size / 2, y - size / 2, size, size)
+                    : new java.awt.geom.Rectangle2D.Double(x - size / 2, y - size / 2, size, size);
             g.setColor(colour);
-            g.fill(new Ellipse2D.Double(x - size / 2, y - size / 2, size, size));
+            g.fill(marker);
             g.setColor(Theme.SURFACE);
             g.setStroke(new BasicStroke(1.2f));
-            g.draw(new Ellipse2D.Double(x - size / 2, y - size / 2, size, size));
+            g.draw(marker);
+            if (first != null && t < first.points().length && first.tokens().get(t).equals(path.tokens().get(t))) {
+                double[] q = first.points()[t];
+                double dx = layout.x(q[0]) - x;
+                double dy = layout.y(q.length > 1 ? q[1] : 0) - y;
+                if (dx * dx + dy * dy < 18 * 18) {
+                    continue; // the first path's label says it already
+                }
+            }
             g.setColor(colour.darker());
             g.drawString(path.tokens().get(t), (float) (x + 7), (float) (y - 6));
         }

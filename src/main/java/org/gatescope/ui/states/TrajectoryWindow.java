@@ -98,6 +98,8 @@ public final class TrajectoryWindow {
         quantity.setId("trajectory-quantity");
         quantity.getItems().addAll("c<t>", "a<t>");
         quantity.getSelectionModel().select(0);
+        fixed(quantity);
+        basis.setPrefWidth(250);
         quantity.setOnAction(e -> model.setQuantity(quantity.getSelectionModel().getSelectedIndex() == 1
                 ? Quantity.ACTIVATION : Quantity.MEMORY_CELL));
 
@@ -114,10 +116,10 @@ public final class TrajectoryWindow {
         progress.setPrefSize(18, 18);
         progress.visibleProperty().bind(model.busyProperty());
 
-        HBox first = new HBox(8, new Label("Compare with:"), comparison);
+        HBox first = new HBox(8, fixed(new Label("Compare with:")), comparison);
         first.setAlignment(Pos.CENTER_LEFT);
-        HBox second = new HBox(10, new Label("Basis fitted on:"), basis, new Label("States:"), quantity,
-                new LayerChoice(explorer), progress, save, export);
+        HBox second = new HBox(10, fixed(new Label("Basis fitted on:")), basis, fixed(new Label("States:")), quantity,
+                new LayerChoice(explorer), progress, fixed(save), fixed(export));
         second.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(6, first, second);
         bar.setPadding(new Insets(8, 12, 8, 12));
@@ -172,6 +174,12 @@ public final class TrajectoryWindow {
             model.dispose();
             explorer.stepProperty().removeListener(onStep);
         });
+    }
+
+    /** Keeps a control at its preferred width: labels and buttons are never cut to "…". */
+    private static <T extends javafx.scene.layout.Region> T fixed(T control) {
+        control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return control;
     }
 
     /** Shows the window and draws for the explorer's sentence. */
