@@ -134,8 +134,12 @@ public final class ProbeChart {
         g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
         g.draw(new Line2D.Double(x0, base, x0 + width, base));
         g.setStroke(new BasicStroke(1f));
-        g.drawString(String.format(Locale.ROOT, "always the commonest label: %.0f %%", 100 * report.majority()),
-                x0 + 6, (float) base - 5);
+        String baseline = String.format(Locale.ROOT, "always the commonest label: %.0f %%", 100 * report.majority());
+        int textWidth = g.getFontMetrics().stringWidth(baseline);
+        g.setColor(Theme.SURFACE);
+        g.fill(new Rectangle2D.Double(x0 + 4, base - 17, textWidth + 6, 15));
+        g.setColor(Theme.DANGER);
+        g.drawString(baseline, x0 + 7, (float) base - 5);
         g.setColor(ChartStyle.FRAME);
         g.drawRect(x0, top, width, height);
     }

@@ -78,9 +78,10 @@ public final class ReadingWindow {
         });
         VBox.setVgrow(units, Priority.ALWAYS);
         VBox.setVgrow(matches, Priority.ALWAYS);
-        Label unitsTitle = new Label("Units that mark the span (" + UnitSearch.METHOD + " with it; \u25CF = searched"
-                + " together)");
+        Label unitsTitle = new Label("Units that mark the span\n(ranked by " + UnitSearch.METHOD
+                + " with it; \u25CF = searched together)");
         unitsTitle.setWrapText(true);
+        unitsTitle.setMinHeight(Region.USE_PREF_SIZE);
         Label matchesTitle = new Label("Where they switch on together");
         Button clear = new Button("Clear the span");
         clear.setId("reading-clear");
