@@ -256,7 +256,7 @@ public final class TrajectoryChart {
                 double[] q = first.points()[t];
                 double dx = layout.x(q[0]) - x;
                 double dy = layout.y(q.length > 1 ? q[1] : 0) - y;
-                if (dx * dx + dy * dy < 18 * 18) {
+                if (dx * dx + dy * dy < 26 * 26) {
                     continue; // the first path's label says it already
                 }
             }

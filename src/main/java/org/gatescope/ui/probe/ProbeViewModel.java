@@ -102,7 +102,7 @@ public final class ProbeViewModel {
         if (source == null) {
             busy.set(false);
             result.set(null);
-            status.set("No model is open");
+            status.set(explorer.primary().busyProperty().get() ? "The model is still loading\u2026" : "No model is open");
             return;
         }
         if (!source.readsWords()) {

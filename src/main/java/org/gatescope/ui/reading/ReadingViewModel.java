@@ -200,8 +200,9 @@ public final class ReadingViewModel {
     private static List<String> describeUnits(Search found) {
         List<String> lines = new ArrayList<>();
         for (UnitSearch.UnitScore u : found.ranked().subList(0, Math.min(LISTED_UNITS, found.ranked().size()))) {
-            lines.add(String.format(Locale.ROOT, "unit %d   r = %+.3f   inside %+.3f, outside %+.3f%s", u.unit(),
-                    u.correlation(), u.meanInside(), u.meanOutside(), found.pattern().contains(u) ? "   \u25CF" : ""));
+            lines.add(String.format(Locale.ROOT, "%s unit %d   r %+.2f   in %+.2f / out %+.2f",
+                    found.pattern().contains(u) ? "\u25CF" : "   ", u.unit(), u.correlation(), u.meanInside(),
+                    u.meanOutside()));
         }
         return lines;
     }

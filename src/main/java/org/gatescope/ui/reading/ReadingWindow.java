@@ -89,7 +89,7 @@ public final class ReadingWindow {
         clear.disableProperty().bind(model.searchProperty().isNull());
         VBox side = new VBox(6, unitsTitle, units, matchesTitle, matches, clear);
         side.setPadding(new Insets(0, 12, 0, 6));
-        side.setPrefWidth(330);
+        side.setPrefWidth(370);
 
         Label hover = new Label();
         hover.setId("reading-hover");

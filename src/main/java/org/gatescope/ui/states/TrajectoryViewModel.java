@@ -214,7 +214,8 @@ public final class TrajectoryViewModel {
         if (source == null || first == null) {
             busy.set(false);
             result.set(null);
-            status.set(source == null ? "No model is open" : "No text: type a sentence in the main window");
+            status.set(source == null ? (explorer.primary().busyProperty().get() ? "The model is still loading\u2026"
+                    : "No model is open") : "No text: type a sentence in the main window");
             return;
         }
         String second = comparison.get().strip();

@@ -99,7 +99,7 @@ public final class TrajectoryWindow {
         quantity.getItems().addAll("c<t>", "a<t>");
         quantity.getSelectionModel().select(0);
         fixed(quantity);
-        basis.setPrefWidth(250);
+        basis.setPrefWidth(330);
         quantity.setOnAction(e -> model.setQuantity(quantity.getSelectionModel().getSelectedIndex() == 1
                 ? Quantity.ACTIVATION : Quantity.MEMORY_CELL));
 
