@@ -29,8 +29,12 @@ public final class ReadingLayout {
     private final int[] line;
     private final float[] boxWidth;
     private final int[] lineStart;
+    /** Each token's glyphs, laid out once (shared by equal tokens): painting only places them. */
+    private final java.awt.font.GlyphVector[] glyphs;
 
-    private ReadingLayout(int width, float[] x, int[] line, float[] boxWidth, int[] lineStart) {
+    private ReadingLayout(int width, float[] x, int[] line, float[] boxWidth, int[] lineStart,
+                          java.awt.font.GlyphVector[] glyphs) {
+        this.glyphs = glyphs;
         this.width = width;
         this.x = x;
         this.line = line;
@@ -41,7 +45,10 @@ public final class ReadingLayout {
     /** Lays out {@code tokens} in lines of {@code width} px (at least one token per line, however long). */
     public static ReadingLayout of(List<String> tokens, int width) {
         FontMetrics metrics = metrics();
+        java.awt.font.FontRenderContext context = metrics.getFontRenderContext();
         Map<String, Float> widths = new HashMap<>();
+        Map<String, java.awt.font.GlyphVector> shapes = new HashMap<>();
+        java.awt.font.GlyphVector[] glyphs = new java.awt.font.GlyphVector[tokens.size()];
         int n = tokens.size();
         float[] x = new float[n];
         int[] line = new int[n];
@@ -54,6 +61,7 @@ public final class ReadingLayout {
         }
         for (int t = 0; t < n; t++) {
             float box = widths.computeIfAbsent(tokens.get(t), s -> (float) metrics.stringWidth(s) + 2 * PAD_X);
+            glyphs[t] = shapes.computeIfAbsent(tokens.get(t), s -> FONT.createGlyphVector(context, s));
             if (cursor + box > width - MARGIN && cursor > MARGIN) {
                 current++;
                 starts.add(t);
@@ -64,7 +72,7 @@ public final class ReadingLayout {
             w[t] = box;
             cursor += box + GAP;
         }
-        return new ReadingLayout(width, x, line, w, starts.stream().mapToInt(Integer::intValue).toArray());
+        return new ReadingLayout(width, x, line, w, starts.stream().mapToInt(Integer::intValue).toArray(), glyphs);
     }
 
     private static FontMetrics metrics() {
@@ -75,6 +83,11 @@ public final class ReadingLayout {
         FontMetrics metrics = g.getFontMetrics();
         g.dispose();
         return metrics;
+    }
+
+    /** The glyphs of token {@code t} in {@link #FONT}; read only. */
+    public java.awt.font.GlyphVector glyphs(int t) {
+        return glyphs[t];
     }
 
     public int width() {

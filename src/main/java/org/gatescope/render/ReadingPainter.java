@@ -50,6 +50,10 @@ public final class ReadingPainter {
         }
         g.setFont(ReadingLayout.FONT);
         int ascent = g.getFontMetrics().getAscent();
+        boolean[] whiteText = whiteTextByLevel(scale);
+        // Boxes are axis-aligned on whole pixels: no antialiasing needed, and thousands paint much faster.
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_OFF);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_RENDERING, java.awt.RenderingHints.VALUE_RENDER_SPEED);
         int firstLine = layout.lineAt(top);
         int lastLine = layout.lineAt(top + height);
         int from = layout.lineStart(firstLine);
@@ -58,14 +62,14 @@ public final class ReadingPainter {
             double x = layout.x(t);
             double y = layout.y(t) - top;
             double w = layout.boxWidth(t);
-            int argb = scale.argb(values[t]);
-            g.setColor(new Color(argb, true));
-            g.fill(new RoundRectangle2D.Double(x, y, w, ReadingLayout.BOX_HEIGHT, 5, 5));
-            boolean dark = Theme.contrast(argb, 0xFF000000) < Theme.contrast(argb, 0xFFFFFFFF);
-            g.setColor(dark ? Color.WHITE : Color.BLACK);
-            g.drawString(tokens.get(t), (float) (x + ReadingLayout.PAD_X),
+            int level = scale.level(values[t]);
+            g.setColor(new Color(scale.argbAtLevel(level), true));
+            g.fillRect((int) Math.round(x), (int) Math.round(y), (int) Math.round(w), ReadingLayout.BOX_HEIGHT);
+            g.setColor(whiteText[level] ? Color.WHITE : Color.BLACK);
+            g.drawGlyphVector(layout.glyphs(t), (float) (x + ReadingLayout.PAD_X),
                     (float) (y + (ReadingLayout.BOX_HEIGHT + ascent) / 2.0 - 2));
         }
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
         g.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 3}, 0));
         g.setColor(Theme.TEXT);
         for (int[] match : marks.matches()) {
@@ -83,6 +87,20 @@ public final class ReadingPainter {
                     layout.boxWidth(marks.step()) + 4, ReadingLayout.BOX_HEIGHT + 4, 7, 7));
         }
     }
+
+    /** Per colour level: whether white text reads better on it than black (computed once per scale). */
+    private static boolean[] whiteTextByLevel(ColorScale scale) {
+        return WHITE_TEXT.computeIfAbsent(scale, s -> {
+            boolean[] white = new boolean[ColorScale.LEVELS];
+            for (int i = 0; i < white.length; i++) {
+                int argb = s.argbAtLevel(i);
+                white[i] = Theme.contrast(argb, 0xFF000000) < Theme.contrast(argb, 0xFFFFFFFF);
+            }
+            return white;
+        });
+    }
+
+    private static final java.util.Map<ColorScale, boolean[]> WHITE_TEXT = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static void outline(Graphics2D g, ReadingLayout layout, int first, int last, double top, int from, int to) {
         for (int t = Math.max(first, from); t <= Math.min(last, to - 1); t++) {
