@@ -116,6 +116,23 @@ class TrajectoryViewModelTest {
     }
 
     @Test
+    void anImportedModelsLayerChosenInTheExplorerIsTheOneProjected() throws Exception {
+        Path onnx = folder.resolve("lstm_folded.onnx");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/onnx/lstm_folded.onnx")) {
+            Files.copy(in, onnx);
+        }
+        explorer.openModel(onnx);
+        explorer.setSentenceNow("1, 5, 9, 2, 7");
+        assertNotNull(explorer.primary().getImported());
+        assertEquals(1, chart().paths().size(), "ids have no counterfactual");
+        assertEquals(5, chart().paths().get(0).points().length);
+        explorer.selectLayer(1);
+        assertEquals(1, explorer.primary().selectedLayerProperty().get());
+        assertTrue(chart().title().contains("backward"), chart().title());
+        assertEquals("", trajectories.errorProperty().get());
+    }
+
+    @Test
     void theExportIsThePictureShown() throws Exception {
         Path png = folder.resolve("t.png");
         trajectories.export(png);
