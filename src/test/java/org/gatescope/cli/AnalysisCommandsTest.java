@@ -140,6 +140,39 @@ class AnalysisCommandsTest {
         assertRefused(run("states", "--model", onnx.toString(), "--ids", "1,5,9", "--layer", "7"), "layers: 1, 1b, 2, 2b");
     }
 
+    @Test
+    void anImportedModelIsProbedThroughItsVocabularyWordByWord() throws Exception {
+        Path pt = dir.resolve("gru.pt");
+        try (InputStream in = getClass().getResourceAsStream("/onnx/gru.pt")) {
+            Files.copy(in, pt);
+        }
+        Path vocab = Files.writeString(dir.resolve("vocab.json"), "[\"<pad>\", \"the\", \"cat\", \"sat\", \"on\", \"a\","
+                + " \"mat\", \"dog\", \"ran\", \"far\"]");
+        StringBuilder file = new StringBuilder();
+        for (String sentence : List.of("the cat sat", "a dog ran", "the dog sat", "a cat ran", "the cat ran far",
+                "a dog sat on the mat")) {
+            for (String word : sentence.split(" ")) {
+                String label = switch (word) {
+                    case "the", "a" -> "DET";
+                    case "cat", "dog", "mat" -> "NOUN";
+                    case "on", "far" -> "OTHER";
+                    default -> "VERB";
+                };
+                file.append(word).append('\t').append(label).append('\n');
+            }
+            file.append('\n');
+        }
+        Path labels = Files.writeString(dir.resolve("pos.tsv"), file.toString());
+        Map<?, ?> json = json(run("probe", "--model", pt.toString(), "--vocab", vocab.toString(), "--labels",
+                labels.toString()));
+        assertEquals(List.of(), json.get("number_units"), "no ablation test for a model trained elsewhere");
+        assertEquals(4L, json.get("held_out_tokens"), "the 5th sentence, \"the cat ran far\"");
+        Path unknownWord = Files.writeString(dir.resolve("dogs.tsv"), file.toString().replace("dog\tNOUN", "dogs\tNOUN"));
+        assertRefused(run("probe", "--model", pt.toString(), "--vocab", vocab.toString(), "--labels",
+                unknownWord.toString()), "\"dogs\"", "line up");
+        assertRefused(run("probe", "--model", pt.toString(), "--labels", labels.toString()), "--vocab");
+    }
+
     private static Map<?, ?> json(CommandLineTest.Result result) {
         assertEquals(0, result.status(), result.err());
         return (Map<?, ?>) Json.parse(result.out());
