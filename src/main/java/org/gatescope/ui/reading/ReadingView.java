@@ -19,9 +19,9 @@ import org.gatescope.render.ReadingPainter;
 import org.gatescope.ui.canvas.CanvasRegion;
 
 /**
- * The coloured text: only the visible band is painted, by {@link ReadingPainter} into a reused Java2D buffer that
- * becomes the canvas' image, so the screen shows the very pixels the PNG export draws; scrolled by pixels (wheel,
- * scroll bar, Page Up/Down), repainting at most once per frame. Dragging across tokens marks a span; a click
+ * The coloured text: painted in bands of {@value #TILE} px by {@link ReadingPainter}, the PNG export's painter, so
+ * the screen shows the very pixels the export draws; only bands in view are painted, and kept while only the scroll
+ * position changes, so scrolling (wheel, scroll bar, Page Up/Down) mostly copies images; at most once per frame. Dragging across tokens marks a span; a click
  * steps the explorer; the explorer's step is kept in view.
  */
 final class ReadingView extends CanvasRegion {
@@ -30,11 +30,26 @@ final class ReadingView extends CanvasRegion {
     private final ScrollBar scrollBar = new ScrollBar();
     private ReadingLayout layout;
     private List<String> layoutTokens;
+    /** Painted bands of the text, {@value #TILE} px high, kept while nothing but the scroll position changes. */
+    private final java.util.LinkedHashMap<Integer, WritableImage> tiles = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Integer, WritableImage> eldest) {
+            return size() > MAX_TILES;
+        }
+    };
+    private TileKey tileKey;
     private BufferedImage buffer;
-    private WritableImage image;
     private int dragFrom = -1;
     private int dragTo = -1;
     private boolean dragged;
+
+    static final int TILE = 256;
+    static final int MAX_TILES = 16;
+
+    /** What the tiles show: any change paints them anew. The trace and the search compare by identity. */
+    private record TileKey(Trace trace, int unit, org.gatescope.engine.Quantity quantity, int step, Object search,
+                           int width) {
+    }
 
     ReadingView(ReadingViewModel model) {
         super(new Size(800, 600, 300, 200));
@@ -155,20 +170,40 @@ final class ReadingView extends CanvasRegion {
         scrollBar.setVisibleAmount(max == 0 ? 1 : height * max / current.height());
         scrollBar.setUnitIncrement(ReadingLayout.LINE_HEIGHT);
         scrollBar.setBlockIncrement(height - ReadingLayout.LINE_HEIGHT);
-        if (buffer == null || buffer.getWidth() != w || buffer.getHeight() != h) {
-            buffer = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-            image = new WritableImage(w, h);
+        TileKey key = new TileKey(model.trace(), model.explorer().primary().getPrimaryUnit(),
+                model.quantityProperty().get(), model.explorer().getStep(), model.searchProperty().get(), w);
+        if (!key.equals(tileKey)) {
+            tiles.clear();
+            tileKey = key;
+        }
+        double top = Math.min(scrollBar.getValue(), max);
+        ReadingPainter.Marks marks = model.marks();
+        ColorScale scale = ColorScale.forQuantity(model.quantityProperty().get());
+        for (int i = (int) Math.floor(top / TILE); i * TILE < top + h; i++) {
+            WritableImage tile = tiles.get(i);
+            if (tile == null) {
+                tile = paintTile(current, values, scale, marks, i, w);
+                tiles.put(i, tile);
+            }
+            g.drawImage(tile, 0, i * TILE - top);
+        }
+    }
+
+    /** Paints band {@code index} of the text with the export's painter, into a reused Java2D buffer. */
+    private WritableImage paintTile(ReadingLayout current, double[] values, ColorScale scale, ReadingPainter.Marks marks,
+                                    int index, int w) {
+        if (buffer == null || buffer.getWidth() != w) {
+            buffer = new BufferedImage(w, TILE, BufferedImage.TYPE_INT_ARGB);
         }
         Graphics2D g2 = buffer.createGraphics();
         try {
-            ReadingPainter.paint(g2, current, model.trace().tokens(), values,
-                    ColorScale.forQuantity(model.quantityProperty().get()), model.marks(),
-                    Math.min(scrollBar.getValue(), max), h);
+            ReadingPainter.paint(g2, current, model.trace().tokens(), values, scale, marks, index * (double) TILE, TILE);
         } finally {
             g2.dispose();
         }
+        WritableImage tile = new WritableImage(w, TILE);
         int[] argb = ((DataBufferInt) buffer.getRaster().getDataBuffer()).getData();
-        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        g.drawImage(image, 0, 0);
+        tile.getPixelWriter().setPixels(0, 0, w, TILE, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return tile;
     }
 }

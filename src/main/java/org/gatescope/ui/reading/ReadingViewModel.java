@@ -92,6 +92,7 @@ public final class ReadingViewModel {
             return;
         }
         List<Quantity> all = trace.quantities();
+        hover.set(""); // it named the old quantity's value
         int at = Math.max(0, all.indexOf(quantity.get()));
         quantity.set(all.get(Math.floorMod(at + delta, all.size())));
         Search current = search.get();
@@ -102,6 +103,7 @@ public final class ReadingViewModel {
 
     /** ↑/↓: the explorer's previous or next unit. */
     public void moveUnit(int delta) {
+        hover.set("");
         explorer.primary().movePrimaryUnit(delta);
     }
 
