@@ -45,7 +45,11 @@ public final class ProbeWindow {
         file.setToggleGroup(group);
         number.setSelected(true);
         number.setOnAction(e -> model.useNumber());
-        file.setOnAction(e -> chooseLabels());
+        file.setOnAction(e -> {
+            chooseLabels();
+            // cancelled, or a file that did not fit: the radio shows what is probed
+            (ProbeStudy.NUMBER.equals(model.propertyProperty().get()) ? number : file).setSelected(true);
+        });
         model.propertyProperty().addListener((obs, old, now) -> {
             boolean isNumber = ProbeStudy.NUMBER.equals(now);
             (isNumber ? number : file).setSelected(true);
@@ -128,8 +132,6 @@ public final class ProbeWindow {
         File file = chooser.showOpenDialog(stage);
         if (file != null) {
             model.useLabels(file.toPath());
-        } else if (model.propertyProperty().get().equals(ProbeStudy.NUMBER)) {
-            model.useNumber();
         }
     }
 
