@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class FeaturePackagesTest {
 
     private static final String UI = "org.gatescope.ui.";
-    private static final String[] FEATURES = {UI + "timeline..", UI + "heatmap..", UI + "train..", UI + "saturation.."};
+    private static final String[] FEATURES = {UI + "timeline..", UI + "heatmap..", UI + "train..", UI + "saturation..",
+        UI + "states..", UI + "probe..", UI + "reading.."};
 
     private static JavaClasses classes;
 
@@ -61,7 +62,8 @@ class FeaturePackagesTest {
     void theExplorerKnowsNoFeatureBuiltOnIt() {
         noClasses().that().resideInAPackage(UI + "explorer..")
                 .should().dependOnClassesThat().resideInAnyPackage(UI + "app..", UI + "timeline..", UI + "heatmap..",
-                        UI + "train..", UI + "saturation..")
+                        UI + "train..", UI + "saturation..", UI + "states..", UI + "probe..", UI + "reading..",
+                        UI + "analysis..")
                 .check(classes);
     }
 

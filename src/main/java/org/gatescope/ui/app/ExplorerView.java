@@ -55,6 +55,9 @@ import org.gatescope.ui.explorer.TokenStrip;
 import org.gatescope.ui.explorer.TokenViewport;
 import org.gatescope.ui.heatmap.HeatmapView;
 import org.gatescope.ui.saturation.SaturationWindow;
+import org.gatescope.ui.probe.ProbeWindow;
+import org.gatescope.ui.reading.ReadingWindow;
+import org.gatescope.ui.states.TrajectoryWindow;
 import org.gatescope.ui.timeline.TimelineView;
 import org.gatescope.ui.train.TrainWindow;
 
@@ -100,6 +103,9 @@ public final class ExplorerView extends BorderPane {
     private final VBox emptyState;
     private boolean syncingSentence;
     private SaturationWindow saturation;
+    private TrajectoryWindow trajectories;
+    private ProbeWindow probes;
+    private ReadingWindow reading;
 
     private javafx.stage.Stage trainStage;
 
@@ -543,9 +549,15 @@ public final class ExplorerView extends BorderPane {
         MenuItem focus = item("Edit the sentence", "Shortcut+L", this::focusSentence);
         MenuItem saturationItem = item("Gate saturation\u2026", "Shortcut+Shift+S", this::showSaturation);
         saturationItem.setId("saturation-item");
+        MenuItem trajectoriesItem = item("State-space trajectories\u2026", "Shortcut+Shift+T", this::showTrajectories);
+        trajectoriesItem.setId("trajectories-item");
+        MenuItem probesItem = item("Linear probe\u2026", "Shortcut+Shift+P", this::showProbes);
+        probesItem.setId("probe-item");
+        MenuItem readingItem = item("Reading view and unit search\u2026", "Shortcut+Shift+R", this::showReading);
+        readingItem.setId("reading-item");
         Menu view = new Menu("View", null, compareItem, activation, reachItem, sideItem, cells, new SeparatorMenuItem(), play,
                 next, previous, firstToken, lastToken, new SeparatorMenuItem(), focus, new SeparatorMenuItem(),
-                saturationItem);
+                saturationItem, trajectoriesItem, probesItem, readingItem);
 
         MenuItem keys = item("Keyboard shortcuts", "F1", () -> HelpDialogs.shortcuts(window()));
         MenuItem notation = item("About the notation", null, () -> HelpDialogs.notation(window()));
@@ -694,6 +706,30 @@ public final class ExplorerView extends BorderPane {
                     GateScopeApp.styleSheet());
         }
         saturation.show();
+    }
+
+    /** View ▸ State-space trajectories…: one window, brought to the front when open. */
+    private void showTrajectories() {
+        if (trajectories == null || !trajectories.stage().isShowing()) {
+            trajectories = new TrajectoryWindow(window(), explorer, GateScopeApp.styleSheet());
+        }
+        trajectories.show();
+    }
+
+    /** View ▸ Linear probe…: one window, brought to the front when open. */
+    private void showProbes() {
+        if (probes == null || !probes.stage().isShowing()) {
+            probes = new ProbeWindow(window(), explorer, GateScopeApp.styleSheet());
+        }
+        probes.show();
+    }
+
+    /** View ▸ Reading view and unit search…: one window, brought to the front when open. */
+    private void showReading() {
+        if (reading == null || !reading.stage().isShowing()) {
+            reading = new ReadingWindow(window(), explorer, GateScopeApp.styleSheet());
+        }
+        reading.show();
     }
 
     private Window window() {
