@@ -33,7 +33,7 @@ public final class CommandLine {
 
     private static final List<Command> COMMANDS = List.of(new TraceCommand(), new HeatmapCommand(),
             new ReachCommand(), new SaturationCommand(), new InfoCommand(), new TrainCommand(), new EvaluateCommand(), new BenchCommand(),
-            new TextbookCommand(), new ImportCommand());
+            new TextbookCommand(), new ImportCommand(), new DiffCommand());
 
     private CommandLine() {
     }

@@ -2,6 +2,7 @@ package org.gatescope.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.nio.file.Path;
@@ -9,7 +10,10 @@ import org.gatescope.engine.Model;
 import org.gatescope.engine.Network;
 import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.Trace;
+import org.gatescope.engine.analysis.MemoryAccount;
 import org.gatescope.engine.analysis.MemoryReach;
+import org.gatescope.engine.intervention.GateClamp;
+import org.gatescope.engine.intervention.GateClamps;
 import org.gatescope.engine.cell.Tracer;
 import org.gatescope.io.ImportedModels;
 import org.gatescope.io.ModelLibrary;
@@ -32,14 +36,24 @@ final class TraceCommand implements Command {
     @Override
     public String usage() {
         return "trace --model M (--text \"...\" | --text-file FILE|- | --ids 1,5,9 | --input-csv FILE) [--vocab FILE]"
-                + " [--format json|csv] [--probs] [--reach] [--out FILE]";
+                + " [--format json|csv] [--probs] [--reach] [--clamp GATE:UNITS:FROM-TO=VALUE]... [--memory FROM]"
+                + " [--out FILE]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0,
-                Set.of("model", "text", "text-file", "format", "out", "vocab", "ids", "input-csv"), Set.of("probs", "reach"));
+                Set.of("model", "text", "text-file", "format", "out", "vocab", "ids", "input-csv", "clamp", "memory"),
+                Set.of("probs", "reach"), Set.of("clamp"));
         String format = options.choice("format", "json", Set.of("json", "csv"));
+        GateClamps clamps = clampsOf(name(), options);
+        if (options.has("memory") && format.equals("csv")) {
+            throw new UsageException(name() + ": --memory is written into JSON only (use --format json)");
+        }
+        if (!clamps.isEmpty() && options.has("reach")) {
+            throw new UsageException(name() + ": --reach is the gradient of the model as it runs; it is not taken"
+                    + " through clamped gates (drop --clamp or --reach)");
+        }
         boolean probs = options.has("probs");
         if (options.has("reach") && format.equals("csv")) {
             throw new UsageException(name() + ": --reach is written into JSON only (use --format json)");
@@ -47,6 +61,7 @@ final class TraceCommand implements Command {
         String modelName = options.require("model");
         Trace trace;
         MemoryReach reach = null;
+        MemoryAccount memory = null;
         NetworkTrace network;
         if (ModelLibrary.isGateScopeModel(modelName)) {
             Model model = ModelLibrary.loadTested(modelName);
@@ -57,14 +72,24 @@ final class TraceCommand implements Command {
             if (options.has("ids")) {
                 network = NetworkInput.trace(name(), options, in, Network.of(model)).trace();
                 trace = Tracer.trace(model, idsOf(network));
+                if (!clamps.isEmpty()) {
+                    trace = Tracer.trace(model, trace.tokens(), null, checked(name(), clamps, model, trace.length()));
+                    network = NetworkTrace.of(Network.of(model), trace);
+                }
             } else {
                 List<String> tokens = TextInput.tokens(name(), TextInput.read(name(), options, in), "trace");
-                trace = Tracer.trace(model, tokens);
+                trace = Tracer.trace(model, tokens, null,
+                        clamps.isEmpty() ? null : checked(name(), clamps, model, tokens.size()));
                 reach = options.has("reach") ? MemoryReach.defaultTarget(model, tokens) : null;
                 network = NetworkTrace.of(Network.of(model), trace);
             }
+            memory = options.has("memory") ? memoryOf(options, trace) : null;
         } else {
             Network imported = ImportedModels.read(Path.of(modelName), options.has("vocab") ? Path.of(options.get("vocab")) : null);
+            if (!clamps.isEmpty() || options.has("memory")) {
+                throw new UsageException(name() + ": --clamp and --memory need a GateScope model (bundled, trained or"
+                        + " imported with gatescope import); " + modelName + " is traced as it is");
+            }
             if (options.has("reach")) {
                 throw new UsageException(name() + ": --reach needs a GateScope next-token model; " + modelName
                         + " is traced without it");
@@ -82,15 +107,54 @@ final class TraceCommand implements Command {
             }
         }
         MemoryReach finalReach = reach;
+        MemoryAccount finalMemory = memory;
+        Trace finalTrace = trace;
         NetworkTrace finalNetwork = network;
         OutputTarget.write(name(), options.get("out"), out, writer -> {
             if (format.equals("csv")) {
-                TraceCsv.write(trace, writer, probs);
+                TraceCsv.write(finalTrace, writer, probs);
             } else {
-                TraceJson.write(trace, finalReach, finalNetwork, writer, probs);
+                TraceJson.write(finalTrace, finalReach, finalNetwork, clamps, finalMemory, writer, probs);
             }
         });
         return 0;
+    }
+
+    /** Every {@code --clamp}, in the order given (the later wins where two overlap). */
+    static GateClamps clampsOf(String command, Options options) throws UsageException {
+        List<GateClamp> clamps = new ArrayList<>();
+        for (String spec : options.all("clamp")) {
+            try {
+                clamps.add(GateClamp.parse(spec));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(command + ": --clamp " + spec + ": " + e.getMessage());
+            }
+        }
+        return new GateClamps(clamps);
+    }
+
+    /** {@code clamps}, refused with the first one's reason if it does not fit the model or the text. */
+    static GateClamps checked(String command, GateClamps clamps, Model model, int steps) throws UsageException {
+        for (GateClamp clamp : clamps.clamps()) {
+            try {
+                clamp.check(model.cell(), model.hiddenSize(), steps);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(command + ": --clamp " + clamp.spec() + ": " + e.getMessage());
+            }
+        }
+        return clamps;
+    }
+
+    private MemoryAccount memoryOf(Options options, Trace trace) throws UsageException {
+        int from = options.intValue("memory", 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        if (!MemoryAccount.accountable(trace.cell())) {
+            throw new UsageException(name() + ": --memory: the vanilla RNN has no memory cell to account for");
+        }
+        if (from < 0 || from >= trace.length()) {
+            throw new UsageException(name() + ": --memory " + from + " lies outside the text's " + trace.length()
+                    + " tokens (positions 0 to " + (trace.length() - 1) + ")");
+        }
+        return new MemoryAccount(trace, from);
     }
 
     private static int[] idsOf(NetworkTrace network) {
