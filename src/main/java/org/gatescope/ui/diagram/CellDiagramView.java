@@ -63,6 +63,8 @@ public final class CellDiagramView extends CanvasRegion {
     private Trace.Prediction prediction;
     /** The layer (and direction) shown, named in the title; "" for a single-layer model. */
     private String layer = "";
+    /** The gates a clamp sets at the shown token and unit. */
+    private java.util.Set<Quantity> clampedGates = java.util.Set.of();
     private long animationStart;
     private boolean animating;
     private boolean animated = true;
@@ -284,6 +286,24 @@ public final class CellDiagramView extends CanvasRegion {
         }
         DiagramPainter.paint(g, currentLayout(), new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction,
                 null, layer));
+        ClampMarks.paint(g, currentLayout(), clampedGates);
+    }
+
+    /**
+     * Marks {@code gates} as clamped (forced to a value, not computed) at the shown token for the shown
+     * unit; empty for none.
+     */
+    public void setClampedGates(java.util.Set<Quantity> gates) {
+        java.util.Set<Quantity> value = java.util.Set.copyOf(gates);
+        if (!value.equals(clampedGates)) {
+            clampedGates = value;
+            requestRepaint();
+        }
+    }
+
+    /** The gates marked as clamped. */
+    public java.util.Set<Quantity> clampedGates() {
+        return clampedGates;
     }
 
     /**

@@ -28,6 +28,8 @@ import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.analysis.Ablation;
+import org.gatescope.engine.intervention.ClampedTrace;
+import org.gatescope.engine.intervention.GateClamps;
 import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.render.PngExport;
 import org.gatescope.render.ReachChart;
@@ -70,6 +72,7 @@ public final class ExplorerViewModel {
     private final ImageClipboard clipboard;
     private final CellViewModel primary;
     private final CellViewModel comparison;
+    private final TeachingViewModel teaching;
     private final List<String> bundled;
     /** The model {@link #start} opens; null when none is bundled. */
     private final String opening;
@@ -166,6 +169,12 @@ public final class ExplorerViewModel {
             computeComparisonReach(now);
         });
         noModel.set(bundled.isEmpty());
+        this.teaching = new TeachingViewModel(this, executor);
+    }
+
+    /** Counterfactuals, gate clamps and memory accounting of the main cell. */
+    public TeachingViewModel teaching() {
+        return teaching;
     }
 
     /**
@@ -417,7 +426,9 @@ public final class ExplorerViewModel {
         int from = Math.max(0, Math.min(fromStep, trace.length() - 1));
         VerbComparison shown = verbComparison.get();
         int position = shown != null ? shown.verb().predictionStep() : current;
-        ablationRequests.submit(() -> Ablation.silence(model, traced, unit, from, position), ablation::set,
+        ClampedTrace clamped = primary.getClamped(); // composed with the clamps the trace shows
+        GateClamps gates = clamped == null ? null : clamped.clamps();
+        ablationRequests.submit(() -> Ablation.silence(model, traced, unit, from, position, gates), ablation::set,
                 failure -> showError("Cannot silence unit " + unit + ": " + failure.getMessage()));
     }
 
@@ -733,6 +744,11 @@ public final class ExplorerViewModel {
     /** Shows a one-line problem in the window's banner (never a dialog, never a stack trace). */
     public void showError(String message) {
         error.set(message == null ? "" : message);
+    }
+
+    /** Shows {@code text} in the status line (the teaching tools' exports). */
+    void setStatus(String text) {
+        status.set(text);
     }
 
     public void dismissError() {
