@@ -41,7 +41,7 @@ final class ClampMarks {
             g.setLineDashes(null);
             String tag = "clamped";
             Font font = Font.font(Theme.SCREEN_FAMILY, FontWeight.BOLD, size);
-            double tagWidth = size * 4.6;
+            double tagWidth = size * 5.4;
             double tagHeight = size * 1.45;
             double left = box.cx() - tagWidth / 2;
             double top = box.top() - pad - tagHeight / 2;

@@ -107,7 +107,7 @@ final class TeachingBox extends VBox {
         Label carried = wrapped(CounterfactualChart.carrierSummary(cf, carriers));
         carried.setId("counterfactual-carriers");
         rows.add(carried);
-        Button showUnits = new Button("Watch these units");
+        Button showUnits = new Button("Watch them");
         showUnits.setId("watch-carriers");
         showUnits.setTooltip(new Tooltip("Tick them on the timeline; the first becomes the diagram's unit"));
         showUnits.setOnAction(e -> {
@@ -117,7 +117,7 @@ final class TeachingBox extends VBox {
             }
             cell.selectPrimaryUnit(carriers.get(0));
         });
-        Button difference = new Button("Show the difference\u2026");
+        Button difference = new Button("\u0394 heatmaps\u2026");
         difference.setId("show-difference");
         difference.setOnAction(e -> onShowDifference.run());
         HBox buttons = new HBox(6, showUnits, difference);
@@ -163,10 +163,14 @@ final class TeachingBox extends VBox {
         at.getStyleClass().add("muted");
         rows.add(at);
         for (String token : compared.tokens()) {
-            SidePanel.BarRow beforeRow = new SidePanel.BarRow("prediction-bar", 118);
-            beforeRow.update("p(" + token + ") " + shorten(beforeName), compared.probability(before, token), false);
-            SidePanel.BarRow afterRow = new SidePanel.BarRow("ablated-bar", 118);
-            afterRow.update("p(" + token + ") " + shorten(afterName), compared.probability(after, token), false);
+            Label name = new Label("p(" + token + ")");
+            name.getStyleClass().add("bar-token");
+            name.setStyle("-fx-font-weight: bold;");
+            SidePanel.BarRow beforeRow = new SidePanel.BarRow("prediction-bar", 84);
+            beforeRow.update(shorten(beforeName), compared.probability(before, token), false);
+            SidePanel.BarRow afterRow = new SidePanel.BarRow("ablated-bar", 84);
+            afterRow.update(shorten(afterName), compared.probability(after, token), false);
+            rows.add(name);
             rows.add(beforeRow);
             rows.add(afterRow);
         }
