@@ -19,7 +19,7 @@ public final class MemoryChart {
     static final int PAD = 24;
     static final int LABEL_WIDTH = 90;
     static final int LEGEND_WIDTH = 110;
-    static final int HEADER = 84;
+    static final int HEADER = 94;
     static final int ROW = 96;
     static final int ROW_GAP = 22;
     static final int COLUMN = 64;
