@@ -49,9 +49,10 @@ public final class TeachingViewModel {
         this.cell = explorer.primary();
         this.counterfactualRequests = new LatestRequest(executor);
         cell.traceProperty().addListener((obs, old, now) -> onTrace(old, now));
+        // Clamps stay across a change of model (the same clamp on another cell: what a comparison wants);
+        // the cell traces with those its gates and units have. A counterfactual was of the old model.
         cell.modelProperty().addListener((obs, old, now) -> {
             if (old != null && now != old) {
-                cell.setClamps(GateClamps.NONE); // another model: its gates are other gates
                 clearCounterfactual();
             }
         });
