@@ -65,7 +65,12 @@ public final class CounterfactualWindow {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         chart.setId("counterfactual-chart");
+        chart.setPreserveRatio(true);
+        chart.setSmooth(true);
         ScrollPane scroll = new ScrollPane(chart);
+        // The chart fills the window's width (larger on a projector, smaller on a laptop); it scrolls down.
+        chart.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(480, scroll.getViewportBounds().getWidth() - 2), scroll.viewportBoundsProperty()));
         BorderPane root = new BorderPane(scroll, bar, null, null, null);
         root.setId("counterfactual-window");
         Scene scene = new Scene(root, 1060, 820);
