@@ -746,9 +746,13 @@ public final class ExplorerViewModel {
         error.set(message == null ? "" : message);
     }
 
-    /** Shows {@code text} in the status line (the teaching tools' exports). */
+    /** Shows {@code text} in the status line (the teaching tools' exports); empty: the model's status again. */
     void setStatus(String text) {
-        status.set(text);
+        if (text == null || text.isEmpty()) {
+            updateStatus();
+        } else {
+            status.set(text);
+        }
     }
 
     public void dismissError() {

@@ -119,12 +119,7 @@ public final class TeachingViewModel {
             return;
         }
         counterfactualRequests.submit(() -> Counterfactual.replace(model, tokens, position, replacement),
-                result -> {
-                    counterfactual.set(result);
-                    explorer.setStatus("Counterfactual: " + result.describe() + " \u2014 "
-                            + CounterfactualChart.carrierSummary(result, result.carriers(Math.min(
-                            CounterfactualChart.CARRIERS, result.before().hidden()))));
-                },
+                counterfactual::set, // the side panel's box says what changed; the status line stays the model's
                 failure -> explorer.showError("Cannot replace the token: " + failure.getMessage()));
     }
 
@@ -180,7 +175,6 @@ public final class TeachingViewModel {
             return;
         }
         cell.setClamps(cell.getClamps().with(clamp));
-        explorer.setStatus("Clamped " + clamp.describe());
     }
 
     /** Removes the clamp at {@code index} of {@link #clamps()}. */
