@@ -11,6 +11,7 @@ module org.gatescope {
     exports org.gatescope.engine;
     exports org.gatescope.engine.analysis;
     exports org.gatescope.engine.cell;
+    exports org.gatescope.engine.intervention;
     exports org.gatescope.engine.train;
     exports org.gatescope.text;
     exports org.gatescope.io;

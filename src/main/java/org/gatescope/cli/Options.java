@@ -1,6 +1,8 @@
 package org.gatescope.cli;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,6 +14,9 @@ final class Options {
 
     private final String command;
     private final Map<String, String> values = new HashMap<>();
+    /** Every value of an option that may be given more than once, in the order given. */
+    private final Map<String, List<String>> repeated = new HashMap<>();
+    private Set<String> repeatable = Set.of();
 
     private Options(String command) {
         this.command = command;
@@ -23,7 +28,17 @@ final class Options {
      */
     static Options parse(String command, String[] args, int from, Set<String> valued, Set<String> switches)
             throws UsageException {
+        return parse(command, args, from, valued, switches, Set.of());
+    }
+
+    /**
+     * As {@link #parse(String, String[], int, Set, Set)}; the options in {@code repeatable} (also in
+     * {@code valued}) may be given several times, read with {@link #all}.
+     */
+    static Options parse(String command, String[] args, int from, Set<String> valued, Set<String> switches,
+                         Set<String> repeatable) throws UsageException {
         Options options = new Options(command);
+        options.repeatable = repeatable;
         for (int i = from; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--") || arg.length() == 2) {
@@ -58,6 +73,11 @@ final class Options {
     }
 
     private void put(String name, String value) throws UsageException {
+        if (repeatable.contains(name)) {
+            repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            values.put(name, value);
+            return;
+        }
         if (values.put(name, value) != null) {
             throw new UsageException(command + ": --" + name + " given twice");
         }
@@ -65,6 +85,11 @@ final class Options {
 
     boolean has(String name) {
         return values.containsKey(name);
+    }
+
+    /** Every value of a repeatable option, in the order given (empty if absent). */
+    List<String> all(String name) {
+        return List.copyOf(repeated.getOrDefault(name, List.of()));
     }
 
     String get(String name) {

@@ -2,15 +2,19 @@ package org.gatescope.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Network;
 import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.Trace;
+import org.gatescope.engine.analysis.MemoryAccount;
 import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.engine.analysis.NetworkOutputs;
 import org.gatescope.engine.analysis.NetworkReach;
+import org.gatescope.engine.intervention.GateClamp;
+import org.gatescope.engine.intervention.GateClamps;
 import org.gatescope.engine.cell.Tracer;
 import org.gatescope.io.ModelLibrary;
 import org.gatescope.io.TraceCsv;
@@ -31,19 +35,29 @@ final class TraceCommand implements Command {
 
     @Override
     public String usage() {
-        return "trace --model M (--text \"...\" | --text-file FILE|- | --ids 1,5,9 | --input-csv FILE) [--vocab FILE] [--head softmax|sigmoid|none]"
-                + " [--format json|csv] [--probs] [--reach [--layer N[b]]] [--out FILE]";
+        return "trace --model M (--text \"...\" | --text-file FILE|- | --ids 1,5,9 | --input-csv FILE) [--vocab FILE]"
+                + " [--head softmax|sigmoid|none] [--format json|csv] [--probs] [--reach [--layer N[b]]]"
+                + " [--clamp GATE:UNITS:FROM-TO=VALUE]... [--memory FROM] [--out FILE]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0,
-                Set.of("model", "text", "text-file", "format", "out", "vocab", "ids", "input-csv", "layer", "head"),
-                Set.of("probs", "reach"));
+                Set.of("model", "text", "text-file", "format", "out", "vocab", "ids", "input-csv", "layer", "head",
+                        "clamp", "memory"),
+                Set.of("probs", "reach"), Set.of("clamp"));
         if (options.has("layer") && !options.has("reach")) {
             throw new UsageException(name() + ": --layer chooses the layer --reach is taken on; every layer is traced");
         }
         String format = options.choice("format", "json", Set.of("json", "csv"));
+        GateClamps clamps = clampsOf(name(), options);
+        if (options.has("memory") && format.equals("csv")) {
+            throw new UsageException(name() + ": --memory is written into JSON only (use --format json)");
+        }
+        if (!clamps.isEmpty() && options.has("reach")) {
+            throw new UsageException(name() + ": --reach is the gradient of the model as it runs; it is not taken"
+                    + " through clamped gates (drop --clamp or --reach)");
+        }
         boolean probs = options.has("probs");
         if (options.has("reach") && format.equals("csv")) {
             throw new UsageException(name() + ": --reach is written into JSON only (use --format json)");
@@ -51,6 +65,7 @@ final class TraceCommand implements Command {
         String modelName = options.require("model");
         Trace trace;
         MemoryReach reach = null;
+        MemoryAccount memory = null;
         NetworkTrace network;
         if (ModelLibrary.isGateScopeModel(modelName)) {
             Model model = ModelLibrary.loadTested(modelName);
@@ -61,17 +76,27 @@ final class TraceCommand implements Command {
             if (options.has("ids")) {
                 network = NetworkInput.trace(name(), options, in, Network.of(model)).trace();
                 trace = Tracer.trace(model, idsOf(network));
+                if (!clamps.isEmpty()) {
+                    trace = Tracer.trace(model, trace.tokens(), null, checked(name(), clamps, model, trace.length()));
+                    network = NetworkTrace.of(Network.of(model), trace);
+                }
                 reach = options.has("reach") ? networkReach(Network.of(model), network, options.get("layer")) : null;
             } else if (options.has("layer")) {
                 throw new UsageException(name() + ": " + modelName + " has one layer; --layer is for models trained elsewhere");
             } else {
                 List<String> tokens = TextInput.tokens(name(), TextInput.read(name(), options, in), "trace");
-                trace = Tracer.trace(model, tokens);
+                trace = Tracer.trace(model, tokens, null,
+                        clamps.isEmpty() ? null : checked(name(), clamps, model, tokens.size()));
                 reach = options.has("reach") ? MemoryReach.defaultTarget(model, tokens) : null;
                 network = NetworkTrace.of(Network.of(model), trace);
             }
+            memory = options.has("memory") ? memoryOf(options, trace) : null;
         } else {
             Network imported = ImportedModelOptions.read(name(), options, modelName);
+            if (!clamps.isEmpty() || options.has("memory")) {
+                throw new UsageException(name() + ": --clamp and --memory need a GateScope model (bundled, trained or"
+                        + " imported with gatescope import); " + modelName + " is traced as it is");
+            }
             NetworkInput.Traced traced = NetworkInput.trace(name(), options, in, imported);
             network = traced.trace();
             trace = network.lastForward();
@@ -88,12 +113,14 @@ final class TraceCommand implements Command {
             }
         }
         MemoryReach finalReach = reach;
+        MemoryAccount finalMemory = memory;
+        Trace finalTrace = trace;
         NetworkTrace finalNetwork = network;
         OutputTarget.write(name(), options.get("out"), out, writer -> {
             if (format.equals("csv")) {
-                TraceCsv.write(trace, writer, probs);
+                TraceCsv.write(finalTrace, writer, probs);
             } else {
-                TraceJson.write(trace, finalReach, finalNetwork, writer, probs);
+                TraceJson.write(finalTrace, finalReach, finalNetwork, clamps, finalMemory, writer, probs);
             }
         });
         return 0;
@@ -109,6 +136,43 @@ final class TraceCommand implements Command {
         int step = network.readout() == Network.Readout.EVERY_STEP && NetworkOutputs.predictsInput(network)
                 && steps >= 2 ? steps - 2 : steps - 1;
         return NetworkReach.atStep(network, traced, direction, step);
+    }
+
+    /** Every {@code --clamp}, in the order given (the later wins where two overlap). */
+    static GateClamps clampsOf(String command, Options options) throws UsageException {
+        List<GateClamp> clamps = new ArrayList<>();
+        for (String spec : options.all("clamp")) {
+            try {
+                clamps.add(GateClamp.parse(spec));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(command + ": --clamp " + spec + ": " + e.getMessage());
+            }
+        }
+        return new GateClamps(clamps);
+    }
+
+    /** {@code clamps}, refused with the first one's reason if it does not fit the model or the text. */
+    static GateClamps checked(String command, GateClamps clamps, Model model, int steps) throws UsageException {
+        for (GateClamp clamp : clamps.clamps()) {
+            try {
+                clamp.check(model.cell(), model.hiddenSize(), steps);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(command + ": --clamp " + clamp.spec() + ": " + e.getMessage());
+            }
+        }
+        return clamps;
+    }
+
+    private MemoryAccount memoryOf(Options options, Trace trace) throws UsageException {
+        int from = options.intValue("memory", 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        if (!MemoryAccount.accountable(trace.cell())) {
+            throw new UsageException(name() + ": --memory: the vanilla RNN has no memory cell to account for");
+        }
+        if (from < 0 || from >= trace.length()) {
+            throw new UsageException(name() + ": --memory " + from + " lies outside the text's " + trace.length()
+                    + " tokens (positions 0 to " + (trace.length() - 1) + ")");
+        }
+        return new MemoryAccount(trace, from);
     }
 
     private static int[] idsOf(NetworkTrace network) {

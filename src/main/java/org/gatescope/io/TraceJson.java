@@ -6,7 +6,10 @@ import org.gatescope.engine.Network;
 import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
+import org.gatescope.engine.analysis.MemoryAccount;
 import org.gatescope.engine.analysis.MemoryReach;
+import org.gatescope.engine.intervention.GateClamp;
+import org.gatescope.engine.intervention.GateClamps;
 
 /**
  * Writes a trace as the JSON object of docs/cli.md, "trace output":
@@ -50,6 +53,21 @@ public final class TraceJson {
      */
     public static void write(Trace trace, MemoryReach reach, NetworkTrace network, Appendable out,
                              boolean withProbabilities) throws IOException {
+        write(trace, reach, network, null, null, out, withProbabilities);
+    }
+
+    /**
+     * As {@link #write(Trace, MemoryReach, NetworkTrace, Appendable, boolean)}, with the clamps the trace
+     * ran with (a top-level {@code "clamps"} list of their {@code GATE:UNITS:FROM-TO=VALUE}) and a memory
+     * account (a top-level {@code "memory_from": {"position", "token"}}, per step {@code "kept"},
+     * {@code "written"}, {@code "survival"} and {@code "surviving"}, [H] each; survival null before the
+     * picked token).
+     *
+     * @param clamps the clamps, or null (or none) for an intact trace
+     * @param memory the memory account of {@code trace}, or null for none
+     */
+    public static void write(Trace trace, MemoryReach reach, NetworkTrace network, GateClamps clamps,
+                             MemoryAccount memory, Appendable out, boolean withProbabilities) throws IOException {
         JsonWriter json = new JsonWriter(out, true);
         json.beginObject();
         json.name("cell").value(trace.cell().id());
@@ -95,6 +113,17 @@ public final class TraceJson {
         if (network != null) {
             writeNetwork(json, network);
         }
+        if (clamps != null && !clamps.isEmpty()) {
+            json.name("clamps").beginArray();
+            for (GateClamp clamp : clamps.clamps()) {
+                json.value(clamp.spec());
+            }
+            json.endArray();
+        }
+        if (memory != null && memory.from() >= 0) {
+            json.name("memory_from").beginObject().name("position").value(memory.from())
+                    .name("token").value(trace.tokens().get(memory.from())).endObject();
+        }
         json.name("steps").beginArray();
         for (int t = 0; t < trace.length(); t++) {
             out.append('\n');
@@ -102,6 +131,9 @@ public final class TraceJson {
             writeQuantities(json, trace, t);
             if (reach != null) {
                 json.name("reach").beginArray().value(reach.memoryCell()[t]).value(reach.input()[t]).endArray();
+            }
+            if (memory != null) {
+                writeMemory(json, memory, t);
             }
             if (network != null) {
                 json.name("layers").beginArray();
@@ -124,6 +156,40 @@ public final class TraceJson {
         json.endArray();
         json.endObject();
         out.append('\n');
+    }
+
+    private static void writeMemory(JsonWriter json, MemoryAccount memory, int t) throws IOException {
+        int hidden = memory.trace().hidden();
+        json.name("kept").beginArray();
+        for (int j = 0; j < hidden; j++) {
+            json.value(memory.kept(t, j));
+        }
+        json.endArray().name("written").beginArray();
+        for (int j = 0; j < hidden; j++) {
+            json.value(memory.written(t, j));
+        }
+        json.endArray();
+        if (memory.from() >= 0) {
+            json.name("survival").beginArray();
+            for (int j = 0; j < hidden; j++) {
+                double survival = memory.survival(t, j);
+                if (Double.isNaN(survival)) {
+                    json.nullValue();
+                } else {
+                    json.value(survival);
+                }
+            }
+            json.endArray().name("surviving").beginArray();
+            for (int j = 0; j < hidden; j++) {
+                double surviving = memory.surviving(t, j);
+                if (Double.isNaN(surviving)) {
+                    json.nullValue();
+                } else {
+                    json.value(surviving);
+                }
+            }
+            json.endArray();
+        }
     }
 
     private static void writeQuantities(JsonWriter json, Trace trace, int t) throws IOException {

@@ -3,6 +3,7 @@ package org.gatescope.engine.analysis;
 import java.util.List;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Trace;
+import org.gatescope.engine.cell.GateOverride;
 import org.gatescope.engine.cell.MemoryCellIntervention;
 import org.gatescope.engine.cell.Tracer;
 import org.gatescope.text.VerbTarget;
@@ -46,6 +47,12 @@ public record Ablation(int unit, int fromStep, int position, Trace before, Trace
 
     /** Traces {@code tokens} intact and with {@code unit} silenced from {@code fromStep} on. */
     public static Ablation silence(Model model, List<String> tokens, int unit, int fromStep, int position) {
+        return silence(model, tokens, unit, fromStep, position, null);
+    }
+
+    /** As {@link #silence(Model, List, int, int, int)}, both traces with {@code gates} clamped (null: none). */
+    public static Ablation silence(Model model, List<String> tokens, int unit, int fromStep, int position,
+                                   GateOverride gates) {
         if (unit < 0 || unit >= model.hiddenSize()) {
             throw new IllegalArgumentException("unit " + unit + " outside the model's " + model.hiddenSize()
                     + " units");
@@ -54,8 +61,8 @@ public record Ablation(int unit, int fromStep, int position, Trace before, Trace
             throw new IllegalArgumentException("position " + position + " outside the text's " + tokens.size()
                     + " tokens");
         }
-        Trace before = Tracer.trace(model, tokens);
-        Trace after = Tracer.trace(model, tokens, MemoryCellIntervention.silence(unit, fromStep));
+        Trace before = Tracer.trace(model, tokens, null, gates);
+        Trace after = Tracer.trace(model, tokens, MemoryCellIntervention.silence(unit, fromStep), gates);
         List<String> compared = compared(model, tokens, position, before);
         double[] valuesBefore = new double[compared.size()];
         double[] valuesAfter = new double[compared.size()];

@@ -93,13 +93,18 @@ final class GruCell extends RecurrentLayer {
             for (int j = 0; j < h; j++) {
                 double preR = inputPart[j] + recurrentPart[j];
                 double preZ = inputPart[h + j] + recurrentPart[h + j];
-                double r = gate(preR);
+                double r = overridden(Quantity.RELEVANCE_GATE, t, j, gate(preR));
                 double z = gate(preZ);
+                double u = 1.0 - z;
+                if (gateOverride != null) { // a clamped Γu: PyTorch's z becomes 1 − Γu
+                    u = gateOverride.gate(Quantity.UPDATE_GATE, t, j, u);
+                    z = 1.0 - u;
+                }
                 preActivation[gates + j] = preR;
                 preActivation[gates + h + j] = preZ;
                 relevanceGate[units + j] = r;
                 keepGate[units + j] = z;
-                updateGate[units + j] = 1.0 - z;
+                updateGate[units + j] = u;
                 resetOperand[units + j] = after ? recurrentPart[2 * h + j] : r * previous[local + j];
             }
         }

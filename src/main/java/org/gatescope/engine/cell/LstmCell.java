@@ -93,8 +93,8 @@ final class LstmCell extends RecurrentLayer {
                 preActivation[gates + j] = preU;
                 preActivation[gates + h + j] = preF;
                 preActivation[gates + 2 * h + j] = preC;
-                updateGate[units + j] = gate(preU);
-                forgetGate[units + j] = gate(preF);
+                updateGate[units + j] = overridden(Quantity.UPDATE_GATE, t, j, gate(preU));
+                forgetGate[units + j] = overridden(Quantity.FORGET_GATE, t, j, gate(preF));
                 candidate[units + j] = Activations.tanh(preC);
             }
             // c<t>, then Γo (which peeks at c<t>) and a<t>.
@@ -105,7 +105,7 @@ final class LstmCell extends RecurrentLayer {
                     cell = intervention.memoryCell(t, j, cell);
                 }
                 double preO = inputPart[3 * h + j] + recurrentPart[3 * h + j] + peepholeO[j] * cell;
-                double o = gate(preO);
+                double o = overridden(Quantity.OUTPUT_GATE, t, j, gate(preO));
                 double cellTanh = Activations.tanh(cell);
                 preActivation[gates + 3 * h + j] = preO;
                 outputGate[units + j] = o;

@@ -48,6 +48,9 @@ public abstract class RecurrentLayer {
     /** Applied to each c&lt;t&gt; as it is computed; null for none. */
     protected MemoryCellIntervention intervention;
 
+    /** Applied to each gate as it is computed (clamps); null for none. */
+    protected GateOverride gateOverride;
+
     /** The gates' squashing function: σ for GateScope's models, Keras's hard_sigmoid for some imported ones. */
     private GateActivation gateActivation = GateActivation.SIGMOID;
 
@@ -276,6 +279,20 @@ public abstract class RecurrentLayer {
         this.intervention = intervention;
     }
 
+    /**
+     * Replaces gates in the following forward passes (null: none); a layer with one runs forward only.
+     *
+     * @param override applied to every sequence of the batch alike
+     */
+    public void setGateOverride(GateOverride override) {
+        this.gateOverride = override;
+    }
+
+    /** {@code computed}, or what the {@link GateOverride} puts in its place. */
+    protected final double overridden(Quantity gate, int t, int unit, double computed) {
+        return gateOverride == null ? computed : gateOverride.gate(gate, t, unit, computed);
+    }
+
     /** Computes step t from {@link #previousActivation} and the recorded c&lt;t-1&gt;. */
     protected abstract void forwardStep(int t);
 
@@ -288,6 +305,9 @@ public abstract class RecurrentLayer {
      * @param inputGradient if not null, receives ∂L/∂x&lt;t&gt;, [T·B, D]; modified
      */
     public final void backward(double[] activationGradient, Weights gradients, double[] inputGradient) {
+        if (gateOverride != null) {
+            throw new UnsupportedOperationException("backpropagation through clamped gates is not implemented");
+        }
         int n = batch * hidden;
         if (activationGradient.length != steps * n) {
             throw new IllegalArgumentException("activation gradient holds " + activationGradient.length

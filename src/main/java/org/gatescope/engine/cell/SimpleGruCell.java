@@ -56,8 +56,8 @@ final class SimpleGruCell extends RecurrentLayer {
             for (int j = 0; j < h; j++) {
                 double preZ = inputPart[j] + recurrentPart[j];
                 double preC = inputPart[h + j] + recurrentPart[h + j];
-                double z = gate(preZ);
-                double u = 1.0 - z;
+                double u = overridden(Quantity.UPDATE_GATE, t, j, 1.0 - gate(preZ));
+                double z = 1.0 - u;
                 double candidateValue = Activations.tanh(preC);
                 preActivation[gates + j] = preZ;
                 preActivation[gates + h + j] = preC;

@@ -30,6 +30,15 @@ public final class Tracer {
 
     /** Traces the tokens with memory cells overridden as {@code intervention} says (e.g. a silenced unit). */
     public static Trace trace(Model model, List<String> tokens, MemoryCellIntervention intervention) {
+        return trace(model, tokens, intervention, null);
+    }
+
+    /**
+     * Traces the tokens with memory cells overridden as {@code intervention} says and gates replaced as
+     * {@code gates} says (clamps); either may be null.
+     */
+    public static Trace trace(Model model, List<String> tokens, MemoryCellIntervention intervention,
+                              GateOverride gates) {
         Vocabulary vocabulary = model.vocabulary();
         int[] ids = new int[tokens.size()];
         List<Integer> unknown = new ArrayList<>();
@@ -40,7 +49,7 @@ public final class Tracer {
                 unknown.add(t);
             }
         }
-        return trace(model, tokens, ids, unknown.stream().mapToInt(Integer::intValue).toArray(), intervention);
+        return trace(model, tokens, ids, unknown.stream().mapToInt(Integer::intValue).toArray(), intervention, gates);
     }
 
     /** Traces vocabulary indices; the tokens are the vocabulary's strings. */
@@ -53,7 +62,7 @@ public final class Tracer {
             }
             tokens.add(model.vocabulary().token(id));
         }
-        return trace(model, tokens, tokenIds, new int[0], null);
+        return trace(model, tokens, tokenIds, new int[0], null, null);
     }
 
     /**
@@ -83,7 +92,7 @@ public final class Tracer {
     }
 
     private static Trace trace(Model model, List<String> tokens, int[] ids, int[] unknown,
-                               MemoryCellIntervention intervention) {
+                               MemoryCellIntervention intervention, GateOverride gates) {
         if (ids.length == 0) {
             throw new IllegalArgumentException("nothing to trace: the text has no tokens");
         }
@@ -96,6 +105,7 @@ public final class Tracer {
         RecurrentLayer layer = RecurrentLayer.create(spec);
         layer.load(weights);
         layer.setIntervention(intervention);
+        layer.setGateOverride(gates);
         layer.forward(inputs, steps, 1);
 
         Map<Quantity, double[]> values = new EnumMap<>(Quantity.class);

@@ -54,6 +54,7 @@ import org.gatescope.ui.explorer.SidePanel;
 import org.gatescope.ui.explorer.TokenStrip;
 import org.gatescope.ui.explorer.TokenViewport;
 import org.gatescope.ui.heatmap.HeatmapView;
+import org.gatescope.ui.counterfactual.CounterfactualWindow;
 import org.gatescope.ui.saturation.SaturationWindow;
 import org.gatescope.ui.probe.ProbeWindow;
 import org.gatescope.ui.reading.ReadingWindow;
@@ -106,6 +107,7 @@ public final class ExplorerView extends BorderPane {
     private TrajectoryWindow trajectories;
     private ProbeWindow probes;
     private ReadingWindow reading;
+    private CounterfactualWindow counterfactualWindow;
 
     private javafx.stage.Stage trainStage;
 
@@ -131,6 +133,7 @@ public final class ExplorerView extends BorderPane {
         rightHeatmap.setMinHeight(HEATMAP_LEAST);
         sidePanel = new SidePanel(explorer, this::chooseModelFile);
         sidePanel.setOnChooseVocabulary(this::chooseVocabularyFile);
+        sidePanel.setOnShowDifference(this::showCounterfactual);
         sidePanel.setId("side-panel");
         unitKeysCell = explorer.primary();
         // The side panel's units are the main cell's: a click there gives ↑ ↓ back to it.
@@ -177,6 +180,7 @@ public final class ExplorerView extends BorderPane {
         // a new cell (its gate rows) or the reach shown or not changes the timeline's least height
         explorer.primary().traceProperty().addListener(o -> placeSingleDividers.run());
         explorer.showReachProperty().addListener(o -> placeSingleDividers.run());
+        explorer.teaching().memoryFromProperty().addListener(o -> placeSingleDividers.run());
         setBottom(statusBar());
 
         explorer.compareProperty().addListener(o -> arrangeCentre());
@@ -563,7 +567,8 @@ public final class ExplorerView extends BorderPane {
         MenuItem notation = item("About the notation", null, () -> HelpDialogs.notation(window()));
         Menu help = new Menu("Help", null, keys, notation);
 
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file, view, TeachMenu.create(explorer, this::window, this::showCounterfactual),
+                help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -697,6 +702,14 @@ public final class ExplorerView extends BorderPane {
             return;
         }
         trainStage = TrainWindow.open(window(), explorer);
+    }
+
+    /** The counterfactual view: one window, brought to the front when it is open already. */
+    private void showCounterfactual() {
+        if (counterfactualWindow == null || !counterfactualWindow.stage().isShowing()) {
+            counterfactualWindow = new CounterfactualWindow(window(), explorer, GateScopeApp.styleSheet());
+        }
+        counterfactualWindow.show();
     }
 
     /** View ▸ Gate saturation…: one window, brought to the front when it is open already. */

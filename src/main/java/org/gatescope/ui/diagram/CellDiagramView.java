@@ -64,6 +64,8 @@ public final class CellDiagramView extends CanvasRegion {
     /** The layer (and direction) shown, named in the title, and what it feeds; {@link LayerContext#OWN} for one layer. */
     private LayerContext context = LayerContext.OWN;
     private String layer = "";
+    /** The gates a clamp sets at the shown token and unit. */
+    private java.util.Set<Quantity> clampedGates = java.util.Set.of();
     private long animationStart;
     private boolean animating;
     private boolean animated = true;
@@ -311,6 +313,24 @@ public final class CellDiagramView extends CanvasRegion {
         }
         DiagramPainter.paint(g, currentLayout(), new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction,
                 null, context));
+        ClampMarks.paint(g, currentLayout(), clampedGates);
+    }
+
+    /**
+     * Marks {@code gates} as clamped (forced to a value, not computed) at the shown token for the shown
+     * unit; empty for none.
+     */
+    public void setClampedGates(java.util.Set<Quantity> gates) {
+        java.util.Set<Quantity> value = java.util.Set.copyOf(gates);
+        if (!value.equals(clampedGates)) {
+            clampedGates = value;
+            requestRepaint();
+        }
+    }
+
+    /** The gates marked as clamped. */
+    public java.util.Set<Quantity> clampedGates() {
+        return clampedGates;
     }
 
     /**

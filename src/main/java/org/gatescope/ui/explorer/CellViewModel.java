@@ -21,6 +21,9 @@ import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.TextTooLongException;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.cell.Tracer;
+import org.gatescope.engine.intervention.ClampedTrace;
+import org.gatescope.engine.intervention.GateClamp;
+import org.gatescope.engine.intervention.GateClamps;
 import org.gatescope.io.ModelFileException;
 import org.gatescope.ui.task.LatestRequest;
 import org.gatescope.ui.task.TaskExecutor;
@@ -50,11 +53,20 @@ public final class CellViewModel {
     /** What a background request produced; for a model trained elsewhere, {@code imported} and its traces. */
     private record Outcome(ModelSource source, Model model, List<String> tokens, Trace trace, String traceProblem,
                            List<Integer> initialUnits, List<TokenChip> chips, long millis, ImportedModel imported,
-                           NetworkTrace networkTrace, List<List<Integer>> initialUnitsByLayer, int layer) {
+                           NetworkTrace networkTrace, List<List<Integer>> initialUnitsByLayer, int layer,
+                           ClampedTrace clamped) {
 
         Outcome(ModelSource source, Model model, List<String> tokens, Trace trace, String traceProblem,
                 List<Integer> initialUnits, List<TokenChip> chips, long millis) {
-            this(source, model, tokens, trace, traceProblem, initialUnits, chips, millis, null, null, List.of(), 0);
+            this(source, model, tokens, trace, traceProblem, initialUnits, chips, millis, null, null, List.of(), 0,
+                    null);
+        }
+
+        Outcome(ModelSource source, Model model, List<String> tokens, Trace trace, String traceProblem,
+                List<Integer> initialUnits, List<TokenChip> chips, long millis, ImportedModel imported,
+                NetworkTrace networkTrace, List<List<Integer>> initialUnitsByLayer, int layer) {
+            this(source, model, tokens, trace, traceProblem, initialUnits, chips, millis, imported, networkTrace,
+                    initialUnitsByLayer, layer, null);
         }
     }
 
@@ -71,6 +83,8 @@ public final class CellViewModel {
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper(this, "modelName", "");
     private final ReadOnlyStringWrapper chosenModel = new ReadOnlyStringWrapper(this, "chosenModel", "");
     private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
+    /** The shown trace's clamps with its intact twin (the shown trace is {@code after}); null without clamps. */
+    private final ReadOnlyObjectWrapper<ClampedTrace> clamped = new ReadOnlyObjectWrapper<>(this, "clamped");
     private final ReadOnlyStringWrapper traceProblem = new ReadOnlyStringWrapper(this, "traceProblem", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyIntegerWrapper primaryUnit = new ReadOnlyIntegerWrapper(this, "primaryUnit", 0);
@@ -104,6 +118,8 @@ public final class CellViewModel {
     private int chosenLayer = -1;
     private List<List<Integer>> initialUnitsByLayer = List.of();
     private List<TokenChip> chips = List.of();
+    /** The gates forced to values in every trace of GateScope's models (none: the model as it runs). */
+    private GateClamps clamps = GateClamps.NONE;
 
     /**
      * @param errors told, on the UI thread, a one-line message for the user when a model cannot be read
@@ -157,6 +173,27 @@ public final class CellViewModel {
         if (source != null) {
             submit();
         }
+    }
+
+    /**
+     * Traces again with {@code newClamps} (the main cell of a GateScope model); the trace becomes the
+     * clamped one and {@link #clampedProperty()} holds it with its intact twin. {@link GateClamps#NONE}
+     * shows the model as it runs.
+     */
+    public void setClamps(GateClamps newClamps) {
+        GateClamps value = Objects.requireNonNull(newClamps);
+        if (value.equals(clamps)) {
+            return;
+        }
+        clamps = value;
+        if (source != null) {
+            submit();
+        }
+    }
+
+    /** The clamps the next and (once it arrives) the shown trace run with. */
+    public GateClamps getClamps() {
+        return clamps;
     }
 
     /** Whether a model is shown: GateScope's own or one trained elsewhere. */
@@ -226,7 +263,9 @@ public final class CellViewModel {
                     requestLayer), this::apply, this::fail);
             return;
         }
-        requests.submit(() -> compute(requestSource, opened.own(), requestTokens), this::apply, this::fail);
+        GateClamps requestClamps = clamps;
+        requests.submit(() -> compute(requestSource, opened.own(), requestTokens, requestClamps), this::apply,
+                this::fail);
     }
 
     /** Runs on the worker thread: traces every layer direction of a model trained elsewhere. */
@@ -270,12 +309,22 @@ public final class CellViewModel {
     }
 
     /** Runs on the worker thread: reads only its arguments. */
-    private static Outcome compute(ModelSource from, Model requestModel, List<String> requestTokens) {
+    private static Outcome compute(ModelSource from, Model requestModel, List<String> requestTokens,
+                                   GateClamps requestClamps) {
         if (requestTokens.isEmpty()) {
             return new Outcome(from, requestModel, requestTokens, null, "", List.of(), List.of(), 0);
         }
         long start = System.nanoTime();
         try {
+            GateClamps fitting = usable(requestClamps, requestModel, requestTokens.size());
+            if (!fitting.isEmpty()) {
+                // both traces in one request, so the before and after the views compare are of the same text
+                ClampedTrace both = ClampedTrace.trace(requestModel, requestTokens, fitting, null);
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                return new Outcome(from, requestModel, requestTokens, both.after(), "",
+                        UnitDefaults.initialSelection(both.after()), chips(both.after()), millis, null, null, List.of(),
+                        0, both);
+            }
             Trace result = Tracer.trace(requestModel, requestTokens);
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new Outcome(from, requestModel, requestTokens, result, "",
@@ -288,6 +337,23 @@ public final class CellViewModel {
                     "ran out of memory tracing " + requestTokens.size() + " tokens; try a shorter text", List.of(),
                     List.of(), 0);
         }
+    }
+
+    /**
+     * The clamps that still fit after the text or model changed: each clamp's tokens cut to the text, a clamp
+     * of a gate, unit or token the trace does not have left out.
+     */
+    private static GateClamps usable(GateClamps all, Model model, int steps) {
+        List<GateClamp> kept = new ArrayList<>();
+        for (GateClamp clamp : all.clamps()) {
+            int[] units = clamp.units();
+            boolean unitsFit = units == null || units[units.length - 1] < model.hiddenSize();
+            if (GateClamp.has(model.cell(), clamp.gate()) && unitsFit && clamp.from() < steps) {
+                kept.add(clamp.to() < steps ? clamp
+                        : new GateClamp(clamp.gate(), units, clamp.from(), steps - 1, clamp.value()));
+            }
+        }
+        return new GateClamps(kept);
     }
 
     private void apply(Outcome outcome) {
@@ -337,6 +403,7 @@ public final class CellViewModel {
         chips = outcome.chips();
         timing.set(outcome.trace() == null ? "" : outcome.millis() + " ms");
         traceProblem.set(outcome.traceProblem());
+        clamped.set(outcome.clamped()); // before the trace: whoever hears of the trace finds its clamps
         trace.set(outcome.trace());
         if (!outcome.traceProblem().isEmpty()) {
             errors.accept("Cannot trace this text: " + outcome.traceProblem());
@@ -345,6 +412,7 @@ public final class CellViewModel {
 
     /** Shows a model trained elsewhere: its layer list, the chosen layer's trace, that layer's units. */
     private void applyImported(Outcome outcome) {
+        clamped.set(null);
         ImportedModel previous = imported.get();
         boolean modelChanged = outcome.imported() != previous;
         // before the model: whoever hears of a new model finds whether the text fits it
@@ -536,6 +604,18 @@ public final class CellViewModel {
      */
     public ReadOnlyStringProperty chosenModelProperty() {
         return chosenModel.getReadOnlyProperty();
+    }
+
+    /**
+     * The shown trace's clamps, with the same text traced intact ({@code before}) and clamped ({@code after},
+     * the shown trace); null while nothing is clamped.
+     */
+    public ReadOnlyObjectProperty<ClampedTrace> clampedProperty() {
+        return clamped.getReadOnlyProperty();
+    }
+
+    public ClampedTrace getClamped() {
+        return clamped.get();
     }
 
     /** The latest trace of the current tokens; null while there are none or they cannot be traced. */

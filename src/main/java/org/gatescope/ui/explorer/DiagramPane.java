@@ -56,6 +56,7 @@ public final class DiagramPane extends StackPane {
             });
         }
         cell.traceProperty().addListener(o -> refresh());
+        cell.clampedProperty().addListener(o -> refresh());
         cell.primaryUnitProperty().addListener(o -> refresh());
         explorer.stepProperty().addListener(o -> refresh());
         explorer.sentenceEmptyProperty().addListener(o -> refresh());
@@ -92,5 +93,21 @@ public final class DiagramPane extends StackPane {
         diagram.setContext(cell.getImported() == null || layer >= cell.layerLabels().size() ? LayerContext.OWN
                 : LayerContext.of(cell.getImported().network(), layer, cell.layerLabels().get(layer)));
         diagram.show(trace, step, unit);
+        diagram.setClampedGates(clampedGates(cell.getClamped(), trace, step, unit));
+    }
+
+    /** The gates a clamp of the shown trace sets at {@code step} for {@code unit}. */
+    static java.util.Set<Quantity> clampedGates(org.gatescope.engine.intervention.ClampedTrace clamped, Trace trace,
+                                                int step, int unit) {
+        if (clamped == null || clamped.after() != trace) {
+            return java.util.Set.of();
+        }
+        java.util.Set<Quantity> gates = java.util.EnumSet.noneOf(Quantity.class);
+        for (Quantity q : trace.quantities()) {
+            if (q.isGate() && clamped.clamps().clamps(q, step, unit)) {
+                gates.add(q);
+            }
+        }
+        return gates;
     }
 }

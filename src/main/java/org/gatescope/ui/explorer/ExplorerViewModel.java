@@ -28,6 +28,8 @@ import org.gatescope.engine.NetworkTrace;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.analysis.Ablation;
+import org.gatescope.engine.intervention.ClampedTrace;
+import org.gatescope.engine.intervention.GateClamps;
 import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.engine.analysis.NetworkAblation;
 import org.gatescope.engine.analysis.NetworkOutputs;
@@ -73,6 +75,7 @@ public final class ExplorerViewModel {
     private final ImageClipboard clipboard;
     private final CellViewModel primary;
     private final CellViewModel comparison;
+    private final TeachingViewModel teaching;
     private final List<String> bundled;
     /** The model {@link #start} opens; null when none is bundled. */
     private final String opening;
@@ -174,6 +177,12 @@ public final class ExplorerViewModel {
             computeComparisonReach(now);
         });
         noModel.set(bundled.isEmpty());
+        this.teaching = new TeachingViewModel(this, executor);
+    }
+
+    /** Counterfactuals, gate clamps and memory accounting of the main cell. */
+    public TeachingViewModel teaching() {
+        return teaching;
     }
 
     /**
@@ -475,7 +484,9 @@ public final class ExplorerViewModel {
         int from = Math.max(0, Math.min(fromStep, trace.length() - 1));
         VerbComparison shown = verbComparison.get();
         int position = shown != null ? shown.verb().predictionStep() : current;
-        ablationRequests.submit(() -> Ablation.silence(model, traced, unit, from, position), ablation::set,
+        ClampedTrace clamped = primary.getClamped(); // composed with the clamps the trace shows
+        GateClamps gates = clamped == null ? null : clamped.clamps();
+        ablationRequests.submit(() -> Ablation.silence(model, traced, unit, from, position, gates), ablation::set,
                 failure -> showError("Cannot silence unit " + unit + ": " + failure.getMessage()));
     }
 
@@ -804,6 +815,15 @@ public final class ExplorerViewModel {
     /** Shows a one-line problem in the window's banner (never a dialog, never a stack trace). */
     public void showError(String message) {
         error.set(message == null ? "" : message);
+    }
+
+    /** Shows {@code text} in the status line (the teaching tools' exports); empty: the model's status again. */
+    void setStatus(String text) {
+        if (text == null || text.isEmpty()) {
+            updateStatus();
+        } else {
+            status.set(text);
+        }
     }
 
     public void dismissError() {

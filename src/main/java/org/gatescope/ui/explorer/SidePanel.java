@@ -68,6 +68,8 @@ public final class SidePanel extends VBox {
     private final VBox comparison = new VBox(4);
     private final ListView<Integer> units;
     private final VBox ablationBox = new VBox(4);
+    /** Clamps, the counterfactual and the memory accounting, each while shown. */
+    private final TeachingBox teachingBox;
     private final Label ablationTitle = new Label();
     private final Label ablationPosition = new Label();
     private final VBox ablationRows = new VBox(3);
@@ -83,6 +85,7 @@ public final class SidePanel extends VBox {
     public SidePanel(ExplorerViewModel explorer, Runnable openModel) {
         this.explorer = explorer;
         this.cell = explorer.primary();
+        this.teachingBox = new TeachingBox(explorer);
         getStyleClass().add("side-panel");
         setSpacing(8);
         setPadding(new Insets(12, 14, 12, 14));
@@ -217,7 +220,8 @@ public final class SidePanel extends VBox {
         layerBox.getChildren().addAll(section("Layer"), layerChooser, vocabularyButton, vocabularyInfo);
 
         getChildren().addAll(section("Model"), modelChooser, modelInfo, section("Cell"), cells, layerBox,
-                predictionTitle, predictionRows, agreement, ownModelsOnly, ablationBox, unitsTitle, unitsHint, units);
+                predictionTitle, predictionRows, agreement, ownModelsOnly, ablationBox, teachingBox, unitsTitle, unitsHint,
+                units);
         explorer.ablationProperty().addListener(o -> updateAblation());
         updateAblation();
 
@@ -269,6 +273,11 @@ public final class SidePanel extends VBox {
             case LSTM -> "LSTM";
             case PEEPHOLE_LSTM -> "peephole LSTM";
         };
+    }
+
+    /** What the counterfactual box's "Show the difference…" does. */
+    public void setOnShowDifference(Runnable action) {
+        teachingBox.setOnShowDifference(action);
     }
 
     private static Label section(String text) {
@@ -501,7 +510,7 @@ public final class SidePanel extends VBox {
     }
 
     /** A row: the token, a bar as long as its probability, the percentage. Updated in place. */
-    private static final class BarRow extends HBox {
+    static final class BarRow extends HBox {
 
         private final Label name = new Label();
         private final Label value = new Label();

@@ -19,7 +19,11 @@ import javafx.scene.text.TextAlignment;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
+import org.gatescope.engine.analysis.MemoryAccount;
 import org.gatescope.engine.analysis.MemoryReach;
+import org.gatescope.engine.intervention.ClampedTrace;
+import org.gatescope.engine.intervention.Counterfactual;
+import org.gatescope.render.MemoryBand;
 import org.gatescope.render.ReachChart;
 import org.gatescope.render.ReachRow;
 import org.gatescope.ui.canvas.CanvasTheme;
@@ -45,6 +49,8 @@ public final class TimelineView extends TokenAxisView {
     private static final double HEADER = 30;
     private static final double LABELS = 26;
     private static final double REACH_ROW = 48;
+    /** The memory band: a caption line, then the kept/written bars with the survival line. */
+    private static final double MEMORY_ROW = 62;
     /** The reach row's caption line above its bars, and the gap under them. */
     private static final double REACH_CAPTION = 14;
     private static final double REACH_BOTTOM_GAP = 4;
@@ -99,6 +105,14 @@ public final class TimelineView extends TokenAxisView {
             requestLayout();
             requestRepaint();
         });
+        if (cell == explorer.primary()) { // the teaching tools work on the main cell
+            whileShowing(explorer.teaching().memoryFromProperty(), o -> {
+                requestLayout();
+                requestRepaint();
+            });
+            whileShowing(cell.clampedProperty(), rescale);
+            whileShowing(explorer.teaching().counterfactualProperty(), rescale);
+        }
 
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && cell.getTrace() != null) {
@@ -155,7 +169,7 @@ public final class TimelineView extends TokenAxisView {
 
     @Override
     protected double computePrefHeight(double width) {
-        return PREF_HEIGHT + (explorer.showReachProperty().get() ? REACH_ROW : 0);
+        return PREF_HEIGHT + (explorer.showReachProperty().get() ? REACH_ROW : 0) + memoryRow();
     }
 
     /** Room for the header, the least plot, the gate bars at their least, the reach row and the token labels. */
@@ -165,7 +179,7 @@ public final class TimelineView extends TokenAxisView {
         int gates = trace == null ? 2 : gateRows(trace).size();
         boolean rnn = trace != null && trace.cell() == CellKind.RNN;
         return HEADER + 8 + MIN_PLOT + PLOT_GAP + gates * MIN_GATE_ROW + (rnn ? RNN_NOTE : 0)
-                + (explorer.showReachProperty().get() ? REACH_ROW : 0) + LABELS
+                + (explorer.showReachProperty().get() ? REACH_ROW : 0) + memoryRow() + LABELS
                 + (ownScrollBar && viewport.scrolls() ? SCROLL_BAR : 0);
     }
 
@@ -173,15 +187,48 @@ public final class TimelineView extends TokenAxisView {
         Trace trace = cell.getTrace();
         double max = 1;
         if (trace != null) {
+            Comparison other = comparison(trace);
             for (Quantity q : plotted(trace)) {
                 for (int unit : units(trace)) {
                     for (int t = 0; t < trace.length(); t++) {
                         max = Math.max(max, Math.abs(trace.value(q, t, unit)));
+                        if (other != null && other.trace().has(q)) {
+                            max = Math.max(max, Math.abs(other.trace().value(q, t, unit)));
+                        }
                     }
                 }
             }
         }
         range = Math.ceil(max * 2) / 2;
+    }
+
+    /** The trace drawn dotted beside the shown one, and what it is. */
+    private record Comparison(Trace trace, String label) {
+    }
+
+    /**
+     * The main cell's other trace of the same text: the intact one while gates are clamped ("before"), else
+     * a counterfactual's replaced text; null for none.
+     */
+    private Comparison comparison(Trace trace) {
+        if (cell != explorer.primary()) {
+            return null;
+        }
+        ClampedTrace clamped = cell.getClamped();
+        if (clamped != null && clamped.after() == trace) {
+            return new Comparison(clamped.before(), "dotted: before clamping");
+        }
+        Counterfactual cf = explorer.teaching().getCounterfactual();
+        if (cf != null && cf.before().tokens().equals(trace.tokens()) && cf.before().hidden() == trace.hidden()
+                && cf.before().cell() == trace.cell()) {
+            return new Comparison(cf.after(), "dotted: with \u201C" + cf.replacement() + "\u201D");
+        }
+        return null;
+    }
+
+    /** The memory band's height: shown when the main cell's memory is accounted for. */
+    private double memoryRow() {
+        return cell == explorer.primary() && explorer.teaching().memoryFromProperty().get() >= 0 ? MEMORY_ROW : 0;
     }
 
     /** The states on the line plot: c (a for the vanilla RNN), and a when asked for and distinct. */
@@ -231,15 +278,18 @@ public final class TimelineView extends TokenAxisView {
 
         MemoryReach reach = reachShown(trace);
         double reachRow = explorer.showReachProperty().get() ? REACH_ROW : 0; // kept while the reach is computed
+        MemoryAccount memory = cell == explorer.primary() ? explorer.teaching().memoryAccount() : null;
+        double memoryRow = memoryRow();
+        Comparison other = comparison(trace);
         double plotTop = HEADER + 8;
         double below = h - LABELS - (rnn ? RNN_NOTE : 0); // where the token labels (or the RNN's note) begin
         // The gate bars take a fifth of the height, but never the plot's least height.
         double gateRow = MAX_GATE_ROW;
         if (!gates.isEmpty()) {
-            double spare = (below - reachRow - PLOT_GAP - plotTop - MIN_PLOT) / gates.size();
+            double spare = (below - reachRow - memoryRow - PLOT_GAP - plotTop - MIN_PLOT) / gates.size();
             gateRow = Math.max(MIN_GATE_ROW, Math.min(Math.min(MAX_GATE_ROW, (h - HEADER - LABELS) * 0.2), spare));
         }
-        double gatesTop = below - gates.size() * gateRow - reachRow;
+        double gatesTop = below - gates.size() * gateRow - reachRow - memoryRow;
         double plotBottom = gatesTop - PLOT_GAP;
         paintedPlotHeight = plotBottom - plotTop;
         paintedReach = reach != null;
@@ -257,11 +307,20 @@ public final class TimelineView extends TokenAxisView {
             g.fillRect(stepX, plotTop - 4, col, h - plotTop + 4);
         }
         drawGrid(g, plotTop, plotBottom, plotLeft, plotRight);
+        if (other != null) {
+            drawComparisonLines(g, trace, other.trace(), first, last, plotTop, plotBottom, primary);
+        }
         drawLines(g, trace, first, last, plotTop, plotBottom, primary);
         double y = gatesTop;
         for (Quantity gate : gates) {
             drawGateBars(g, trace, gate, primary, first, last, y, gateRow);
+            if (other != null) {
+                drawGateComparison(g, trace, other.trace(), gate, primary, first, last, y, gateRow);
+            }
             y += gateRow;
+        }
+        if (memory != null) {
+            drawMemoryBars(g, memory, primary, first, last, y, plotLeft, plotRight);
         }
         double cx = Math.round(viewport.centreOf(step)) + 0.5;
         if (cx > plotLeft && cx < plotRight) {
@@ -273,7 +332,10 @@ public final class TimelineView extends TokenAxisView {
         g.fillRect(0, plotTop - 8, plotLeft, h - plotTop + 8);
         g.fillRect(plotRight, plotTop - 8, w - plotRight, h - plotTop + 8);
 
-        drawHeader(g, trace, w);
+        drawHeader(g, trace, w, other);
+        if (memory != null) {
+            drawMemoryLabels(g, memory, primary, y, plotLeft, plotRight, w);
+        }
         drawAxisLabels(g, plotTop, plotBottom, plotLeft, rnn);
         drawCurrentValues(g, trace, step, plotTop, plotBottom, plotRight);
         y = gatesTop;
@@ -379,7 +441,7 @@ public final class TimelineView extends TokenAxisView {
         return ReachChart.fraction(norm);
     }
 
-    private void drawHeader(GraphicsContext g, Trace trace, double w) {
+    private void drawHeader(GraphicsContext g, Trace trace, double w, Comparison other) {
         boolean rnn = !trace.has(Quantity.MEMORY_CELL);
         boolean same = trace.cell().isGru();
         String title = rnn ? "Activation a<t> across the text"
@@ -408,6 +470,13 @@ public final class TimelineView extends TokenAxisView {
             g.setFill(CanvasTheme.MUTED);
             g.fillText("solid c<t>, dashed a<t>", x, HEADER / 2 + 2);
             x -= width("solid c<t>, dashed a<t>", CanvasTheme.LABEL) + 18;
+        }
+        if (other != null) {
+            g.setFill(CanvasTheme.DANGER);
+            g.setFont(CanvasTheme.LABEL_BOLD);
+            g.fillText(other.label(), x, HEADER / 2 + 2);
+            x -= width(other.label(), CanvasTheme.LABEL_BOLD) + 18;
+            g.setFont(CanvasTheme.LABEL);
         }
         for (int i = units.size() - 1; i >= 0; i--) {
             int unit = units.get(i);
@@ -510,6 +579,158 @@ public final class TimelineView extends TokenAxisView {
                 }
             }
         }
+    }
+
+    /** The other trace's c&lt;t&gt; (a&lt;t&gt; for the RNN) of the chosen units, dotted and fainter, under the shown lines. */
+    private void drawComparisonLines(GraphicsContext g, Trace trace, Trace other, int first, int last, double top,
+                                     double bottom, int primary) {
+        List<Integer> units = units(trace);
+        Quantity q = plotted(trace).get(0);
+        int from = Math.max(0, first - 1);
+        int to = Math.min(Math.min(trace.length(), other.length()) - 1, last + 1);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        g.setGlobalAlpha(0.75);
+        for (int unit : units) {
+            g.setStroke(CanvasTheme.unitColor(units.indexOf(unit)));
+            g.setLineWidth(unit == primary ? 3 : 2);
+            g.setLineDashes(2, 5);
+            g.beginPath();
+            for (int t = from; t <= to; t++) {
+                double x = viewport.centreOf(t);
+                double y = yOf(other.value(q, t, unit), top, bottom);
+                if (t == from) {
+                    g.moveTo(x, y);
+                } else {
+                    g.lineTo(x, y);
+                }
+            }
+            g.stroke();
+        }
+        g.setLineDashes(null);
+        g.setGlobalAlpha(1);
+    }
+
+    /** The other trace's gate value as a dark tick across each bar: where the gate was before it was clamped. */
+    private void drawGateComparison(GraphicsContext g, Trace trace, Trace other, Quantity gate, int unit, int first,
+                                    int last, double y, double rowHeight) {
+        if (!other.has(gate)) {
+            return;
+        }
+        double col = viewport.columnWidth();
+        double pad = barInset(col);
+        double barTop = y + 3;
+        double barHeight = rowHeight - 6;
+        ClampedTrace clamped = cell.getClamped();
+        int to = Math.min(last, Math.min(trace.length(), other.length()) - 1);
+        for (int t = first; t <= to; t++) {
+            double before = other.value(gate, t, unit);
+            double now = trace.value(gate, t, unit);
+            double x = viewport.xOf(t) + pad;
+            double bw = Math.max(1, col - 2 * pad);
+            boolean forced = clamped != null && clamped.after() == trace && clamped.clamps().clamps(gate, t, unit);
+            if (forced) {
+                g.setStroke(CanvasTheme.DANGER);
+                g.setLineWidth(2);
+                g.setLineDashes(4, 3);
+                g.strokeRect(x - 1, barTop - 1, bw + 2, barHeight + 2);
+                g.setLineDashes(null);
+            }
+            if (Math.abs(before - now) > 1e-3 || forced) {
+                double ty = Math.round(barTop + barHeight - before * barHeight) + 0.5;
+                g.setStroke(CanvasTheme.TEXT);
+                g.setLineWidth(2);
+                g.setLineDashes(3, 2);
+                g.strokeLine(x, ty, x + bw, ty);
+                g.setLineDashes(null);
+            }
+        }
+    }
+
+    /**
+     * The memory band of the primary unit: per token a 100 % stacked bar, kept from c&lt;t-1&gt; below and
+     * written above ({@link MemoryBand}), and the survival line of what was written at the picked token.
+     */
+    private void drawMemoryBars(GraphicsContext g, MemoryAccount memory, int unit, int first, int last, double y,
+                                double left, double right) {
+        double col = viewport.columnWidth();
+        double pad = barInset(col);
+        double barTop = y + REACH_CAPTION;
+        double barHeight = MEMORY_ROW - REACH_CAPTION - REACH_BOTTOM_GAP;
+        for (int t = first; t <= last; t++) {
+            double x = viewport.xOf(t) + pad;
+            double bw = Math.max(1, col - 2 * pad);
+            g.setFill(CanvasTheme.TRACK);
+            g.fillRect(x, barTop, bw, barHeight);
+            double share = MemoryBand.keptShare(memory, t, unit);
+            if (!Double.isNaN(share)) {
+                double kept = share * barHeight;
+                g.setFill(CanvasTheme.KEEP);
+                g.fillRect(x, barTop + barHeight - kept, bw, kept);
+                g.setFill(CanvasTheme.WRITE);
+                g.fillRect(x, barTop, bw, barHeight - kept);
+            }
+        }
+        int from = memory.from();
+        if (from <= last) {
+            double[] survival = memory.survivals(unit);
+            int start = Math.max(from, first - 1);
+            int end = Math.min(memory.trace().length() - 1, last + 1);
+            g.setLineCap(StrokeLineCap.ROUND);
+            g.setLineJoin(StrokeLineJoin.ROUND);
+            for (int pass = 0; pass < 2; pass++) {
+                g.setStroke(pass == 0 ? CanvasTheme.BACKGROUND : CanvasTheme.DANGER);
+                g.setLineWidth(pass == 0 ? 5 : 2.5);
+                g.beginPath();
+                for (int t = start; t <= end; t++) {
+                    double px = viewport.centreOf(t);
+                    double py = barTop + barHeight - survival[t] * barHeight;
+                    if (t == start) {
+                        g.moveTo(px, py);
+                    } else {
+                        g.lineTo(px, py);
+                    }
+                }
+                g.stroke();
+            }
+        }
+        if (from >= first && from <= last) {
+            g.setStroke(CanvasTheme.DANGER);
+            g.setLineWidth(2);
+            g.strokeRect(viewport.xOf(from) + pad - 1, barTop - 1, Math.max(1, col - 2 * pad) + 2, barHeight + 2);
+        }
+    }
+
+    private void drawMemoryLabels(GraphicsContext g, MemoryAccount memory, int unit, double y, double left,
+                                  double right, double w) {
+        double barTop = y + REACH_CAPTION;
+        double barHeight = MEMORY_ROW - REACH_CAPTION - REACH_BOTTOM_GAP;
+        g.setFill(CanvasTheme.BACKGROUND);
+        g.fillRect(0, y, left, MEMORY_ROW);
+        g.fillRect(right, y, w - right, MEMORY_ROW);
+        String from = memory.trace().tokens().get(memory.from());
+        String keep = memory.trace().cell().isLstm() ? "\u0393f\u2299c<t-1>" : "(1\u2212\u0393u)\u2299c<t-1>";
+        String full = "unit " + unit + ": kept " + keep + " (below) vs written \u0393u\u2299c\u0303 (above);"
+                + " red line: what is left of what was written at \u201C" + from + "\u201D";
+        String shortText = "unit " + unit + ": kept vs written; red: left of \u201C" + from + "\u201D";
+        g.setFont(CanvasTheme.SMALL);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(CanvasTheme.MUTED);
+        double room = w - left - 8;
+        g.fillText(width(full, CanvasTheme.SMALL) <= room ? full : fit(shortText, CanvasTheme.SMALL, room), left + 4,
+                y + REACH_CAPTION / 2);
+        g.setFont(CanvasTheme.SYMBOL);
+        g.setFill(CanvasTheme.KEEP);
+        g.fillText("memory", 10, barTop + barHeight / 2);
+        g.setFont(CanvasTheme.SMALL);
+        g.setFill(CanvasTheme.WRITE);
+        g.fillText("written", right + 8, barTop + 6);
+        g.setFill(CanvasTheme.KEEP);
+        g.fillText("kept", right + 8, barTop + barHeight - 6);
+        double end = memory.survival(memory.trace().length() - 1, unit);
+        g.setFill(CanvasTheme.DANGER);
+        g.fillText(String.format(Locale.ROOT, "left %.2f", end), right + 8, barTop + barHeight / 2);
     }
 
     /** The chosen units' values at the current token, in the right margin, in their colours. */

@@ -229,9 +229,11 @@ class RandomWindowTest {
                 stage.setHeight(size[1]);
             });
             return "resize to " + size[0] + " x " + size[1];
-        } else if (dice < 90) {
+        } else if (dice < 89) {
             onFx(() -> explorer.dismissError());
             return "dismiss the banner";
+        } else if (dice < 90) {
+            return teach();
         } else if (dice < 95) {
             return key(random.nextBoolean() ? KeyCode.R : KeyCode.A); // reach row, a<t> lines
         } else if (dice < 97) {
@@ -241,6 +243,22 @@ class RandomWindowTest {
         } else {
             return key(random.nextBoolean() ? KeyCode.PLUS : KeyCode.MINUS); // playback speed
         }
+    }
+
+    /** A Teach menu key: flip the number, shut the diagram unit's Γu here, memory from here, or clear the clamps. */
+    private String teach() {
+        int kind = random.nextInt(4);
+        if (kind == 3) {
+            onFx(() -> explorer.teaching().clearClamps());
+            return "Teach > Clear clamps";
+        }
+        KeyCode[][] keys = {{KeyCode.SHORTCUT, KeyCode.D}, {KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.K},
+            {KeyCode.SHORTCUT, KeyCode.M}};
+        onFx(() -> {
+            view.requestFocus();
+            press(keys[kind]);
+        });
+        return "Teach key " + java.util.Arrays.toString(keys[kind]);
     }
 
     /** A key pressed with the focus on the window, not in the sentence field. */
