@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.gatescope.text.UnknownWord;
+import org.gatescope.text.Vocabulary;
 
 /**
  * What a cell did on one sentence, token by token: every gate (Γu always in the lecture's
@@ -90,6 +92,20 @@ public final class Trace {
 
     public boolean isUnknown(int t) {
         return Arrays.binarySearch(unknownPositions, t) >= 0;
+    }
+
+    /**
+     * Each unknown word with what the model read in its place ({@code <unk>} or its signature token),
+     * in text order; a trace of ids has none.
+     */
+    public List<UnknownWord> unknownWords() {
+        List<UnknownWord> words = new ArrayList<>(unknownPositions.length);
+        for (int t : unknownPositions) {
+            int id = tokenIds[t];
+            String readAs = id >= 0 && id < vocabulary.size() ? vocabulary.get(id) : Vocabulary.UNKNOWN;
+            words.add(UnknownWord.read(t, tokens.get(t), readAs));
+        }
+        return List.copyOf(words);
     }
 
     public List<String> vocabulary() {
