@@ -101,11 +101,15 @@ public final class Trace {
     public List<UnknownWord> unknownWords() {
         List<UnknownWord> words = new ArrayList<>(unknownPositions.length);
         for (int t : unknownPositions) {
-            int id = tokenIds[t];
-            String readAs = id >= 0 && id < vocabulary.size() ? vocabulary.get(id) : Vocabulary.UNKNOWN;
-            words.add(UnknownWord.read(t, tokens.get(t), readAs));
+            words.add(UnknownWord.read(t, tokens.get(t), readAs(t)));
         }
         return List.copyOf(words);
+    }
+
+    /** The vocabulary token the model read at step {@code t}: the word itself, {@code <unk>} or a signature token. */
+    public String readAs(int t) {
+        int id = tokenIds[t];
+        return id >= 0 && id < vocabulary.size() ? vocabulary.get(id) : isUnknown(t) ? Vocabulary.UNKNOWN : tokens.get(t);
     }
 
     public List<String> vocabulary() {

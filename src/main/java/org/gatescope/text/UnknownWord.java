@@ -43,12 +43,12 @@ public record UnknownWord(int position, String word, UnknownWordSignature signat
      * read as <unk-s>, the signature of a word ending in -s". A model without signature tokens says so.
      */
     public String explanation() {
-        String lead = "\u201C" + word + "\u201D is not in the model\u2019s vocabulary: read as " + readAs;
+        String lead = "\u201C" + word + "\u201D is not in the model's vocabulary: read as " + readAs;
         if (signatureRead()) {
             return lead + ", the signature of " + signature.description();
         }
         if (signature == UnknownWordSignature.OTHER) {
-            return lead + " (" + signature.description() + ")";
+            return lead; // nothing of it can be seen: <unk> is all any model reads
         }
         return lead + ": this model has no signature token " + signature.token() + " for " + signature.description();
     }

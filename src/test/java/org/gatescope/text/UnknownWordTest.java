@@ -21,7 +21,7 @@ class UnknownWordTest {
         assertEquals(List.of(new UnknownWord(1, "keys", UnknownWordSignature.S, "<unk-s>"),
                 new UnknownWord(3, "zxqv", UnknownWordSignature.OTHER, "<unk>")), unknown);
         assertTrue(unknown.get(0).signatureRead());
-        assertEquals("\u201Ckeys\u201D is not in the model\u2019s vocabulary: read as <unk-s>, the signature of a word"
+        assertEquals("\u201Ckeys\u201D is not in the model's vocabulary: read as <unk-s>, the signature of a word"
                 + " ending in -s", unknown.get(0).explanation());
     }
 

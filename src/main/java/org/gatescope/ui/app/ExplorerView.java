@@ -548,7 +548,7 @@ public final class ExplorerView extends BorderPane {
         MenuItem notation = item("About the notation", null, () -> HelpDialogs.notation(window()));
         Menu help = new Menu("Help", null, keys, notation);
 
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file, view, new TryASentenceMenu(explorer, this::requestFocus), help);
         bar.setId("menu-bar");
         return bar;
     }
