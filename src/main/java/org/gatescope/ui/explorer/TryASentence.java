@@ -22,14 +22,17 @@ public final class TryASentence {
             unknown = List.copyOf(unknown);
         }
 
-        /** "unknown: keys → <unk-s>, cabinet → <unk>", or "" when the model knows every word. */
+        /**
+         * "unknown: keys → <unk-s>, cabinet", each word with the signature the model reads for it
+         * (a word read as the bare {@code <unk>} stands alone), or "" when the model knows every word.
+         */
         public String unknownSummary() {
             if (unknown.isEmpty()) {
                 return "";
             }
             List<String> words = new ArrayList<>();
             for (UnknownWord word : unknown) {
-                String shown = word.word() + " \u2192 " + word.readAs();
+                String shown = word.word() + (word.signatureRead() ? " \u2192 " + word.readAs() : "");
                 if (!words.contains(shown)) {
                     words.add(shown);
                 }
