@@ -82,11 +82,12 @@ public final class Tracer {
     }
 
     /**
-     * How many tokens of a text {@link #requireFitsInMemory} lets through now: a command or view
-     * that would rather trace a text's first part than refuse it cuts it there.
+     * How many tokens of a text {@link #requireFitsInMemory} lets through, with a fifth to spare
+     * (what is free moves with garbage not yet collected between this call and the trace): a
+     * command or view that would rather trace a text's first part than refuse it cuts it there.
      */
     public static long tokensThatFit(ModelSpec spec) {
-        return availableMemory() / 2 / Math.max(1, estimatedBytes(spec, 1));
+        return availableMemory() / 2 / Math.max(1, estimatedBytes(spec, 1)) * 4 / 5;
     }
 
     private static long availableMemory() {
