@@ -17,7 +17,9 @@ import org.gatescope.text.HostileText;
 import org.gatescope.text.UnknownWordSignature;
 import org.gatescope.ui.StallHarness;
 import org.gatescope.ui.UiTestModels;
+import org.gatescope.text.Tokenizer;
 import org.gatescope.ui.explorer.ExplorerViewModel;
+import org.gatescope.ui.explorer.LongPaste;
 import org.gatescope.ui.explorer.ModelCatalog;
 import org.gatescope.ui.explorer.TokenChip;
 import org.gatescope.ui.task.BackgroundExecutor;
@@ -70,17 +72,44 @@ class HostilePasteWindowTest {
     void aMegabyteOfMixedScriptsEmojiAndControlsIsTracedInItsFirstPartWithTheWindowResponsive(FxRobot robot)
             throws Exception {
         String paste = HostileText.of(1_000_000, 5);
+        // what the field keeps: line breaks and tabs become spaces, then the first LongPaste.FIELD_CHARS
+        String kept = LongPaste.kept(paste.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' '));
+        // and of those, the window traces at most TOKEN_LIMIT
+        int keptTokens = Math.min(Tokenizer.tokenize(kept).size(), ExplorerViewModel.TOKEN_LIMIT);
 
-        StallHarness.Result result = StallHarness.run(view, explorer, paste, ExplorerViewModel.TOKEN_LIMIT, 2);
+        StallHarness.Result result = StallHarness.run(view, explorer, paste, keptTokens, 2);
         System.out.println("[stall, hostile megabyte] " + result);
 
         assertTrue(result.loadBusyMs() < ResponsivenessTest.BUSY_LIMIT_MS, result.toString());
         assertTrue(result.scrollBusyMs() < ResponsivenessTest.BUSY_LIMIT_MS, result.toString());
+        assertTrue(view.sentenceField().getLength() <= LongPaste.FIELD_CHARS, "the field keeps the paste's start");
+        assertTrue(paste.startsWith(view.sentenceField().getText().substring(0, 40)));
+        String banner = robot.lookup("#error-message").queryLabeled().getText();
+        assertTrue(banner.startsWith("The pasted text has 1,0") || banner.startsWith("The text has "), banner);
+        assertTrue(banner.endsWith("trace --text-file reads a whole text."), banner);
+        assertMarked(explorer.primary().getTrace());
+    }
+
+    @Test
+    void aTextPastTheTokenLimitIsTracedInItsFirstPartWithAMessage(FxRobot robot) throws Exception {
+        String text = HostileText.of(1_000_000, 6);
+        robot.interact(() -> explorer.setSentenceNow(text)); // as a drop or a program would set it, past the field
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (org.testfx.util.WaitForAsyncUtils.asyncFx(() -> explorer.primary().getTrace() == null
+                || explorer.primary().getTrace().length() != ExplorerViewModel.TOKEN_LIMIT).get()) {
+            assertTrue(System.currentTimeMillis() < deadline, "traced within two minutes");
+            Thread.sleep(50);
+        }
+
         String banner = robot.lookup("#error-message").queryLabeled().getText();
         assertTrue(banner.matches("The text has [\\d,]+ tokens: the window traces its first 10,000\\..*"), banner);
         assertTrue(explorer.statusProperty().get().contains("10,000 tokens (the first of "),
                 explorer.statusProperty().get());
-        Trace trace = explorer.primary().getTrace();
+        assertTrue(view.sentenceField().getLength() <= LongPaste.FIELD_CHARS, "the field holds no more than it lays out");
+        assertMarked(explorer.primary().getTrace());
+    }
+
+    private void assertMarked(Trace trace) {
         assertTrue(trace.tokens().contains("👍🏽") && trace.tokens().contains("cats"), "emoji whole, CATS! a word");
         assertTrue(trace.tokens().stream().noneMatch(t -> t.chars().anyMatch(Character::isISOControl)));
         List<TokenChip> unknown = explorer.tokenChips().stream().filter(TokenChip::unknown).toList();
