@@ -26,6 +26,12 @@ class LongPasteTest {
     }
 
     @Test
+    void aPasteOfShortWordsKeepsNoMoreTokensThanTheWindowTraces() {
+        String text = "a ".repeat(LongPaste.FIELD_CHARS);
+        assertEquals(ExplorerViewModel.TOKEN_LIMIT, Tokenizer.tokenize(LongPaste.kept(text)).size());
+    }
+
+    @Test
     void anEmojiAtTheLimitIsNeverCutInHalf() {
         String text = "a".repeat(LongPaste.FIELD_CHARS - 1) + "👍" + " cat".repeat(10);
         String kept = LongPaste.kept(text);
