@@ -148,10 +148,12 @@ public final class ExampleSentences {
      * @throws IllegalArgumentException naming the line of a malformed row
      */
     static ExampleSentences parse(BufferedReader reader) throws IOException {
+        // The header names the four columns; its spelling is free, but a first row of data is not a header.
         String header = reader.readLine();
-        if (header == null || !header.strip().equals(HEADER)) {
-            throw new IllegalArgumentException(RESOURCE + " must start with the header \"" + HEADER.replace("\t", "\\t")
-                    + "\"");
+        String[] names = header == null ? new String[0] : header.split("\t", -1);
+        if (names.length != 4 || Number.of(names[1].strip()) != null) {
+            throw new IllegalArgumentException(RESOURCE + " must start with a header line of four tab-separated"
+                    + " column names, e.g. \"" + HEADER.replace("\t", "\\t") + "\"");
         }
         List<Example> examples = new ArrayList<>();
         String line;

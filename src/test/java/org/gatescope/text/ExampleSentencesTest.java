@@ -1,5 +1,6 @@
 package org.gatescope.text;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,6 +79,8 @@ class ExampleSentencesTest {
         IllegalArgumentException noHeader = assertThrows(IllegalArgumentException.class,
                 () -> parse("simple\tsg\t0\tThe cat is hungry.\n"));
         assertTrue(noHeader.getMessage().contains("header"), noHeader.getMessage());
+        assertEquals(1, assertDoesNotThrow(() -> parse("id\tnum\tattractor_count\ttext\nsimple\tsg\t0\tThe cat.\n"))
+                .all().size(), "the header's names are free");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> parse(header + "simple\tdual\t0\tThe cat.\n"))
                 .getMessage().contains("line 2"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> parse(header + "simple\tsg\t-1\tThe cat.\n"))

@@ -17,6 +17,8 @@ import org.gatescope.ui.explorer.TryASentence;
  */
 final class TryASentenceMenu extends Menu {
 
+    private static final System.Logger LOG = System.getLogger(TryASentenceMenu.class.getName());
+
     private final ExplorerViewModel explorer;
     private final Runnable afterChoice;
 
@@ -36,9 +38,14 @@ final class TryASentenceMenu extends Menu {
 
     private void rebuild() {
         Model model = explorer.primary().getModel();
-        // a model trained elsewhere reads the text through its own tokenizer: nothing to mark
-        List<TryASentence.Group> groups = TryASentence.groups(ExampleSentences.bundled(),
-                model == null ? null : model.vocabulary());
+        List<TryASentence.Group> groups;
+        try {
+            // a model trained elsewhere reads the text through its own tokenizer: nothing to mark
+            groups = TryASentence.groups(ExampleSentences.bundled(), model == null ? null : model.vocabulary());
+        } catch (RuntimeException e) { // a broken examples file in the build: the window opens without the menu
+            LOG.log(System.Logger.Level.ERROR, "Cannot read the example sentences", e);
+            groups = List.of();
+        }
         getItems().clear();
         for (TryASentence.Group group : groups) {
             Menu submenu = new Menu(group.title() + (group.withUnknownWords() == 0 ? ""
