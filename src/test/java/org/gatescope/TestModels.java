@@ -39,6 +39,12 @@ public final class TestModels {
         return new Model(spec, new Vocabulary(vocabulary(vocabSize)), Model.LOWER_WORDS, weights, Map.of());
     }
 
+    /** As {@link #random}, reading {@code tokens} (which must hold {@code <unk>}): a vocabulary with signature tokens, say. */
+    public static Model random(CellKind cell, List<String> tokens, int embed, int hidden, long seed) {
+        Model shape = random(cell, GruReset.AFTER, tokens.size(), embed, hidden, seed);
+        return new Model(shape.spec(), new Vocabulary(tokens), Model.LOWER_WORDS, shape.sharedWeights(), Map.of());
+    }
+
     private static List<String> vocabulary(int size) {
         List<String> tokens = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {

@@ -3,7 +3,10 @@ package org.gatescope.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Network;
@@ -19,9 +22,13 @@ import org.gatescope.engine.cell.Tracer;
 import org.gatescope.io.ModelLibrary;
 import org.gatescope.io.TraceCsv;
 import org.gatescope.io.TraceJson;
+import org.gatescope.text.UnknownWord;
 
 /** {@code trace}: every gate, c̃, c and a per token, as JSON or CSV. */
 final class TraceCommand implements Command {
+
+    /** How many distinct unknown words the message on stderr names. */
+    static final int LISTED_UNKNOWN_WORDS = 12;
 
     @Override
     public String name() {
@@ -84,9 +91,11 @@ final class TraceCommand implements Command {
             } else if (options.has("layer")) {
                 throw new UsageException(name() + ": " + modelName + " has one layer; --layer is for models trained elsewhere");
             } else {
-                List<String> tokens = TextInput.tokens(name(), TextInput.read(name(), options, in), "trace");
+                List<String> tokens = firstPartThatFits(TextInput.tokens(name(), TextInput.read(name(), options, in),
+                        "trace"), model, err);
                 trace = Tracer.trace(model, tokens, null,
                         clamps.isEmpty() ? null : checked(name(), clamps, model, tokens.size()));
+                reportUnknownWords(trace.unknownWords(), err);
                 reach = options.has("reach") ? MemoryReach.defaultTarget(model, tokens) : null;
                 network = NetworkTrace.of(Network.of(model), trace);
             }
@@ -173,6 +182,51 @@ final class TraceCommand implements Command {
                     + " tokens (positions 0 to " + (trace.length() - 1) + ")");
         }
         return new MemoryAccount(trace, from);
+    }
+
+    /**
+     * The text's tokens, or as many of its first ones as this JVM can trace: a long paste is traced
+     * in part, with a message saying so, rather than refused.
+     */
+    private List<String> firstPartThatFits(List<String> tokens, Model model, PrintStream err) {
+        long fit = Tracer.tokensThatFit(model.spec());
+        if (tokens.size() <= fit) {
+            return tokens;
+        }
+        if (fit < 1) {
+            Tracer.requireFitsInMemory(model.spec(), tokens.size()); // not even one token: the engine's refusal
+        }
+        err.printf(Locale.ROOT, "%s: the text has %,d tokens, more than fit in memory: traced the first %,d"
+                + " (give Java more memory with -Xmx to trace more)%n", name(), tokens.size(), fit);
+        return tokens.subList(0, (int) fit);
+    }
+
+    /** "trace: 3 unknown words: keys → <unk-s>, cabinet → <unk>, …", each distinct word once (all in the JSON). */
+    private void reportUnknownWords(List<UnknownWord> unknown, PrintStream err) {
+        if (unknown.isEmpty()) {
+            return;
+        }
+        Map<String, String> distinct = new LinkedHashMap<>();
+        for (UnknownWord word : unknown) {
+            distinct.putIfAbsent(word.word(), word.readAs());
+        }
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %,d unknown %s", name(), unknown.size(),
+                unknown.size() == 1 ? "word" : "words"));
+        if (distinct.size() < unknown.size()) {
+            line.append(String.format(Locale.ROOT, " (%,d distinct)", distinct.size()));
+        }
+        line.append(", read as their signature or <unk>: ");
+        int shown = 0;
+        for (Map.Entry<String, String> word : distinct.entrySet()) {
+            if (shown == LISTED_UNKNOWN_WORDS) {
+                line.append(String.format(Locale.ROOT, ", \u2026 and %,d more (all in \"unknown_words\" of the JSON)",
+                        distinct.size() - shown));
+                break;
+            }
+            line.append(shown == 0 ? "" : ", ").append(word.getKey()).append(" \u2192 ").append(word.getValue());
+            shown++;
+        }
+        err.println(line);
     }
 
     private static int[] idsOf(NetworkTrace network) {

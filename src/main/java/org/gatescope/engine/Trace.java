@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.gatescope.text.UnknownWord;
+import org.gatescope.text.Vocabulary;
 
 /**
  * What a cell did on one sentence, token by token: every gate (Γu always in the lecture's
@@ -90,6 +92,24 @@ public final class Trace {
 
     public boolean isUnknown(int t) {
         return Arrays.binarySearch(unknownPositions, t) >= 0;
+    }
+
+    /**
+     * Each unknown word with what the model read in its place ({@code <unk>} or its signature token),
+     * in text order; a trace of ids has none.
+     */
+    public List<UnknownWord> unknownWords() {
+        List<UnknownWord> words = new ArrayList<>(unknownPositions.length);
+        for (int t : unknownPositions) {
+            words.add(UnknownWord.read(t, tokens.get(t), readAs(t)));
+        }
+        return List.copyOf(words);
+    }
+
+    /** The vocabulary token the model read at step {@code t}: the word itself, {@code <unk>} or a signature token. */
+    public String readAs(int t) {
+        int id = tokenIds[t];
+        return id >= 0 && id < vocabulary.size() ? vocabulary.get(id) : isUnknown(t) ? Vocabulary.UNKNOWN : tokens.get(t);
     }
 
     public List<String> vocabulary() {

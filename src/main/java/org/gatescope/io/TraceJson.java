@@ -10,6 +10,7 @@ import org.gatescope.engine.analysis.MemoryAccount;
 import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.engine.intervention.GateClamp;
 import org.gatescope.engine.intervention.GateClamps;
+import org.gatescope.text.UnknownWord;
 
 /**
  * Writes a trace as the JSON object of docs/cli.md, "trace output":
@@ -91,6 +92,16 @@ public final class TraceJson {
             for (int position : trace.unknownPositions()) {
                 int id = trace.tokenId(position);
                 json.value(id >= 0 && id < trace.vocabularySize() ? trace.vocabulary().get(id) : "<unk>");
+            }
+            json.endArray();
+        }
+        if (trace.unknownPositions().length > 0) {
+            // Additive: each unknown word with its signature and what the model read (docs/cli.md).
+            json.name("unknown_words").beginArray();
+            for (UnknownWord word : trace.unknownWords()) {
+                json.beginObject().name("position").value(word.position()).name("word").value(word.word())
+                        .name("signature").value(word.signature().id()).name("read_as").value(word.readAs())
+                        .endObject();
             }
             json.endArray();
         }

@@ -12,18 +12,30 @@ import java.util.List;
  * the start of a sentence: the caller says), -ing, -ed, -ly, -s, anything else.
  */
 public enum UnknownWordSignature {
-    NUMBER("<unk-num>"),
-    CAPITALISED("<unk-Cap>"),
-    ING("<unk-ing>"),
-    ED("<unk-ed>"),
-    LY("<unk-ly>"),
-    S("<unk-s>"),
-    OTHER(Vocabulary.UNKNOWN);
+    NUMBER("<unk-num>", "a number"),
+    CAPITALISED("<unk-Cap>", "a capitalised word"),
+    ING("<unk-ing>", "a word ending in -ing"),
+    ED("<unk-ed>", "a word ending in -ed"),
+    LY("<unk-ly>", "a word ending in -ly"),
+    S("<unk-s>", "a word ending in -s"),
+    OTHER(Vocabulary.UNKNOWN, "a word with no signature: no known ending, not a number");
 
     private final String token;
+    private final String description;
 
-    UnknownWordSignature(String token) {
+    UnknownWordSignature(String token, String description) {
         this.token = token;
+        this.description = description;
+    }
+
+    /** What words of this signature are: "a word ending in -s". */
+    public String description() {
+        return description;
+    }
+
+    /** The signature's name in files ({@code trace}'s JSON): number, capitalised, ing, ed, ly, s, other. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The vocabulary token that stands for words of this signature. */

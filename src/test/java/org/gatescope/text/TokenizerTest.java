@@ -137,4 +137,25 @@ class TokenizerTest {
             assertEquals(1, Tokenizer.tokenize("x".repeat(1_000_000)).size());
         });
     }
+
+    @Test
+    void miscasedAndPunctuatedWordsReadAsTheWordAndItsMark() {
+        assertEquals(List.of("cat", ","), Tokenizer.tokenize("Cat,"));
+        assertEquals(List.of("cats", "!"), Tokenizer.tokenize("CATS!"));
+        assertEquals(List.of("\"", "the", "keys", "\"", "?", "!"), Tokenizer.tokenize("\"tHe KeYs\"?!"));
+        assertEquals(List.of("(", "cats", ")", ";", "dogs", "."), Tokenizer.tokenize("(Cats); DOGS."));
+    }
+
+    @Test
+    void anEmojiWithItsSkinToneVariationOrJoinersIsOneToken() {
+        assertEquals(List.of("👍🏽", "❤️", "🇫🇷", "👨\u200D👩\u200D👧", "cat"),
+                Tokenizer.tokenize("👍🏽 ❤️🇫🇷👨\u200D👩\u200D👧 cat"));
+        assertEquals(List.of("1️⃣"), Tokenizer.tokenize("1\uFE0F\u20E3"));
+    }
+
+    @Test
+    void controlsDirectionMarksBrokenSurrogatesAndStrayMarksSeparateWords() {
+        assertEquals(List.of("the", "cat", "was", "full"),
+                Tokenizer.tokenize("the\u0000cat\u202Ewas\uD800 \u0301full\u001B"));
+    }
 }

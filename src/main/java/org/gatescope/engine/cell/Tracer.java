@@ -80,8 +80,7 @@ public final class Tracer {
      * JVM may still use, rather than running into an OutOfMemoryError halfway.
      */
     public static void requireFitsInMemory(ModelSpec spec, long tokens) {
-        Runtime runtime = Runtime.getRuntime();
-        long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        long available = availableMemory();
         long needed = estimatedBytes(spec, tokens);
         if (needed > available / 2) {
             throw new TextTooLongException(String.format(
@@ -89,6 +88,20 @@ public final class Tracer {
                             + "(split the text, or give Java more memory with -Xmx)",
                     tokens, needed >> 20, available >> 20));
         }
+    }
+
+    /**
+     * How many tokens of a text {@link #requireFitsInMemory} lets through, with a fifth to spare
+     * (what is free moves with garbage not yet collected between this call and the trace): a
+     * command or view that would rather trace a text's first part than refuse it cuts it there.
+     */
+    public static long tokensThatFit(ModelSpec spec) {
+        return availableMemory() / 2 / Math.max(1, estimatedBytes(spec, 1)) * 4 / 5;
+    }
+
+    private static long availableMemory() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
     }
 
     private static Trace trace(Model model, List<String> tokens, int[] ids, int[] unknown,

@@ -48,6 +48,7 @@ import org.gatescope.ui.explorer.CellViewModel;
 import org.gatescope.ui.explorer.DiagramPane;
 import org.gatescope.ui.explorer.ExplorerViewModel;
 import org.gatescope.ui.explorer.LayerChooser;
+import org.gatescope.ui.explorer.LongPaste;
 import org.gatescope.ui.explorer.PlaybackBar;
 import org.gatescope.ui.explorer.PredictionLine;
 import org.gatescope.ui.explorer.SidePanel;
@@ -228,6 +229,13 @@ public final class ExplorerView extends BorderPane {
                         .replace('\t', ' '));
             } else if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0) {
                 change.setText(text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' '));
+            }
+            // a paste longer than the field can lay out without freezing the window keeps its start
+            String pasted = change.getText();
+            if (pasted.length() > LongPaste.FIELD_CHARS) {
+                String kept = LongPaste.kept(pasted);
+                change.setText(kept);
+                Platform.runLater(() -> explorer.showError(LongPaste.message(pasted, kept)));
             }
             return change;
         }));
@@ -568,7 +576,7 @@ public final class ExplorerView extends BorderPane {
         Menu help = new Menu("Help", null, keys, notation);
 
         MenuBar bar = new MenuBar(file, view, TeachMenu.create(explorer, this::window, this::showCounterfactual),
-                help);
+                new TryASentenceMenu(explorer, this::requestFocus), help);
         bar.setId("menu-bar");
         return bar;
     }

@@ -450,8 +450,9 @@ final class DiagramPainter {
         if (unknown) {
             javafx.scene.text.Font small = MathText.font(layout.smallSize(), false);
             g.setFont(small);
-            g.fillText(" unknown → <unk>", left + symbolWidth + wordWidth, baseline);
-            unknownWidth = MathText.textWidth(" unknown → <unk>", small);
+            String readAs = " unknown → " + scene.trace().readAs(t); // <unk>, or its signature (<unk-s>)
+            g.fillText(readAs, left + symbolWidth + wordWidth, baseline);
+            unknownWidth = MathText.textWidth(readAs, small);
         }
         place(scene, "x", symbol + word, left, baseline, symbolWidth + wordWidth + unknownWidth, size);
     }

@@ -31,7 +31,7 @@ final class Equations {
     /** "x<2> = “cat”", the current token with its 1-based position, as the lecture counts. */
     static String token(Trace trace, int t) {
         String word = trace.tokens().get(t);
-        return "x<" + (t + 1) + "> = \u201c" + word + "\u201d" + (trace.isUnknown(t) ? " (unknown: <unk>)" : "");
+        return "x<" + (t + 1) + "> = \u201c" + word + "\u201d" + (trace.isUnknown(t) ? " (unknown: " + trace.readAs(t) + ")" : "");
     }
 
     /** The tooltip of {@code quantity} at step {@code t} for {@code unit}. */

@@ -486,7 +486,10 @@ public final class CellViewModel {
     private static List<TokenChip> chips(Trace trace) {
         List<TokenChip> chips = new ArrayList<>(trace.length());
         for (int t = 0; t < trace.length(); t++) {
-            chips.add(new TokenChip(t, trace.tokens().get(t), trace.isUnknown(t)));
+            chips.add(new TokenChip(t, trace.tokens().get(t), false));
+        }
+        for (org.gatescope.text.UnknownWord word : trace.unknownWords()) {
+            chips.set(word.position(), TokenChip.of(word)); // with the signature the model read
         }
         return List.copyOf(chips);
     }

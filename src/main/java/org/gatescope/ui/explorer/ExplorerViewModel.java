@@ -34,6 +34,7 @@ import org.gatescope.engine.analysis.MemoryReach;
 import org.gatescope.engine.analysis.NetworkAblation;
 import org.gatescope.engine.analysis.NetworkOutputs;
 import org.gatescope.engine.analysis.NetworkReach;
+import org.gatescope.engine.cell.Tracer;
 import org.gatescope.render.PngExport;
 import org.gatescope.render.ReachChart;
 import org.gatescope.text.AgreementCorpus;
@@ -62,6 +63,12 @@ public final class ExplorerViewModel {
     public static final String EMPTY_HINT = "Type a sentence, e.g. The cats, which already ate ..., were full.";
     public static final double MIN_SPEED = 0.5;
     public static final double MAX_SPEED = 12;
+    /**
+     * The most tokens the window traces of a text (about 50 KB of English): a longer paste is
+     * traced in its first part, with a message saying so; {@code trace --text-file} reads it all.
+     * Fewer when the model's trace of that many would not fit in memory.
+     */
+    public static final int TOKEN_LIMIT = 10_000;
     public static final double DEFAULT_SPEED = 2;
     /** How many next-token predictions the side panel lists. */
     public static final int PREDICTIONS = 5;
@@ -126,6 +133,8 @@ public final class ExplorerViewModel {
     private List<String> tokens = List.of();
     /** The text those tokens came from: what a model trained elsewhere reads. */
     private String tokensText = "";
+    /** How many tokens the whole text has, when the window traces only its first part; 0 otherwise. */
+    private int cutFrom;
     /**
      * True from opening a model trained elsewhere without a vocabulary until its first trace: if the
      * sentence does not fit it, an example input replaces the sentence instead of a banner.
@@ -230,8 +239,31 @@ public final class ExplorerViewModel {
         }
         // A pasted text may be long: tokenise it off the UI thread too.
         String text = sentence.get();
-        sentenceRequests.submit(() -> List.copyOf(Tokenizer.tokenize(text)), tokenized -> applyTokens(text, tokenized),
+        int limit = tokenLimit();
+        sentenceRequests.submit(() -> TextStart.of(text, limit), this::applyTextStart,
                 failure -> showError("Cannot read the text: " + failure.getMessage()));
+    }
+
+    /** {@link #TOKEN_LIMIT}, or fewer when the shown models' traces of that many would not fit in memory. */
+    private int tokenLimit() {
+        long limit = TOKEN_LIMIT;
+        for (CellViewModel shown : compare.get() ? List.of(primary, comparison) : List.of(primary)) {
+            Model model = shown.getModel();
+            if (model != null) {
+                limit = Math.min(limit, Tracer.tokensThatFit(model.spec()) / (compare.get() ? 2 : 1));
+            }
+        }
+        return (int) Math.max(1, limit);
+    }
+
+    private void applyTextStart(TextStart start) {
+        int wasCutFrom = cutFrom;
+        cutFrom = start.cut() ? start.totalTokens() : 0;
+        if (start.cut() && cutFrom != wasCutFrom) {
+            showError(String.format(Locale.ROOT, "The text has %,d tokens: the window traces its first %,d."
+                    + " trace --text-file reads a whole text.", start.totalTokens(), start.tokens().size()));
+        }
+        applyTokens(start.text(), start.tokens());
     }
 
     private void applyTokens(String text, List<String> newTokens) {
@@ -941,6 +973,9 @@ public final class ExplorerViewModel {
                 .append(String.format(Locale.ROOT, "%,d", model.vocabulary().size()));
         if (trace != null) {
             text.append(String.format(Locale.ROOT, "  ·  %,d tokens", trace.length()));
+            if (cutFrom > trace.length()) {
+                text.append(String.format(Locale.ROOT, " (the first of %,d)", cutFrom));
+            }
             int unknown = trace.unknownPositions().length;
             if (unknown > 0) {
                 text.append(String.format(Locale.ROOT, " (%,d unknown)", unknown));

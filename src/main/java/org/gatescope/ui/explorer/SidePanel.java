@@ -78,6 +78,8 @@ public final class SidePanel extends VBox {
     private final ComboBox<String> layerChooser = new ComboBox<>();
     private final Button vocabularyButton = new Button("Vocabulary\u2026");
     private final Label vocabularyInfo = new Label();
+    /** Above the predictions when the current token is unknown: what the model read in its place, and why. */
+    private final Label unknownInput = new Label();
     private final Label ownModelsOnly = muted(ExplorerViewModel.OWN_MODELS_ONLY + ".");
     private Runnable chooseVocabulary = () -> { };
     private boolean syncing;
@@ -220,10 +222,19 @@ public final class SidePanel extends VBox {
         layerBox.getChildren().addAll(section("Layer"), layerChooser, vocabularyButton, vocabularyInfo);
 
         getChildren().addAll(section("Model"), modelChooser, modelInfo, section("Cell"), cells, layerBox,
-                predictionTitle, predictionRows, agreement, ownModelsOnly, ablationBox, teachingBox, unitsTitle, unitsHint,
-                units);
+                unknownInput, predictionTitle, predictionRows, agreement, ownModelsOnly, ablationBox, teachingBox,
+                unitsTitle, unitsHint, units);
         explorer.ablationProperty().addListener(o -> updateAblation());
         updateAblation();
+        unknownInput.setId("unknown-input");
+        unknownInput.getStyleClass().add("unknown-input");
+        unknownInput.setWrapText(true);
+        unknownInput.setMinHeight(Region.USE_PREF_SIZE);
+        unknownInput.setMnemonicParsing(false);
+        InvalidationListener currentToken = o -> updateUnknownInput();
+        explorer.stepProperty().addListener(currentToken);
+        cell.traceProperty().addListener(currentToken);
+        updateUnknownInput();
 
         InvalidationListener predictions = o -> updatePredictions();
         explorer.predictions().addListener(predictions);
@@ -343,6 +354,16 @@ public final class SidePanel extends VBox {
         text.append(String.format(Locale.ROOT, " · %d units · %,d words · embedding %d", model.hiddenSize(),
                 model.vocabulary().size(), model.spec().embedSize()));
         modelInfo.setText(text.toString());
+    }
+
+    private void updateUnknownInput() {
+        List<TokenChip> chips = cell.chips();
+        int step = explorer.getStep();
+        TokenChip chip = cell.getTrace() != null && step >= 0 && step < chips.size() ? chips.get(step) : null;
+        boolean shown = chip != null && chip.unknown();
+        unknownInput.setText(shown ? chip.unknownExplanation() : "");
+        unknownInput.setVisible(shown);
+        unknownInput.setManaged(shown);
     }
 
     private void updatePredictions() {

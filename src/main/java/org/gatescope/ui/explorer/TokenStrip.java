@@ -23,7 +23,8 @@ import org.gatescope.render.ReachRow;
 
 /**
  * The traced tokens as a row of chips: the current one highlighted, unknown words marked with
- * a dashed red border and a tooltip saying they were read as {@code <unk>}; clicking a chip
+ * a dashed red border, what the model read in their place ({@code <unk>} or their signature,
+ * {@code <unk-s>}) beside the word and a tooltip saying why; clicking a chip
  * jumps to that token. A horizontal {@link ListView}, so only visible chips exist even for a
  * text of thousands of tokens.
  */
@@ -166,6 +167,15 @@ public final class TokenStrip extends ListView<TokenChip> {
         /** The memory reach under the token: as long as the text at 1, nothing at the floor (log scale). */
         private final javafx.scene.shape.Rectangle reachBar = new javafx.scene.shape.Rectangle(0, 3);
         private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        /**
+         * An unknown word is drawn as the word and, beside it in small, what the model read in its
+         * place ({@code <unk>} or its signature, {@code <unk-s>}), the reach bar under both: the strip
+         * keeps its height.
+         */
+        private final Label unknownWord = new Label();
+        private final Label readAsTag = new Label();
+        private final javafx.scene.layout.VBox unknownGraphic = new javafx.scene.layout.VBox(1);
+        private final HBox unknownLine = new HBox(3, unknownWord, readAsTag);
 
         ChipCell() {
             this(null);
@@ -175,6 +185,14 @@ public final class TokenStrip extends ListView<TokenChip> {
             this.explorer = explorer;
             getStyleClass().add("token-chip");
             reachBar.getStyleClass().add("reach-bar");
+            readAsTag.getStyleClass().add("read-as-tag");
+            readAsTag.setMnemonicParsing(false);
+            unknownWord.getStyleClass().add("unknown-word");
+            unknownWord.setMnemonicParsing(false);
+            unknownWord.setMinWidth(0);
+            readAsTag.setMinWidth(Region.USE_PREF_SIZE);
+            unknownLine.setAlignment(Pos.BASELINE_CENTER);
+            unknownGraphic.setAlignment(Pos.CENTER);
             setContentDisplay(javafx.scene.control.ContentDisplay.BOTTOM);
             setGraphicTextGap(1);
         }
@@ -201,15 +219,24 @@ public final class TokenStrip extends ListView<TokenChip> {
                 pseudoClassStateChanged(UNKNOWN, false);
                 return;
             }
-            setText(chip.text());
+            setText(chip.unknown() ? null : chip.text());
             double reach = reachFraction(getIndex());
-            if (reach < 0) {
-                setGraphic(null);
-            } else {
+            if (reach >= 0) {
                 measure.setFont(getFont());
                 measure.setText(chip.text());
                 reachBar.setWidth(Math.max(reach > 0 ? 2 : 0, reach * measure.getLayoutBounds().getWidth()));
-                setGraphic(reachBar);
+            }
+            if (chip.unknown()) {
+                unknownWord.setText(chip.text());
+                readAsTag.setText(chip.readAs());
+                if (reach >= 0) {
+                    unknownGraphic.getChildren().setAll(unknownLine, reachBar);
+                } else {
+                    unknownGraphic.getChildren().setAll(unknownLine);
+                }
+                setGraphic(unknownGraphic);
+            } else {
+                setGraphic(reach < 0 ? null : reachBar);
             }
             pseudoClassStateChanged(UNKNOWN, chip.unknown());
             if (chip.unknown()) {
@@ -226,6 +253,11 @@ public final class TokenStrip extends ListView<TokenChip> {
 
         public boolean isUnknown() {
             return getPseudoClassStates().contains(UNKNOWN);
+        }
+
+        /** What the chip says the model read under an unknown word ("<unk-s>"); "" for a known one. */
+        public String readAsShown() {
+            return isUnknown() && getGraphic() == unknownGraphic ? readAsTag.getText() : "";
         }
     }
 }
