@@ -144,7 +144,7 @@ final class SentenceGenerator {
                     w.token(pickWeighted(Lexicon.INTRANSITIVE_VERBS).form(w.plural));
                 }
                 w.prepositionalPhrase(random.nextBoolean());
-                w.tokens.addAll(pick(Lexicon.TIME_ADVERBIALS));
+                w.timeAdverbial(pick(Lexicon.TIME_ADVERBIALS));
                 w.token(Lexicon.AND);
                 w.verbPhrase();
             }
@@ -211,8 +211,8 @@ final class SentenceGenerator {
      */
     AgreementSentence longClause(int minLength, int maxLength) {
         boolean plural = random.nextBoolean();
-        // Each step adds at most 4 tokens ("in front of the cats"), so stopping past the target stays within 3.
-        int target = minLength + random.nextInt(maxLength - 3 - minLength + 1);
+        // Each step adds at most 5 tokens ("next door to the cats"), so stopping past the target stays within 4.
+        int target = minLength + random.nextInt(maxLength - 5 - minLength + 1);
         List<String> clause;
         do {
             clause = openClause(start(), random.nextBoolean());
@@ -348,6 +348,18 @@ final class SentenceGenerator {
                 attractorNumbers.add(nounPlural);
             }
             tokens.add(noun.form(nounPlural));
+        }
+
+        /** "every day": its noun is read before the verb, so it counts as an attractor like any other. */
+        void timeAdverbial(List<String> adverbial) {
+            for (String token : adverbial) {
+                if (Lexicon.isNumberedNoun(token) && !tokens.isEmpty()
+                        && !Lexicon.PREPOSITIONS.contains(List.of(tokens.get(tokens.size() - 1)))) {
+                    attractorPositions.add(tokens.size());
+                    attractorNumbers.add(Lexicon.isPluralNoun(token));
+                }
+                tokens.add(token);
+            }
         }
 
         void prepositionalPhrase(boolean nounPlural) {

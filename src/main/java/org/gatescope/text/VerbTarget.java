@@ -85,7 +85,9 @@ public record VerbTarget(int verbIndex, String verb, String partner) {
     private static Optional<VerbTarget> bestReading(List<String> tokens, AgreementVerbs verbs) {
         int subject = -1;
         for (int t = 0; t < tokens.size() && subject < 0; t++) {
-            if (Lexicon.isNumberedNoun(tokens.get(t))) {
+            // "runs" is a noun's plural too: after "she quickly" it is the verb, after "the" a noun.
+            boolean verbHere = t > 0 && isVerb(tokens, t, verbs);
+            if (Lexicon.isNumberedNoun(tokens.get(t)) && !verbHere) {
                 subject = t;
             }
         }
