@@ -163,8 +163,14 @@ public final class TextbookModels {
     /** x&lt;t&gt;: the three features of each word; the zero vector for words that are no noun. */
     private static void setEmbedding(Weights weights) {
         List<String> tokens = AgreementCorpus.vocabulary();
+        // "three" and "that" are nouns too, but before a noun they are its determiner: no number to store.
+        java.util.Set<String> determiners = new java.util.HashSet<>(Lexicon.SINGULAR_DETERMINERS);
+        determiners.addAll(Lexicon.PLURAL_DETERMINERS);
         for (int v = 0; v < tokens.size(); v++) {
             String word = tokens.get(v);
+            if (determiners.contains(word)) {
+                continue;
+            }
             if (Lexicon.isNumberedNoun(word)) {
                 weights.embedding.set(v, Lexicon.isPluralNoun(word) ? PLURAL_NOUN : SINGULAR_NOUN, 1);
                 weights.embedding.set(v, NOUN, 1);
