@@ -259,7 +259,7 @@ class AgreementCorpusTest {
                 for (int i = 1; i < s.verbIndex(); i++) {
                     Boolean plural = PLURAL.get(s.tokens().get(i));
                     if (i != s.subjectIndex() && plural != null && determiners.contains(s.tokens().get(i - 1))
-                            && !determiners.contains(s.tokens().get(i))) {
+                            && !(determiners.contains(s.tokens().get(i)) && PLURAL.containsKey(s.tokens().get(i + 1)))) {
                         attractors++;
                         opposite += plural != s.pluralSubject() ? 1 : 0;
                     }
