@@ -11,6 +11,7 @@ import org.gatescope.engine.CellKind;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.ModelSpec;
 import org.gatescope.engine.Weights;
+import org.gatescope.engine.train.AgreementTask;
 import org.gatescope.engine.analysis.NumberUnits;
 import org.gatescope.engine.cell.Tracer;
 import org.gatescope.io.ModelLibrary;
@@ -51,6 +52,11 @@ final class InfoCommand implements Command {
         out.printf("hidden      H = %d units%n", spec.hiddenSize());
         out.printf("embedding   D = %d%n", spec.embedSize());
         out.printf("vocabulary  V = %d tokens (%s tokenizer)%n", spec.vocabSize(), model.tokenizer());
+        AgreementTask.lexiconOf(model).ifPresent(source -> out.printf("lexicon     %s%n", source));
+        AgreementTask.signaturesOf(model).ifPresent(signatures -> out.printf("unknown     %s%n", signatures));
+        if (model.metadata().containsKey("covers")) {
+            out.printf("covers      %s%n", model.metadata().get("covers"));
+        }
         out.printf("parameters  %,d%n", model.weights().count());
         out.println("tensors");
         for (Weights.Parameter parameter : model.weights().parameters()) {

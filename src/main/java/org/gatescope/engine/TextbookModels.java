@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.gatescope.text.AgreementCorpus;
+import org.gatescope.text.Construction;
 import org.gatescope.text.Lexicon;
 import org.gatescope.text.Vocabulary;
 
@@ -162,8 +163,14 @@ public final class TextbookModels {
     /** x&lt;t&gt;: the three features of each word; the zero vector for words that are no noun. */
     private static void setEmbedding(Weights weights) {
         List<String> tokens = AgreementCorpus.vocabulary();
+        // "three" and "that" are nouns too, but before a noun they are its determiner: no number to store.
+        java.util.Set<String> determiners = new java.util.HashSet<>(Lexicon.SINGULAR_DETERMINERS);
+        determiners.addAll(Lexicon.PLURAL_DETERMINERS);
         for (int v = 0; v < tokens.size(); v++) {
             String word = tokens.get(v);
+            if (determiners.contains(word)) {
+                continue;
+            }
             if (Lexicon.isNumberedNoun(word)) {
                 weights.embedding.set(v, Lexicon.isPluralNoun(word) ? PLURAL_NOUN : SINGULAR_NOUN, 1);
                 weights.embedding.set(v, NOUN, 1);
@@ -192,14 +199,37 @@ public final class TextbookModels {
         weights.weightIh.set(row(block, NOUN_SEEN_UNIT), NOUN, CANDIDATE_WEIGHT);
     }
 
-    /** Singular main verbs +10·a₀, plural ones −10·a₀; everything else 0. */
+    /**
+     * Singular verbs +10·a₀, plural ones −10·a₀ (was/were, is/are, has/have and every lexical verb
+     * of the grammar, laughs/laugh); everything else 0.
+     */
     private static void setHead(Weights weights) {
-        List<String> tokens = AgreementCorpus.vocabulary();
+        Vocabulary vocabulary = vocabulary();
         DMatrixRMaj head = weights.headWeight;
-        for (Lexicon.VerbPair verb : Lexicon.MAIN_VERBS) {
-            head.set(tokens.indexOf(verb.singular()), NUMBER_UNIT, HEAD_WEIGHT);
-            head.set(tokens.indexOf(verb.plural()), NUMBER_UNIT, -HEAD_WEIGHT);
+        List<Lexicon.VerbPair> pairs = new java.util.ArrayList<>(Lexicon.MAIN_VERBS);
+        for (List<Lexicon.LexicalVerb> verbs : List.of(Lexicon.INTRANSITIVE_VERBS, Lexicon.TRANSITIVE_VERBS)) {
+            verbs.forEach(verb -> pairs.add(verb.pair()));
         }
+        for (Lexicon.VerbPair verb : pairs) {
+            head.set(vocabulary.indexOf(verb.singular()), NUMBER_UNIT, HEAD_WEIGHT);
+            head.set(vocabulary.indexOf(verb.plural()), NUMBER_UNIT, -HEAD_WEIGHT);
+        }
+    }
+
+    /**
+     * The constructions these models are meant for: those whose verb agrees with the sentence's
+     * first noun, which is what they store. In "the mechanics said the author laughs" and "the
+     * author that the guards like" the verb agrees with a later noun, which the latch keeps out.
+     */
+    public static final List<Construction> COVERED = java.util.Arrays.stream(Construction.values())
+            .filter(c -> c != Construction.SENTENTIAL_COMPLEMENT && c != Construction.WITHIN_OBJECT_RELATIVE)
+            .toList();
+
+    /** {@link #COVERED} in words, as {@code info} shows it. */
+    public static String coverage() {
+        return "agreement with the first noun of the sentence: "
+                + String.join(", ", COVERED.stream().map(Construction::id).toList())
+                + "; not sentential-complement or within-object-relative (the verb agrees with a later noun)";
     }
 
     private static int row(int block, int unit) {
@@ -209,6 +239,7 @@ public final class TextbookModels {
     private static Map<String, String> metadata(CellKind cell, String description) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("description", description);
+        metadata.put("covers", coverage());
         metadata.put(Model.NUMBER_UNITS_KEY, Integer.toString(NUMBER_UNIT));
         metadata.put("made_with", "gatescope textbook --cell " + cell.id() + " --out " + cell.id()
                 + "_textbook.safetensors");

@@ -12,8 +12,10 @@ import java.util.List;
  * clause   := "," RELATIVE (subject-gap | object-gap) ","
  * subject-gap := ADVERB* VERB [np | "..."] (pp | ADVERB)*      which already ate the fish near the dogs
  * object-gap  := np ADVERB* VERB ["..."] (pp | ADVERB)*         which the cat saw ...
- * np := "the" (NOUN | NEUTRAL-NOUN)      pp := PREPOSITION np
+ * np := "the" (NOUN | NEUTRAL-NOUN)      pp := PREPOSITION np    (PREPOSITION may be "in front of")
  * </pre>
+ *
+ * <p>The main verb is was/were, is/are or has/have; the word lists are {@link Lexicon}'s.
  */
 final class AgreementParser {
 
@@ -49,7 +51,7 @@ final class AgreementParser {
         }
         int verbIndex = at;
         String verb = peek();
-        if (!Lexicon.isMainVerb(verb)) {
+        if (!Lexicon.isMainVerb(verb) || !Lexicon.MAIN_VERBS.contains(Lexicon.mainVerb(verb))) {
             throw fail("expected the main verb (was/were, is/are, has/have)");
         }
         Lexicon.VerbPair pair = Lexicon.mainVerb(verb);
@@ -64,8 +66,8 @@ final class AgreementParser {
         } else if (Lexicon.BEEN.equals(peek())) {
             throw fail("only has/have take \"been\"");
         }
-        if (!Lexicon.PREDICATES.contains(peek())) {
-            throw fail("expected a predicate (" + String.join(", ", Lexicon.PREDICATES) + ")");
+        if (!Lexicon.isPredicate(peek())) {
+            throw fail("expected an adjective such as \"full\" or \"happy\"");
         }
         at++;
         if (Lexicon.FULL_STOP.equals(peek())) {
@@ -89,8 +91,8 @@ final class AgreementParser {
             nounPhrase();
         }
         skipAdverbs();
-        if (!Lexicon.CLAUSE_VERBS.contains(peek())) {
-            throw fail("expected a verb of the clause (" + String.join(", ", Lexicon.CLAUSE_VERBS) + ")");
+        if (!Lexicon.isClauseVerb(peek())) {
+            throw fail("expected a verb of the clause in the past tense, such as \"ate\" or \"saw\"");
         }
         at++;
         if (Lexicon.FILLER.equals(peek())) {
@@ -99,10 +101,11 @@ final class AgreementParser {
             nounPhrase();
         }
         while (true) {
-            if (Lexicon.PREPOSITIONS.contains(peek())) {
-                at++;
+            int preposition = prepositionLength();
+            if (preposition > 0) {
+                at += preposition;
                 nounPhrase();
-            } else if (Lexicon.ADVERBS.contains(peek())) {
+            } else if (Lexicon.isAdverb(peek())) {
                 at++;
             } else {
                 break;
@@ -125,8 +128,20 @@ final class AgreementParser {
         at++;
     }
 
+    /** How many tokens the preposition at the cursor has ("in front of": 3), or 0 if none starts here. */
+    private int prepositionLength() {
+        int longest = 0;
+        for (List<String> preposition : Lexicon.PREPOSITIONS) {
+            int n = preposition.size();
+            if (n > longest && at + n <= tokens.size() && tokens.subList(at, at + n).equals(preposition)) {
+                longest = n;
+            }
+        }
+        return longest;
+    }
+
     private void skipAdverbs() {
-        while (Lexicon.ADVERBS.contains(peek())) {
+        while (Lexicon.isAdverb(peek())) {
             at++;
         }
     }

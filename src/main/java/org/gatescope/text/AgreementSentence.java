@@ -13,13 +13,23 @@ import java.util.List;
  * @param pluralSubject whether the subject (and so the verb) is plural
  * @param verb the correct main verb, the token at {@code verbIndex}
  * @param wrongVerb the same verb in the other number (was/were, is/are, has/have)
- * @param attractors noun phrases with a number inside the clause ("fish" does not count)
+ * @param attractors nouns with a number read before the verb other than the subject ("fish" does not count):
+ *     inside the clause, or before the subject ("the mechanics said the author laughs")
  * @param oppositeAttractors those of them whose number is not the subject's
  * @param clauseLength tokens strictly between the subject and the main verb, commas included
+ * @param construction which of the classic constructions the sentence is
  */
 public record AgreementSentence(List<String> tokens, int subjectIndex, int verbIndex, boolean pluralSubject,
                                 String verb, String wrongVerb, int attractors, int oppositeAttractors,
-                                int clauseLength) {
+                                int clauseLength, Construction construction) {
+
+    /** A sentence of the lecture's shape ("the cat , which already ate ... , was full ."). */
+    public AgreementSentence(List<String> tokens, int subjectIndex, int verbIndex, boolean pluralSubject,
+                             String verb, String wrongVerb, int attractors, int oppositeAttractors,
+                             int clauseLength) {
+        this(tokens, subjectIndex, verbIndex, pluralSubject, verb, wrongVerb, attractors, oppositeAttractors,
+                clauseLength, Construction.LECTURE_CLAUSE);
+    }
 
     /** Refuses an annotation that contradicts its own tokens, so a generator bug shows at once. */
     public AgreementSentence {

@@ -88,7 +88,9 @@ public final class AgreementVerbs {
     private static String baseForm(String word, Set<String> words) {
         if (word.length() > 4 && word.endsWith("ies")) {
             String base = word.substring(0, word.length() - 3) + "y";
-            return words.contains(base) ? base : null;
+            if (words.contains(base)) {
+                return base; // carries → carry; "dies" falls through to "die"
+            }
         }
         if (word.length() > 3 && word.endsWith("es")) {
             String base = word.substring(0, word.length() - 2);
@@ -104,9 +106,20 @@ public final class AgreementVerbs {
         return null;
     }
 
+    /**
+     * Not a function word, and either no noun of the grammar or a verb form the lexicon lists too
+     * ("runs" is a noun's plural and a verb's -s form; "cats" is only a noun).
+     */
     private static boolean isVerbLike(String word) {
-        return !NOT_VERBS.contains(word) && !Lexicon.isNumberedNoun(word) && !Lexicon.isNeutralNoun(word)
-                && word.chars().allMatch(Character::isLetter);
+        return !NOT_VERBS.contains(word) && word.chars().allMatch(Character::isLetter)
+                && ((!Lexicon.isNumberedNoun(word) && !Lexicon.isNeutralNoun(word)) || isLexiconVerb(word));
+    }
+
+    private static boolean isLexiconVerb(String word) {
+        return EnglishLexicon.bundled().lookup(word).stream()
+                .anyMatch(e -> e.wordClass() == EnglishLexicon.WordClass.VERB
+                        && (e.inflection() == EnglishLexicon.Inflection.SG
+                            || e.inflection() == EnglishLexicon.Inflection.BASE));
     }
 
     private static List<Pair> irregular() {

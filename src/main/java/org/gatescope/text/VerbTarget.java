@@ -85,7 +85,11 @@ public record VerbTarget(int verbIndex, String verb, String partner) {
     private static Optional<VerbTarget> bestReading(List<String> tokens, AgreementVerbs verbs) {
         int subject = -1;
         for (int t = 0; t < tokens.size() && subject < 0; t++) {
-            if (Lexicon.isNumberedNoun(tokens.get(t))) {
+            // "runs" is a noun's plural too: after "she quickly" it is the verb, after "the" a noun.
+            // A subject opens the sentence or follows a determiner ("the keys", "my friends").
+            boolean verbHere = t > 0 && isVerb(tokens, t, verbs);
+            boolean placed = t == 0 || DETERMINERS.contains(tokens.get(t - 1));
+            if (Lexicon.isNumberedNoun(tokens.get(t)) && !verbHere && placed) {
                 subject = t;
             }
         }

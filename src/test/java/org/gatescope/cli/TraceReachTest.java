@@ -50,7 +50,9 @@ class TraceReachTest {
         int lastBeforeVerb = 7;
         double rnnRatio = memoryReach(rnn, subject) / memoryReach(rnn, lastBeforeVerb);
         double gruRatio = memoryReach(gru, subject) / memoryReach(gru, lastBeforeVerb);
-        assertTrue(rnnRatio < 1e-3, "rnn: the gradient at 'cat' should have vanished, ratio " + rnnRatio);
+        // Six tokens back the RNN's gradient has lost a factor of 40 (the 48-unit model of issue 11).
+        assertTrue(rnnRatio < 0.05, "rnn: the gradient at 'cat' should have faded, ratio " + rnnRatio);
+        assertTrue(rnnRatio < gruRatio / 10, "the gru keeps far more of it");
         assertTrue(gruRatio > 0.1, "gru: the gradient should reach 'cat', ratio " + gruRatio);
     }
 

@@ -71,10 +71,31 @@ class TrainAndEvaluateCommandTest {
         Path model = writeRandomModel();
         CommandLineTest.Result result = run("evaluate", "--model", model.toString());
         assertEquals(0, result.status(), result.err());
-        for (String expected : List.of("overall", "attractors", "opposite-number attractors", "clause length",
-                "never seen in training")) {
+        for (String expected : List.of("overall", "construction", "attractors", "opposite-number attractors",
+                "clause length", "longer than training", "subjects never seen in training")) {
             assertTrue(result.out().contains(expected), expected + " in\n" + result.out());
         }
+        for (org.gatescope.text.Construction construction : org.gatescope.text.Construction.values()) {
+            assertTrue(result.out().contains("  " + construction.id() + " "), construction.id());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void evaluateAsJsonGivesARowPerConstructionAndTheTextbookModelIsPerfectOnWhatItCovers() throws Exception {
+        CommandLineTest.Result result = run("evaluate", "--model", "lstm_textbook", "--format", "json");
+        assertEquals(0, result.status(), result.err());
+        Map<String, Object> json = (Map<String, Object>) Json.parse(result.out());
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) json.get("breakdown");
+        for (org.gatescope.text.Construction construction : org.gatescope.text.Construction.values()) {
+            Map<String, Object> row = rows.stream().filter(r -> r.get("group").equals("construction")
+                    && r.get("label").equals(construction.id())).findFirst().orElseThrow();
+            assertEquals(500.0, ((Number) row.get("count")).doubleValue(), construction.id());
+            if (org.gatescope.engine.TextbookModels.COVERED.contains(construction)) {
+                assertEquals(1.0, ((Number) row.get("accuracy")).doubleValue(), construction.id());
+            }
+        }
+        assertTrue(rows.stream().anyMatch(r -> r.get("label").toString().contains("longer than training")));
     }
 
     @SuppressWarnings("unchecked")

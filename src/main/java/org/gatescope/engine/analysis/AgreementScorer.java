@@ -8,6 +8,7 @@ import org.gatescope.engine.ModelSpec;
 import org.gatescope.engine.Weights;
 import org.gatescope.engine.cell.LanguageModelLoss;
 import org.gatescope.engine.cell.MemoryCellIntervention;
+import org.gatescope.engine.cell.SoftmaxHead;
 
 /**
  * Scores agreement probes in batches: one forward pass per batch of similar lengths, then
@@ -48,12 +49,19 @@ public final class AgreementScorer {
                 AgreementProbe probe = probes.get(order[start + b]);
                 System.arraycopy(probe.tokens(), 0, inputs[b], 0, probe.position() + 1);
             }
-            double[] p = model.probabilities(weights, inputs);
+            // The head only at each probe's row: over thousands of words it costs more than the cell.
+            double[] activations = model.activations(weights, inputs);
+            int hidden = spec.hiddenSize();
+            double[] atProbe = new double[inputs.length * hidden];
+            for (int b = 0; b < inputs.length; b++) {
+                int row = probes.get(order[start + b]).position() * inputs.length + b;
+                System.arraycopy(activations, row * hidden, atProbe, b * hidden, hidden);
+            }
+            double[] p = SoftmaxHead.probabilities(weights, atProbe, inputs.length);
             for (int b = 0; b < inputs.length; b++) {
                 AgreementProbe probe = probes.get(order[start + b]);
-                int row = probe.position() * inputs.length + b;
-                scores[order[start + b]] = new AgreementProbe.Score(p[row * vocab + probe.good()],
-                        p[row * vocab + probe.bad()]);
+                scores[order[start + b]] = new AgreementProbe.Score(p[b * vocab + probe.good()],
+                        p[b * vocab + probe.bad()]);
             }
         }
         return List.of(scores);

@@ -72,6 +72,58 @@ public final class LanguageModelLoss {
     }
 
     /**
+     * As {@link #lossAndGradient(Weights, int[][], int[][], double[][], Weights)}, with the softmax
+     * taken over {@code candidates} only ({@link SampledSoftmaxHead}): every counted target must be
+     * one of them. Only the candidates' rows of the head receive a gradient.
+     *
+     * @param candidates distinct vocabulary ids; not modified
+     */
+    public double sampledLossAndGradient(Weights weights, int[][] inputs, int[][] targets, double[][] targetWeights,
+                                         int[] candidates, Weights gradients) {
+        int b = inputs.length;
+        int t = inputs[0].length;
+        int[] ids = timeMajor(inputs, t);
+        int[] targetIds = timeMajor(targets, t);
+        int[] positionOf = new int[spec.vocabSize()];
+        java.util.Arrays.fill(positionOf, -1);
+        for (int c = 0; c < candidates.length; c++) {
+            positionOf[candidates[c]] = c;
+        }
+        double[] scale = new double[targetIds.length];
+        int[] targetPositions = new int[targetIds.length];
+        double total = 0;
+        for (int s = 0; s < t; s++) {
+            for (int i = 0; i < b; i++) {
+                int row = s * b + i;
+                targetPositions[row] = targetIds[row] < 0 ? -1 : positionOf[targetIds[row]];
+                if (targetIds[row] >= 0) {
+                    if (targetPositions[row] < 0) {
+                        throw new IllegalArgumentException("target " + targetIds[row] + " is not a candidate");
+                    }
+                    scale[row] = targetWeights == null ? 1.0 : targetWeights[i][s];
+                    total += scale[row];
+                }
+            }
+        }
+        for (int row = 0; row < scale.length; row++) {
+            scale[row] = total == 0 ? 0.0 : scale[row] / total;
+        }
+        this.steps = t;
+        this.batch = b;
+        layer.load(weights);
+        double[] x = Embedding.lookup(weights, ids);
+        layer.forward(x, t, b);
+        double[] activations = layer.values(Quantity.ACTIVATION);
+        double[] activationGradient = new double[t * b * spec.hiddenSize()];
+        double loss = SampledSoftmaxHead.lossAndBackward(weights, activations, t * b, candidates, targetPositions,
+                scale, gradients, activationGradient);
+        inputGradient = new double[t * b * spec.embedSize()];
+        layer.backward(activationGradient, gradients, inputGradient);
+        Embedding.backward(ids, inputGradient, gradients);
+        return loss;
+    }
+
+    /**
      * −Σ log p(target) over the counted positions of one sequence, with its gradient; the
      * per-step gradients w.r.t. c&lt;t&gt; and x&lt;t&gt; are then in {@link #memoryCellGradient()}
      * and {@link #inputGradient()}.
@@ -120,6 +172,22 @@ public final class LanguageModelLoss {
         layer.load(weights);
         layer.forward(Embedding.lookup(weights, timeMajor(inputs, t)), t, b);
         return SoftmaxHead.probabilities(weights, layer.values(Quantity.ACTIVATION), t * b);
+    }
+
+    /**
+     * a&lt;t&gt; after every token of a batch, forward only, for a caller that needs the head at a few
+     * rows only ({@link SoftmaxHead#probabilities} on those).
+     *
+     * @return [T·B, H] time-major: row t·B + b
+     */
+    public double[] activations(Weights weights, int[][] inputs) {
+        int b = inputs.length;
+        int t = inputs[0].length;
+        this.steps = t;
+        this.batch = b;
+        layer.load(weights);
+        layer.forward(Embedding.lookup(weights, timeMajor(inputs, t)), t, b);
+        return layer.values(Quantity.ACTIVATION).clone();
     }
 
     /** ∂L/∂c&lt;t&gt; of the last call, [T·B, H] time-major (∂L/∂a&lt;t&gt; where the cell has no separate c). */

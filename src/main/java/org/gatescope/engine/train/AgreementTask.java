@@ -12,6 +12,7 @@ import org.gatescope.engine.analysis.AgreementProbe;
 import org.gatescope.engine.analysis.NumberUnits;
 import org.gatescope.text.AgreementCorpus;
 import org.gatescope.text.AgreementSentence;
+import org.gatescope.text.UnknownWordSignature;
 import org.gatescope.text.Vocabulary;
 
 /**
@@ -22,8 +23,14 @@ import org.gatescope.text.Vocabulary;
 public final class AgreementTask {
 
     /** Sentences per training run and per validation split. */
-    public static final int TRAINING_SENTENCES = 12_000;
+    public static final int TRAINING_SENTENCES = 80_000;
     public static final int VALIDATION_SENTENCES = 1_000;
+    /** A word seen fewer times than this in the training sentences is rare. */
+    public static final int RARE_COUNT = 12;
+    /** The share of a rare word's occurrences read as its signature ({@code <unk-s>} …) in training. */
+    public static final double SIGNATURE_RATE = 0.25;
+    /** Where the vocabulary comes from, as {@code info} names it. */
+    public static final String LEXICON_SOURCE = "WordNet 3.0 (Princeton University) via english-lexicon.tsv";
 
     private AgreementTask() {
     }
@@ -33,21 +40,94 @@ public final class AgreementTask {
         return new Vocabulary(AgreementCorpus.vocabulary());
     }
 
-    /** Training and validation data drawn from the corpus with {@code seed}. */
+    /**
+     * Where a model's vocabulary comes from: its metadata's {@code lexicon}, or, for a model whose
+     * vocabulary is the corpus's, the lexicon the corpus is drawn from.
+     */
+    public static java.util.Optional<String> lexiconOf(Model model) {
+        String recorded = model.metadata().get("lexicon");
+        if (recorded != null) {
+            return java.util.Optional.of(recorded);
+        }
+        return model.vocabulary().tokens().equals(vocabulary().tokens())
+                ? java.util.Optional.of(LEXICON_SOURCE + ", the agreement corpus's vocabulary")
+                : java.util.Optional.empty();
+    }
+
+    /** How the model reads a word it lacks, when its vocabulary holds signature tokens. */
+    public static java.util.Optional<String> signaturesOf(Model model) {
+        List<String> held = UnknownWordSignature.tokens().stream().filter(model.vocabulary()::contains).toList();
+        return held.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of("read as its signature: " + String.join(" ", held) + " or <unk>");
+    }
+
+    /**
+     * Training and validation data drawn from the corpus with {@code seed}. A word that occurs fewer
+     * than {@link #RARE_COUNT} times in the training sentences is read as its signature in
+     * {@link #SIGNATURE_RATE} of its occurrences (seeded), so the signatures learn what an unseen
+     * word of their shape is: an unknown plural noun still ends in -s. Only the input is replaced:
+     * the word is still the target to predict, so its row of the head learns from every occurrence.
+     */
     public static Trainer.Data data(Vocabulary vocabulary, long seed, int trainingCount, int validationCount) {
         List<int[]> training = new ArrayList<>(trainingCount);
+        List<int[]> inputs = new ArrayList<>(trainingCount);
         List<AgreementSentence> sentences = AgreementCorpus.training(seed, trainingCount);
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (AgreementSentence sentence : sentences) {
+            for (String token : sentence.tokens()) {
+                counts.merge(token, 1, Integer::sum);
+            }
+        }
+        java.util.Random replace = new java.util.Random(seed ^ 0x5EED_516AL);
         int[] verbs = new int[sentences.size()];
+        int[] wrongVerbs = new int[sentences.size()];
         for (int i = 0; i < verbs.length; i++) {
-            training.add(AgreementProbe.ids(vocabulary, sentences.get(i).tokens()));
+            List<String> tokens = sentences.get(i).tokens();
+            int[] targets = AgreementProbe.ids(vocabulary, tokens);
+            int[] ids = targets.clone();
+            for (int t = 0; t < ids.length; t++) {
+                if (counts.get(tokens.get(t)) < RARE_COUNT && replace.nextDouble() < SIGNATURE_RATE) {
+                    String signature = UnknownWordSignature.of(tokens.get(t), true).token();
+                    if (vocabulary.contains(signature)) {
+                        ids[t] = vocabulary.indexOf(signature);
+                    }
+                }
+            }
+            training.add(targets);
+            inputs.add(ids);
             verbs[i] = sentences.get(i).verbIndex();
+            wrongVerbs[i] = vocabulary.indexOf(sentences.get(i).wrongVerb());
         }
         List<AgreementSentence> held = AgreementCorpus.heldOut(seed, validationCount);
         List<int[]> validation = new ArrayList<>(validationCount);
         for (AgreementSentence sentence : held) {
             validation.add(AgreementProbe.ids(vocabulary, sentence.tokens()));
         }
-        return new Trainer.Data(vocabulary.size(), training, verbs, validation, AgreementProbe.all(vocabulary, held));
+        return new Trainer.Data(vocabulary.size(), training, inputs, verbs, wrongVerbs, validation,
+                AgreementProbe.all(vocabulary, held));
+    }
+
+    /**
+     * Gives every word the training never showed the embedding of the signature it would be read
+     * as if the vocabulary lacked it: a random row would make such a word (a modal, "nor") an
+     * arbitrary input, its signature's row makes it read as what training taught of words like it.
+     */
+    static void embedUnseenAsSignatures(Weights weights, Vocabulary vocabulary, List<int[]> training) {
+        boolean[] seen = new boolean[vocabulary.size()];
+        for (int[] ids : training) {
+            for (int id : ids) {
+                seen[id] = true;
+            }
+        }
+        int d = weights.embedding.numCols;
+        for (int id = 0; id < vocabulary.size(); id++) {
+            String token = vocabulary.token(id);
+            if (!seen[id] && !token.startsWith("<unk")) {
+                String signature = UnknownWordSignature.of(token, true).token();
+                int from = vocabulary.contains(signature) ? vocabulary.indexOf(signature) : vocabulary.unknownIndex();
+                System.arraycopy(weights.embedding.data, from * d, weights.embedding.data, id * d, d);
+            }
+        }
     }
 
     /**
@@ -69,6 +149,7 @@ public final class AgreementTask {
         Trainer.Data data = data(vocabulary, config.seed(), TRAINING_SENTENCES, VALIDATION_SENTENCES);
         Trainer.Result result = new Trainer(config, progressIntervalMillis, snapshotEverySteps, validateEverySteps)
                 .train(data, listener, control);
+        embedUnseenAsSignatures(result.weights(), vocabulary, data.trainingInputs());
         result.weights().roundToFloat();
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("seed", Long.toString(config.seed()));
@@ -77,6 +158,7 @@ public final class AgreementTask {
         metadata.put("validation_agreement", String.format(java.util.Locale.ROOT, "%.4f",
                 result.validationAccuracy()));
         metadata.put("trained_with", commandLine(config));
+        metadata.put("lexicon", LEXICON_SOURCE);
         Model model = new Model(config.spec(vocabulary.size()), vocabulary, Model.LOWER_WORDS, result.weights(),
                 metadata);
         return NumberUnits.annotate(model);

@@ -28,14 +28,38 @@ public final class Trainer {
      * @param verbPositions for each training sentence, the index of its main verb (-1 if none);
      *     predicting that token counts {@link TrainingConfig#verbWeight()} times in the loss
      */
-    public record Data(int vocabSize, List<int[]> training, int[] verbPositions, List<int[]> validation,
-                       List<AgreementProbe> validationProbes) {
+    public record Data(int vocabSize, List<int[]> training, List<int[]> trainingInputs, int[] verbPositions,
+                       int[] wrongVerbs, List<int[]> validation, List<AgreementProbe> validationProbes) {
+
+        /** Data whose inputs are the sentences themselves, without the wrong verbs (a full softmax needs none). */
+        public Data(int vocabSize, List<int[]> training, int[] verbPositions, List<int[]> validation,
+                    List<AgreementProbe> validationProbes) {
+            this(vocabSize, training, training, verbPositions, filled(verbPositions.length), validation,
+                    validationProbes);
+        }
+
+        /**
+         * @param trainingInputs what the model reads of each training sentence (rare words as their
+         *     signatures); the same lengths as {@code training}, which holds the targets it predicts
+         * @param wrongVerbs for each training sentence, the id of its main verb's other number (-1 if none)
+         */
         public Data {
-            if (verbPositions.length != training.size()) {
-                throw new IllegalArgumentException(verbPositions.length + " verb positions for " + training.size()
+            if (trainingInputs.size() != training.size()) {
+                throw new IllegalArgumentException(trainingInputs.size() + " inputs for " + training.size()
                         + " sentences");
             }
+            for (int i = 0; i < training.size(); i++) {
+                if (trainingInputs.get(i).length != training.get(i).length) {
+                    throw new IllegalArgumentException("sentence " + i + ": inputs and targets differ in length");
+                }
+            }
+            trainingInputs = List.copyOf(trainingInputs);
+            if (verbPositions.length != training.size() || wrongVerbs.length != training.size()) {
+                throw new IllegalArgumentException(verbPositions.length + " verb positions and " + wrongVerbs.length
+                        + " wrong verbs for " + training.size() + " sentences");
+            }
             verbPositions = verbPositions.clone();
+            wrongVerbs = wrongVerbs.clone();
             training = List.copyOf(training);
             validation = List.copyOf(validation);
             validationProbes = List.copyOf(validationProbes);
@@ -44,6 +68,22 @@ public final class Trainer {
             }
         }
     }
+
+    private static int[] filled(int n) {
+        int[] none = new int[n];
+        java.util.Arrays.fill(none, -1);
+        return none;
+    }
+
+    /**
+     * Vocabularies larger than this train with a sampled softmax ({@link #SOFTMAX_SAMPLES} words
+     * beside each batch's targets); smaller ones with the full softmax, as before.
+     */
+    public static final int SAMPLED_SOFTMAX_ABOVE = 1_000;
+    /** Sentences per forward pass of the validation loss: [T·B, V] probabilities stay a few tens of MB. */
+    private static final int VALIDATION_BATCH = 32;
+    /** Words drawn uniformly (with the run's random stream) into each batch's softmax. */
+    public static final int SOFTMAX_SAMPLES = 256;
 
     /** The outcome: the best weights and how good they were. */
     public record Result(Weights weights, int bestEpoch, int epochsRun, double validationAccuracy,
@@ -86,10 +126,14 @@ public final class Trainer {
         Adam adam = new Adam(spec);
         LanguageModelLoss loss = new LanguageModelLoss(spec);
         List<int[]> sentences = new ArrayList<>(data.training());
+        List<int[]> sentenceInputs = new ArrayList<>(data.trainingInputs());
         List<Integer> verbs = new ArrayList<>(sentences.size());
-        for (int position : data.verbPositions()) {
-            verbs.add(position);
+        List<Integer> wrongVerbs = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            verbs.add(data.verbPositions()[i]);
+            wrongVerbs.add(data.wrongVerbs()[i]);
         }
+        boolean sampled = data.vocabSize() > SAMPLED_SOFTMAX_ABOVE;
         int batches = (sentences.size() + config.batchSize() - 1) / config.batchSize();
         long totalSteps = (long) batches * config.epochs();
         long step = 0;
@@ -107,7 +151,7 @@ public final class Trainer {
 
         while (epoch < config.epochs()) {
             epoch++;
-            shuffle(sentences, verbs, random);
+            shuffle(sentences, sentenceInputs, verbs, wrongVerbs, random);
             for (int batch = 0; batch < batches; batch++) {
                 if (step > 0 && (control.isPaused() || control.isCancelled())) {
                     // The weights as they stand, so that a paused or stopped run's model can be kept.
@@ -124,11 +168,17 @@ public final class Trainer {
                 List<int[]> slice = sentences.subList(batch * config.batchSize(),
                         Math.min(sentences.size(), (batch + 1) * config.batchSize()));
                 int[][][] batchData = inputsAndTargets(slice);
+                batchData[0] = inputsAndTargets(sentenceInputs.subList(batch * config.batchSize(),
+                        batch * config.batchSize() + slice.size()))[0];
                 double[][] targetWeights = verbWeights(batchData[1], verbs.subList(batch * config.batchSize(),
                         batch * config.batchSize() + slice.size()));
                 gradients.zero();
-                double batchLoss = loss.lossAndGradient(weights, batchData[0], batchData[1], targetWeights,
-                        gradients);
+                double batchLoss = sampled
+                        ? loss.sampledLossAndGradient(weights, batchData[0], batchData[1], targetWeights,
+                                candidates(batchData[1], wrongVerbs.subList(batch * config.batchSize(),
+                                        batch * config.batchSize() + slice.size()), data.vocabSize(), random),
+                                gradients)
+                        : loss.lossAndGradient(weights, batchData[0], batchData[1], targetWeights, gradients);
                 clip(gradients, config.clipNorm());
                 double rate = learningRate(step, totalSteps);
                 adam.update(weights, gradients, rate);
@@ -243,12 +293,51 @@ public final class Trainer {
      * Fisher–Yates with the run's own random stream, so the order depends on the seed only;
      * the verb positions move with their sentences.
      */
-    private static void shuffle(List<int[]> list, List<Integer> verbs, Random random) {
+    private static void shuffle(List<int[]> list, List<int[]> inputs, List<Integer> verbs, List<Integer> wrongVerbs,
+                                Random random) {
         for (int i = list.size() - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             list.set(i, list.set(j, list.get(i)));
+            inputs.set(i, inputs.set(j, inputs.get(i)));
             verbs.set(i, verbs.set(j, verbs.get(i)));
+            wrongVerbs.set(i, wrongVerbs.set(j, wrongVerbs.get(i)));
         }
+    }
+
+    /**
+     * The batch's softmax candidates, ascending: every target, the wrong form of every main verb (so
+     * the choice between "was" and "were" is trained exactly), and {@link #SOFTMAX_SAMPLES} words
+     * drawn uniformly, so that every word's logit is pushed down now and then.
+     */
+    private static int[] candidates(int[][] targets, List<Integer> wrongVerbs, int vocabSize, Random random) {
+        boolean[] in = new boolean[vocabSize];
+        for (int[] row : targets) {
+            for (int id : row) {
+                if (id >= 0) {
+                    in[id] = true;
+                }
+            }
+        }
+        for (int id : wrongVerbs) {
+            if (id >= 0) {
+                in[id] = true;
+            }
+        }
+        for (int i = 0; i < SOFTMAX_SAMPLES; i++) {
+            in[random.nextInt(vocabSize)] = true;
+        }
+        int count = 0;
+        for (boolean b : in) {
+            count += b ? 1 : 0;
+        }
+        int[] ids = new int[count];
+        int n = 0;
+        for (int id = 0; id < vocabSize; id++) {
+            if (in[id]) {
+                ids[n++] = id;
+            }
+        }
+        return ids;
     }
 
     /** Weight 1 for every target but the main verb's, which gets the configured verb weight. */
@@ -296,12 +385,27 @@ public final class Trainer {
         if (sentences.isEmpty()) {
             return Double.NaN;
         }
-        Weights scratch = new Weights(weights.spec());
+        // Forward only: the full softmax's backward over a large vocabulary would cost twice as much again.
         double total = 0;
         int batches = 0;
-        for (int start = 0; start < sentences.size(); start += 256) {
-            int[][][] batch = inputsAndTargets(sentences.subList(start, Math.min(sentences.size(), start + 256)));
-            total += loss.lossAndGradient(weights, batch[0], batch[1], scratch);
+        int vocab = weights.spec().vocabSize();
+        for (int start = 0; start < sentences.size(); start += VALIDATION_BATCH) {
+            int[][][] batch = inputsAndTargets(sentences.subList(start,
+                    Math.min(sentences.size(), start + VALIDATION_BATCH)));
+            double[] p = loss.probabilities(weights, batch[0]);
+            int b = batch[0].length;
+            double sum = 0;
+            int counted = 0;
+            for (int i = 0; i < b; i++) {
+                for (int t = 0; t < batch[1][i].length; t++) {
+                    int target = batch[1][i][t];
+                    if (target >= 0) {
+                        sum -= Math.log(p[(t * b + i) * vocab + target]);
+                        counted++;
+                    }
+                }
+            }
+            total += counted == 0 ? 0 : sum / counted;
             batches++;
         }
         return total / batches;
