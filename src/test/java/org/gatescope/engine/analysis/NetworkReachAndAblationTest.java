@@ -95,9 +95,12 @@ class NetworkReachAndAblationTest {
         NetworkTrace traced = trace(network, model, LECTURE);
         Ablation expected = Ablation.silence(model, LECTURE, 0, 0, 7);
         Ablation found = NetworkAblation.silence(network, traced, 0, 0, 0, 7);
-        assertEquals("was", found.compared().get(0), "the intact model's first choice is compared first");
-        assertEquals(expected.probabilityBefore("was"), found.probabilityBefore("was"), 1e-12);
-        assertEquals(expected.probabilityAfter("was"), found.probabilityAfter("was"), 1e-12);
+        String firstChoice = expected.before().topPredictions(7, 1).get(0).token();
+        assertEquals(firstChoice, found.compared().get(0), "the intact model's first choice is compared first");
+        for (String verb : List.of(firstChoice, "was", "were")) {
+            assertEquals(expected.probabilityBefore(verb), found.probabilityBefore(verb), 1e-12, verb);
+            assertEquals(expected.probabilityAfter(verb), found.probabilityAfter(verb), 1e-12, verb);
+        }
         assertEquals(0.0, found.after().value(Quantity.MEMORY_CELL, 5, 0));
         assertFalse(found.comparesVerbs());
         assertEquals("next token after \u201C,\u201D", found.describeOutput());
