@@ -14,12 +14,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.gatescope.ui.analysis.PngFiles;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.analysis.LinearProbe;
 import org.gatescope.engine.analysis.ProbeStudy;
 import org.gatescope.io.IoErrors;
 import org.gatescope.render.ChartTitle;
-import org.gatescope.render.PngExport;
 import org.gatescope.render.ProbeChart;
 import org.gatescope.text.TokenLabels;
 import org.gatescope.ui.analysis.AnalysisSource;
@@ -167,11 +167,7 @@ public final class ProbeViewModel {
             error.set("Nothing to export yet");
             return;
         }
-        explorer.executor().files().submit(() -> {
-            PngExport.write(current.image(), file);
-            return file;
-        }, written -> status.set("Saved " + written.getFileName()),
-                failure -> error.set("Could not save " + file.getFileName() + ": " + describe(failure)));
+        PngFiles.write(explorer.executor(), current::image, file, status, error, ProbeViewModel::describe);
     }
 
     public String suggestedFileName() {

@@ -1,5 +1,6 @@
 package org.gatescope.ui.probe;
 
+import java.nio.file.Path;
 import java.io.File;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.gatescope.ui.analysis.PngFiles;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.analysis.ProbeStudy;
 import org.gatescope.render.ProbeChart;
@@ -139,13 +141,9 @@ public final class ProbeWindow {
         if (model.resultProperty().get() == null) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the probe as PNG");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"));
-        chooser.setInitialFileName(model.suggestedFileName());
-        File file = chooser.showSaveDialog(stage);
+        Path file = PngFiles.chooseTarget(stage, "Export the probe as PNG", model.suggestedFileName());
         if (file != null) {
-            model.export(file.toPath());
+            model.export(file);
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.gatescope.ui.reading;
 
-import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +15,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.gatescope.ui.analysis.PngFiles;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.analysis.UnitSearch;
 import org.gatescope.io.IoErrors;
 import org.gatescope.render.ChartTitle;
 import org.gatescope.render.HeatmapImage;
-import org.gatescope.render.PngExport;
 import org.gatescope.render.ReadingLayout;
 import org.gatescope.render.ReadingPainter;
 import org.gatescope.ui.explorer.ExplorerViewModel;
@@ -260,15 +260,9 @@ public final class ReadingViewModel {
         ReadingPainter.Marks marks = marks();
         String name = ChartTitle.modelName(explorer.primary().modelNameProperty().get());
         String title = (name == null ? "" : name + " \u2014 ") + "reading view, " + ReadingPainter.describe(q, unit);
-        explorer.executor().files().submit(() -> {
-            ReadingLayout layout = ReadingLayout.of(trace.tokens(), EXPORT_WIDTH);
-            BufferedImage image = ReadingPainter.render(layout, trace.tokens(), values, q, unit, title, marks,
-                    HeatmapImage.MAX_SIDE);
-            PngExport.write(image, file);
-            return file;
-        }, written -> status.set("Saved " + written.getFileName()),
-                failure -> error.set("Could not save " + file.getFileName() + ": " + (failure instanceof java.io.IOException e
-                        ? IoErrors.reason(e) : HeatmapExportService.describe(failure))));
+        PngFiles.write(explorer.executor(), () -> ReadingPainter.render(ReadingLayout.of(trace.tokens(), EXPORT_WIDTH),
+                trace.tokens(), values, q, unit, title, marks, HeatmapImage.MAX_SIDE), file, status, error,
+                failure -> failure instanceof IOException e ? IoErrors.reason(e) : HeatmapExportService.describe(failure));
     }
 
     public String suggestedFileName() {

@@ -1,5 +1,6 @@
 package org.gatescope.ui.reading;
 
+import java.nio.file.Path;
 import java.io.File;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -20,6 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.gatescope.ui.analysis.PngFiles;
 import org.gatescope.engine.analysis.UnitSearch;
 import org.gatescope.render.ReadingPainter;
 import org.gatescope.ui.analysis.LayerChoice;
@@ -168,13 +170,9 @@ public final class ReadingWindow {
     }
 
     private void chooseExport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the coloured text as PNG");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"));
-        chooser.setInitialFileName(model.suggestedFileName());
-        File file = chooser.showSaveDialog(stage);
+        Path file = PngFiles.chooseTarget(stage, "Export the coloured text as PNG", model.suggestedFileName());
         if (file != null) {
-            model.export(file.toPath());
+            model.export(file);
         }
     }
 }

@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.gatescope.ui.analysis.PngFiles;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.analysis.AnalysisException;
@@ -24,7 +25,6 @@ import org.gatescope.engine.analysis.StateSpace;
 import org.gatescope.io.IoErrors;
 import org.gatescope.io.PcaBasisFile;
 import org.gatescope.render.ChartTitle;
-import org.gatescope.render.PngExport;
 import org.gatescope.render.TrajectoryChart;
 import org.gatescope.text.NumberSwap;
 import org.gatescope.text.Tokenizer;
@@ -193,11 +193,7 @@ public final class TrajectoryViewModel {
             error.set("Nothing to export yet");
             return;
         }
-        explorer.executor().files().submit(() -> {
-            PngExport.write(current.image(), file);
-            return file;
-        }, written -> status.set("Saved " + written.getFileName()),
-                failure -> error.set("Could not save " + file.getFileName() + ": " + describe(failure)));
+        PngFiles.write(explorer.executor(), current::image, file, status, error, TrajectoryViewModel::describe);
     }
 
     public String suggestedFileName() {

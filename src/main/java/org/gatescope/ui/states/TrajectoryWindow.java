@@ -1,5 +1,6 @@
 package org.gatescope.ui.states;
 
+import java.nio.file.Path;
 import java.io.File;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,6 +28,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.gatescope.ui.analysis.PngFiles;
 import org.gatescope.engine.Quantity;
 import org.gatescope.render.TrajectoryChart;
 import org.gatescope.ui.analysis.FxImages;
@@ -251,13 +253,9 @@ public final class TrajectoryWindow {
         if (model.resultProperty().get() == null) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the trajectories as PNG");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"));
-        chooser.setInitialFileName(model.suggestedFileName());
-        File file = chooser.showSaveDialog(stage);
+        Path file = PngFiles.chooseTarget(stage, "Export the trajectories as PNG", model.suggestedFileName());
         if (file != null) {
-            model.export(file.toPath());
+            model.export(file);
         }
     }
 }
