@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import org.gatescope.engine.Model;
+import org.gatescope.engine.CellKind;
+import org.gatescope.TestModels;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.TextbookModels;
 import org.gatescope.engine.Trace;
@@ -65,7 +68,9 @@ class TeachingChartsTest {
         for (int i = 0; i <= CounterfactualChart.MAX_TOKENS; i++) {
             tokens.add(i % 2 == 0 ? "the" : "cat");
         }
-        Counterfactual cf = Counterfactual.replace(TextbookModels.lstm(), tokens, 1, "cats");
+        // a small vocabulary keeps the two traces of 700 tokens a few megabytes
+        Model small = TestModels.random(CellKind.LSTM, List.of("<unk>", "the", "cat", "cats"), 4, 4, 1);
+        Counterfactual cf = Counterfactual.replace(small, tokens, 1, "cats");
         assertThrows(IllegalArgumentException.class, () -> CounterfactualChart.draw("x", cf));
     }
 }

@@ -83,6 +83,11 @@ public final class Tracer {
         long available = availableMemory();
         long needed = estimatedBytes(spec, tokens);
         if (needed > available / 2) {
+            // what looks used may be garbage not yet collected: refuse only what a collection cannot free
+            System.gc();
+            available = availableMemory();
+        }
+        if (needed > available / 2) {
             throw new TextTooLongException(String.format(
                     "the text has %,d tokens; tracing it needs about %,d MB but only %,d MB are free "
                             + "(split the text, or give Java more memory with -Xmx)",
