@@ -124,9 +124,10 @@ class NoFileWorkOnTheFxThreadTest {
         assertFxThreadAnswersWhileBlocked(gate);
         assertEquals(CellKind.LSTM, explorer.cellProperty().get(), "the model shown stays while the file is read");
         gate.release();
+        // The name is set just before the model (and the cell kind with it), in one FX event: wait for both.
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> "mine.safetensors".equals(explorer.primary().modelNameProperty().get()));
-        assertEquals(CellKind.RNN, explorer.cellProperty().get());
+                () -> "mine.safetensors".equals(explorer.primary().modelNameProperty().get())
+                        && explorer.cellProperty().get() == CellKind.RNN);
         assertEquals(3, explorer.primary().getModel().hiddenSize());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> explorer.primary().getTrace() != null
                 && explorer.primary().getTrace().cell() == CellKind.RNN);
