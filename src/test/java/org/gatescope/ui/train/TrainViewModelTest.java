@@ -107,9 +107,39 @@ class TrainViewModelTest {
         assertEquals(GruReset.BEFORE, train.config().gruReset(), "the lecture's GRU, as the bundled one");
     }
 
+    /** The engine's defaults as the window runs them: every epoch, on the window's smaller corpus. */
     private static TrainingConfig withoutEarlyStopping(TrainingConfig c) {
         return new TrainingConfig(c.cell(), c.gruReset(), c.hidden(), c.embed(), c.seed(), c.epochs(), c.batchSize(),
-                c.learningRate(), c.finalLearningRate(), c.clipNorm(), c.epochs(), c.verbWeight());
+                c.learningRate(), c.finalLearningRate(), c.clipNorm(), c.epochs(), c.verbWeight(),
+                TrainViewModel.DEFAULT_SENTENCES);
+    }
+
+    @Test
+    void theDefaultRunTrainsOnATenthOfTheBundledModelsCorpusSoItTakesAboutAMinute() {
+        TrainViewModel train = new TrainViewModel(new CallingThreadExecutor(), Runnable::run, tinyTraining());
+        assertEquals(AgreementTask.TRAINING_SENTENCES / 10, train.config().sentences());
+        assertTrue(TrainViewModel.SENTENCE_CHOICES.contains(AgreementTask.TRAINING_SENTENCES),
+                "the bundled models' corpus is one choice away");
+
+        train.setSentences(20_000);
+        assertEquals(20_000, train.config().sentences());
+        train.setSentences(10);
+        assertEquals(TrainingConfig.MIN_SENTENCES, train.config().sentences(), "clamped");
+        train.setSentences(Integer.MAX_VALUE);
+        assertEquals(TrainingConfig.MAX_SENTENCES, train.config().sentences(), "clamped");
+    }
+
+    @Test
+    void theStatusNamesTheCorpusSizeARunTrainsOn() {
+        TrainViewModel train = new TrainViewModel(new CallingThreadExecutor(), Runnable::run,
+                (config, listener, control) -> {
+                    throw new CancellationException();
+                });
+        List<String> statuses = new ArrayList<>();
+        train.statusProperty().addListener((obs, old, now) -> statuses.add(now));
+        train.setSentences(4_000);
+        train.start();
+        assertTrue(statuses.get(0).contains("of 4,000 sentences"), statuses.get(0));
     }
 
     @Test

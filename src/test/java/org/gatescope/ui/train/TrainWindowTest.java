@@ -251,6 +251,21 @@ class TrainWindowTest {
     }
 
     @Test
+    void theCorpusSizeIsChosenFromASmallDefaultUpToTheBundledModelsCorpus(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<Integer> sentences = robot.lookup("#train-sentences").queryAs(ComboBox.class);
+        assertEquals(TrainViewModel.DEFAULT_SENTENCES, sentences.getValue());
+        assertEquals(AgreementTask.TRAINING_SENTENCES, sentences.getItems().get(sentences.getItems().size() - 1));
+        assertEquals("80,000 (as the bundled models)",
+                sentences.getConverter().toString(AgreementTask.TRAINING_SENTENCES));
+
+        robot.interact(() -> sentences.setValue(AgreementTask.TRAINING_SENTENCES));
+        assertEquals(AgreementTask.TRAINING_SENTENCES, train.config().sentences());
+        robot.interact(() -> train.setSentences(2_000));
+        assertEquals(2_000, sentences.getValue(), "the box follows the view model");
+    }
+
+    @Test
     void theFieldsFollowSettingsChangedOrClampedByTheViewModel(FxRobot robot) {
         robot.interact(() -> {
             train.setEpochs(TrainViewModel.MAX_EPOCHS + 50);
