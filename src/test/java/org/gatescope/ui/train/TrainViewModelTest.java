@@ -72,9 +72,9 @@ class TrainViewModelTest {
     void defaultsAreASmallLstmForARunLongEnoughToWatch() {
         TrainViewModel train = new TrainViewModel(new CallingThreadExecutor(), Runnable::run, tinyTraining());
         assertEquals(CellKind.LSTM, train.config().cell());
-        assertEquals(16, train.config().hidden());
-        assertEquals(30, train.config().epochs(), "about a minute on a two-core machine");
-        assertEquals(30, train.config().patience(), "every epoch asked for is run");
+        assertEquals(32, train.config().hidden());
+        assertEquals(5, train.config().epochs(), "about a minute on a two-core machine");
+        assertEquals(5, train.config().patience(), "every epoch asked for is run");
         assertEquals(TrainViewModel.State.IDLE, train.getState());
         assertFalse(train.runningProperty().get());
     }
@@ -101,9 +101,9 @@ class TrainViewModelTest {
     @Test
     void embeddingLearningRateAndGruResetStartAtTheEngineDefaults() {
         TrainViewModel train = new TrainViewModel(new CallingThreadExecutor(), Runnable::run, tinyTraining());
-        assertEquals(withoutEarlyStopping(TrainingConfig.defaults(CellKind.LSTM, 16, 16, 1, 30)), train.config());
+        assertEquals(withoutEarlyStopping(TrainingConfig.defaults(CellKind.LSTM, 32, 32, 1, 5)), train.config());
         train.setCell(CellKind.GRU);
-        assertEquals(withoutEarlyStopping(TrainingConfig.defaults(CellKind.GRU, 16, 16, 1, 30)), train.config());
+        assertEquals(withoutEarlyStopping(TrainingConfig.defaults(CellKind.GRU, 32, 32, 1, 5)), train.config());
         assertEquals(GruReset.BEFORE, train.config().gruReset(), "the lecture's GRU, as the bundled one");
     }
 
@@ -115,14 +115,14 @@ class TrainViewModelTest {
     }
 
     @Test
-    void theDefaultRunTrainsOnATenthOfTheBundledModelsCorpusSoItTakesAboutAMinute() {
+    void theDefaultRunTrainsOnAQuarterOfTheBundledModelsCorpusSoItTakesAboutAMinute() {
         TrainViewModel train = new TrainViewModel(new CallingThreadExecutor(), Runnable::run, tinyTraining());
-        assertEquals(AgreementTask.TRAINING_SENTENCES / 10, train.config().sentences());
+        assertEquals(AgreementTask.TRAINING_SENTENCES / 4, train.config().sentences());
         assertTrue(TrainViewModel.SENTENCE_CHOICES.contains(AgreementTask.TRAINING_SENTENCES),
                 "the bundled models' corpus is one choice away");
 
-        train.setSentences(20_000);
-        assertEquals(20_000, train.config().sentences());
+        train.setSentences(40_000);
+        assertEquals(40_000, train.config().sentences());
         train.setSentences(10);
         assertEquals(TrainingConfig.MIN_SENTENCES, train.config().sentences(), "clamped");
         train.setSentences(Integer.MAX_VALUE);

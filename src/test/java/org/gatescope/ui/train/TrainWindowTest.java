@@ -230,7 +230,7 @@ class TrainWindowTest {
     void embeddingAndLearningRateFieldsSetTheConfig(FxRobot robot) {
         @SuppressWarnings("unchecked")
         Spinner<Integer> embed = robot.lookup("#train-embed").queryAs(Spinner.class);
-        assertEquals(16, embed.getValue());
+        assertEquals(TrainViewModel.DEFAULT_EMBED, embed.getValue());
         robot.interact(() -> embed.getValueFactory().setValue(24));
         assertEquals(24, train.config().embed());
 
@@ -261,8 +261,8 @@ class TrainWindowTest {
 
         robot.interact(() -> sentences.setValue(AgreementTask.TRAINING_SENTENCES));
         assertEquals(AgreementTask.TRAINING_SENTENCES, train.config().sentences());
-        robot.interact(() -> train.setSentences(2_000));
-        assertEquals(2_000, sentences.getValue(), "the box follows the view model");
+        robot.interact(() -> train.setSentences(5_000));
+        assertEquals(5_000, sentences.getValue(), "the box follows the view model");
     }
 
     @Test
