@@ -503,7 +503,8 @@ class TrainViewModelTest {
 
         TrainingChart.Curves curves = train.curves();
         assertEquals("gru (reset before), 4 hidden units, seed 1 \u2014 epoch 2/2, finished", curves.title());
-        assertTrue(curves.subtitle().startsWith("embedding 16 \u00b7 learning rate 0.01, cosine decay to 0.003"),
+        assertTrue(curves.subtitle().startsWith("embedding " + TrainViewModel.DEFAULT_EMBED
+                + " \u00b7 learning rate 0.01, cosine decay to 0.003"),
                 curves.subtitle());
         assertEquals(train.latestProperty().get().totalSteps(), curves.totalSteps());
         assertEquals(train.trainingLoss().size(), curves.trainingLoss().size());
