@@ -76,7 +76,7 @@ class TeachingCommandsTest {
         assertEquals(expected.predictionShift(7), number(((Map<String, Object>) steps.get(7)).get("prediction_shift")),
                 0.0);
         Map<String, Object> carrier = (Map<String, Object>) list(doc.get("carriers")).get(0);
-        assertEquals(1, ((Number) carrier.get("unit")).intValue(), "the bundled GRU's number unit");
+        assertEquals(29, ((Number) carrier.get("unit")).intValue(), "the bundled GRU's first number unit");
     }
 
     @Test
@@ -147,7 +147,7 @@ class TeachingCommandsTest {
     void badClampsAndMemoryPositionsAreRefusedWithOneLine() {
         assertRefused(run("trace", "--model", "gru", "--text", LECTURE, "--clamp", "u:all:3-7=1.5"),
                 "between 0 and 1");
-        assertRefused(run("trace", "--model", "gru", "--text", LECTURE, "--clamp", "u:16:3-7=1"), "units are 0 to 15");
+        assertRefused(run("trace", "--model", "gru", "--text", LECTURE, "--clamp", "u:48:3-7=1"), "units are 0 to 47");
         assertRefused(run("trace", "--model", "gru", "--text", LECTURE, "--clamp", "u:all:3-11=1"),
                 "positions 0 to 10");
         assertRefused(run("trace", "--model", "gru", "--text", LECTURE, "--clamp", "f:all:3-4=1"), "no \u0393f");
