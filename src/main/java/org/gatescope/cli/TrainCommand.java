@@ -37,14 +37,14 @@ final class TrainCommand implements Command {
     public String usage() {
         return "train --cell rnn|gru|gru_simple|lstm|peephole_lstm --hidden H [--embed D] [--seed S] [--epochs N]"
                 + " [--gru-reset before|after] [--learning-rate 0.01] [--final-learning-rate 0.003] [--patience 5]"
-                + " --out FILE.safetensors";
+                + " [--sentences 80000] --out FILE.safetensors";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0,
                 Set.of("cell", "hidden", "embed", "seed", "epochs", "gru-reset", "out", "learning-rate",
-                        "final-learning-rate", "patience"), Set.of());
+                        "final-learning-rate", "patience", "sentences"), Set.of());
         String cellId = options.require("cell");
         CellKind cell = CellKind.fromId(cellId).orElseThrow(() -> new UsageException(name() + ": unknown cell '"
                 + cellId + "' (cells: rnn, gru, gru_simple, lstm, peephole_lstm)"));
@@ -70,8 +70,10 @@ final class TrainCommand implements Command {
         double finalLearningRate = positive(options, "final-learning-rate",
                 Math.min(learningRate, defaults.finalLearningRate()));
         int patience = options.intValue("patience", defaults.patience(), 1, 10_000);
+        int sentences = options.intValue("sentences", defaults.sentences(), TrainingConfig.MIN_SENTENCES,
+                TrainingConfig.MAX_SENTENCES);
         TrainingConfig config = new TrainingConfig(cell, reset, hidden, embed, seed, epochs, defaults.batchSize(),
-                learningRate, finalLearningRate, defaults.clipNorm(), patience, defaults.verbWeight());
+                learningRate, finalLearningRate, defaults.clipNorm(), patience, defaults.verbWeight(), sentences);
         ProgressBar bar = new ProgressBar(err, System.console() != null);
         Model model = AgreementTask.train(config, bar, new TrainingControl(), 250, 0);
         bar.finish();

@@ -19,16 +19,16 @@ final class SentenceGenerator {
 
     /** How often each construction is written in the training mix, in per mille. */
     private static final int[] TRAINING_MIX = {
-        70,  // simple
+        55,  // simple
         110, // pp
         90,  // subject-relative
         90,  // object-relative
         80,  // object-relative-no-that
-        80,  // within-object-relative
+        110, // within-object-relative: the verb agrees with the second noun, not the first; the GRU needs more
         90,  // sentential-complement
         60,  // vp-coordination-short
         80,  // vp-coordination-long
-        70,  // copula-adjective
+        55,  // copula-adjective
         180  // lecture-clause
     };
     private static final int[] LECTURE_ATTRACTORS_CUMULATIVE = {35, 65, 85, 100};

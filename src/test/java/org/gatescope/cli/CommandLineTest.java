@@ -325,6 +325,15 @@ class CommandLineTest {
     }
 
     @Test
+    void aCorpusTooSmallToTrainOnIsRefusedBeforeTraining() {
+        Result result = run("train", "--cell", "lstm", "--hidden", "8", "--sentences", "5", "--out",
+                dir.resolve("m.safetensors").toString());
+        assertRefused(result, "gatescope train: --sentences must be between 1000 and 1000000, got 5");
+        assertEquals(CommandLine.BAD_INPUT, result.status());
+        assertFalse(Files.exists(dir.resolve("m.safetensors")));
+    }
+
+    @Test
     void aNonNumberWhereANumberBelongsIsAUsageMistake() {
         assertRefused(run("train", "--cell", "lstm", "--hidden", "many", "--out", dir.resolve("m.safetensors")
                 .toString()), "gatescope train: --hidden must be a whole number, got 'many'");

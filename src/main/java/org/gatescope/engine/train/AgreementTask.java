@@ -29,6 +29,13 @@ public final class AgreementTask {
     public static final int RARE_COUNT = 12;
     /** The share of a rare word's occurrences read as its signature ({@code <unk-s>} …) in training. */
     public static final double SIGNATURE_RATE = 0.25;
+    /**
+     * The share of sentences whose agreeing subject is read as its signature in training, when the
+     * signature shows the subject's number ({@code <unk-s>} for "dogs", {@code <unk>} for "dog"): a
+     * rare word's signature is mostly a verb's -s form or an object, so without this an unseen
+     * plural subject ("the mechanics") reads as singular.
+     */
+    public static final double SUBJECT_SIGNATURE_RATE = 0.1;
     /** Where the vocabulary comes from, as {@code info} names it. */
     public static final String LEXICON_SOURCE = "WordNet 3.0 (Princeton University) via english-lexicon.tsv";
 
@@ -67,6 +74,8 @@ public final class AgreementTask {
      * {@link #SIGNATURE_RATE} of its occurrences (seeded), so the signatures learn what an unseen
      * word of their shape is: an unknown plural noun still ends in -s. Only the input is replaced:
      * the word is still the target to predict, so its row of the head learns from every occurrence.
+     * The agreeing subject is read as its signature in {@link #SUBJECT_SIGNATURE_RATE} of the
+     * sentences where that signature says its number, so an unseen subject of either number agrees.
      */
     public static Trainer.Data data(Vocabulary vocabulary, long seed, int trainingCount, int validationCount) {
         List<int[]> training = new ArrayList<>(trainingCount);
@@ -79,6 +88,7 @@ public final class AgreementTask {
             }
         }
         java.util.Random replace = new java.util.Random(seed ^ 0x5EED_516AL);
+        java.util.Random replaceSubject = new java.util.Random(seed ^ 0x5EED_5B1EL);
         int[] verbs = new int[sentences.size()];
         int[] wrongVerbs = new int[sentences.size()];
         for (int i = 0; i < verbs.length; i++) {
@@ -91,6 +101,14 @@ public final class AgreementTask {
                     if (vocabulary.contains(signature)) {
                         ids[t] = vocabulary.indexOf(signature);
                     }
+                }
+            }
+            AgreementSentence sentence = sentences.get(i);
+            if (replaceSubject.nextDouble() < SUBJECT_SIGNATURE_RATE) {
+                UnknownWordSignature signature = UnknownWordSignature.of(tokens.get(sentence.subjectIndex()), true);
+                if ((signature == UnknownWordSignature.S) == sentence.pluralSubject()
+                        && vocabulary.contains(signature.token())) {
+                    ids[sentence.subjectIndex()] = vocabulary.indexOf(signature.token());
                 }
             }
             training.add(targets);
@@ -146,7 +164,7 @@ public final class AgreementTask {
     public static Model train(TrainingConfig config, Consumer<TrainingProgress> listener, TrainingControl control,
                               long progressIntervalMillis, int snapshotEverySteps, int validateEverySteps) {
         Vocabulary vocabulary = vocabulary();
-        Trainer.Data data = data(vocabulary, config.seed(), TRAINING_SENTENCES, VALIDATION_SENTENCES);
+        Trainer.Data data = data(vocabulary, config.seed(), config.sentences(), VALIDATION_SENTENCES);
         Trainer.Result result = new Trainer(config, progressIntervalMillis, snapshotEverySteps, validateEverySteps)
                 .train(data, listener, control);
         embedUnseenAsSignatures(result.weights(), vocabulary, data.trainingInputs());
@@ -199,6 +217,9 @@ public final class AgreementTask {
         }
         if (config.patience() != defaults.patience()) {
             command.append(" --patience ").append(config.patience());
+        }
+        if (config.sentences() != defaults.sentences()) {
+            command.append(" --sentences ").append(config.sentences());
         }
         return command.toString();
     }

@@ -1,6 +1,7 @@
 package org.gatescope.ui.train;
 
 import java.io.File;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
@@ -45,6 +46,7 @@ import javafx.util.StringConverter;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
+import org.gatescope.engine.train.AgreementTask;
 import org.gatescope.render.TrainingChart;
 import org.gatescope.ui.explorer.ExplorerViewModel;
 import org.gatescope.ui.explorer.ModelSource;
@@ -236,6 +238,31 @@ public final class TrainWindow extends BorderPane {
         Spinner<Integer> epochs = spinner("train-epochs", TrainViewModel.MAX_EPOCHS, train.epochsProperty(),
                 train::setEpochs, 72);
 
+        ComboBox<Integer> sentences = new ComboBox<>();
+        sentences.setId("train-sentences");
+        sentences.getItems().setAll(TrainViewModel.SENTENCE_CHOICES);
+        sentences.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer count) {
+                return count == null ? "" : String.format(Locale.ROOT, "%,d", count)
+                        + (count == AgreementTask.TRAINING_SENTENCES ? " (as the bundled models)" : "");
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null;
+            }
+        });
+        sentences.setValue(train.sentencesProperty().get());
+        sentences.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                train.setSentences(now);
+            }
+        });
+        train.sentencesProperty().addListener((obs, old, now) -> sentences.setValue(now.intValue()));
+        sentences.setTooltip(new Tooltip("How many sentences of the agreement corpus an epoch trains on: more"
+                + " learns more words and constructions, and takes longer"));
+
         TextField seed = new TextField(Long.toString(train.seedProperty().get()));
         seed.setId("train-seed");
         seed.setPrefColumnCount(4);
@@ -273,7 +300,7 @@ public final class TrainWindow extends BorderPane {
             }
         });
 
-        HBox model = row(label("Cell"), cell, resetBox);
+        HBox model = row(label("Cell"), cell, resetBox, gap(), label("Sentences"), sentences);
         HBox sizes = row(label("Hidden units"), hidden, gap(), label("Embedding"), embed, gap(), label("Epochs"),
                 epochs, gap(), label("Seed"), seed, gap(), label("Learning rate"), rate);
         model.disableProperty().bind(train.runningProperty());

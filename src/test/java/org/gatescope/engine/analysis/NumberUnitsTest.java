@@ -23,18 +23,18 @@ class NumberUnitsTest {
     }
 
     @Test
-    void theVanillaRnnEarnsNoBadge() throws Exception {
+    void theVanillaRnnsUnitsPassOnlyBarely() throws Exception {
         Model rnn = ModelLibrary.loadBundled("rnn");
-        assertArrayEquals(new int[0], rnn.numberUnits(), "the bundled file claims none");
-        List<NumberUnits.Candidate> candidates = NumberUnits.test(rnn);
-        assertFalse(candidates.isEmpty());
-        assertTrue(candidates.stream().noneMatch(NumberUnits.Candidate::passes));
-        assertArrayEquals(new int[0], NumberUnits.validated(rnn).numberUnits());
+        assertArrayEquals(new int[] {18, 14}, rnn.numberUnits(), "the 48-unit RNN of issue 11 claims two");
+        assertArrayEquals(rnn.numberUnits(), NumberUnits.validated(rnn).numberUnits());
+        for (NumberUnits.Candidate unit : NumberUnits.test(rnn)) {
+            assertTrue(!unit.passes() || unit.signAccuracy() < 0.85, "a weak sign, far from a gated cell's: " + unit);
+        }
     }
 
     @Test
     void everyBundledTrainedModelsClaimedUnitsAreTheOnesThatPass() throws Exception {
-        for (String name : List.of("lstm", "gru", "peephole_lstm", "gru_simple")) {
+        for (String name : List.of("lstm", "gru", "peephole_lstm", "gru_simple", "rnn")) {
             Model model = ModelLibrary.loadBundled(name);
             assertTrue(model.numberUnits().length >= 1, name + " has a number unit");
             assertArrayEquals(model.numberUnits(), NumberUnits.validated(model).numberUnits(), name);
@@ -44,19 +44,19 @@ class NumberUnitsTest {
     @Test
     void thePeepholeLstmsNumberUnitPassesBothHalves() throws Exception {
         Model peephole = ModelLibrary.loadBundled("peephole_lstm");
-        NumberUnits.Candidate unit12 = candidate(NumberUnits.test(peephole), 12);
-        assertTrue(unit12.signAccuracy() > 0.99);
-        assertTrue(unit12.agreementDrop() > 0.15);
-        assertTrue(unit12.passes());
+        NumberUnits.Candidate unit23 = candidate(NumberUnits.test(peephole), 23);
+        assertTrue(unit23.signAccuracy() > 0.99);
+        assertTrue(unit23.agreementDrop() > 0.15);
+        assertTrue(unit23.passes());
     }
 
     @Test
     void aUnitTheOthersBackUpPassesOnceTheyAreSilenced() throws Exception {
         Model lstm = ModelLibrary.loadBundled("lstm");
-        NumberUnits.Candidate unit12 = candidate(NumberUnits.test(lstm), 12);
-        assertTrue(unit12.agreementDrop() < NumberUnits.MIN_AGREEMENT_DROP, "alone, the others carry on");
-        assertTrue(unit12.groupDrop() >= NumberUnits.MIN_AGREEMENT_DROP, "with the others silenced, it is needed");
-        assertTrue(unit12.passes());
+        NumberUnits.Candidate unit42 = candidate(NumberUnits.test(lstm), 42);
+        assertTrue(unit42.agreementDrop() < NumberUnits.MIN_AGREEMENT_DROP, "alone, the others carry on");
+        assertTrue(unit42.groupDrop() >= NumberUnits.MIN_AGREEMENT_DROP, "with the others silenced, it is needed");
+        assertTrue(unit42.passes());
     }
 
     @Test

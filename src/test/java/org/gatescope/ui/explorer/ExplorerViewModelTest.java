@@ -102,9 +102,9 @@ class ExplorerViewModelTest {
 
     @Test
     void theLibraryBadgesOnlyUnitsThatPassTheNumberUnitTest() throws Exception {
-        assertArrayEquals(new int[0], ModelCatalog.library().load("rnn").numberUnits(),
-                "no unit of the RNN passes");
-        assertArrayEquals(new int[] {30, 45, 23}, ModelCatalog.library().load("gru").numberUnits(),
+        assertArrayEquals(new int[] {18, 14}, ModelCatalog.library().load("rnn").numberUnits(),
+                "the 48-unit RNN of issue 11: two units pass, barely (sign 80 % and 76 %, 5 to 8 points)");
+        assertArrayEquals(new int[] {29, 23, 42}, ModelCatalog.library().load("gru").numberUnits(),
                 "the 48-unit GRU of issue 11: three units pass");
     }
 

@@ -72,9 +72,9 @@ class TrainViewModelTest {
     void defaultsAreASmallLstmForARunLongEnoughToWatch() {
         TrainViewModel train = new TrainViewModel(new CallingThreadExecutor(), Runnable::run, tinyTraining());
         assertEquals(CellKind.LSTM, train.config().cell());
-        assertEquals(16, train.config().hidden());
-        assertEquals(30, train.config().epochs(), "about a minute on a two-core machine");
-        assertEquals(30, train.config().patience(), "every epoch asked for is run");
+        assertEquals(32, train.config().hidden());
+        assertEquals(5, train.config().epochs(), "about a minute on a two-core machine");
+        assertEquals(5, train.config().patience(), "every epoch asked for is run");
         assertEquals(TrainViewModel.State.IDLE, train.getState());
         assertFalse(train.runningProperty().get());
     }
@@ -101,15 +101,45 @@ class TrainViewModelTest {
     @Test
     void embeddingLearningRateAndGruResetStartAtTheEngineDefaults() {
         TrainViewModel train = new TrainViewModel(new CallingThreadExecutor(), Runnable::run, tinyTraining());
-        assertEquals(withoutEarlyStopping(TrainingConfig.defaults(CellKind.LSTM, 16, 16, 1, 30)), train.config());
+        assertEquals(withoutEarlyStopping(TrainingConfig.defaults(CellKind.LSTM, 32, 32, 1, 5)), train.config());
         train.setCell(CellKind.GRU);
-        assertEquals(withoutEarlyStopping(TrainingConfig.defaults(CellKind.GRU, 16, 16, 1, 30)), train.config());
+        assertEquals(withoutEarlyStopping(TrainingConfig.defaults(CellKind.GRU, 32, 32, 1, 5)), train.config());
         assertEquals(GruReset.BEFORE, train.config().gruReset(), "the lecture's GRU, as the bundled one");
     }
 
+    /** The engine's defaults as the window runs them: every epoch, on the window's smaller corpus. */
     private static TrainingConfig withoutEarlyStopping(TrainingConfig c) {
         return new TrainingConfig(c.cell(), c.gruReset(), c.hidden(), c.embed(), c.seed(), c.epochs(), c.batchSize(),
-                c.learningRate(), c.finalLearningRate(), c.clipNorm(), c.epochs(), c.verbWeight());
+                c.learningRate(), c.finalLearningRate(), c.clipNorm(), c.epochs(), c.verbWeight(),
+                TrainViewModel.DEFAULT_SENTENCES);
+    }
+
+    @Test
+    void theDefaultRunTrainsOnAQuarterOfTheBundledModelsCorpusSoItTakesAboutAMinute() {
+        TrainViewModel train = new TrainViewModel(new CallingThreadExecutor(), Runnable::run, tinyTraining());
+        assertEquals(AgreementTask.TRAINING_SENTENCES / 4, train.config().sentences());
+        assertTrue(TrainViewModel.SENTENCE_CHOICES.contains(AgreementTask.TRAINING_SENTENCES),
+                "the bundled models' corpus is one choice away");
+
+        train.setSentences(40_000);
+        assertEquals(40_000, train.config().sentences());
+        train.setSentences(10);
+        assertEquals(TrainingConfig.MIN_SENTENCES, train.config().sentences(), "clamped");
+        train.setSentences(Integer.MAX_VALUE);
+        assertEquals(TrainingConfig.MAX_SENTENCES, train.config().sentences(), "clamped");
+    }
+
+    @Test
+    void theStatusNamesTheCorpusSizeARunTrainsOn() {
+        TrainViewModel train = new TrainViewModel(new CallingThreadExecutor(), Runnable::run,
+                (config, listener, control) -> {
+                    throw new CancellationException();
+                });
+        List<String> statuses = new ArrayList<>();
+        train.statusProperty().addListener((obs, old, now) -> statuses.add(now));
+        train.setSentences(4_000);
+        train.start();
+        assertTrue(statuses.get(0).contains("of 4,000 sentences"), statuses.get(0));
     }
 
     @Test
@@ -473,7 +503,8 @@ class TrainViewModelTest {
 
         TrainingChart.Curves curves = train.curves();
         assertEquals("gru (reset before), 4 hidden units, seed 1 \u2014 epoch 2/2, finished", curves.title());
-        assertTrue(curves.subtitle().startsWith("embedding 16 \u00b7 learning rate 0.01, cosine decay to 0.003"),
+        assertTrue(curves.subtitle().startsWith("embedding " + TrainViewModel.DEFAULT_EMBED
+                + " \u00b7 learning rate 0.01, cosine decay to 0.003"),
                 curves.subtitle());
         assertEquals(train.latestProperty().get().totalSteps(), curves.totalSteps());
         assertEquals(train.trainingLoss().size(), curves.trainingLoss().size());

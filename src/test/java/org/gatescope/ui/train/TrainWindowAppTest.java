@@ -59,7 +59,7 @@ class TrainWindowAppTest {
 
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> explorer.primary().modelNameProperty().get()
-                .startsWith("training-lstm-h16"));
+                .startsWith("training-lstm-h" + TrainViewModel.DEFAULT_HIDDEN));
         assertEquals(TrainViewModel.State.RUNNING, train.getState(), "the FX thread stayed free while training");
         assertTrue(train.fractionDoneProperty().get() > 0);
 

@@ -230,7 +230,7 @@ class TrainWindowTest {
     void embeddingAndLearningRateFieldsSetTheConfig(FxRobot robot) {
         @SuppressWarnings("unchecked")
         Spinner<Integer> embed = robot.lookup("#train-embed").queryAs(Spinner.class);
-        assertEquals(16, embed.getValue());
+        assertEquals(TrainViewModel.DEFAULT_EMBED, embed.getValue());
         robot.interact(() -> embed.getValueFactory().setValue(24));
         assertEquals(24, train.config().embed());
 
@@ -248,6 +248,21 @@ class TrainWindowTest {
         robot.interact(() -> robot.lookup("#train-seed").query().requestFocus());
         assertEquals(TrainViewModel.MAX_LEARNING_RATE, train.config().learningRate());
         assertEquals("1", rate.getText(), "leaving the field shows the rate a run uses");
+    }
+
+    @Test
+    void theCorpusSizeIsChosenFromASmallDefaultUpToTheBundledModelsCorpus(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<Integer> sentences = robot.lookup("#train-sentences").queryAs(ComboBox.class);
+        assertEquals(TrainViewModel.DEFAULT_SENTENCES, sentences.getValue());
+        assertEquals(AgreementTask.TRAINING_SENTENCES, sentences.getItems().get(sentences.getItems().size() - 1));
+        assertEquals("80,000 (as the bundled models)",
+                sentences.getConverter().toString(AgreementTask.TRAINING_SENTENCES));
+
+        robot.interact(() -> sentences.setValue(AgreementTask.TRAINING_SENTENCES));
+        assertEquals(AgreementTask.TRAINING_SENTENCES, train.config().sentences());
+        robot.interact(() -> train.setSentences(5_000));
+        assertEquals(5_000, sentences.getValue(), "the box follows the view model");
     }
 
     @Test
