@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.io.File;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -13,15 +12,13 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.gatescope.ui.analysis.ToolStage;
 import org.gatescope.ui.analysis.PngFiles;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.analysis.ProbeStudy;
@@ -86,31 +83,12 @@ public final class ProbeWindow {
                 : FxImages.toFx(now.image())));
         ScrollPane scroll = new ScrollPane(chart);
 
-        Label status = new Label();
-        status.setId("probe-status");
-        status.textProperty().bind(model.statusProperty());
-        Label error = new Label();
-        error.setId("probe-error");
-        error.textProperty().bind(model.errorProperty());
-        error.setStyle("-fx-text-fill: #B3261E;");
-        error.managedProperty().bind(error.textProperty().isNotEmpty());
-        VBox bottom = new VBox(2, status, error);
-        bottom.setPadding(new Insets(6, 12, 8, 12));
+        VBox bottom = ToolStage.footer("probe", model.statusProperty(), model.errorProperty());
 
         BorderPane root = new BorderPane(scroll, bar, null, bottom, null);
         root.setId("probe-window");
         root.getProperties().put(ProbeViewModel.class, model);
-        Scene scene = new Scene(root, ProbeChart.WIDTH + 30, ProbeChart.HEIGHT + 150);
-        if (stylesheet != null) {
-            scene.getStylesheets().add(stylesheet);
-        }
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::chooseExport);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
-        stage.setScene(scene);
-        stage.setTitle("Linear probe");
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
+        ToolStage.dress(stage, root, ProbeChart.WIDTH + 30, ProbeChart.HEIGHT + 150, "Linear probe", stylesheet, owner, this::chooseExport);
         stage.setOnHidden(e -> model.dispose());
     }
 

@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.gatescope.ui.analysis.ToolStage;
 import org.gatescope.ui.analysis.PngFiles;
 import org.gatescope.engine.analysis.UnitSearch;
 import org.gatescope.render.ReadingPainter;
@@ -96,16 +97,7 @@ public final class ReadingWindow {
         Label hover = new Label();
         hover.setId("reading-hover");
         hover.textProperty().bind(model.hoverProperty());
-        Label status = new Label();
-        status.setId("reading-status");
-        status.textProperty().bind(model.statusProperty());
-        Label error = new Label();
-        error.setId("reading-error");
-        error.textProperty().bind(model.errorProperty());
-        error.setStyle("-fx-text-fill: #B3261E;");
-        error.managedProperty().bind(error.textProperty().isNotEmpty());
-        VBox bottom = new VBox(2, hover, status, error);
-        bottom.setPadding(new Insets(6, 12, 8, 12));
+        VBox bottom = ToolStage.footer("reading", model.statusProperty(), model.errorProperty(), hover);
 
         BorderPane root = new BorderPane(view, bar, side, bottom, null);
         root.setId("reading-window");
@@ -128,18 +120,8 @@ public final class ReadingWindow {
             }
             e.consume();
         });
-        Scene scene = new Scene(root, 1180, 760);
-        if (stylesheet != null) {
-            scene.getStylesheets().add(stylesheet);
-        }
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::chooseExport);
+        Scene scene = ToolStage.dress(stage, root, 1180, 760, "Reading view and unit search", stylesheet, owner, this::chooseExport);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseText);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
-        stage.setScene(scene);
-        stage.setTitle("Reading view and unit search");
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
         stage.setOnHidden(e -> {
             model.dispose();
             explorer.primary().primaryUnitProperty().removeListener(onUnit);

@@ -6,7 +6,6 @@ import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -17,9 +16,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -33,6 +29,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.gatescope.engine.analysis.GateSaturation;
 import org.gatescope.render.SaturationChart;
+import org.gatescope.ui.analysis.ToolStage;
 import org.gatescope.ui.canvas.CanvasTheme;
 import org.gatescope.ui.explorer.CellViewModel;
 import org.gatescope.ui.task.TaskExecutor;
@@ -104,33 +101,13 @@ public final class SaturationWindow {
         hover.setId("saturation-hover");
         hover.textProperty().bind(saturation.hoverProperty());
         hover.setStyle("-fx-font-weight: bold;");
-        Label status = new Label();
-        status.setId("saturation-status");
-        status.textProperty().bind(saturation.statusProperty());
-        Label error = new Label();
-        error.setId("saturation-error");
-        error.textProperty().bind(saturation.errorProperty());
-        error.setStyle("-fx-text-fill: #B3261E;");
-        error.managedProperty().bind(error.textProperty().isNotEmpty());
-        VBox bottom = new VBox(2, hover, status, error);
-        bottom.setPadding(new Insets(6, 12, 8, 12));
+        VBox bottom = ToolStage.footer("saturation", saturation.statusProperty(), saturation.errorProperty(), hover);
 
         BorderPane root = new BorderPane(scroll, bar, null, bottom, null);
         root.setId("saturation-window");
         root.getProperties().put(SaturationViewModel.class, saturation); // for tests and tools
-        Scene scene = new Scene(root, SaturationChart.WIDTH + 40,
-                SaturationChart.HEIGHT + 130);
-        if (stylesheet != null) {
-            scene.getStylesheets().add(stylesheet);
-        }
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
-                this::chooseExport);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
-        stage.setScene(scene);
-        stage.setTitle("Gate saturation");
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
+        ToolStage.dress(stage, root, SaturationChart.WIDTH + 40,
+                SaturationChart.HEIGHT + 130, "Gate saturation", stylesheet, owner, this::chooseExport);
         stage.setOnHidden(e -> {
             saturation.dispose();
             cell.primaryUnitProperty().removeListener(unitListener);

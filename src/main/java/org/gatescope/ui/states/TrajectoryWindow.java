@@ -5,7 +5,6 @@ import java.io.File;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -14,9 +13,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -28,6 +24,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.gatescope.ui.analysis.ToolStage;
 import org.gatescope.ui.analysis.PngFiles;
 import org.gatescope.engine.Quantity;
 import org.gatescope.render.TrajectoryChart;
@@ -147,31 +144,12 @@ public final class TrajectoryWindow {
         hover.setId("trajectory-hover");
         hover.textProperty().bind(model.hoverProperty());
         hover.setStyle("-fx-font-weight: bold;");
-        Label status = new Label();
-        status.setId("trajectory-status");
-        status.textProperty().bind(model.statusProperty());
-        Label error = new Label();
-        error.setId("trajectory-error");
-        error.textProperty().bind(model.errorProperty());
-        error.setStyle("-fx-text-fill: #B3261E;");
-        error.managedProperty().bind(error.textProperty().isNotEmpty());
-        VBox bottom = new VBox(2, hover, status, error);
-        bottom.setPadding(new Insets(6, 12, 8, 12));
+        VBox bottom = ToolStage.footer("trajectory", model.statusProperty(), model.errorProperty(), hover);
 
         BorderPane root = new BorderPane(scroll, bar, null, bottom, null);
         root.setId("trajectory-window");
         root.getProperties().put(TrajectoryViewModel.class, model);
-        Scene scene = new Scene(root, TrajectoryChart.WIDTH + 40, TrajectoryChart.HEIGHT + 170);
-        if (stylesheet != null) {
-            scene.getStylesheets().add(stylesheet);
-        }
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::chooseExport);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
-        stage.setScene(scene);
-        stage.setTitle("State-space trajectories");
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
+        ToolStage.dress(stage, root, TrajectoryChart.WIDTH + 40, TrajectoryChart.HEIGHT + 170, "State-space trajectories", stylesheet, owner, this::chooseExport);
         stage.setOnHidden(e -> {
             model.dispose();
             explorer.stepProperty().removeListener(onStep);
