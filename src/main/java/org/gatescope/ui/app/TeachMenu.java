@@ -82,14 +82,17 @@ final class TeachMenu {
         return item;
     }
 
-    /** "Flip the number of this token (cat → cats)" with the current token's own flip, when it has one. */
+    /** "Flip the number of this token (cat → cats)" with the current token's own flip, or saying it has none. */
     private static String flipLabel(ExplorerViewModel explorer) {
         Trace trace = explorer.primary().getTrace();
         int at = explorer.getStep();
         Optional<String> flip = explorer.teaching().suggestion(at);
-        return flip.isPresent() && trace != null
+        if (trace == null || at >= trace.length()) {
+            return "Flip the number of this token (cat \u2192 cats)";
+        }
+        return flip.isPresent()
                 ? "Flip the number of this token (" + trace.tokens().get(at) + " \u2192 " + flip.get() + ")"
-                : "Flip the number of this token (cat \u2192 cats)";
+                : "Flip the number of this token (\u201C" + trace.tokens().get(at) + "\u201D has no other number)";
     }
 
     private static void askReplacement(ExplorerViewModel explorer, Window owner) {
