@@ -60,10 +60,45 @@ final class BenchCommand implements Command {
         LayerBenchmark bench = new LayerBenchmark(new LayerBenchmark.Settings(defaults.traceLength(),
                 defaults.batch(), defaults.steps(), defaults.warmupSeconds(), defaults.measureSeconds(), repeats));
         List<BenchRow> rows = new ArrayList<>();
+        List<BenchRow> torchRows = new ArrayList<>();
+        try (TorchReference torch = reference ? new TorchReference(options.get("python", TorchReference.DEFAULT_PYTHON),
+                repeats, defaults.traceLength(), LayerBenchmark.LM_TRACE_LENGTH) : null) {
+            Emitter emit = row -> {
+                rows.add(row);
+                out.println(row.format());
+                out.flush();
+                if (torch != null && torch.available()) {
+                    torch.measure(row).ifPresent(theirs -> {
+                        torchRows.add(theirs);
+                        out.println("torch " + theirs.format());
+                    });
+                    if (!torch.available()) {
+                        out.println("reference: " + torch.message());
+                    }
+                    out.flush();
+                }
+            };
+            measure(emit, which, cells, hiddenSizes, lmCells, lmHiddenSizes, threads, embed, vocab, bench, defaults);
+        }
+        for (String line : BenchRow.ratios(rows, torchRows)) {
+            out.println(line);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Prints a measured row (and, with --reference, PyTorch's beside it). */
+    private interface Emitter {
+        void emit(BenchRow row);
+    }
+
+    private static void measure(Emitter out, Set<String> which, List<CellKind> cells, List<Integer> hiddenSizes,
+                                List<CellKind> lmCells, List<Integer> lmHiddenSizes, List<Integer> threads, int embed,
+                                int vocab, LayerBenchmark bench, LayerBenchmark.Settings defaults) {
         if (which.contains("trace")) {
             for (CellKind cell : cells) {
                 for (int h : hiddenSizes) {
-                    emit(out, rows, BenchRow.trace(cell.id(), h, embed, bench.traceMicrosPerToken(cell, h, embed)));
+                    out.emit(BenchRow.trace(cell.id(), h, embed, bench.traceMicrosPerToken(cell, h, embed)));
                 }
             }
         }
@@ -71,7 +106,7 @@ final class BenchCommand implements Command {
             for (int n : threads) {
                 for (CellKind cell : cells) {
                     for (int h : hiddenSizes) {
-                        emit(out, rows, BenchRow.train(cell.id(), h, embed, defaults.batch(), defaults.steps(), n,
+                        out.emit(BenchRow.train(cell.id(), h, embed, defaults.batch(), defaults.steps(), n,
                                 bench.trainTokensPerSecond(cell, h, embed, Workers.of(n))));
                     }
                 }
@@ -81,7 +116,7 @@ final class BenchCommand implements Command {
             for (int n : threads) {
                 for (CellKind cell : lmCells) {
                     for (int h : lmHiddenSizes) {
-                        emit(out, rows, BenchRow.languageModelTrain(cell.id(), h, embed, vocab, defaults.batch(),
+                        out.emit(BenchRow.languageModelTrain(cell.id(), h, embed, vocab, defaults.batch(),
                                 defaults.steps(), n, bench.languageModelTrainTokensPerSecond(cell, h, embed, vocab,
                                         Workers.of(n))));
                     }
@@ -91,34 +126,11 @@ final class BenchCommand implements Command {
         if (which.contains("lm-trace")) {
             for (CellKind cell : lmCells) {
                 for (int h : lmHiddenSizes) {
-                    emit(out, rows, BenchRow.languageModelTrace(cell.id(), h, embed, vocab,
+                    out.emit(BenchRow.languageModelTrace(cell.id(), h, embed, vocab,
                             bench.languageModelTraceMicrosPerToken(cell, h, embed, vocab)));
                 }
             }
         }
-        if (reference) {
-            TorchReference torch = new TorchReference(options.get("python", TorchReference.DEFAULT_PYTHON));
-            TorchReference.Outcome outcome = torch.run(rows, threads, repeats, LayerBenchmark.LM_TRACE_LENGTH,
-                    defaults.traceLength());
-            if (!outcome.available()) {
-                out.println("reference: " + outcome.message());
-            } else {
-                for (BenchRow row : outcome.rows()) {
-                    out.println("torch " + row.format());
-                }
-                for (String line : BenchRow.ratios(rows, outcome.rows())) {
-                    out.println(line);
-                }
-            }
-        }
-        out.flush();
-        return 0;
-    }
-
-    private static void emit(PrintStream out, List<BenchRow> rows, BenchRow row) {
-        rows.add(row);
-        out.println(row.format());
-        out.flush();
     }
 
     private List<CellKind> cells(String list, String option) throws UsageException {

@@ -4,106 +4,122 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.StringJoiner;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * {@code bench --reference}: runs the same cases in PyTorch, with the script bundled beside this
- * class ({@code bench_reference.py}), once per thread count with {@code OMP_NUM_THREADS} and
- * {@code OPENBLAS_NUM_THREADS} set (the script also calls {@code torch.set_num_threads}). Without
- * Python or torch it says so and the caller still prints GateScope's rows.
+ * {@code bench --reference}: times each of GateScope's cases in PyTorch right after GateScope's own
+ * measurement, so that both see the same load on a shared machine. The script bundled beside this
+ * class ({@code bench_reference.py}) runs as one process per thread count, started with
+ * {@code OMP_NUM_THREADS} and {@code OPENBLAS_NUM_THREADS} set (it also calls
+ * {@code torch.set_num_threads}), and answers one case per line on its standard input. Without
+ * Python or torch it is {@linkplain #available() unavailable} with a one-line reason, and the
+ * caller still prints GateScope's rows.
  */
-final class TorchReference {
+final class TorchReference implements AutoCloseable {
 
     static final String DEFAULT_PYTHON = "/usr/bin/python3";
     private static final String SCRIPT = "bench_reference.py";
 
-    /** The reference rows, or why there are none. */
-    record Outcome(boolean available, String message, List<BenchRow> rows) {
+    private final String python;
+    private final int repeats;
+    private final int traceLength;
+    private final int lmTraceLength;
+    private final Map<Integer, Session> sessions = new LinkedHashMap<>();
+    private Path script;
+    private String failure;
+
+    TorchReference(String python, int repeats, int traceLength, int lmTraceLength) {
+        this.python = python;
+        this.repeats = repeats;
+        this.traceLength = traceLength;
+        this.lmTraceLength = lmTraceLength;
     }
 
-    private final String python;
+    /** False once PyTorch could not be run; {@link #message()} says why. */
+    boolean available() {
+        return failure == null;
+    }
 
-    TorchReference(String python) {
-        this.python = python;
+    String message() {
+        return failure;
     }
 
     /**
-     * Times in PyTorch every case of {@code ours} it has (peephole LSTMs it has not), at each thread
-     * count of {@code threads} (the trace cases at one thread).
+     * PyTorch's row for the case and shape of {@code ours}, or empty if PyTorch has no such case (a
+     * peephole LSTM) or is not available.
      */
-    Outcome run(List<BenchRow> ours, List<Integer> threads, int repeats, int lmTraceLength, int traceLength) {
-        Path script;
+    Optional<BenchRow> measure(BenchRow ours) {
+        Optional<String> item = caseOf(ours);
+        if (item.isEmpty() || !available()) {
+            return Optional.empty();
+        }
+        Integer threads = ours.fields().getOrDefault("threads", 1);
         try {
-            script = Files.createTempFile("gatescope-bench-", ".py");
+            Session session = sessions.get(threads);
+            if (session == null) {
+                session = start(threads);
+                sessions.put(threads, session);
+            }
+            return Optional.of(session.ask(item.get()));
+        } catch (IOException e) {
+            failure = "PyTorch not run with " + python + ": " + e.getMessage() + "; GateScope's rows stand alone";
+            return Optional.empty();
+        }
+    }
+
+    /** The script's name for a case, {@code kind:cell:H:D[:V]}; empty for cells PyTorch lacks. */
+    static Optional<String> caseOf(BenchRow row) {
+        if (row.cell().equals("peephole_lstm")) {
+            return Optional.empty();
+        }
+        StringBuilder item = new StringBuilder(row.kind()).append(':').append(row.cell()).append(':')
+                .append(row.fields().get("H")).append(':').append(row.fields().get("D"));
+        if (row.fields().containsKey("V")) {
+            item.append(':').append(row.fields().get("V"));
+        }
+        return Optional.of(item.toString());
+    }
+
+    private Session start(int threads) throws IOException {
+        if (script == null) {
             try (InputStream in = TorchReference.class.getResourceAsStream(SCRIPT)) {
                 if (in == null) {
-                    return new Outcome(false, "the reference script is missing from this build", List.of());
+                    throw new IOException("the reference script is missing from this build");
                 }
+                script = Files.createTempFile("gatescope-bench-", ".py");
                 Files.write(script, in.readAllBytes());
             }
-        } catch (IOException e) {
-            return new Outcome(false, "cannot write the reference script: " + e.getMessage(), List.of());
         }
+        ProcessBuilder builder = new ProcessBuilder(python, script.toString(), "--threads", Integer.toString(threads),
+                "--repeats", Integer.toString(repeats), "--trace-length", Integer.toString(traceLength),
+                "--lm-trace-length", Integer.toString(lmTraceLength)).redirectErrorStream(true);
+        for (String variable : new String[] {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"}) {
+            builder.environment().put(variable, Integer.toString(threads));
+        }
+        Process process;
         try {
-            List<BenchRow> rows = new ArrayList<>();
-            Set<Integer> counts = new LinkedHashSet<>(threads);
-            boolean first = true;
-            for (int n : counts) {
-                String cases = cases(ours, n, first);
-                if (cases.isEmpty()) {
-                    continue;
-                }
-                List<String> command = new ArrayList<>(List.of(python, script.toString(), "--threads",
-                        Integer.toString(n), "--repeats", Integer.toString(repeats), "--trace-length",
-                        Integer.toString(traceLength), "--lm-trace-length", Integer.toString(lmTraceLength),
-                        "--cases", cases));
-                first = false;
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-                builder.environment().put("OMP_NUM_THREADS", Integer.toString(n));
-                builder.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(n));
-                builder.environment().put("MKL_NUM_THREADS", Integer.toString(n));
-                Process process;
-                try {
-                    process = builder.start();
-                } catch (IOException e) {
-                    return new Outcome(false, "PyTorch not run: cannot start " + python + " (" + e.getMessage()
-                            + "); GateScope's rows above stand alone", List.of());
-                }
-                process.getOutputStream().close();
-                List<String> other = new ArrayList<>();
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        var row = BenchRow.parse(line);
-                        if (row.isPresent()) {
-                            rows.add(row.get());
-                        } else if (!line.isBlank()) {
-                            other.add(line.trim());
-                        }
-                    }
-                }
-                int status = process.waitFor();
-                if (status != 0) {
-                    String why = other.isEmpty() ? "exit status " + status : other.get(other.size() - 1);
-                    return new Outcome(false, "PyTorch not run with " + python + ": " + why
-                            + "; GateScope's rows above stand alone", List.of());
-                }
-            }
-            return new Outcome(true, "", rows);
+            process = builder.start();
         } catch (IOException e) {
-            return new Outcome(false, "PyTorch reference failed: " + e.getMessage(), List.of());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(false, "PyTorch reference interrupted", List.of());
-        } finally {
+            throw new IOException("cannot start it (" + e.getMessage() + ")");
+        }
+        return new Session(process);
+    }
+
+    @Override
+    public void close() {
+        for (Session session : sessions.values()) {
+            session.close();
+        }
+        sessions.clear();
+        if (script != null) {
             try {
                 Files.deleteIfExists(script);
             } catch (IOException ignored) {
@@ -112,26 +128,57 @@ final class TorchReference {
         }
     }
 
-    /**
-     * The script's case list for thread count n: every row of ours at that count (the trace rows,
-     * single-threaded by nature, in the first run only), as {@code kind:cell:H:D[:V]}.
-     */
-    static String cases(List<BenchRow> ours, int threads, boolean includeSingleThreadCases) {
-        StringJoiner joined = new StringJoiner(",");
-        for (BenchRow row : ours) {
-            Integer rowThreads = row.fields().get("threads");
-            boolean traceLike = row.kind().equals("trace") || row.kind().equals("lm-trace");
-            boolean wanted = traceLike ? includeSingleThreadCases : rowThreads != null && rowThreads == threads;
-            if (!wanted || row.cell().equals("peephole_lstm")) {
-                continue;
-            }
-            StringBuilder item = new StringBuilder(row.kind()).append(':').append(row.cell()).append(':')
-                    .append(row.fields().get("H")).append(':').append(row.fields().get("D"));
-            if (row.fields().containsKey("V")) {
-                item.append(':').append(row.fields().get("V"));
-            }
-            joined.add(item);
+    /** One running script: a case per line in, its row (after any warnings) out. */
+    private static final class Session {
+        private final Process process;
+        private final PrintWriter toScript;
+        private final BufferedReader fromScript;
+
+        Session(Process process) {
+            this.process = process;
+            this.toScript = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8),
+                    true);
+            this.fromScript = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
         }
-        return joined.toString();
+
+        BenchRow ask(String item) throws IOException {
+            toScript.println(item);
+            if (toScript.checkError()) {
+                throw new IOException(lastWords("it stopped"));
+            }
+            String line;
+            while ((line = fromScript.readLine()) != null) {
+                Optional<BenchRow> row = BenchRow.parse(line);
+                if (row.isPresent()) {
+                    return row.get();
+                }
+                if (line.startsWith("error: ")) {
+                    throw new IOException(line.substring("error: ".length()));
+                }
+                if (!line.isBlank()) {
+                    lastLine = line.trim();
+                }
+            }
+            throw new IOException(lastWords("it stopped"));
+        }
+
+        private String lastLine;
+
+        private String lastWords(String fallback) {
+            return lastLine != null ? lastLine : fallback;
+        }
+
+        void close() {
+            toScript.close();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroy();
+                }
+            } catch (InterruptedException e) {
+                process.destroy();
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

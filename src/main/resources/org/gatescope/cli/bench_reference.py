@@ -1,11 +1,14 @@
 """PyTorch reference for `gatescope bench --reference`: the same cases, the same line format.
 
-Run by BenchCommand once per thread count, with OMP_NUM_THREADS and OPENBLAS_NUM_THREADS set to
-that count before torch is imported; torch.set_num_threads(n) as well. PyTorch computes in
-float32 (its default); GateScope in double. Timing as LayerBenchmark: warm up for a second, then
-the median of --repeats timed repeats of at least half a second each.
+Started by bench once per thread count, with OMP_NUM_THREADS and OPENBLAS_NUM_THREADS set to that
+count before torch is imported; torch.set_num_threads(n) as well. It reads one case per line on
+standard input (kind:cell:H:D[:V]) and answers with one row, right after GateScope timed the same
+case, so both see the same load. PyTorch computes in float32 (its default); GateScope in double.
+Timing as LayerBenchmark: warm up for a second, then the median of --repeats timed repeats of at
+least half a second each. By hand: echo lm-train:gru:64:32:5000 | OMP_NUM_THREADS=1
+OPENBLAS_NUM_THREADS=1 python3 bench_reference.py --threads 1
 
-Cases (--cases, comma-separated kind:cell:H:D[:V]):
+Cases:
   trace     nn.LSTM / nn.GRU forward at batch 1 over --trace-length tokens, no grad
   train     the layer's forward + backward (loss = sum of outputs) + Adam, batch 32, T = 20
   lm-train  nn.Embedding(V, D) -> nn.LSTM/GRU -> nn.Linear(H, V), mean cross-entropy over all V
@@ -26,34 +29,47 @@ def main():
     parser.add_argument("--lm-trace-length", type=int, default=500)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--steps", type=int, default=20)
-    parser.add_argument("--cases", required=True)
     args = parser.parse_args()
     try:
         import torch
     except ImportError as e:
         print("torch is not installed for %s (%s)" % (sys.executable, e))
+        sys.stdout.flush()
         sys.exit(3)
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
-    for item in args.cases.split(","):
-        parts = item.split(":")
-        kind, cell, hidden, embed = parts[0], parts[1], int(parts[2]), int(parts[3])
-        vocab = int(parts[4]) if len(parts) > 4 else 0
-        if kind == "trace":
-            micros = trace(torch, cell, hidden, embed, args)
-            print("trace %s H=%d D=%d us_per_token=%.2f" % (cell, hidden, embed, micros))
-        elif kind == "train":
-            rate = train(torch, cell, hidden, embed, args)
-            print("train %s H=%d D=%d batch=%d T=%d threads=%d tokens_per_s=%.0f"
-                  % (cell, hidden, embed, args.batch, args.steps, args.threads, rate))
-        elif kind == "lm-train":
-            rate = lm_train(torch, cell, hidden, embed, vocab, args)
-            print("lm-train %s H=%d D=%d V=%d batch=%d T=%d threads=%d tokens_per_s=%.0f"
-                  % (cell, hidden, embed, vocab, args.batch, args.steps, args.threads, rate))
-        elif kind == "lm-trace":
-            micros = lm_trace(torch, cell, hidden, embed, vocab, args)
-            print("lm-trace %s H=%d D=%d V=%d threads=1 us_per_token=%.2f" % (cell, hidden, embed, vocab, micros))
-        sys.stdout.flush()
+    while True:
+        line = sys.stdin.readline()
+        if not line:
+            break
+        item = line.strip()
+        if item:
+            try:
+                print(measure(torch, item, args))
+            except Exception as e:  # one bad case must not end the session
+                print("error: %s: %s" % (item, e))
+            sys.stdout.flush()
+
+
+def measure(torch, item, args):
+    parts = item.split(":")
+    kind, cell, hidden, embed = parts[0], parts[1], int(parts[2]), int(parts[3])
+    vocab = int(parts[4]) if len(parts) > 4 else 0
+    if kind == "trace":
+        micros = trace(torch, cell, hidden, embed, args)
+        return "trace %s H=%d D=%d us_per_token=%.2f" % (cell, hidden, embed, micros)
+    if kind == "train":
+        rate = train(torch, cell, hidden, embed, args)
+        return ("train %s H=%d D=%d batch=%d T=%d threads=%d tokens_per_s=%.0f"
+                % (cell, hidden, embed, args.batch, args.steps, args.threads, rate))
+    if kind == "lm-train":
+        rate = lm_train(torch, cell, hidden, embed, vocab, args)
+        return ("lm-train %s H=%d D=%d V=%d batch=%d T=%d threads=%d tokens_per_s=%.0f"
+                % (cell, hidden, embed, vocab, args.batch, args.steps, args.threads, rate))
+    if kind == "lm-trace":
+        micros = lm_trace(torch, cell, hidden, embed, vocab, args)
+        return "lm-trace %s H=%d D=%d V=%d threads=1 us_per_token=%.2f" % (cell, hidden, embed, vocab, micros)
+    raise ValueError("unknown case " + kind)
 
 
 def layer(torch, cell, embed, hidden):

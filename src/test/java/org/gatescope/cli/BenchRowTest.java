@@ -50,25 +50,24 @@ class BenchRowTest {
     }
 
     @Test
-    void theReferenceScriptIsAskedForEveryCaseItHasAtEachThreadCount() {
-        List<BenchRow> ours = List.of(
-                BenchRow.trace("lstm", 16, 32, 1),
-                BenchRow.train("lstm", 16, 32, 32, 20, 1, 1),
-                BenchRow.train("peephole_lstm", 16, 32, 32, 20, 1, 1),
-                BenchRow.train("lstm", 16, 32, 32, 20, 2, 1),
-                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 2, 1),
-                BenchRow.languageModelTrace("gru", 64, 32, 5000, 1));
-        assertEquals("trace:lstm:16:32,train:lstm:16:32,lm-trace:gru:64:32:5000", TorchReference.cases(ours, 1, true));
-        assertEquals("train:lstm:16:32,lm-train:gru:64:32:5000", TorchReference.cases(ours, 2, false));
+    void theReferenceScriptIsAskedForTheSameCaseAndShape() {
+        assertEquals("trace:lstm:16:32", TorchReference.caseOf(BenchRow.trace("lstm", 16, 32, 1)).orElseThrow());
+        assertEquals("train:gru:64:32",
+                TorchReference.caseOf(BenchRow.train("gru", 64, 32, 32, 20, 2, 1)).orElseThrow());
+        assertEquals("lm-train:gru:64:32:5000", TorchReference.caseOf(
+                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 2, 1)).orElseThrow());
+        assertTrue(TorchReference.caseOf(BenchRow.train("peephole_lstm", 16, 32, 32, 20, 1, 1)).isEmpty(),
+                "PyTorch has no peephole LSTM");
     }
 
     @Test
     void withoutPythonTheReferenceSaysSoInOneLine() {
-        TorchReference.Outcome outcome = new TorchReference("/nonexistent/python3").run(
-                List.of(BenchRow.trace("gru", 16, 32, 1)), List.of(1), 1, 10, 10);
-        assertFalse(outcome.available());
-        assertTrue(outcome.message().startsWith("PyTorch not run: cannot start /nonexistent/python3"),
-                outcome.message());
-        assertFalse(outcome.message().contains("\n"));
+        try (TorchReference torch = new TorchReference("/nonexistent/python3", 1, 10, 10)) {
+            assertTrue(torch.measure(BenchRow.trace("gru", 16, 32, 1)).isEmpty());
+            assertFalse(torch.available());
+            assertTrue(torch.message().startsWith("PyTorch not run with /nonexistent/python3: cannot start it"),
+                    torch.message());
+            assertFalse(torch.message().contains("\n"));
+        }
     }
 }

@@ -25,8 +25,8 @@ public final class Workers {
     /** Runs every part on the caller's thread. */
     public static final Workers SERIAL = new Workers(1);
 
-    /** Spins (≈ 50 µs) a helper waits for the next job before parking. */
-    private static final int SPINS_BEFORE_PARKING = 20_000;
+    /** Spins (tens of µs) a helper waits for the next job before parking. */
+    private static final int SPINS_BEFORE_PARKING = 5_000;
 
     private static final ConcurrentHashMap<Integer, Workers> SHARED = new ConcurrentHashMap<>();
 
