@@ -36,13 +36,13 @@ final class BenchCommand implements Command {
     public String usage() {
         return "bench [--cells lstm,gru,peephole_lstm] [--hidden 16,64,256] [--embed 32] [--lm-cells gru,lstm]"
                 + " [--lm-hidden 64,256] [--vocab 5000] [--case trace|train|lm-train|lm-trace|lm|all,…]"
-                + " [--threads N[,M]] [--repeats 5] [--reference] [--python /usr/bin/python3]";
+                + " [--threads N[,M]] [--repeats 5] [--reference] [--python /usr/bin/python3] [--blas DIR]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0, Set.of("cells", "hidden", "embed", "case", "repeats",
-                "threads", "lm-cells", "lm-hidden", "vocab", "python"), Set.of("reference"));
+                "threads", "lm-cells", "lm-hidden", "vocab", "python", "blas"), Set.of("reference"));
         List<CellKind> cells = cells(options.get("cells", "lstm,gru,peephole_lstm"), "cells");
         List<Integer> hiddenSizes = sizes(options.get("hidden", "16,64,256"), "hidden", 4096);
         List<CellKind> lmCells = cells(options.get("lm-cells", "gru,lstm"), "lm-cells");
@@ -62,15 +62,20 @@ final class BenchCommand implements Command {
         List<BenchRow> rows = new ArrayList<>();
         List<BenchRow> torchRows = new ArrayList<>();
         try (TorchReference torch = reference ? new TorchReference(options.get("python", TorchReference.DEFAULT_PYTHON),
-                repeats, defaults.traceLength(), LayerBenchmark.LM_TRACE_LENGTH) : null) {
+                options.get("blas"), repeats, defaults.traceLength(), LayerBenchmark.LM_TRACE_LENGTH) : null) {
             Emitter emit = row -> {
                 rows.add(row);
                 out.println(row.format());
                 out.flush();
                 if (torch != null && torch.available()) {
-                    torch.measure(row).ifPresent(theirs -> {
-                        torchRows.add(theirs);
-                        out.println("torch " + theirs.format());
+                    var theirs = torch.measure(row);
+                    for (String note : torch.takeNotes()) {
+                        out.println("reference: " + note + (note.contains("/blas/libblas") ? " (Debian's reference"
+                                + " BLAS, not OpenBLAS: PyTorch's products run unoptimised; see --blas)" : ""));
+                    }
+                    theirs.ifPresent(t -> {
+                        torchRows.add(t);
+                        out.println("torch " + t.format());
                     });
                     if (!torch.available()) {
                         out.println("reference: " + torch.message());

@@ -33,11 +33,18 @@ final class TorchReference implements AutoCloseable {
     private final int traceLength;
     private final int lmTraceLength;
     private final Map<Integer, Session> sessions = new LinkedHashMap<>();
+    private final String blasDirectory;
     private Path script;
     private String failure;
+    private final java.util.List<String> notes = new java.util.ArrayList<>();
 
-    TorchReference(String python, int repeats, int traceLength, int lmTraceLength) {
+    /**
+     * @param blasDirectory a directory put first on the script's {@code LD_LIBRARY_PATH} (one holding
+     *     OpenBLAS's {@code libblas.so.3}, for a PyTorch that links the system's BLAS), or null
+     */
+    TorchReference(String python, String blasDirectory, int repeats, int traceLength, int lmTraceLength) {
         this.python = python;
+        this.blasDirectory = blasDirectory;
         this.repeats = repeats;
         this.traceLength = traceLength;
         this.lmTraceLength = lmTraceLength;
@@ -50,6 +57,13 @@ final class TorchReference implements AutoCloseable {
 
     String message() {
         return failure;
+    }
+
+    /** What the scripts said about themselves (PyTorch's version, threads, BLAS) since the last call. */
+    java.util.List<String> takeNotes() {
+        java.util.List<String> taken = java.util.List.copyOf(notes);
+        notes.clear();
+        return taken;
     }
 
     /**
@@ -104,13 +118,18 @@ final class TorchReference implements AutoCloseable {
         for (String variable : new String[] {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"}) {
             builder.environment().put(variable, Integer.toString(threads));
         }
+        if (blasDirectory != null) {
+            String inherited = builder.environment().get("LD_LIBRARY_PATH");
+            builder.environment().put("LD_LIBRARY_PATH", blasDirectory
+                    + (inherited == null || inherited.isEmpty() ? "" : java.io.File.pathSeparator + inherited));
+        }
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
             throw new IOException("cannot start it (" + e.getMessage() + ")");
         }
-        return new Session(process);
+        return new Session(process, notes);
     }
 
     @Override
@@ -133,9 +152,11 @@ final class TorchReference implements AutoCloseable {
         private final Process process;
         private final PrintWriter toScript;
         private final BufferedReader fromScript;
+        private final java.util.List<String> notes;
 
-        Session(Process process) {
+        Session(Process process, java.util.List<String> notes) {
             this.process = process;
+            this.notes = notes;
             this.toScript = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8),
                     true);
             this.fromScript = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -152,6 +173,10 @@ final class TorchReference implements AutoCloseable {
                 Optional<BenchRow> row = BenchRow.parse(line);
                 if (row.isPresent()) {
                     return row.get();
+                }
+                if (line.startsWith("info: ")) {
+                    notes.add(line.substring("info: ".length()));
+                    continue;
                 }
                 if (line.startsWith("error: ")) {
                     throw new IOException(line.substring("error: ".length()));

@@ -38,6 +38,8 @@ def main():
         sys.exit(3)
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
+    print("info: PyTorch %s, %d threads, BLAS %s" % (torch.__version__, torch.get_num_threads(), blas(torch)))
+    sys.stdout.flush()
     while True:
         line = sys.stdin.readline()
         if not line:
@@ -49,6 +51,20 @@ def main():
             except Exception as e:  # one bad case must not end the session
                 print("error: %s: %s" % (item, e))
             sys.stdout.flush()
+
+
+def blas(torch):
+    """The BLAS library torch loaded (Debian's torch links libblas.so.3: the reference one unless OpenBLAS is chosen)."""
+    torch.randn(64, 64) @ torch.randn(64, 64)
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            for line in maps:
+                path = line.split()[-1]
+                if "blas" in path.rsplit("/", 1)[-1]:
+                    return path
+    except OSError:
+        pass
+    return "unknown"
 
 
 def measure(torch, item, args):

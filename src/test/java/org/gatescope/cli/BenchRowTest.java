@@ -62,7 +62,7 @@ class BenchRowTest {
 
     @Test
     void withoutPythonTheReferenceSaysSoInOneLine() {
-        try (TorchReference torch = new TorchReference("/nonexistent/python3", 1, 10, 10)) {
+        try (TorchReference torch = new TorchReference("/nonexistent/python3", null, 1, 10, 10)) {
             assertTrue(torch.measure(BenchRow.trace("gru", 16, 32, 1)).isEmpty());
             assertFalse(torch.available());
             assertTrue(torch.message().startsWith("PyTorch not run with /nonexistent/python3: cannot start it"),
