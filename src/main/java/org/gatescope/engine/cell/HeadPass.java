@@ -43,7 +43,7 @@ final class HeadPass {
     }
 
     /**
-     * Computes the softmax of every row; {@link #probability(int, int)} and {@link #probabilityRows()}
+     * Computes the softmax of every row; {@link #probability(int, int)} and {@link #probabilities()}
      * read it until the next call.
      *
      * @param activations a&lt;t&gt; rows, [rows, H]; not modified
@@ -105,11 +105,6 @@ final class HeadPass {
     /** p(token) at a row of the last forward. */
     double probability(int row, int token) {
         return rowValues[row][token];
-    }
-
-    /** The last forward's probabilities, [rows][V] (rows beyond the last call's may be stale); the buffer itself. */
-    double[][] probabilityRows() {
-        return rowValues;
     }
 
     /** The last forward's probabilities as one flat [rows, V] array (a copy). */
