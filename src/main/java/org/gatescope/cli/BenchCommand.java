@@ -4,18 +4,23 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.gatescope.engine.CellKind;
+import org.gatescope.engine.cell.Workers;
 import org.gatescope.engine.train.LayerBenchmark;
 
 /**
- * {@code bench}: times the recurrent layer, one line per case, in a fixed form anyone can
- * compare across machines:
- * {@code trace lstm H=64 D=32 us_per_token=3.1} and
- * {@code train lstm H=64 D=32 batch=32 T=20 tokens_per_s=80000}.
+ * {@code bench}: times the recurrent layer and the word-level language model, one line per case,
+ * in a fixed form anyone can compare across machines:
+ * {@code trace lstm H=64 D=32 us_per_token=3.1},
+ * {@code train lstm H=64 D=32 batch=32 T=20 threads=1 tokens_per_s=80000},
+ * {@code lm-train gru H=64 D=32 V=5000 batch=32 T=20 threads=2 tokens_per_s=9000} and
+ * {@code lm-trace gru H=64 D=32 V=5000 threads=1 us_per_token=30.5}. With {@code --reference} the
+ * same shapes run in PyTorch in the same run ({@link TorchReference}) and the ratios follow.
  */
 final class BenchCommand implements Command {
+
+    private static final List<String> CASES = List.of("trace", "train", "lm-train", "lm-trace");
 
     @Override
     public String name() {
@@ -24,61 +29,157 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "time the recurrent layer: trace (batch 1) and train (forward+backward+Adam), single thread";
+        return "time the recurrent layer and a word-level language model (--reference: against PyTorch)";
     }
 
     @Override
     public String usage() {
-        return "bench [--cells lstm,gru,peephole_lstm] [--hidden 16,64,256] [--embed 32] [--case trace|train|all]"
-                + " [--repeats 5]";
+        return "bench [--cells lstm,gru,peephole_lstm] [--hidden 16,64,256] [--embed 32] [--lm-cells gru,lstm]"
+                + " [--lm-hidden 64,256] [--vocab 5000] [--case trace|train|lm-train|lm-trace|lm|all,…]"
+                + " [--threads N[,M]] [--repeats 5] [--reference] [--python /usr/bin/python3] [--blas DIR]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
-        Options options = Options.parse(name(), args, 0, Set.of("cells", "hidden", "embed", "case", "repeats"),
-                Set.of());
-        List<CellKind> cells = new ArrayList<>();
-        for (String id : options.get("cells", "lstm,gru,peephole_lstm").split(",")) {
-            cells.add(CellKind.fromId(id.trim()).orElseThrow(
-                    () -> new UsageException(name() + ": unknown cell '" + id.trim() + "'")));
-        }
-        List<Integer> hiddenSizes = new ArrayList<>();
-        for (String h : options.get("hidden", "16,64,256").split(",")) {
-            try {
-                int value = Integer.parseInt(h.trim());
-                if (value < 1 || value > 4096) {
-                    throw new NumberFormatException();
-                }
-                hiddenSizes.add(value);
-            } catch (NumberFormatException e) {
-                throw new UsageException(name() + ": --hidden takes sizes from 1 to 4096, got '" + h.trim() + "'");
-            }
-        }
+        Options options = Options.parse(name(), args, 0, Set.of("cells", "hidden", "embed", "case", "repeats",
+                "threads", "lm-cells", "lm-hidden", "vocab", "python", "blas"), Set.of("reference"));
+        List<CellKind> cells = cells(options.get("cells", "lstm,gru,peephole_lstm"), "cells");
+        List<Integer> hiddenSizes = sizes(options.get("hidden", "16,64,256"), "hidden", 4096);
+        List<CellKind> lmCells = cells(options.get("lm-cells", "gru,lstm"), "lm-cells");
+        List<Integer> lmHiddenSizes = sizes(options.get("lm-hidden", "64,256"), "lm-hidden", 4096);
         int embed = options.intValue("embed", 32, 1, 4096);
-        String which = options.choice("case", "all", Set.of("trace", "train", "all"));
+        int vocab = options.intValue("vocab", 5000, 2, 100_000);
+        Set<String> which = cases(options.get("case", "all"));
         int repeats = options.intValue("repeats", 5, 1, 100);
+        boolean reference = options.has("reference");
+        int cores = Workers.availableThreads();
+        // With --reference: one thread and every core, so that both ratios exist.
+        List<Integer> threads = sizes(options.get("threads", reference && cores > 1 ? "1," + cores
+                : Integer.toString(cores)), "threads", 256);
         LayerBenchmark.Settings defaults = LayerBenchmark.Settings.defaults();
         LayerBenchmark bench = new LayerBenchmark(new LayerBenchmark.Settings(defaults.traceLength(),
                 defaults.batch(), defaults.steps(), defaults.warmupSeconds(), defaults.measureSeconds(), repeats));
-        if (!which.equals("train")) {
-            for (CellKind cell : cells) {
-                for (int h : hiddenSizes) {
-                    double micros = bench.traceMicrosPerToken(cell, h, embed);
-                    out.printf(Locale.ROOT, "trace %s H=%d D=%d us_per_token=%.2f%n", cell.id(), h, embed, micros);
+        List<BenchRow> rows = new ArrayList<>();
+        List<BenchRow> torchRows = new ArrayList<>();
+        try (TorchReference torch = reference ? new TorchReference(options.get("python", TorchReference.DEFAULT_PYTHON),
+                options.get("blas"), repeats, defaults.traceLength(), LayerBenchmark.LM_TRACE_LENGTH) : null) {
+            Emitter emit = row -> {
+                rows.add(row);
+                out.println(row.format());
+                out.flush();
+                if (torch != null && torch.available()) {
+                    var theirs = torch.measure(row);
+                    for (String note : torch.takeNotes()) {
+                        out.println("reference: " + note + (note.contains("/blas/libblas") ? " (Debian's reference"
+                                + " BLAS, not OpenBLAS: PyTorch's products run unoptimised; see --blas)" : ""));
+                    }
+                    theirs.ifPresent(t -> {
+                        torchRows.add(t);
+                        out.println("torch " + t.format());
+                    });
+                    if (!torch.available()) {
+                        out.println("reference: " + torch.message());
+                    }
                     out.flush();
                 }
-            }
+            };
+            measure(emit, which, cells, hiddenSizes, lmCells, lmHiddenSizes, threads, embed, vocab, bench, defaults);
         }
-        if (!which.equals("trace")) {
-            for (CellKind cell : cells) {
-                for (int h : hiddenSizes) {
-                    double rate = bench.trainTokensPerSecond(cell, h, embed);
-                    out.printf(Locale.ROOT, "train %s H=%d D=%d batch=%d T=%d tokens_per_s=%.0f%n", cell.id(), h,
-                            embed, defaults.batch(), defaults.steps(), rate);
-                    out.flush();
-                }
-            }
+        for (String line : BenchRow.ratios(rows, torchRows)) {
+            out.println(line);
         }
+        out.flush();
         return 0;
+    }
+
+    /** Prints a measured row (and, with --reference, PyTorch's beside it). */
+    private interface Emitter {
+        void emit(BenchRow row);
+    }
+
+    private static void measure(Emitter out, Set<String> which, List<CellKind> cells, List<Integer> hiddenSizes,
+                                List<CellKind> lmCells, List<Integer> lmHiddenSizes, List<Integer> threads, int embed,
+                                int vocab, LayerBenchmark bench, LayerBenchmark.Settings defaults) {
+        if (which.contains("trace")) {
+            for (CellKind cell : cells) {
+                for (int h : hiddenSizes) {
+                    out.emit(BenchRow.trace(cell.id(), h, embed, bench.traceMicrosPerToken(cell, h, embed)));
+                }
+            }
+        }
+        if (which.contains("train")) {
+            for (int n : threads) {
+                for (CellKind cell : cells) {
+                    for (int h : hiddenSizes) {
+                        out.emit(BenchRow.train(cell.id(), h, embed, defaults.batch(), defaults.steps(), n,
+                                bench.trainTokensPerSecond(cell, h, embed, Workers.of(n))));
+                    }
+                }
+            }
+        }
+        if (which.contains("lm-train")) {
+            for (int n : threads) {
+                for (CellKind cell : lmCells) {
+                    for (int h : lmHiddenSizes) {
+                        out.emit(BenchRow.languageModelTrain(cell.id(), h, embed, vocab, defaults.batch(),
+                                defaults.steps(), n, bench.languageModelTrainTokensPerSecond(cell, h, embed, vocab,
+                                        Workers.of(n))));
+                    }
+                }
+            }
+        }
+        if (which.contains("lm-trace")) {
+            for (CellKind cell : lmCells) {
+                for (int h : lmHiddenSizes) {
+                    out.emit(BenchRow.languageModelTrace(cell.id(), h, embed, vocab,
+                            bench.languageModelTraceMicrosPerToken(cell, h, embed, vocab)));
+                }
+            }
+        }
+    }
+
+    private List<CellKind> cells(String list, String option) throws UsageException {
+        List<CellKind> cells = new ArrayList<>();
+        for (String id : list.split(",")) {
+            cells.add(CellKind.fromId(id.trim()).orElseThrow(
+                    () -> new UsageException(name() + ": --" + option + ": unknown cell '" + id.trim() + "'")));
+        }
+        return cells;
+    }
+
+    private List<Integer> sizes(String list, String option, int max) throws UsageException {
+        List<Integer> sizes = new ArrayList<>();
+        for (String h : list.split(",")) {
+            try {
+                int value = Integer.parseInt(h.trim());
+                if (value < 1 || value > max) {
+                    throw new NumberFormatException();
+                }
+                sizes.add(value);
+            } catch (NumberFormatException e) {
+                throw new UsageException(name() + ": --" + option + " takes numbers from 1 to " + max + ", got '"
+                        + h.trim() + "'");
+            }
+        }
+        return sizes;
+    }
+
+    private Set<String> cases(String list) throws UsageException {
+        Set<String> chosen = new java.util.LinkedHashSet<>();
+        for (String c : list.split(",")) {
+            String name = c.trim();
+            switch (name) {
+                case "all" -> chosen.addAll(CASES);
+                case "lm" -> chosen.addAll(List.of("lm-train", "lm-trace"));
+                default -> {
+                    if (!CASES.contains(name)) {
+                        throw new UsageException(name() + ": --case takes trace, train, lm-train, lm-trace, lm or all,"
+                                + " got '" + name + "'");
+                    }
+                    chosen.add(name);
+                }
+            }
+        }
+        return chosen;
     }
 }

@@ -11,6 +11,7 @@ import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.analysis.NumberUnits;
+import org.gatescope.engine.cell.Workers;
 import org.gatescope.engine.train.AgreementTask;
 import org.gatescope.engine.train.TrainingConfig;
 import org.gatescope.engine.train.TrainingControl;
@@ -37,14 +38,14 @@ final class TrainCommand implements Command {
     public String usage() {
         return "train --cell rnn|gru|gru_simple|lstm|peephole_lstm --hidden H [--embed D] [--seed S] [--epochs N]"
                 + " [--gru-reset before|after] [--learning-rate 0.01] [--final-learning-rate 0.003] [--patience 5]"
-                + " [--sentences 80000] --out FILE.safetensors";
+                + " [--sentences 80000] [--threads N] --out FILE.safetensors";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0,
                 Set.of("cell", "hidden", "embed", "seed", "epochs", "gru-reset", "out", "learning-rate",
-                        "final-learning-rate", "patience", "sentences"), Set.of());
+                        "final-learning-rate", "patience", "sentences", "threads"), Set.of());
         String cellId = options.require("cell");
         CellKind cell = CellKind.fromId(cellId).orElseThrow(() -> new UsageException(name() + ": unknown cell '"
                 + cellId + "' (cells: rnn, gru, gru_simple, lstm, peephole_lstm)"));
@@ -75,7 +76,9 @@ final class TrainCommand implements Command {
         TrainingConfig config = new TrainingConfig(cell, reset, hidden, embed, seed, epochs, defaults.batchSize(),
                 learningRate, finalLearningRate, defaults.clipNorm(), patience, defaults.verbWeight(), sentences);
         ProgressBar bar = new ProgressBar(err, System.console() != null);
-        Model model = AgreementTask.train(config, bar, new TrainingControl(), 250, 0);
+        // Any count gives the same file (decision 0021), so the recorded command leaves it out.
+        int threads = options.intValue("threads", Workers.availableThreads(), 1, 256);
+        Model model = AgreementTask.train(config, bar, new TrainingControl(), 250, 0, 0, threads);
         bar.finish();
         ModelFiles.write(target, model);
         err.printf(Locale.ROOT, "wrote %s: %s H=%d D=%d, validation agreement %s%n", target, cell.id(), hidden, embed,

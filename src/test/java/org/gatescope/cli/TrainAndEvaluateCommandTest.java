@@ -64,6 +64,8 @@ class TrainAndEvaluateCommandTest {
                 "--hidden");
         assertRefused(run("train", "--cell", "lstm", "--hidden", "4", "--out",
                 dir.resolve("missing/dir/x.safetensors").toString()), "does not exist");
+        assertRefused(run("train", "--cell", "lstm", "--hidden", "4", "--threads", "0", "--out",
+                dir.resolve("x").toString()), "--threads");
     }
 
     @Test

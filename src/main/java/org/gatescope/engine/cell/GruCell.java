@@ -78,12 +78,12 @@ final class GruCell extends RecurrentLayer {
     }
 
     @Override
-    protected void forwardStep(int t) {
-        computeRecurrentTerm(t);
+    protected void forwardStep(int t, int b0, int b1) {
+        computeRecurrentTerm(t, b0, b1);
         double[] previous = previousActivation;
         int h = hidden;
         boolean after = reset == GruReset.AFTER;
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             int row = t * batch + b;
             int gates = row * gateRows;
             int units = row * h;
@@ -110,13 +110,13 @@ final class GruCell extends RecurrentLayer {
         }
         if (!after) {
             // Block c̃ of the recurrent term: W_hn (Γr ⊙ c<t-1>) + b_hn.
-            for (int b = 0; b < batch; b++) {
+            for (int b = b0; b < b1; b++) {
                 System.arraycopy(biasHh, 2 * h, recurrentTerm[b], 2 * h, h);
             }
-            MatrixKernels.multAdd(resetOperand, t * batch * h, h, 1, weightHhT, 0, recurrentTerm, 0, batch, h, 2 * h,
-                    3 * h);
+            MatrixKernels.multAdd(resetOperand, (t * batch + b0) * h, h, 1, weightHhT, 0, recurrentTerm, b0, b1 - b0, h,
+                    2 * h, 3 * h);
         }
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             int row = t * batch + b;
             int gates = row * gateRows;
             int units = row * h;
@@ -139,18 +139,18 @@ final class GruCell extends RecurrentLayer {
     }
 
     @Override
-    protected void backwardStep(int t, double[] activationGradient) {
+    protected void backwardStep(int t, double[] activationGradient, int b0, int b1) {
         if (reset == GruReset.AFTER) {
-            backwardStepResetAfter(t, activationGradient);
+            backwardStepResetAfter(t, activationGradient, b0, b1);
         } else {
-            backwardStepResetBefore(t, activationGradient);
+            backwardStepResetBefore(t, activationGradient, b0, b1);
         }
     }
 
-    private void backwardStepResetAfter(int t, double[] activationGradient) {
+    private void backwardStepResetAfter(int t, double[] activationGradient, int b0, int b1) {
         int h = hidden;
         double[] previous = previousActivation;
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             int row = t * batch + b;
             int units = row * h;
             int local = b * h;
@@ -178,10 +178,10 @@ final class GruCell extends RecurrentLayer {
     }
 
     /** The recurrent-term gradient of blocks Γr and z is the input-term one (one array). */
-    private void backwardStepResetBefore(int t, double[] activationGradient) {
+    private void backwardStepResetBefore(int t, double[] activationGradient, int b0, int b1) {
         int h = hidden;
         double[] previous = previousActivation;
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             int row = t * batch + b;
             int units = row * h;
             int local = b * h;
@@ -201,9 +201,9 @@ final class GruCell extends RecurrentLayer {
             Arrays.fill(gatedPreviousGradient[b], 0.0);
         }
         // ∂L/∂(Γr ⊙ c<t-1>) = dPre_c̃ · W_hn
-        MatrixKernels.multAdd(inputTermGradient, t * batch, 2 * h, weightHh, 2 * h, gatedPreviousGradient, 0, batch,
-                h, 0, h);
-        for (int b = 0; b < batch; b++) {
+        MatrixKernels.multAdd(inputTermGradient, t * batch + b0, 2 * h, weightHh, 2 * h, gatedPreviousGradient, b0,
+                b1 - b0, h, 0, h);
+        for (int b = b0; b < b1; b++) {
             int row = t * batch + b;
             int units = row * h;
             int local = b * h;

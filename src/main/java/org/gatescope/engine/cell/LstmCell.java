@@ -73,10 +73,10 @@ final class LstmCell extends RecurrentLayer {
     }
 
     @Override
-    protected void forwardStep(int t) {
-        computeRecurrentTerm(t);
+    protected void forwardStep(int t, int b0, int b1) {
+        computeRecurrentTerm(t, b0, b1);
         int h = hidden;
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             int row = t * batch + b;
             int gates = row * gateRows;
             int units = row * h;
@@ -118,9 +118,9 @@ final class LstmCell extends RecurrentLayer {
 
     /** Every block's recurrent-term gradient is its input-term gradient: one array serves both. */
     @Override
-    protected void backwardStep(int t, double[] activationGradient) {
+    protected void backwardStep(int t, double[] activationGradient, int b0, int b1) {
         int h = hidden;
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             int row = t * batch + b;
             int units = row * h;
             int previousUnits = units - batch * h;

@@ -28,6 +28,13 @@ public abstract class RecurrentLayer {
 
     /** Elements of x W_ih^T computed ahead of the steps that read them (256 KB: it stays in L2). */
     private static final int INPUT_CHUNK = 32 * 1024;
+    /**
+     * Multiply-adds of a forward pass below which its sequences are not split over threads: the
+     * hand-over (a few µs) would cost more than the second core saves.
+     */
+    private static final long PARALLEL_WORK = 1L << 20;
+    /** Columns per part when a weight-gradient product is split over threads. */
+    private static final int GRADIENT_COLUMNS_PER_PART = 64;
 
     protected final CellKind kind;
     /** H, D and G·H. */
@@ -54,6 +61,9 @@ public abstract class RecurrentLayer {
     /** The gates' squashing function: σ for GateScope's models, Keras's hard_sigmoid for some imported ones. */
     private GateActivation gateActivation = GateActivation.SIGMOID;
 
+    /** Threads the batch's sequences and the weight-gradient products are split over; the bits do not depend on it. */
+    private Workers workers = Workers.SERIAL;
+
     // Shape of the current run.
     protected int steps;
     protected int batch;
@@ -65,9 +75,8 @@ public abstract class RecurrentLayer {
      * time so that it is read back from L2, not from memory. Read it through {@link #inputTerm(int, int)}.
      */
     private double[][] inputTerm;
-    /** Steps per chunk of {@link #inputTerm}, and the first step of the current chunk. */
+    /** Steps per chunk of {@link #inputTerm}; chunk k holds steps k·chunkSteps onwards. */
     private int chunkSteps;
-    private int chunkStart;
     /** Pre-activations as the trace reports them, [T·B, G·H]. */
     protected double[] preActivation;
     protected double[] activation;
@@ -185,6 +194,15 @@ public abstract class RecurrentLayer {
         return gateActivation;
     }
 
+    /**
+     * Splits the following runs over {@code workers}' threads: the batch's sequences in forward and
+     * backward (each row's values do not depend on its neighbours), the weight gradients by columns.
+     * Every value is bit for bit what one thread computes.
+     */
+    public void setWorkers(Workers workers) {
+        this.workers = workers;
+    }
+
     /** A gate's value from its pre-activation; σ computed exactly as before hard_sigmoid existed. */
     protected final double gate(double pre) {
         return gateActivation == GateActivation.SIGMOID ? Activations.sigmoid(pre) : gateActivation.apply(pre);
@@ -227,46 +245,72 @@ public abstract class RecurrentLayer {
         }
         allocate(steps, batch);
         this.x = inputs;
-        for (chunkStart = 0; chunkStart < steps; chunkStart += chunkSteps) {
+        int shards = sequenceShards();
+        if (shards == 1) {
+            forwardSequences(0, batch);
+        } else {
+            workers.run(shards, s -> forwardSequences(Workers.rangeStart(batch, shards, s),
+                    Workers.rangeStart(batch, shards, s + 1)));
+        }
+    }
+
+    /** How many groups of sequences forward and backward run on: one unless the run is big enough to share. */
+    private int sequenceShards() {
+        long work = (long) steps * batch * gateRows * (input + hidden);
+        return work < PARALLEL_WORK ? 1 : Math.min(workers.threads(), batch);
+    }
+
+    /** Runs sequences [b0, b1) through every step. */
+    private void forwardSequences(int b0, int b1) {
+        for (int chunkStart = 0; chunkStart < steps; chunkStart += chunkSteps) {
             int chunkEnd = Math.min(steps, chunkStart + chunkSteps);
             // x W_ih^T + b_ih for the whole chunk: one product instead of one per step.
-            int rows = (chunkEnd - chunkStart) * batch;
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(biasIh, 0, inputTerm[r], 0, gateRows);
-            }
-            MatrixKernels.multAdd(inputs, chunkStart * batch * input, input, 1, weightIhT, 0, inputTerm, 0, rows, input,
-                    0, gateRows);
             for (int t = chunkStart; t < chunkEnd; t++) {
-                loadPreviousActivation(t);
-                forwardStep(t);
+                for (int b = b0; b < b1; b++) {
+                    System.arraycopy(biasIh, 0, inputTerm[(t - chunkStart) * batch + b], 0, gateRows);
+                }
+            }
+            if (b0 == 0 && b1 == batch) {
+                MatrixKernels.multAdd(x, chunkStart * batch * input, input, 1, weightIhT, 0, inputTerm, 0,
+                        (chunkEnd - chunkStart) * batch, input, 0, gateRows);
+            } else {
+                for (int t = chunkStart; t < chunkEnd; t++) {
+                    MatrixKernels.multAdd(x, (t * batch + b0) * input, input, 1, weightIhT, 0, inputTerm,
+                            (t - chunkStart) * batch + b0, b1 - b0, input, 0, gateRows);
+                }
+            }
+            for (int t = chunkStart; t < chunkEnd; t++) {
+                loadPreviousActivation(t, b0, b1);
+                forwardStep(t, b0, b1);
             }
         }
     }
 
     /** x&lt;t&gt; W_ih^T + b_ih of sequence b, [G·H], while step t is computed. */
     protected final double[] inputTerm(int t, int b) {
-        return inputTerm[(t - chunkStart) * batch + b];
+        return inputTerm[(t % chunkSteps) * batch + b];
     }
 
-    /** Copies a&lt;t-1&gt; into {@link #previousActivation} (zeros at t = 0). */
-    private void loadPreviousActivation(int t) {
-        int n = batch * hidden;
+    /** Copies a&lt;t-1&gt; of sequences [b0, b1) into {@link #previousActivation} (zeros at t = 0). */
+    private void loadPreviousActivation(int t, int b0, int b1) {
+        int from = b0 * hidden;
+        int to = b1 * hidden;
         if (t == 0) {
-            Arrays.fill(previousActivation, 0.0);
+            Arrays.fill(previousActivation, from, to, 0.0);
         } else {
-            System.arraycopy(activation, (t - 1) * n, previousActivation, 0, n);
+            System.arraycopy(activation, (t - 1) * batch * hidden + from, previousActivation, from, to - from);
         }
     }
 
-    /** Fills the shared columns of {@link #recurrentTerm} with a&lt;t-1&gt; W_hh^T + b_hh. */
-    protected final void computeRecurrentTerm(int t) {
+    /** Fills the shared columns of {@link #recurrentTerm}'s rows [b0, b1) with a&lt;t-1&gt; W_hh^T + b_hh. */
+    protected final void computeRecurrentTerm(int t, int b0, int b1) {
         int columns = sharedRecurrentColumns();
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             System.arraycopy(biasHh, 0, recurrentTerm[b], 0, columns);
         }
         if (t > 0) { // a<0> = 0
-            MatrixKernels.multAdd(activation, (t - 1) * batch * hidden, hidden, 1, weightHhT, 0, recurrentTerm, 0,
-                    batch, hidden, 0, columns);
+            MatrixKernels.multAdd(activation, ((t - 1) * batch + b0) * hidden, hidden, 1, weightHhT, 0, recurrentTerm,
+                    b0, b1 - b0, hidden, 0, columns);
         }
     }
 
@@ -293,8 +337,11 @@ public abstract class RecurrentLayer {
         return gateOverride == null ? computed : gateOverride.gate(gate, t, unit, computed);
     }
 
-    /** Computes step t from {@link #previousActivation} and the recorded c&lt;t-1&gt;. */
-    protected abstract void forwardStep(int t);
+    /**
+     * Computes step t of sequences [b0, b1) from {@link #previousActivation} and the recorded
+     * c&lt;t-1&gt;, touching only those sequences' rows (other threads may compute the others).
+     */
+    protected abstract void forwardStep(int t, int b0, int b1);
 
     /**
      * Backpropagates through time. Afterwards {@link #memoryCellGradient()} and the
@@ -314,14 +361,42 @@ public abstract class RecurrentLayer {
                     + " values, expected T·B·H = " + steps * n);
         }
         allocateBackward();
-        Arrays.fill(memoryCellGradientFromNext, 0.0);
-        for (double[] row : previousActivationGradient) {
-            Arrays.fill(row, 0.0);
+        int shards = sequenceShards();
+        if (shards == 1) {
+            backwardSequences(activationGradient, 0, batch);
+        } else {
+            workers.run(shards, s -> backwardSequences(activationGradient, Workers.rangeStart(batch, shards, s),
+                    Workers.rangeStart(batch, shards, s + 1)));
+        }
+        accumulateWeightGradients(gradients);
+        if (inputGradient != null) {
+            int rows = steps * batch;
+            int parts = shards == 1 ? 1 : 4 * shards;
+            workers.run(parts, part -> {
+                int r0 = Workers.rangeStart(rows, parts, part);
+                int r1 = Workers.rangeStart(rows, parts, part + 1);
+                for (int r = r0; r < r1; r++) {
+                    Arrays.fill(inputGradientRows[r], 0.0);
+                }
+                MatrixKernels.multAdd(inputTermGradient, r0, 0, weightIh, 0, inputGradientRows, r0, r1 - r0, gateRows,
+                        0, input);
+                for (int r = r0; r < r1; r++) {
+                    System.arraycopy(inputGradientRows[r], 0, inputGradient, r * input, input);
+                }
+            });
+        }
+    }
+
+    /** Backpropagates sequences [b0, b1) through every step. */
+    private void backwardSequences(double[] activationGradient, int b0, int b1) {
+        Arrays.fill(memoryCellGradientFromNext, b0 * hidden, b1 * hidden, 0.0);
+        for (int b = b0; b < b1; b++) {
+            Arrays.fill(previousActivationGradient[b], 0.0);
         }
         int columns = sharedRecurrentColumns();
         for (int t = steps - 1; t >= 0; t--) {
             // ∂L/∂a<t> = from the head + from step t+1 (left in previousActivationGradient).
-            for (int b = 0; b < batch; b++) {
+            for (int b = b0; b < b1; b++) {
                 double[] fromNext = previousActivationGradient[b];
                 int offset = (t * batch + b) * hidden;
                 for (int j = 0; j < hidden; j++) {
@@ -329,24 +404,12 @@ public abstract class RecurrentLayer {
                 }
                 Arrays.fill(fromNext, 0.0);
             }
-            loadPreviousActivation(t);
-            backwardStep(t, totalActivationGradient);
+            loadPreviousActivation(t, b0, b1);
+            backwardStep(t, totalActivationGradient, b0, b1);
             if (t > 0) {
                 // ∂L/∂a<t-1> = dPre_h · W_hh + the paths that skip W_hh (written by the cell).
-                MatrixKernels.multAdd(recurrentTermGradient, t * batch, 0, weightHh, 0, previousActivationGradient, 0,
-                        batch, columns, 0, hidden);
-            }
-        }
-        accumulateWeightGradients(gradients);
-        if (inputGradient != null) {
-            int rows = steps * batch;
-            for (double[] row : inputGradientRows) {
-                Arrays.fill(row, 0.0);
-            }
-            MatrixKernels.multAdd(inputTermGradient, 0, 0, weightIh, 0, inputGradientRows, 0, rows, gateRows, 0,
-                    input);
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(inputGradientRows[r], 0, inputGradient, r * input, input);
+                MatrixKernels.multAdd(recurrentTermGradient, t * batch + b0, 0, weightHh, 0,
+                        previousActivationGradient, b0, b1 - b0, columns, 0, hidden);
             }
         }
     }
@@ -358,30 +421,47 @@ public abstract class RecurrentLayer {
      * {@link #memoryCellGradient}, the non-W_hh paths into {@link #previousActivationGradient}
      * (which holds zeros on entry), and ∂L/∂c&lt;t-1&gt; into {@link #memoryCellGradientFromNext}.
      *
+     * Touches only the rows of sequences [b0, b1).
+     *
      * @param activationGradient total ∂L/∂a&lt;t&gt;, [B, H]; not modified
      */
-    protected abstract void backwardStep(int t, double[] activationGradient);
+    protected abstract void backwardStep(int t, double[] activationGradient, int b0, int b1);
 
     /** Adds ∂L/∂W and ∂L/∂b from the recorded per-step gradients: one large product per matrix. */
     private void accumulateWeightGradients(Weights gradients) {
         int rows = steps * batch;
         int columns = sharedRecurrentColumns();
-        // ∂L/∂W_ih^T = x^T · dPre_i, then added transposed into ∂L/∂W_ih.
-        for (double[] row : weightIhGradientT) {
-            Arrays.fill(row, 0.0);
-        }
-        MatrixKernels.multAdd(x, 0, 1, input, inputTermGradient, 0, weightIhGradientT, 0, input, rows, 0, gateRows);
-        MatrixKernels.addTransposed(weightIhGradientT, input, 0, gateRows, gradients.weightIh.data, input);
-        // ∂L/∂W_hh^T = Σ_t a<t-1>^T · dPre_h<t>; a<0> = 0, so from t = 1: rows B … of dPre_h.
-        for (double[] row : weightHhGradientT) {
-            Arrays.fill(row, 0.0);
-        }
-        MatrixKernels.multAdd(activation, 0, 1, hidden, recurrentTermGradient, batch, weightHhGradientT, 0, hidden,
-                rows - batch, 0, columns);
+        // Split by columns: each element of a product keeps its summation order over the T·B rows.
+        int parts = sequenceShards() == 1 ? 1 : Math.max(1, gateRows / GRADIENT_COLUMNS_PER_PART);
+        workers.run(parts, part -> {
+            int j0 = Workers.rangeStart(gateRows, parts, part);
+            int j1 = Workers.rangeStart(gateRows, parts, part + 1);
+            // ∂L/∂W_ih^T = x^T · dPre_i, then added transposed into ∂L/∂W_ih.
+            for (double[] row : weightIhGradientT) {
+                Arrays.fill(row, j0, j1, 0.0);
+            }
+            MatrixKernels.multAdd(x, 0, 1, input, inputTermGradient, 0, weightIhGradientT, 0, input, rows, j0, j1);
+            MatrixKernels.addTransposed(weightIhGradientT, input, j0, j1 - j0, gradients.weightIh.data, input);
+            // ∂L/∂W_hh^T = Σ_t a<t-1>^T · dPre_h<t>; a<0> = 0, so from t = 1: rows B … of dPre_h.
+            for (double[] row : weightHhGradientT) {
+                Arrays.fill(row, j0, j1, 0.0);
+            }
+            int h1 = Math.min(j1, columns);
+            if (j0 < h1) {
+                MatrixKernels.multAdd(activation, 0, 1, hidden, recurrentTermGradient, batch, weightHhGradientT, 0,
+                        hidden, rows - batch, j0, h1);
+            }
+            MatrixKernels.addColumnSums(inputTermGradient, rows, j0, j1, gradients.biasIh.data);
+            if (j0 < h1) {
+                MatrixKernels.addColumnSums(recurrentTermGradient, rows, j0, h1, gradients.biasHh.data);
+            }
+        });
         addCellGradients(gradients);
-        MatrixKernels.addTransposed(weightHhGradientT, hidden, 0, gateRows, gradients.weightHh.data, hidden);
-        MatrixKernels.addColumnSums(inputTermGradient, rows, 0, gateRows, gradients.biasIh.data);
-        MatrixKernels.addColumnSums(recurrentTermGradient, rows, 0, columns, gradients.biasHh.data);
+        workers.run(parts, part -> {
+            int j0 = Workers.rangeStart(gateRows, parts, part);
+            int j1 = Workers.rangeStart(gateRows, parts, part + 1);
+            MatrixKernels.addTransposed(weightHhGradientT, hidden, j0, j1 - j0, gradients.weightHh.data, hidden);
+        });
     }
 
     /**

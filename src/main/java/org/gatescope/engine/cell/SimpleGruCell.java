@@ -42,11 +42,11 @@ final class SimpleGruCell extends RecurrentLayer {
     }
 
     @Override
-    protected void forwardStep(int t) {
-        computeRecurrentTerm(t);
+    protected void forwardStep(int t, int b0, int b1) {
+        computeRecurrentTerm(t, b0, b1);
         double[] previous = previousActivation;
         int h = hidden;
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             int row = t * batch + b;
             int gates = row * gateRows;
             int units = row * h;
@@ -72,10 +72,10 @@ final class SimpleGruCell extends RecurrentLayer {
 
     /** The recurrent-term gradient is the input-term one (one array). */
     @Override
-    protected void backwardStep(int t, double[] activationGradient) {
+    protected void backwardStep(int t, double[] activationGradient, int b0, int b1) {
         int h = hidden;
         double[] previous = previousActivation;
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             int row = t * batch + b;
             int units = row * h;
             int local = b * h;

@@ -2,6 +2,7 @@ package org.gatescope.engine.train;
 
 import org.gatescope.engine.ModelSpec;
 import org.gatescope.engine.Weights;
+import org.gatescope.engine.cell.Workers;
 
 /**
  * Adam (Kingma &amp; Ba 2015) as PyTorch's {@code torch.optim.Adam} computes it, over every
@@ -20,6 +21,10 @@ public final class Adam {
     private final Weights firstMoment;
     private final Weights secondMoment;
     private int step;
+    private Workers workers = Workers.SERIAL;
+
+    /** Elements per part when an update is split over threads (each element's update is independent). */
+    private static final int ELEMENTS_PER_PART = 16 * 1024;
 
     public Adam(ModelSpec spec) {
         this(spec, 0.9, 0.999, 1e-8);
@@ -31,6 +36,11 @@ public final class Adam {
         this.epsilon = epsilon;
         this.firstMoment = new Weights(spec);
         this.secondMoment = new Weights(spec);
+    }
+
+    /** Splits the following updates over {@code workers}' threads; the result does not depend on it. */
+    public void setWorkers(Workers workers) {
+        this.workers = workers;
     }
 
     /**
@@ -50,11 +60,19 @@ public final class Adam {
             double[] g = gradients.parameters().get(p).values().data;
             double[] m = firstMoment.parameters().get(p).values().data;
             double[] v = secondMoment.parameters().get(p).values().data;
-            for (int i = 0; i < theta.length; i++) {
-                m[i] = beta1 * m[i] + (1 - beta1) * g[i];
-                v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
-                theta[i] -= stepSize * m[i] / (Math.sqrt(v[i]) * inverseSqrtCorrection2 + epsilon);
-            }
+            int n = theta.length;
+            int parts = workers.threads() == 1 ? 1 : Math.max(1, Math.min(64, n / ELEMENTS_PER_PART));
+            workers.run(parts, part -> update(theta, g, m, v, Workers.rangeStart(n, parts, part),
+                    Workers.rangeStart(n, parts, part + 1), stepSize, inverseSqrtCorrection2));
+        }
+    }
+
+    private void update(double[] theta, double[] g, double[] m, double[] v, int from, int to, double stepSize,
+                        double inverseSqrtCorrection2) {
+        for (int i = from; i < to; i++) {
+            m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+            v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
+            theta[i] -= stepSize * m[i] / (Math.sqrt(v[i]) * inverseSqrtCorrection2 + epsilon);
         }
     }
 

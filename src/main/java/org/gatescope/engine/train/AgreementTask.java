@@ -10,6 +10,7 @@ import org.gatescope.engine.Model;
 import org.gatescope.engine.Weights;
 import org.gatescope.engine.analysis.AgreementProbe;
 import org.gatescope.engine.analysis.NumberUnits;
+import org.gatescope.engine.cell.Workers;
 import org.gatescope.text.AgreementCorpus;
 import org.gatescope.text.AgreementSentence;
 import org.gatescope.text.UnknownWordSignature;
@@ -163,9 +164,21 @@ public final class AgreementTask {
      */
     public static Model train(TrainingConfig config, Consumer<TrainingProgress> listener, TrainingControl control,
                               long progressIntervalMillis, int snapshotEverySteps, int validateEverySteps) {
+        return train(config, listener, control, progressIntervalMillis, snapshotEverySteps, validateEverySteps,
+                Workers.availableThreads());
+    }
+
+    /**
+     * As {@link #train(TrainingConfig, Consumer, TrainingControl, long, int, int)} on {@code threads}
+     * threads (the others use every core): the model is the same bits for any number.
+     */
+    public static Model train(TrainingConfig config, Consumer<TrainingProgress> listener, TrainingControl control,
+                              long progressIntervalMillis, int snapshotEverySteps, int validateEverySteps,
+                              int threads) {
         Vocabulary vocabulary = vocabulary();
         Trainer.Data data = data(vocabulary, config.seed(), config.sentences(), VALIDATION_SENTENCES);
         Trainer.Result result = new Trainer(config, progressIntervalMillis, snapshotEverySteps, validateEverySteps)
+                .threads(threads)
                 .train(data, listener, control);
         embedUnseenAsSignatures(result.weights(), vocabulary, data.trainingInputs());
         result.weights().roundToFloat();

@@ -5,13 +5,17 @@ import java.util.Random;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.ModelSpec;
 import org.gatescope.engine.Weights;
+import org.gatescope.engine.cell.LanguageModelLoss;
 import org.gatescope.engine.cell.RecurrentLayer;
+import org.gatescope.engine.cell.Workers;
 
 /**
- * Times the recurrent layer alone, as the PyTorch reference was measured: the forward pass
- * of a trace (batch 1, a long sequence, recording every gate), and a training step
- * (forward + backward with loss = Σ a&lt;t&gt;, then an Adam update) at batch B and length T.
- * Each case warms up, then reports the median of several timed repeats.
+ * Times the recurrent layer alone, as the PyTorch reference ({@code bench --reference}) measures
+ * it: the forward pass of a trace (batch 1, a long sequence, recording every gate), and a training
+ * step (forward + backward with loss = Σ a&lt;t&gt;, then an Adam update) at batch B and length T;
+ * and the whole word-level language model: its training step (embedding, cell, softmax head with
+ * cross-entropy over the vocabulary, Adam) and its trace with the head's probabilities at every
+ * token. Each case warms up, then reports the median of several timed repeats.
  */
 public final class LayerBenchmark {
 
@@ -22,6 +26,9 @@ public final class LayerBenchmark {
             return new Settings(2000, 32, 20, 1.0, 0.5, 5);
         }
     }
+
+    /** Tokens of the language model's timed trace (the head over V words at each costs more than the cell). */
+    public static final int LM_TRACE_LENGTH = 500;
 
     private final Settings settings;
 
@@ -41,13 +48,20 @@ public final class LayerBenchmark {
         return seconds / steps * 1e6;
     }
 
-    /** Tokens per second of forward + backward + Adam at the configured batch and length. */
+    /** Tokens per second of forward + backward + Adam at the configured batch and length, on one thread. */
     public double trainTokensPerSecond(CellKind cell, int hidden, int embed) {
+        return trainTokensPerSecond(cell, hidden, embed, Workers.SERIAL);
+    }
+
+    /** Tokens per second of forward + backward + Adam at the configured batch and length. */
+    public double trainTokensPerSecond(CellKind cell, int hidden, int embed, Workers workers) {
         ModelSpec spec = ModelSpec.of(cell, 1, embed, hidden);
         Weights weights = randomWeights(spec, 3);
         Weights gradients = new Weights(spec);
         Adam adam = new Adam(spec);
+        adam.setWorkers(workers);
         RecurrentLayer layer = RecurrentLayer.create(spec);
+        layer.setWorkers(workers);
         int batch = settings.batch();
         int steps = settings.steps();
         double[] inputs = randomArray(steps * batch * embed, 4);
@@ -62,6 +76,56 @@ public final class LayerBenchmark {
             adam.update(weights, gradients, 1e-3);
         });
         return steps * batch / seconds;
+    }
+
+    /**
+     * Tokens per second of the language model's training step: embedding, cell, softmax head with
+     * mean cross-entropy over all {@code vocab} words (no sampling), backward through all of them,
+     * and Adam over every parameter, at the configured batch and length.
+     */
+    public double languageModelTrainTokensPerSecond(CellKind cell, int hidden, int embed, int vocab,
+                                                    Workers workers) {
+        ModelSpec spec = ModelSpec.of(cell, vocab, embed, hidden);
+        Weights weights = randomWeights(spec, 5);
+        Weights gradients = new Weights(spec);
+        Adam adam = new Adam(spec);
+        adam.setWorkers(workers);
+        LanguageModelLoss loss = new LanguageModelLoss(spec);
+        loss.setWorkers(workers);
+        int batch = settings.batch();
+        int steps = settings.steps();
+        int[][] inputs = randomTokens(batch, steps, vocab, 6);
+        int[][] targets = randomTokens(batch, steps, vocab, 7);
+        double seconds = medianSecondsPerRun(() -> {
+            gradients.zero();
+            loss.lossAndGradient(weights, inputs, targets, gradients);
+            adam.update(weights, gradients, 1e-3);
+        });
+        return steps * batch / seconds;
+    }
+
+    /**
+     * Microseconds per token of the language model's trace at batch 1 over {@link #LM_TRACE_LENGTH}
+     * tokens: embedding, cell, and the softmax over all {@code vocab} words after every token.
+     */
+    public double languageModelTraceMicrosPerToken(CellKind cell, int hidden, int embed, int vocab) {
+        ModelSpec spec = ModelSpec.of(cell, vocab, embed, hidden);
+        Weights weights = randomWeights(spec, 8);
+        LanguageModelLoss model = new LanguageModelLoss(spec);
+        int[][] tokens = randomTokens(1, LM_TRACE_LENGTH, vocab, 9);
+        double seconds = medianSecondsPerRun(() -> model.probabilities(weights, tokens));
+        return seconds / LM_TRACE_LENGTH * 1e6;
+    }
+
+    private static int[][] randomTokens(int batch, int steps, int vocab, long seed) {
+        Random random = new Random(seed);
+        int[][] ids = new int[batch][steps];
+        for (int[] row : ids) {
+            for (int t = 0; t < steps; t++) {
+                row[t] = random.nextInt(vocab);
+            }
+        }
+        return ids;
     }
 
     private double medianSecondsPerRun(Runnable run) {

@@ -9,6 +9,7 @@ import org.gatescope.engine.Weights;
 import org.gatescope.engine.analysis.AgreementProbe;
 import org.gatescope.engine.analysis.AgreementScorer;
 import org.gatescope.engine.cell.LanguageModelLoss;
+import org.gatescope.engine.cell.Workers;
 
 /**
  * Trains a language model by minibatch BPTT: next-token cross-entropy over whole
@@ -16,9 +17,11 @@ import org.gatescope.engine.cell.LanguageModelLoss;
  * clipping, and early stopping on the validation agreement accuracy. The best epoch's
  * weights are returned.
  *
- * <p>Deterministic for a seed: one thread, seeded initialisation and shuffling, and no
- * dependence on timing (progress reports are rate-limited by the clock but change nothing).
- * Runs on the caller's thread; the train window runs it on a task executor's thread.
+ * <p>Deterministic for a seed: seeded initialisation and shuffling, no dependence on timing
+ * (progress reports are rate-limited by the clock but change nothing), and the same bits whatever
+ * the number of threads: the work of a step is split only where no sum is split (sequences of a
+ * batch, columns of a product, slices of Adam's update; decision 0021). Runs on the caller's
+ * thread with {@link #threads} helpers; the train window runs it on a task executor's thread.
  */
 public final class Trainer {
 
@@ -94,6 +97,7 @@ public final class Trainer {
     private final long progressIntervalNanos;
     private final int snapshotEverySteps;
     private final int validateEverySteps;
+    private Workers workers = Workers.SERIAL;
 
     /**
      * @param progressIntervalMillis least time between two mid-epoch progress reports
@@ -116,6 +120,17 @@ public final class Trainer {
         this.validateEverySteps = Math.max(0, validateEverySteps);
     }
 
+    /**
+     * Splits each step over {@code count} threads (the caller's included); the trained weights are
+     * the same bits for every count.
+     *
+     * @return this trainer
+     */
+    public Trainer threads(int count) {
+        this.workers = Workers.of(count);
+        return this;
+    }
+
     public Result train(Data data, Consumer<TrainingProgress> listener, TrainingControl control) {
         long start = System.nanoTime();
         ModelSpec spec = config.spec(data.vocabSize());
@@ -124,7 +139,9 @@ public final class Trainer {
         Weights gradients = new Weights(spec);
         Weights best = weights.copy();
         Adam adam = new Adam(spec);
+        adam.setWorkers(workers);
         LanguageModelLoss loss = new LanguageModelLoss(spec);
+        loss.setWorkers(workers);
         List<int[]> sentences = new ArrayList<>(data.training());
         List<int[]> sentenceInputs = new ArrayList<>(data.trainingInputs());
         List<Integer> verbs = new ArrayList<>(sentences.size());

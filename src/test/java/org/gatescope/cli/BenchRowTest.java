@@ -1,0 +1,73 @@
+package org.gatescope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code bench}'s line format, its parsing of the PyTorch script's lines and the ratios; nothing here is timed. */
+class BenchRowTest {
+
+    @Test
+    void languageModelRowsUseTheDocumentedLineFormat() {
+        assertEquals("lm-train gru H=64 D=32 V=5000 batch=32 T=20 threads=2 tokens_per_s=9001",
+                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 2, 9000.6).format());
+        assertEquals("lm-trace lstm H=256 D=32 V=5000 threads=1 us_per_token=31.25",
+                BenchRow.languageModelTrace("lstm", 256, 32, 5000, 31.249).format());
+        assertEquals("train lstm H=16 D=32 batch=32 T=20 threads=1 tokens_per_s=500000",
+                BenchRow.train("lstm", 16, 32, 32, 20, 1, 500000).format());
+        assertEquals("trace gru H=64 D=32 us_per_token=3.10", BenchRow.trace("gru", 64, 32, 3.1).format());
+    }
+
+    @Test
+    void aFormattedRowParsesBackToItself() {
+        BenchRow row = BenchRow.languageModelTrain("lstm", 256, 32, 5000, 32, 20, 1, 1234);
+        assertEquals(row, BenchRow.parse(row.format()).orElseThrow());
+    }
+
+    @Test
+    void linesThatAreNotRowsAreSkipped() {
+        assertFalse(BenchRow.parse("UserWarning: something about threads").isPresent());
+        assertFalse(BenchRow.parse("trace gru H=sixty us_per_token=1").isPresent());
+        assertFalse(BenchRow.parse("").isPresent());
+    }
+
+    @Test
+    void ratiosSayHowManyTimesFasterGateScopeIsForMatchingShapesOnly() {
+        List<BenchRow> ours = List.of(
+                BenchRow.trace("gru", 64, 32, 2.0),
+                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 1, 3000),
+                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 2, 5000),
+                BenchRow.train("peephole_lstm", 64, 32, 32, 20, 1, 100));
+        List<BenchRow> torch = List.of(
+                BenchRow.trace("gru", 64, 32, 20.0),
+                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 1, 1500));
+        assertEquals(List.of("ratio trace gru H=64 D=32 gatescope/torch=10.00",
+                "ratio lm-train gru H=64 D=32 V=5000 batch=32 T=20 threads=1 gatescope/torch=2.00"),
+                BenchRow.ratios(ours, torch));
+    }
+
+    @Test
+    void theReferenceScriptIsAskedForTheSameCaseAndShape() {
+        assertEquals("trace:lstm:16:32", TorchReference.caseOf(BenchRow.trace("lstm", 16, 32, 1)).orElseThrow());
+        assertEquals("train:gru:64:32",
+                TorchReference.caseOf(BenchRow.train("gru", 64, 32, 32, 20, 2, 1)).orElseThrow());
+        assertEquals("lm-train:gru:64:32:5000", TorchReference.caseOf(
+                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 2, 1)).orElseThrow());
+        assertTrue(TorchReference.caseOf(BenchRow.train("peephole_lstm", 16, 32, 32, 20, 1, 1)).isEmpty(),
+                "PyTorch has no peephole LSTM");
+    }
+
+    @Test
+    void withoutPythonTheReferenceSaysSoInOneLine() {
+        try (TorchReference torch = new TorchReference("/nonexistent/python3", null, 1, 10, 10)) {
+            assertTrue(torch.measure(BenchRow.trace("gru", 16, 32, 1)).isEmpty());
+            assertFalse(torch.available());
+            assertTrue(torch.message().startsWith("PyTorch not run with /nonexistent/python3: cannot start it"),
+                    torch.message());
+            assertFalse(torch.message().contains("\n"));
+        }
+    }
+}
