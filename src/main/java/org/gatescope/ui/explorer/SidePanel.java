@@ -188,6 +188,9 @@ public final class SidePanel extends VBox {
         ablationPosition.setMinHeight(Region.USE_PREF_SIZE);
         Button clearAblation = new Button("Clear");
         clearAblation.setId("clear-ablation");
+        // a click leaves the focus where it was: the button hides itself, and the focus would fall to the
+        // sentence field, where the next cell key would replace the sentence
+        clearAblation.setFocusTraversable(false);
         clearAblation.setOnAction(e -> explorer.clearAblation());
         Region ablationSpacer = new Region();
         HBox.setHgrow(ablationSpacer, Priority.ALWAYS);

@@ -148,6 +148,7 @@ final class TeachingBox extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button button = new Button("Clear");
         button.setId(clearId);
+        button.setFocusTraversable(false); // its box hides: the focus stays off the sentence field (see SidePanel)
         button.setOnAction(e -> clear.run());
         HBox header = new HBox(8, label, spacer, button);
         header.setAlignment(Pos.CENTER_LEFT);

@@ -88,6 +88,10 @@ class UnitAblationWindowTest {
 
         robot.clickOn("#clear-ablation");
         assertFalse(box.isVisible());
+        String sentence = explorer.sentenceProperty().get();
+        robot.type(KeyCode.DIGIT4);
+        assertEquals(sentence, explorer.sentenceProperty().get(),
+                "the focus stays off the sentence field: a cell key after Clear does not replace the sentence");
     }
 
     @Test
