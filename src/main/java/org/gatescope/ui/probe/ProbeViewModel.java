@@ -40,6 +40,8 @@ public final class ProbeViewModel {
     }
 
     private final ExplorerViewModel explorer;
+    /** The model and layer the shown result (or the one being fitted) belongs to. */
+    private AnalysisSource shownSource;
     private final LatestRequest requests;
     private final ReadOnlyObjectWrapper<Quantity> quantity = new ReadOnlyObjectWrapper<>(this, "quantity",
             Quantity.MEMORY_CELL);
@@ -114,6 +116,10 @@ public final class ProbeViewModel {
         }
         ProbeStudy.Dataset data = labels;
         Quantity q = quantity.get();
+        if (!source.equals(shownSource)) {
+            result.set(null); // another model's chart would pass for this one's while the probe is fitted
+        }
+        shownSource = source;
         busy.set(true);
         error.set("");
         status.set("Tracing the training and held-out sentences, fitting the probe\u2026");
