@@ -41,6 +41,16 @@ public final class AwtText {
         return font(font).getStringBounds(text, CONTEXT).getWidth();
     }
 
+    /** The font's ascent, in px. */
+    public static double ascent(DrawFont font) {
+        return font(font).getLineMetrics("M", CONTEXT).getAscent();
+    }
+
+    /** The font's descent, in px. */
+    public static double descent(DrawFont font) {
+        return font(font).getLineMetrics("M", CONTEXT).getDescent();
+    }
+
     /** How far below {@code y} the baseline lies for {@code baseline}. */
     public static double baselineShift(String text, DrawFont font, TextBaseline baseline) {
         if (baseline == TextBaseline.ALPHABETIC) {

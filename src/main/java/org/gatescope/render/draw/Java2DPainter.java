@@ -234,6 +234,20 @@ public final class Java2DPainter implements Painter {
     }
 
     @Override
+    public void fillTextUpwards(String text, double x, double y) {
+        if (text.isEmpty()) {
+            return;
+        }
+        AffineTransform saved = g.getTransform();
+        g.setColor(colour(state.fill));
+        g.setFont(AwtText.font(state.font));
+        g.translate(x, y);
+        g.rotate(-Math.PI / 2);
+        g.drawString(text, 0, 0);
+        g.setTransform(saved);
+    }
+
+    @Override
     public double textWidth(String text, DrawFont font) {
         return AwtText.width(text, font);
     }

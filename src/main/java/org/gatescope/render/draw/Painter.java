@@ -73,6 +73,12 @@ public interface Painter {
     /** Draws {@code text} at (x, y) as the alignment and baseline say, in the fill colour. */
     void fillText(String text, double x, double y);
 
+    /**
+     * Draws {@code text} reading upwards (turned 90° anticlockwise), its baseline starting at (x, y), in the
+     * fill colour; alignment and baseline settings do not apply.
+     */
+    void fillTextUpwards(String text, double x, double y);
+
     /** The width of {@code text} set in {@code font}, in px. */
     double textWidth(String text, DrawFont font);
 

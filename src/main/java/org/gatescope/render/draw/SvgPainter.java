@@ -65,8 +65,8 @@ public final class SvgPainter implements Painter {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(num(width))
                 .append("\" height=\"").append(num(height)).append("\" viewBox=\"0 0 ").append(num(width)).append(' ')
-                .append(num(height)).append("\" font-family=\"").append(escape(AwtText.FAMILY))
-                .append(", DejaVu Sans, sans-serif\" xml:space=\"preserve\">\n");
+                .append(num(height)).append("\" font-family=\"").append(escape(families()))
+                .append("\" xml:space=\"preserve\">\n");
         if (defs.length() > 0) {
             out.append("<defs>\n").append(defs).append("</defs>\n");
         }
@@ -76,6 +76,14 @@ public final class SvgPainter implements Painter {
         }
         out.append("</svg>\n");
         return out.toString();
+    }
+
+    /** The family the text was measured in, then DejaVu Sans, then any sans-serif. */
+    private static String families() {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(
+                java.util.List.of(AwtText.FAMILY.equals(java.awt.Font.SANS_SERIF) ? "DejaVu Sans" : AwtText.FAMILY,
+                        "DejaVu Sans", "sans-serif"));
+        return String.join(", ", names);
     }
 
     @Override
@@ -255,6 +263,20 @@ public final class SvgPainter implements Painter {
         }
         element.append(fillAttributes()).append('>').append(escape(shown)).append("</text>");
         element(element.toString());
+    }
+
+    @Override
+    public void fillTextUpwards(String text, double x, double y) {
+        String shown = xmlSafe(text);
+        if (shown.isEmpty()) {
+            return;
+        }
+        Point2D p = map(x, y);
+        DrawFont font = state.font;
+        String at = num(p.getX()) + " " + num(p.getY());
+        element("<text x=\"" + num(p.getX()) + "\" y=\"" + num(p.getY()) + "\" transform=\"rotate(-90 " + at
+                + ")\" font-size=\"" + num(font.size() * scaleY()) + "\"" + (font.bold() ? " font-weight=\"bold\"" : "")
+                + (font.italic() ? " font-style=\"italic\"" : "") + fillAttributes() + ">" + escape(shown) + "</text>");
     }
 
     @Override

@@ -42,6 +42,36 @@ public record TimelineScene(Trace trace, int step, int primary, List<Integer> un
                 rangeOf(trace, plotted, units, null), null, false, null, null, null);
     }
 
+    /** How many units the timeline shows by default when the model names no number units. */
+    public static final int FALLBACK_UNITS = 2;
+
+    /**
+     * The units a timeline shows before the user picks any: the model's number units when it names any
+     * (they carry the lecture's story); otherwise the {@value #FALLBACK_UNITS} units whose memory cell swings
+     * most over the sentence.
+     */
+    public static List<Integer> defaultUnits(Trace trace) {
+        int[] number = trace.numberUnits();
+        if (number.length > 0) {
+            return java.util.Arrays.stream(number).boxed().toList();
+        }
+        Quantity state = trace.has(Quantity.MEMORY_CELL) ? Quantity.MEMORY_CELL : Quantity.ACTIVATION;
+        double[] swing = new double[trace.hidden()];
+        for (int unit = 0; unit < trace.hidden(); unit++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int t = 0; t < trace.length(); t++) {
+                double v = trace.value(state, t, unit);
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            swing[unit] = max - min;
+        }
+        return java.util.stream.IntStream.range(0, trace.hidden()).boxed()
+                .sorted(java.util.Comparator.comparingDouble((Integer u) -> -swing[u]).thenComparing(u -> u))
+                .limit(FALLBACK_UNITS).toList();
+    }
+
     /** The states on the line plot: c (a for the vanilla RNN), and a when asked for and distinct. */
     public static List<Quantity> plotted(Trace trace, boolean showActivation) {
         List<Quantity> states = new ArrayList<>(2);

@@ -205,6 +205,17 @@ public final class FxPainter implements Painter {
     }
 
     @Override
+    public void fillTextUpwards(String text, double x, double y) {
+        g.save();
+        g.translate(x, y);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BASELINE);
+        g.fillText(text, 0, 0);
+        g.restore();
+    }
+
+    @Override
     public double textWidth(String text, DrawFont font) {
         return TextWidths.of(text, font(font));
     }
