@@ -49,7 +49,7 @@ final class SlidePicture {
         double plot = Math.max(DIAGRAM_WIDTH - margins, Math.min(tokens * MAX_COLUMN, MAX_TIMELINE_WIDTH - margins));
         column = Math.max(MIN_COLUMN, plot / tokens);
         timelineWidth = margins + tokens * column;
-        if (request.view() == SlideView.HEATMAPS || request.view() == SlideView.ALL) {
+        if (request.view() == SlideView.HEATMAPS || request.view() == SlideView.ALL && !animated()) {
             heatmapOptions = HeatmapOptions.defaults().withTitle(request.modelName());
             try {
                 heatmaps = HeatmapImage.layout(trace, heatmapOptions);
@@ -63,12 +63,17 @@ final class SlidePicture {
         }
     }
 
+    /** A GIF's "all" is the diagram over the timeline: the heatmaps do not change from token to token. */
+    private boolean animated() {
+        return request.format() == SlideFormat.GIF;
+    }
+
     double width() {
         return switch (request.view()) {
             case DIAGRAM -> DIAGRAM_WIDTH;
             case TIMELINE -> timelineWidth;
             case HEATMAPS -> heatmaps.width();
-            case ALL -> Math.max(Math.max(DIAGRAM_WIDTH, timelineWidth), heatmaps.width());
+            case ALL -> Math.max(Math.max(DIAGRAM_WIDTH, timelineWidth), heatmaps == null ? 0 : heatmaps.width());
         };
     }
 
@@ -78,7 +83,7 @@ final class SlidePicture {
             case DIAGRAM -> DIAGRAM_HEIGHT;
             case TIMELINE -> TIMELINE_HEIGHT;
             case HEATMAPS -> heatmaps.height();
-            case ALL -> DIAGRAM_HEIGHT + TIMELINE_HEIGHT + heatmaps.height();
+            case ALL -> DIAGRAM_HEIGHT + TIMELINE_HEIGHT + (heatmaps == null ? 0 : heatmaps.height());
         };
     }
 
@@ -95,8 +100,10 @@ final class SlidePicture {
                 g.save();
                 g.translate(0, DIAGRAM_HEIGHT);
                 paintTimeline(g, step);
-                g.translate(0, TIMELINE_HEIGHT);
-                HeatmapImage.paint(g, request.trace(), heatmapOptions, heatmaps);
+                if (heatmaps != null) {
+                    g.translate(0, TIMELINE_HEIGHT);
+                    HeatmapImage.paint(g, request.trace(), heatmapOptions, heatmaps);
+                }
                 g.restore();
             }
         }
