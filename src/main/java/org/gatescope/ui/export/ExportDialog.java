@@ -48,8 +48,7 @@ public final class ExportDialog {
         MenuItem heatmapsSvg = item("Heatmaps as SVG\u2026", null,
                 () -> quick(model, owner.get(), SlideView.HEATMAPS, SlideFormat.SVG));
         MenuItem gif = item("Animated GIF of diagram and timeline\u2026", null,
-                () -> quick(model, owner.get(), SlideView.ALL.equals(model.viewProperty().get()) ? SlideView.ALL
-                        : SlideView.DIAGRAM, SlideFormat.GIF));
+                () -> quick(model, owner.get(), SlideView.ALL, SlideFormat.GIF)); // a GIF's "all": diagram over timeline
         MenuItem csv = item("CSV of every quantity\u2026", null,
                 () -> quick(model, owner.get(), model.viewProperty().get(), SlideFormat.CSV));
         MenuItem copy = item("Copy diagram image", "Shortcut+Alt+C", () -> {
