@@ -258,7 +258,7 @@ public final class TimelineView extends TokenAxisView {
         paintedReach = painted.reach();
     }
 
-    /** What the timeline shows now, as one immutable scene (the exports draw the same from it). */
+    /** What the timeline shows now, as one immutable scene for render.timeline's painter. */
     public TimelineScene scene(Trace trace) {
         int step = Math.min(explorer.getStep(), trace.length() - 1);
         Comparison other = comparison(trace);
