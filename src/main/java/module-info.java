@@ -16,6 +16,10 @@ module org.gatescope {
     exports org.gatescope.text;
     exports org.gatescope.io;
     exports org.gatescope.render;
+    exports org.gatescope.render.draw;
+    exports org.gatescope.render.diagram;
+    exports org.gatescope.render.timeline;
+    exports org.gatescope.render.export;
     exports org.gatescope.cli;
     // JavaFX starts the Application subclass reflectively; the window's packages stay internal.
     exports org.gatescope.ui.app to javafx.graphics;

@@ -34,7 +34,7 @@ public final class CommandLine {
     private static final List<Command> COMMANDS = List.of(new TraceCommand(), new HeatmapCommand(),
             new ReachCommand(), new SaturationCommand(), new InfoCommand(), new TrainCommand(), new EvaluateCommand(), new BenchCommand(),
             new TextbookCommand(), new ImportCommand(), new StatesCommand(), new ProbeCommand(), new SearchCommand(),
-            new DiffCommand(), new MemoryCommand());
+            new DiffCommand(), new MemoryCommand(), new ExportCommand());
 
     private CommandLine() {
     }

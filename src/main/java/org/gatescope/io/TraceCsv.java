@@ -48,6 +48,35 @@ public final class TraceCsv {
         }
     }
 
+    /**
+     * Writes a trace as CSV, one row per step and unit: {@code step, token, unknown, unit}, then one
+     * column per quantity the cell has ({@code u, f, c_tilde, c, a, …}, the trace JSON's keys). The
+     * long form a plotting library wants; {@link #write} is the wide one.
+     */
+    public static void writePerUnit(Trace trace, Appendable out) throws IOException {
+        out.append("step,token,unknown,unit");
+        for (Quantity quantity : Quantity.values()) {
+            if (trace.has(quantity)) {
+                out.append(',').append(quantity.key());
+            }
+        }
+        out.append("\r\n");
+        for (int t = 0; t < trace.length(); t++) {
+            String token = quote(trace.tokens().get(t));
+            String unknown = trace.isUnknown(t) ? "true" : "false";
+            for (int j = 0; j < trace.hidden(); j++) {
+                out.append(Integer.toString(t)).append(',').append(token).append(',').append(unknown).append(',')
+                        .append(Integer.toString(j));
+                for (Quantity quantity : Quantity.values()) {
+                    if (trace.has(quantity)) {
+                        out.append(',').append(Double.toString(trace.value(quantity, t, j)));
+                    }
+                }
+                out.append("\r\n");
+            }
+        }
+    }
+
     /** Quotes a field when it holds a comma, quote or line break, doubling inner quotes. */
     static String quote(String field) {
         if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0

@@ -1,20 +1,21 @@
 package org.gatescope.render;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.gatescope.engine.CellKind;
+import org.gatescope.render.draw.AwtText;
+import org.gatescope.render.draw.CellGrid;
+import org.gatescope.render.draw.DrawFont;
+import org.gatescope.render.draw.Java2DPainter;
+import org.gatescope.render.draw.Painter;
+import org.gatescope.render.draw.Rgba;
+import org.gatescope.render.draw.TextAlign;
+import org.gatescope.render.draw.TextBaseline;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 
@@ -76,16 +77,21 @@ public final class HeatmapImage {
     private static final int GRID_ALPHA = 80;
     private static final int BAR_WIDTH = 16;
 
-    private static final Color INK = ChartStyle.INK;
-    private static final Color MUTED = ChartStyle.MUTED;
-    private static final Color FRAME = ChartStyle.FRAME;
+    private static final Rgba INK = Rgba.of(ChartStyle.INK);
+    private static final Rgba MUTED = Rgba.of(ChartStyle.MUTED);
+    private static final Rgba FRAME = Rgba.of(ChartStyle.FRAME);
     /** Okabe–Ito vermillion: unknown tokens. */
-    private static final Color UNKNOWN = Theme.color("unknown-token");
+    private static final Rgba UNKNOWN = Rgba.of(Theme.color("unknown-token"));
     /** Okabe–Ito blue: number units. */
-    private static final Color NUMBER_UNIT = Theme.color("number-unit");
+    private static final Rgba NUMBER_UNIT = Rgba.of(Theme.color("number-unit"));
 
-    private static final Font TOKEN_FONT = Theme.LABEL;
-    private static final Font TOKEN_UNKNOWN_FONT = Theme.LABEL_BOLD;
+    private static final DrawFont TOKEN_FONT = font(Theme.LABEL);
+    private static final DrawFont TOKEN_UNKNOWN_FONT = font(Theme.LABEL_BOLD);
+    private static final DrawFont TITLE = font(Theme.TITLE);
+    private static final DrawFont SUBTITLE = font(Theme.SUBTITLE);
+    private static final DrawFont HEADING = font(Theme.HEADING);
+    private static final DrawFont SMALL = font(Theme.SMALL);
+    private static final DrawFont SMALL_BOLD = font(Theme.SMALL_BOLD);
 
     static final String UNKNOWN_NOTE = "* not in the model's vocabulary: read as <unk>";
     static final String NUMBER_UNITS_NOTE = "Blue unit numbers: the model's number units (they carry singular / plural)";
@@ -126,21 +132,40 @@ public final class HeatmapImage {
     public static BufferedImage render(Trace trace, HeatmapOptions options) {
         HeatmapLayout layout = layout(trace, options);
         BufferedImage image = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D graphics = image.createGraphics();
         try {
-            configure(g);
-            g.setColor(Theme.SURFACE);
-            g.fillRect(0, 0, layout.width(), layout.height());
-            drawTitle(g, trace, options, layout);
-            for (HeatmapLayout.Panel panel : layout.panels()) {
-                drawCells(image, trace, layout, panel);
-                drawPanelDecorations(g, trace, layout, panel);
-            }
-            drawNotes(g, layout);
+            Java2DPainter g = new Java2DPainter(graphics, image);
+            // Every shape is an axis-aligned rectangle on whole pixels: crisp without antialiasing
+            // (and far faster on 100 Mpx); text is antialiased.
+            g.setShapeAntialiasing(false);
+            paint(g, trace, options, layout);
         } finally {
-            g.dispose();
+            graphics.dispose();
         }
         return image;
+    }
+
+    /**
+     * Paints the heatmaps laid out as {@code layout} through {@code g}: the PNG above, and the SVG export.
+     *
+     * @param trace not modified
+     */
+    public static void paint(Painter g, Trace trace, HeatmapOptions options, HeatmapLayout layout) {
+        g.setFill(Rgba.of(Theme.SURFACE));
+        g.fillRect(0, 0, layout.width(), layout.height());
+        g.setTextAlign(TextAlign.LEFT);
+        g.setTextBaseline(TextBaseline.ALPHABETIC);
+        g.setLineWidth(1);
+        drawTitle(g, trace, options, layout);
+        for (HeatmapLayout.Panel panel : layout.panels()) {
+            drawCells(g, trace, layout, panel);
+            drawPanelDecorations(g, trace, layout, panel);
+        }
+        drawNotes(g, layout);
+    }
+
+    private static DrawFont font(Font font) {
+        return new DrawFont(font.getSize2D(), font.isBold(), font.isItalic());
     }
 
     /**
@@ -248,42 +273,23 @@ public final class HeatmapImage {
         if (cellWidth < MIN_FLAT_LABEL_CELL) {
             return false;
         }
-        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = scratch.createGraphics();
-        try {
-            configure(g);
-            FontMetrics plain = g.getFontMetrics(TOKEN_FONT);
-            FontMetrics bold = g.getFontMetrics(TOKEN_UNKNOWN_FONT);
-            for (int t = first; t < first + count; t++) {
-                int labelWidth = trace.isUnknown(t)
-                        ? bold.stringWidth(tokenLabel(trace, t)) : plain.stringWidth(tokenLabel(trace, t));
-                if (labelWidth > cellWidth - 4) {
-                    return false;
-                }
+        for (int t = first; t < first + count; t++) {
+            double labelWidth = AwtText.width(tokenLabel(trace, t), trace.isUnknown(t) ? TOKEN_UNKNOWN_FONT : TOKEN_FONT);
+            if (labelWidth > cellWidth - 4) {
+                return false;
             }
-            return true;
-        } finally {
-            g.dispose();
         }
+        return true;
     }
 
     private static String tokenLabel(Trace trace, int t) {
         return trace.isUnknown(t) ? trace.tokens().get(t) + "*" : trace.tokens().get(t);
     }
 
-    private static void configure(Graphics2D g) {
-        // Every shape is an axis-aligned rectangle on whole pixels: crisp without antialiasing
-        // (and far faster on 100 Mpx); text is antialiased.
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_NORMALIZE);
-    }
 
     // ---- title and notes ------------------------------------------------------------------
 
-    private static void drawTitle(Graphics2D g, Trace trace, HeatmapOptions options, HeatmapLayout layout) {
+    private static void drawTitle(Painter g, Trace trace, HeatmapOptions options, HeatmapLayout layout) {
         int maxWidth = layout.width() - 2 * PAD;
         StringBuilder head = new StringBuilder();
         if (options.title() != null && !options.title().isBlank()) {
@@ -295,14 +301,14 @@ public final class HeatmapImage {
             head.append(String.format(Locale.ROOT, " · tokens %,d–%,d of %,d", layout.firstToken(), last,
                     trace.length()));
         }
-        g.setColor(INK);
-        g.setFont(Theme.TITLE);
-        g.drawString(fit(g.getFontMetrics(), head.toString(), maxWidth), PAD, PAD + 20);
+        g.setFill(INK);
+        g.setFont(TITLE);
+        g.fillText(fit(metrics(g, TITLE), head.toString(), maxWidth), PAD, PAD + 20);
 
-        g.setColor(MUTED);
-        g.setFont(Theme.SUBTITLE);
+        g.setFill(MUTED);
+        g.setFont(SUBTITLE);
         String sentence = sentence(trace, layout.firstToken(), layout.tokenCount(), maxWidth);
-        g.drawString(fit(g.getFontMetrics(), sentence, maxWidth), PAD, PAD + 46);
+        g.fillText(fit(metrics(g, SUBTITLE), sentence, maxWidth), PAD, PAD + 46);
     }
 
     private static String cellName(Trace trace) {
@@ -335,7 +341,26 @@ public final class HeatmapImage {
     }
 
     /** {@code text}, or as much of it as fits followed by "…". */
-    private static String fit(FontMetrics metrics, String text, int maxWidth) {
+    /** Widths rounded to whole px, as Java2D's FontMetrics gives them, from the painter's measure. */
+    private record Metrics(Painter g, DrawFont font) {
+        int stringWidth(String text) {
+            return (int) Math.round(g.textWidth(text, font));
+        }
+
+        int getAscent() {
+            return (int) Math.round(AwtText.ascent(font));
+        }
+
+        int getDescent() {
+            return (int) Math.round(AwtText.descent(font));
+        }
+    }
+
+    private static Metrics metrics(Painter g, DrawFont font) {
+        return new Metrics(g, font);
+    }
+
+    private static String fit(Metrics metrics, String text, int maxWidth) {
         if (metrics.stringWidth(text) <= maxWidth) {
             return text;
         }
@@ -355,30 +380,30 @@ public final class HeatmapImage {
         return text.substring(0, low).stripTrailing() + "…";
     }
 
-    private static void drawNotes(Graphics2D g, HeatmapLayout layout) {
-        g.setFont(Theme.SMALL);
+    private static void drawNotes(Painter g, HeatmapLayout layout) {
+        g.setFont(SMALL);
         int y = layout.height() - PAD - NOTE_HEIGHT * layout.notes().size() + 14;
         for (String note : layout.notes()) {
             int x = PAD;
             String rest = note;
             if (note.startsWith("*")) {
-                g.setFont(Theme.SMALL_BOLD);
-                g.setColor(UNKNOWN);
-                g.drawString("*", x, y);
-                x += g.getFontMetrics().stringWidth("*");
+                g.setFont(SMALL_BOLD);
+                g.setFill(UNKNOWN);
+                g.fillText("*", x, y);
+                x += metrics(g, SMALL_BOLD).stringWidth("*");
                 rest = note.substring(1);
-                g.setFont(Theme.SMALL);
+                g.setFont(SMALL);
             } else if (note.equals(NUMBER_UNITS_NOTE)) {
-                g.setFont(Theme.SMALL_BOLD);
-                g.setColor(NUMBER_UNIT);
+                g.setFont(SMALL_BOLD);
+                g.setFill(NUMBER_UNIT);
                 String lead = "Blue unit numbers";
-                g.drawString(lead, x, y);
-                x += g.getFontMetrics().stringWidth(lead);
+                g.fillText(lead, x, y);
+                x += metrics(g, SMALL_BOLD).stringWidth(lead);
                 rest = note.substring(lead.length());
-                g.setFont(Theme.SMALL);
+                g.setFont(SMALL);
             }
-            g.setColor(MUTED);
-            g.drawString(fit(g.getFontMetrics(), rest, layout.width() - PAD - x), x, y);
+            g.setFill(MUTED);
+            g.fillText(fit(metrics(g, SMALL), rest, layout.width() - PAD - x), x, y);
             y += NOTE_HEIGHT;
         }
     }
@@ -390,33 +415,13 @@ public final class HeatmapImage {
      * its top and left edge (none on the grid's outer edges): a heatmap of thousands of
      * tokens stays fast.
      */
-    private static void drawCells(BufferedImage image, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {
-        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        int stride = image.getWidth();
+    private static void drawCells(Painter g, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {
         int cw = layout.cellWidth();
         int ch = layout.cellHeight();
         boolean grid = cw >= MIN_GRID_CELL && ch >= MIN_GRID_CELL;
         int count = layout.tokenCount();
-        int[] colours = raster(trace, panel.quantity(), layout.firstToken(), count);
-        for (int unit = 0; unit < trace.hidden(); unit++) {
-            int top = panel.gridY() + unit * ch;
-            for (int j = 0; j < count; j++) {
-                int argb = colours[unit * count + j];
-                int line = grid ? lighten(argb) : argb;
-                int left = panel.gridX() + j * cw;
-                for (int y = top; y < top + ch; y++) {
-                    int row = y * stride + left;
-                    if (y == top && unit > 0) {
-                        Arrays.fill(pixels, row, row + cw, line);
-                    } else {
-                        Arrays.fill(pixels, row, row + cw, argb);
-                        if (j > 0) {
-                            pixels[row] = line;
-                        }
-                    }
-                }
-            }
-        }
+        g.fillCells(new CellGrid(panel.gridX(), panel.gridY(), count, trace.hidden(), cw, ch,
+                raster(trace, panel.quantity(), layout.firstToken(), count), grid));
     }
 
     /**
@@ -440,15 +445,10 @@ public final class HeatmapImage {
 
     /** {@code argb} seen through white at {@link #GRID_ALPHA}/255: the grid line over a cell. */
     static int lighten(int argb) {
-        int out = 0xFF000000;
-        for (int shift = 0; shift <= 16; shift += 8) {
-            int c = argb >> shift & 0xFF;
-            out |= (c + ((255 - c) * GRID_ALPHA + 127) / 255) << shift;
-        }
-        return out;
+        return CellGrid.lighten(argb);
     }
 
-    private static void drawPanelDecorations(Graphics2D g, Trace trace, HeatmapLayout layout,
+    private static void drawPanelDecorations(Painter g, Trace trace, HeatmapLayout layout,
                                              HeatmapLayout.Panel panel) {
         drawFrame(g, panel);
         drawHeader(g, trace, layout, panel);
@@ -457,19 +457,20 @@ public final class HeatmapImage {
         drawColourBar(g, trace, panel);
     }
 
-    private static void drawFrame(Graphics2D g, HeatmapLayout.Panel panel) {
-        g.setColor(FRAME);
-        g.drawRect(panel.gridX() - 1, panel.gridY() - 1, panel.gridWidth() + 1, panel.gridHeight() + 1);
+    private static void drawFrame(Painter g, HeatmapLayout.Panel panel) {
+        g.setFill(FRAME);
+        g.setStroke(FRAME);
+        g.strokeRect(panel.gridX() - 0.5, panel.gridY() - 0.5, panel.gridWidth() + 1, panel.gridHeight() + 1);
     }
 
-    private static void drawHeader(Graphics2D g, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {
+    private static void drawHeader(Painter g, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {
         int baseline = panel.y() + 20;
-        g.setFont(Theme.HEADING);
-        g.setColor(INK);
+        g.setFont(HEADING);
+        g.setFill(INK);
         String title = panelTitle(panel.quantity());
         int right = panel.gridX() + panel.gridWidth() + BAR_AREA_WIDTH - 8;
-        g.drawString(fit(g.getFontMetrics(), title, right - panel.gridX()), panel.gridX(), baseline);
-        int titleEnd = panel.gridX() + g.getFontMetrics().stringWidth(title);
+        g.fillText(fit(metrics(g, HEADING), title, right - panel.gridX()), panel.gridX(), baseline);
+        int titleEnd = panel.gridX() + metrics(g, HEADING).stringWidth(title);
 
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -481,14 +482,14 @@ public final class HeatmapImage {
             }
         }
         String range = "values " + number(min) + " … " + number(max);
-        g.setFont(Theme.SMALL);
-        int rangeWidth = g.getFontMetrics().stringWidth(range);
+        g.setFont(SMALL);
+        int rangeWidth = metrics(g, SMALL).stringWidth(range);
         if (right - rangeWidth > titleEnd + 16) {
-            g.setColor(MUTED);
-            g.drawString(range, right - rangeWidth, baseline);
+            g.setFill(MUTED);
+            g.fillText(range, right - rangeWidth, baseline);
         }
 
-        g.setColor(UNKNOWN);
+        g.setFill(UNKNOWN);
         for (int j = 0; j < layout.tokenCount(); j++) {
             if (trace.isUnknown(layout.firstToken() + j)) {
                 int x = panel.gridX() + j * layout.cellWidth();
@@ -501,7 +502,7 @@ public final class HeatmapImage {
         return String.format(Locale.ROOT, "%.2f", v).replace('-', '−');
     }
 
-    private static void drawUnitLabels(Graphics2D g, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {
+    private static void drawUnitLabels(Painter g, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {
         int ch = layout.cellHeight();
         int hidden = trace.hidden();
         int step = niceStep(ch, 14);
@@ -509,8 +510,8 @@ public final class HeatmapImage {
         for (int unit : trace.numberUnits()) {
             numberUnit[unit] = true;
         }
-        g.setFont(Theme.SMALL);
-        FontMetrics plain = g.getFontMetrics();
+        g.setFont(SMALL);
+        Metrics plain = metrics(g, SMALL);
         for (int unit = 0; unit < hidden; unit++) {
             // Number units always get their number; regular labels make room for them.
             if (!numberUnit[unit] && (unit % step != 0 || nearNumberUnit(numberUnit, unit, step))) {
@@ -518,21 +519,17 @@ public final class HeatmapImage {
             }
             int centre = panel.gridY() + unit * ch + ch / 2;
             String label = Integer.toString(unit);
-            g.setFont(numberUnit[unit] ? Theme.SMALL_BOLD : Theme.SMALL);
-            g.setColor(numberUnit[unit] ? NUMBER_UNIT : INK);
-            FontMetrics metrics = g.getFontMetrics();
-            g.drawString(label, panel.gridX() - 6 - metrics.stringWidth(label),
+            g.setFont(numberUnit[unit] ? SMALL_BOLD : SMALL);
+            g.setFill(numberUnit[unit] ? NUMBER_UNIT : INK);
+            Metrics metrics = metrics(g, numberUnit[unit] ? SMALL_BOLD : SMALL);
+            g.fillText(label, panel.gridX() - 6 - metrics.stringWidth(label),
                     centre + (plain.getAscent() - plain.getDescent()) / 2);
         }
         // The axis title, reading upwards, centred on the grid.
-        g.setFont(Theme.SMALL);
-        g.setColor(MUTED);
+        g.setFont(SMALL);
+        g.setFill(MUTED);
         String axis = "unit";
-        AffineTransform saved = g.getTransform();
-        g.translate(panel.x() + 14, panel.gridY() + panel.gridHeight() / 2.0 + plain.stringWidth(axis) / 2.0);
-        g.rotate(-Math.PI / 2);
-        g.drawString(axis, 0, 0);
-        g.setTransform(saved);
+        g.fillTextUpwards(axis, panel.x() + 14, panel.gridY() + panel.gridHeight() / 2.0 + plain.stringWidth(axis) / 2.0);
     }
 
     private static boolean nearNumberUnit(boolean[] numberUnit, int unit, int step) {
@@ -562,7 +559,7 @@ public final class HeatmapImage {
         return lead == 1 ? 2 * decade : lead == 2 ? 5 * decade : 10 * decade;
     }
 
-    private static void drawTokenLabels(Graphics2D g, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {
+    private static void drawTokenLabels(Painter g, Trace trace, HeatmapLayout layout, HeatmapLayout.Panel panel) {
         int cw = layout.cellWidth();
         int top = panel.gridY() + panel.gridHeight() + 6;
         int step = layout.tokenLabelsRotated() ? niceStep(cw, 15) : 1;
@@ -574,40 +571,37 @@ public final class HeatmapImage {
                 continue;
             }
             g.setFont(unknown ? TOKEN_UNKNOWN_FONT : TOKEN_FONT);
-            g.setColor(unknown ? UNKNOWN : INK);
-            FontMetrics metrics = g.getFontMetrics();
+            g.setFill(unknown ? UNKNOWN : INK);
+            Metrics metrics = metrics(g, unknown ? TOKEN_UNKNOWN_FONT : TOKEN_FONT);
             double centre = panel.gridX() + j * cw + cw / 2.0;
             if (layout.tokenLabelsRotated()) {
                 // A cut unknown token keeps its mark: "extraord…*".
                 String label = unknown
                         ? fit(metrics, trace.tokens().get(t), maxLength - metrics.stringWidth("*")) + "*"
                         : fit(metrics, trace.tokens().get(t), maxLength);
-                AffineTransform saved = g.getTransform();
                 // Reading upwards, ending just under the cells, centred on the column.
-                g.translate(centre + (metrics.getAscent() - metrics.getDescent()) / 2.0,
+                g.fillTextUpwards(label, centre + (metrics.getAscent() - metrics.getDescent()) / 2.0,
                         top + metrics.stringWidth(label));
-                g.rotate(-Math.PI / 2);
-                g.drawString(label, 0, 0);
-                g.setTransform(saved);
             } else {
                 String label = tokenLabel(trace, t);
-                g.drawString(label, (float) (centre - metrics.stringWidth(label) / 2.0), top + metrics.getAscent());
+                g.fillText(label, centre - metrics.stringWidth(label) / 2.0, top + metrics.getAscent());
             }
         }
     }
 
-    private static void drawColourBar(Graphics2D g, Trace trace, HeatmapLayout.Panel panel) {
+    private static void drawColourBar(Painter g, Trace trace, HeatmapLayout.Panel panel) {
         ColorScale scale = ColorScale.forQuantity(panel.quantity());
         int x = panel.gridX() + panel.gridWidth() + BAR_GAP;
         int y = panel.gridY();
         int height = Math.max(panel.gridHeight(), MIN_BAR_HEIGHT);
         for (int row = 0; row < height; row++) {
             double v = scale.max() - (row + 0.5) / height * (scale.max() - scale.min());
-            g.setColor(new Color(scale.argb(v), true));
+            g.setFill(Rgba.of(scale.argb(v)));
             g.fillRect(x, y + row, BAR_WIDTH, 1);
         }
-        g.setColor(FRAME);
-        g.drawRect(x - 1, y - 1, BAR_WIDTH + 1, height + 1);
+        g.setFill(FRAME);
+        g.setStroke(FRAME);
+        g.strokeRect(x - 0.5, y - 0.5, BAR_WIDTH + 1, height + 1);
 
         boolean unbounded = panel.quantity() == Quantity.MEMORY_CELL && trace.cell().isLstm();
         double[] ticks;
@@ -619,18 +613,17 @@ public final class HeatmapImage {
             ticks = new double[] {1, 0.75, 0.5, 0.25, 0};
             labels = new String[] {"1 open", "0.75", "0.5", "0.25", "0 shut"};
         }
-        g.setFont(Theme.SMALL);
-        FontMetrics metrics = g.getFontMetrics();
-        g.setStroke(new BasicStroke(1f));
+        g.setFont(SMALL);
+        Metrics metrics = metrics(g, SMALL);
         for (int i = 0; i < ticks.length; i++) {
             boolean end = i == 0 || i == ticks.length - 1;
             boolean middle = i == ticks.length / 2;
             int ty = (int) Math.round(y + (scale.max() - ticks[i]) / (scale.max() - scale.min()) * (height - 1));
-            g.setColor(INK);
+            g.setFill(INK);
             g.fillRect(x + BAR_WIDTH, ty, 4, 1);
             if (end || middle || height >= 160) {
-                g.setColor(end ? INK : MUTED);
-                g.drawString(labels[i], x + BAR_WIDTH + 7, ty + (metrics.getAscent() - metrics.getDescent()) / 2);
+                g.setFill(end ? INK : MUTED);
+                g.fillText(labels[i], x + BAR_WIDTH + 7, ty + (metrics.getAscent() - metrics.getDescent()) / 2);
             }
         }
     }

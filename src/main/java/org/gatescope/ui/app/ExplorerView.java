@@ -527,7 +527,9 @@ public final class ExplorerView extends BorderPane {
         reachExport.disableProperty().bind(explorer.reachProperty().isNull());
         MenuItem trainItem = item("Train a model\u2026", "Shortcut+T", this::openTrainWindow);
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
-        Menu file = new Menu("File", null, open, bundled, new SeparatorMenuItem(), export, copy,
+        Menu slides = org.gatescope.ui.export.ExportDialog.menu(
+                new org.gatescope.ui.export.SlideExportViewModel(explorer), this::window);
+        Menu file = new Menu("File", null, open, bundled, new SeparatorMenuItem(), slides, export, copy,
                 reachExport, new SeparatorMenuItem(), trainItem, new SeparatorMenuItem(), quit);
 
         CheckMenuItem compareItem = new CheckMenuItem("Compare two cells   (C)");

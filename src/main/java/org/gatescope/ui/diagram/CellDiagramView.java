@@ -24,10 +24,19 @@ import javafx.scene.layout.CornerRadii;
 import javafx.scene.text.TextAlignment;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
+import org.gatescope.render.diagram.CellStructure;
+import org.gatescope.render.diagram.CellStructure.Node;
+import org.gatescope.render.diagram.CellStructure.NodeKind;
+import org.gatescope.render.diagram.ClampMarks;
+import org.gatescope.render.diagram.DiagramLayout;
+import org.gatescope.render.diagram.DiagramLayout.Box;
+import org.gatescope.render.diagram.DiagramPainter;
+import org.gatescope.render.diagram.DiagramTheme;
+import org.gatescope.render.diagram.DisplayFrame;
+import org.gatescope.render.diagram.Equations;
+import org.gatescope.render.diagram.LayerContext;
 import org.gatescope.ui.canvas.CanvasRegion;
-import org.gatescope.ui.diagram.CellStructure.Node;
-import org.gatescope.ui.diagram.CellStructure.NodeKind;
-import org.gatescope.ui.diagram.DiagramLayout.Box;
+import org.gatescope.ui.canvas.FxPainter;
 
 /**
  * The cell diagram, in the lecture's and Colah's style: the memory line c&lt;t-1&gt; → c&lt;t&gt;
@@ -95,12 +104,12 @@ public final class CellDiagramView extends CanvasRegion {
         overlay.setMouseTransparent(true);
         overlay.setWrapText(true);
         overlay.setTextAlignment(TextAlignment.LEFT);
-        overlay.setBackground(new Background(new BackgroundFill(DiagramTheme.OVERLAY_BACKGROUND,
+        overlay.setBackground(new Background(new BackgroundFill(FxPainter.colour(DiagramTheme.OVERLAY_BACKGROUND),
                 new CornerRadii(6), Insets.EMPTY)));
-        overlay.setBorder(new Border(new BorderStroke(DiagramTheme.MUTED, BorderStrokeStyle.SOLID,
+        overlay.setBorder(new Border(new BorderStroke(FxPainter.colour(DiagramTheme.MUTED), BorderStrokeStyle.SOLID,
                 new CornerRadii(6), new BorderWidths(1))));
         overlay.setPadding(new Insets(8, 10, 8, 10));
-        overlay.setTextFill(DiagramTheme.TEXT);
+        overlay.setTextFill(FxPainter.colour(DiagramTheme.TEXT));
         getChildren().add(overlay);
 
         // The layout fits the canvas: a new size drops it (CanvasRegion repaints).
@@ -307,13 +316,14 @@ public final class CellDiagramView extends CanvasRegion {
             return;
         }
         if (trace == null) { // blank: the slot it sits in says why (one message, not two on top of each other)
-            g.setFill(DiagramTheme.BACKGROUND);
+            g.setFill(FxPainter.colour(DiagramTheme.BACKGROUND));
             g.fillRect(0, 0, width, height);
             return;
         }
-        DiagramPainter.paint(g, currentLayout(), new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction,
-                null, context));
-        ClampMarks.paint(g, currentLayout(), clampedGates);
+        FxPainter painter = new FxPainter(g);
+        DiagramPainter.paint(painter, currentLayout(), new DiagramPainter.Scene(trace, step, unit, shown, hovered,
+                prediction, null, context));
+        ClampMarks.paint(painter, currentLayout(), clampedGates);
     }
 
     /**
@@ -337,12 +347,12 @@ public final class CellDiagramView extends CanvasRegion {
      * Paints now and returns where the texts outside the boxes went (tests: nothing collides);
      * empty when nothing is shown.
      */
-    java.util.List<DiagramPainter.Placed> placedTexts() {
+    public java.util.List<DiagramPainter.Placed> placedTexts() {
         if (trace == null || canvas.getWidth() < 1 || canvas.getHeight() < 1) {
             return java.util.List.of();
         }
         java.util.List<DiagramPainter.Placed> placed = new java.util.ArrayList<>();
-        DiagramPainter.paint(canvas.getGraphicsContext2D(), currentLayout(),
+        DiagramPainter.paint(new FxPainter(canvas.getGraphicsContext2D()), currentLayout(),
                 new DiagramPainter.Scene(trace, step, unit, shown, hovered, prediction, placed, context));
         return placed;
     }
@@ -360,7 +370,7 @@ public final class CellDiagramView extends CanvasRegion {
     }
 
     /** The layout the diagram is drawn with now (tests: how far it fills its panel, its text sizes). */
-    DiagramLayout diagramLayout() {
+    public DiagramLayout diagramLayout() {
         return structure == null || canvas.getWidth() < 1 ? null : currentLayout();
     }
 

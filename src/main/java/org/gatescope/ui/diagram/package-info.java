@@ -1,7 +1,6 @@
 /**
- * The cell diagram: the lecture's (and Colah's) picture of a GRU, LSTM or peephole LSTM cell
- * with the live values of its gates and states. {@link org.gatescope.ui.diagram.CellDiagramView}
- * is the node the window embeds; {@code CellStructure} describes each cell's drawing as nodes
- * and edges on a grid, {@code DiagramLayout} fits it to the view, {@code DiagramPainter} draws it.
+ * The cell diagram in the window: {@link org.gatescope.ui.diagram.CellDiagramView} is the node the window
+ * embeds (hover, click, animation). What it draws — the structure, layout and painter — lives in
+ * {@code render.diagram}, which the command line's exports draw with too.
  */
 package org.gatescope.ui.diagram;

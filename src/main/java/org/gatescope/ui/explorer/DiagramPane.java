@@ -9,7 +9,7 @@ import javafx.scene.layout.StackPane;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.ui.diagram.CellDiagramView;
-import org.gatescope.ui.diagram.LayerContext;
+import org.gatescope.render.diagram.LayerContext;
 
 /**
  * The slot of the cell diagram: shows one cell's trace at the explorer's step for that cell's

@@ -987,6 +987,16 @@ public final class ExplorerViewModel {
 
     // ---- read-only state ----------------------------------------------------------------------
 
+    /** Where "Copy image" puts a picture (the slide export's too). */
+    public ImageClipboard clipboard() {
+        return clipboard;
+    }
+
+    /** Shows {@code text} in the status line (an export's progress); empty: the model's status again. */
+    public void showStatus(String text) {
+        setStatus(text);
+    }
+
     /** The executor this view model's work goes to, for windows that follow it (gate saturation). */
     public TaskExecutor executor() {
         return executor;

@@ -1,5 +1,9 @@
 package org.gatescope.ui.diagram;
 
+import org.gatescope.render.diagram.CellStructure;
+import org.gatescope.render.diagram.DiagramLayout;
+import org.gatescope.render.diagram.DiagramPainter;
+import org.gatescope.render.diagram.Equations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

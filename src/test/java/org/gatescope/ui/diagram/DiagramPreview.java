@@ -1,5 +1,7 @@
 package org.gatescope.ui.diagram;
 
+import org.gatescope.render.diagram.CellStructure;
+import org.gatescope.render.diagram.DiagramLayout;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.util.List;

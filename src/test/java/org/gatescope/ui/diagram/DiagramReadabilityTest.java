@@ -1,5 +1,8 @@
 package org.gatescope.ui.diagram;
 
+import org.gatescope.render.diagram.CellStructure;
+import org.gatescope.render.diagram.DiagramLayout;
+import org.gatescope.render.diagram.DiagramPainter;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -7,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javafx.geometry.Point2D;
+import org.gatescope.render.diagram.Point;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
@@ -16,11 +19,11 @@ import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.cell.Tracer;
-import org.gatescope.ui.diagram.CellStructure.Edge;
-import org.gatescope.ui.diagram.CellStructure.Node;
-import org.gatescope.ui.diagram.CellStructure.NodeKind;
-import org.gatescope.ui.diagram.DiagramLayout.Box;
-import org.gatescope.ui.diagram.DiagramPainter.Placed;
+import org.gatescope.render.diagram.CellStructure.Edge;
+import org.gatescope.render.diagram.CellStructure.Node;
+import org.gatescope.render.diagram.CellStructure.NodeKind;
+import org.gatescope.render.diagram.DiagramLayout.Box;
+import org.gatescope.render.diagram.DiagramPainter.Placed;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -153,10 +156,10 @@ class DiagramReadabilityTest {
     }
 
     /** Whether the polyline runs through the inside of {@code box} (its segments are horizontal or vertical). */
-    private static boolean crosses(List<Point2D> line, Box box) {
+    private static boolean crosses(List<Point> line, Box box) {
         for (int i = 0; i + 1 < line.size(); i++) {
-            Point2D a = line.get(i);
-            Point2D b = line.get(i + 1);
+            Point a = line.get(i);
+            Point b = line.get(i + 1);
             Box segment = new Box((a.getX() + b.getX()) / 2, (a.getY() + b.getY()) / 2,
                     Math.abs(a.getX() - b.getX()) + 1, Math.abs(a.getY() - b.getY()) + 1);
             if (!apart(segment, box)) {

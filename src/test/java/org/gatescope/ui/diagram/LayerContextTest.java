@@ -1,5 +1,9 @@
 package org.gatescope.ui.diagram;
 
+import org.gatescope.render.diagram.CellStructure;
+import org.gatescope.render.diagram.LayerContext;
+import org.gatescope.render.diagram.Equations;
+import org.gatescope.render.diagram.DisplayFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

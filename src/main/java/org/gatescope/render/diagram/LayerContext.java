@@ -1,4 +1,4 @@
-package org.gatescope.ui.diagram;
+package org.gatescope.render.diagram;
 
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +110,7 @@ public record LayerContext(String label, boolean backward, String output, String
     }
 
     /** The structure as this layer's diagram shows it: t+1 for a backward direction, and its output box. */
-    CellStructure apply(CellStructure structure) {
+    public CellStructure apply(CellStructure structure) {
         List<CellStructure.Node> nodes = structure.nodes().stream().map(node -> {
             String symbol = node.symbol();
             String function = node.function();
@@ -130,7 +130,7 @@ public record LayerContext(String label, boolean backward, String output, String
     }
 
     /** A label or text with the previous step named as this direction has it: t+1 when it reads backward. */
-    String direction(String text) {
+    public String direction(String text) {
         if (text == null || !backward) {
             return text;
         }

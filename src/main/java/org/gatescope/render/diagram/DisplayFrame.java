@@ -1,4 +1,4 @@
-package org.gatescope.ui.diagram;
+package org.gatescope.render.diagram;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -10,7 +10,7 @@ import org.gatescope.engine.Trace;
  * c&lt;t-1&gt;, a&lt;t-1&gt; from step t − 1 (zero before the first token). Immutable; an animation
  * shows {@link #between} two frames.
  */
-final class DisplayFrame {
+public final class DisplayFrame {
 
     private final Map<Quantity, double[]> current;
     private final Map<Quantity, double[]> previous;
@@ -23,12 +23,12 @@ final class DisplayFrame {
     }
 
     /** What {@code trace} holds at step {@code t}. */
-    static DisplayFrame of(Trace trace, int t) {
+    public static DisplayFrame of(Trace trace, int t) {
         return of(trace, t, false);
     }
 
     /** As {@link #of(Trace, int)}; a direction that reads {@code backward} starts step t from step t+1's state. */
-    static DisplayFrame of(Trace trace, int t, boolean backward) {
+    public static DisplayFrame of(Trace trace, int t, boolean backward) {
         Map<Quantity, double[]> current = new EnumMap<>(Quantity.class);
         Map<Quantity, double[]> previous = new EnumMap<>(Quantity.class);
         int from = backward ? t + 1 : t - 1;
@@ -41,33 +41,33 @@ final class DisplayFrame {
     }
 
     /** The frame a fraction {@code p} (0..1) of the way from {@code from} to {@code to}. */
-    static DisplayFrame between(DisplayFrame from, DisplayFrame to, double p) {
+    public static DisplayFrame between(DisplayFrame from, DisplayFrame to, double p) {
         if (from.hidden != to.hidden || !from.current.keySet().equals(to.current.keySet())) {
             return to;
         }
         return new DisplayFrame(mix(from.current, to.current, p), mix(from.previous, to.previous, p), to.hidden);
     }
 
-    int hidden() {
+    public int hidden() {
         return hidden;
     }
 
-    boolean has(Quantity quantity) {
+    public boolean has(Quantity quantity) {
         return current.containsKey(quantity);
     }
 
     /** The value of {@code quantity} at this step for {@code unit}. */
-    double value(Quantity quantity, int unit) {
+    public double value(Quantity quantity, int unit) {
         return current.get(quantity)[unit];
     }
 
     /** The value of {@code quantity} at the step before, for {@code unit} (0 before the first token). */
-    double previous(Quantity quantity, int unit) {
+    public double previous(Quantity quantity, int unit) {
         return previous.get(quantity)[unit];
     }
 
     /** All units of {@code quantity} at this step (previous step when {@code before}); not a copy: do not modify. */
-    double[] units(Quantity quantity, boolean before) {
+    public double[] units(Quantity quantity, boolean before) {
         return (before ? previous : current).get(quantity);
     }
 

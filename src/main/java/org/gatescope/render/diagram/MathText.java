@@ -1,52 +1,48 @@
-package org.gatescope.ui.diagram;
+package org.gatescope.render.diagram;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.geometry.HPos;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontPosture;
-import javafx.scene.text.FontWeight;
-import org.gatescope.ui.canvas.TextWidths;
+import org.gatescope.render.draw.DrawFont;
+import org.gatescope.render.draw.Painter;
+import org.gatescope.render.draw.TextAlign;
 
 /**
- * Draws labels in the lecture's notation on a canvas, with subscripts and superscripts as in
+ * Draws labels in the lecture's notation through a {@link Painter}, with subscripts and superscripts as in
  * Γ<sub>u</sub> and c̃<sup>&lt;t&gt;</sup>. Markup: {@code _} starts a subscript, {@code ^} a
  * superscript, each to the next space: {@code "Γ_u"}, {@code "c\u0303^<t-1>"}, {@code "W_hn"},
  * {@code "a^<t> = c^<t>"}. A combining tilde (U+0303) after a letter is drawn as a tilde over
  * it, which fonts place unreliably. Single Latin letters (the variables c, a, x, y, W) are set
  * in italic, as in the slides.
  */
-final class MathText {
+public final class MathText {
 
     private static final char COMBINING_TILDE = '\u0303';
     private static final double SCRIPT_SCALE = 0.64;
-    private static final String FAMILY = pickFamily();
 
     /** One stretch of a label: plain text, a subscript or a superscript. */
-    record Run(String text, Script script) {
+    public record Run(String text, Script script) {
     }
 
-    enum Script {
+    public enum Script {
         NONE, SUB, SUP
     }
 
     private MathText() {
     }
 
-    static Font font(double size, boolean bold) {
-        return Font.font(FAMILY, bold ? FontWeight.BOLD : FontWeight.NORMAL, FontPosture.REGULAR, size);
+    public static DrawFont font(double size, boolean bold) {
+        return DrawFont.of(size, bold);
     }
 
-    static Font italic(double size, boolean bold) {
-        return Font.font(FAMILY, bold ? FontWeight.BOLD : FontWeight.NORMAL, FontPosture.ITALIC, size);
+    public static DrawFont italic(double size, boolean bold) {
+        return DrawFont.italic(size, bold);
     }
 
     /**
      * Splits markup into runs: {@code _} starts a subscript and {@code ^} a superscript, each
      * running to the next space, {@code _} or {@code ^}; e.g. "a^<t> = c^<t>", "Γ_u", "W_hn".
      */
-    static List<Run> parse(String markup) {
+    public static List<Run> parse(String markup) {
         List<Run> runs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         Script script = Script.NONE;
@@ -74,7 +70,7 @@ final class MathText {
     }
 
     /** The label as plain text, e.g. "c̃<t>" or "Γu", for tooltips and tests. */
-    static String plain(String markup) {
+    public static String plain(String markup) {
         StringBuilder text = new StringBuilder();
         for (Run run : parse(markup)) {
             text.append(run.text());
@@ -82,32 +78,28 @@ final class MathText {
         return text.toString();
     }
 
-    /** Width of plain text in {@code font}. */
-    static double textWidth(String text, Font font) {
-        return TextWidths.of(text, font);
-    }
-
-    static double width(String markup, double size, boolean bold) {
-        return layOut(null, markup, 0, 0, size, bold);
+    /** The width of {@code markup} as {@code g} measures it. */
+    public static double width(Painter g, String markup, double size, boolean bold) {
+        return layOut(g, false, markup, 0, 0, size, bold);
     }
 
     /**
      * Draws {@code markup} with its baseline at {@code baseline}, aligned on {@code x} as
      * {@code align} says. The fill colour is the context's.
      */
-    static void draw(GraphicsContext g, String markup, double x, double baseline, double size, boolean bold,
-                     HPos align) {
-        double total = width(markup, size, bold);
+    public static void draw(Painter g, String markup, double x, double baseline, double size, boolean bold,
+                            TextAlign align) {
+        double total = width(g, markup, size, bold);
         double left = switch (align) {
             case LEFT -> x;
             case CENTER -> x - total / 2;
             case RIGHT -> x - total;
         };
-        layOut(g, markup, left, baseline, size, bold);
+        layOut(g, true, markup, left, baseline, size, bold);
     }
 
-    /** Measures (g null) or draws the runs from {@code left}; returns the width. */
-    private static double layOut(GraphicsContext g, String markup, double left, double baseline, double size,
+    /** Measures or ({@code paint}) draws the runs from {@code left}; returns the width. */
+    private static double layOut(Painter g, boolean paint, String markup, double left, double baseline, double size,
                                  boolean bold) {
         double x = left;
         double scriptStart = Double.NaN;
@@ -115,32 +107,32 @@ final class MathText {
         for (Run run : parse(markup)) {
             if (run.script() == Script.NONE) {
                 for (String word : words(run.text())) {
-                    Font font = wordFont(word, size, bold);
+                    DrawFont font = wordFont(word, size, bold);
                     String shown = stripTilde(word);
-                    if (g != null) {
+                    if (paint) {
                         g.setFont(font);
                         g.fillText(shown, x, baseline);
                         for (int index : tildePositions(word)) {
-                            double from = x + textWidth(shown.substring(0, index), font);
-                            double charWidth = textWidth(shown.substring(index, index + 1), font);
+                            double from = x + g.textWidth(shown.substring(0, index), font);
+                            double charWidth = g.textWidth(shown.substring(index, index + 1), font);
                             drawTilde(g, from + charWidth * 0.5 + size * 0.06, baseline - size * 0.74,
                                     charWidth * 0.8, size);
                         }
                     }
-                    x += textWidth(shown, font);
+                    x += g.textWidth(shown, font);
                 }
                 previous = Script.NONE;
                 continue;
             }
-            Font script = font(size * SCRIPT_SCALE, bold);
+            DrawFont script = font(size * SCRIPT_SCALE, bold);
             boolean stacked = previous != Script.NONE && previous != run.script();
             double start = stacked ? scriptStart : x + size * 0.04;
             double y = run.script() == Script.SUB ? baseline + size * 0.22 : baseline - size * 0.42;
-            if (g != null) {
+            if (paint) {
                 g.setFont(script);
                 g.fillText(run.text(), start, y);
             }
-            double end = start + textWidth(run.text(), script);
+            double end = start + g.textWidth(run.text(), script);
             x = stacked ? Math.max(x, end) : end;
             scriptStart = start;
             previous = run.script();
@@ -170,13 +162,13 @@ final class MathText {
         return words;
     }
 
-    private static Font wordFont(String word, double size, boolean bold) {
+    private static DrawFont wordFont(String word, double size, boolean bold) {
         String letters = stripTilde(word);
         boolean variable = letters.length() == 1 && (letters.charAt(0) < 0x0370 && Character.isLetter(letters.charAt(0)));
         return variable ? italic(size, bold) : font(size, bold);
     }
 
-    private static void drawTilde(GraphicsContext g, double centreX, double y, double width, double size) {
+    private static void drawTilde(Painter g, double centreX, double y, double width, double size) {
         double half = Math.max(width, size * 0.3) / 2;
         double amplitude = size * 0.07;
         g.save();
@@ -207,13 +199,4 @@ final class MathText {
         return positions;
     }
 
-    private static String pickFamily() {
-        List<String> families = Font.getFamilies();
-        for (String preferred : List.of("DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial")) {
-            if (families.contains(preferred)) {
-                return preferred;
-            }
-        }
-        return Font.getDefault().getFamily();
-    }
 }

@@ -1,14 +1,13 @@
-package org.gatescope.ui.diagram;
+package org.gatescope.render.diagram;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.geometry.Point2D;
-import org.gatescope.ui.diagram.CellStructure.Edge;
-import org.gatescope.ui.diagram.CellStructure.Node;
-import org.gatescope.ui.diagram.CellStructure.NodeKind;
-import org.gatescope.ui.diagram.CellStructure.Port;
+import org.gatescope.render.diagram.CellStructure.Edge;
+import org.gatescope.render.diagram.CellStructure.Node;
+import org.gatescope.render.diagram.CellStructure.NodeKind;
+import org.gatescope.render.diagram.CellStructure.Port;
 
 /**
  * Where everything of a {@link CellStructure} goes on a canvas of a given size: the grid is
@@ -16,27 +15,27 @@ import org.gatescope.ui.diagram.CellStructure.Port;
  * fonts follow the grid's cell size, and each edge is routed orthogonally between ports.
  * Immutable; computed again when the size or the cell changes.
  */
-final class DiagramLayout {
+public final class DiagramLayout {
 
     /** A node's rectangle in pixels (for circles, the bounding box). */
-    record Box(double cx, double cy, double w, double h) {
-        double left() {
+    public record Box(double cx, double cy, double w, double h) {
+        public double left() {
             return cx - w / 2;
         }
 
-        double right() {
+        public double right() {
             return cx + w / 2;
         }
 
-        double top() {
+        public double top() {
             return cy - h / 2;
         }
 
-        double bottom() {
+        public double bottom() {
             return cy + h / 2;
         }
 
-        boolean contains(double x, double y, double margin) {
+        public boolean contains(double x, double y, double margin) {
             return x >= left() - margin && x <= right() + margin && y >= top() - margin && y <= bottom() + margin;
         }
     }
@@ -50,12 +49,12 @@ final class DiagramLayout {
     /** Rows below the last node's centre: the token x&lt;t&gt; under the bus. */
     private static final double BOTTOM_ROWS = 0.42;
     /** The least size of any text in the diagram, in px: captions, tags, the legend. */
-    static final double MIN_TEXT = 11;
+    public static final double MIN_TEXT = 11;
     /**
      * The least height the diagram needs so that its box values are {@value #MIN_TEXT} px or more,
      * whatever the cell (the LSTMs are the tallest): a panel never gets smaller than this.
      */
-    static final double MIN_HEIGHT = 280;
+    public static final double MIN_HEIGHT = 280;
 
     private final CellStructure structure;
     private final double width;
@@ -72,7 +71,7 @@ final class DiagramLayout {
     private final double legendBand;
     private final Map<String, Box> boxes = new HashMap<>();
 
-    DiagramLayout(CellStructure structure, double width, double height) {
+    public DiagramLayout(CellStructure structure, double width, double height) {
         this.structure = structure;
         this.width = width;
         this.height = height;
@@ -136,58 +135,58 @@ final class DiagramLayout {
         return Math.max(tagAbove, titleBlock + memoryCaption);
     }
 
-    CellStructure structure() {
+    public CellStructure structure() {
         return structure;
     }
 
-    double width() {
+    public double width() {
         return width;
     }
 
-    double height() {
+    public double height() {
         return height;
     }
 
-    double x(double col) {
+    public double x(double col) {
         return originX + (col - minCol) * sx;
     }
 
-    double y(double row) {
+    public double y(double row) {
         return originY + topBand + (row - minRow) * sy;
     }
 
     /** Left edge of the drawing (the grid may be narrower than the canvas). */
-    double left() {
+    public double left() {
         return originX;
     }
 
-    double top() {
+    public double top() {
         return originY;
     }
 
-    double right() {
+    public double right() {
         return width - originX;
     }
 
-    double bottom() {
+    public double bottom() {
         return height - originY;
     }
 
     /** How far the drawing reaches across the canvas, 0..1 of its width and of its height. */
-    double fillX() {
+    public double fillX() {
         return (right() - left()) / width;
     }
 
-    double fillY() {
+    public double fillY() {
         return (bottom() - top()) / height;
     }
 
     /** The size of a grid step, the unit everything else is proportional to. */
-    double unit() {
+    public double unit() {
         return Math.min(sx, sy);
     }
 
-    double boxWidth() {
+    public double boxWidth() {
         return boxWidth(sx, sy);
     }
 
@@ -196,7 +195,7 @@ final class DiagramLayout {
     }
 
     /** At most about 5:8, so boxes stay landscape (and pills pills) in a tall view. */
-    double boxHeight() {
+    public double boxHeight() {
         return boxHeight(sx, sy);
     }
 
@@ -205,7 +204,7 @@ final class DiagramLayout {
     }
 
     /** Font size of a box's symbol (Γu, c̃&lt;t&gt;) and of its value. */
-    double labelSize() {
+    public double labelSize() {
         return labelSize(sx, sy);
     }
 
@@ -214,7 +213,7 @@ final class DiagramLayout {
     }
 
     /** Tags (σ, tanh), the legend, the memory line's caption: never below {@value #MIN_TEXT} px. */
-    double smallSize() {
+    public double smallSize() {
         return smallSize(labelSize());
     }
 
@@ -223,7 +222,7 @@ final class DiagramLayout {
     }
 
     /** Captions beside lines and the note under the title. */
-    double captionSize() {
+    public double captionSize() {
         return captionSize(labelSize());
     }
 
@@ -231,7 +230,7 @@ final class DiagramLayout {
         return Math.max(MIN_TEXT, label * 0.74);
     }
 
-    double titleSize() {
+    public double titleSize() {
         return titleSize(labelSize());
     }
 
@@ -239,16 +238,16 @@ final class DiagramLayout {
         return Math.max(MIN_TEXT + 1, label * 0.92);
     }
 
-    double lineWidth() {
+    public double lineWidth() {
         return Math.max(1.2, unit() * 0.022);
     }
 
-    double memoryWidth() {
+    public double memoryWidth() {
         return Math.max(3, unit() * 0.075);
     }
 
     /** Large enough for its symbol ("tanh", "1−") at {@value #MIN_TEXT} px. */
-    double opRadius() {
+    public double opRadius() {
         return opRadius(unit());
     }
 
@@ -256,15 +255,15 @@ final class DiagramLayout {
         return Math.max(9.5, unit * 0.19);
     }
 
-    double stripGap() {
+    public double stripGap() {
         return Math.max(2, sy * 0.05);
     }
 
-    double stripHeight() {
+    public double stripHeight() {
         return Math.max(5, sy * 0.11);
     }
 
-    Box box(String id) {
+    public Box box(String id) {
         Box box = boxes.get(id);
         if (box == null) {
             throw new IllegalArgumentException("no node " + id);
@@ -273,21 +272,21 @@ final class DiagramLayout {
     }
 
     /** The strip of all units under a node that shows a value. */
-    Box strip(String id) {
+    public Box strip(String id) {
         Box box = box(id);
         double h = stripHeight();
         return new Box(box.cx(), box.bottom() + stripGap() + h / 2, box.w(), h);
     }
 
     /** The polyline of {@code edge}, from its exit port to its entry port. */
-    List<Point2D> route(Edge edge) {
+    public List<Point> route(Edge edge) {
         Node from = structure.node(edge.from());
         Node to = structure.node(edge.to());
         Box a = box(from.id());
         Box b = box(to.id());
-        Point2D start = port(from, a, edge.exit(), edge.exitOffset(), new Point2D(b.cx(), b.cy()));
-        Point2D end = port(to, b, edge.entry(), edge.entryOffset(), start);
-        List<Point2D> points = new ArrayList<>();
+        Point start = port(from, a, edge.exit(), edge.exitOffset(), new Point(b.cx(), b.cy()));
+        Point end = port(to, b, edge.entry(), edge.entryOffset(), start);
+        List<Point> points = new ArrayList<>();
         points.add(start);
         double tolerance = 0.5;
         if (Math.abs(start.getX() - end.getX()) < tolerance || Math.abs(start.getY() - end.getY()) < tolerance) {
@@ -297,26 +296,26 @@ final class DiagramLayout {
         boolean exitVertical = edge.exit().vertical();
         boolean entryVertical = edge.entry().vertical();
         if (exitVertical && !entryVertical) {
-            points.add(new Point2D(start.getX(), end.getY()));
+            points.add(new Point(start.getX(), end.getY()));
         } else if (!exitVertical && entryVertical) {
-            points.add(new Point2D(end.getX(), start.getY()));
+            points.add(new Point(end.getX(), start.getY()));
         } else if (exitVertical) {
             double middle = Double.isNaN(edge.via()) ? (start.getY() + end.getY()) / 2 : y(edge.via());
-            points.add(new Point2D(start.getX(), middle));
-            points.add(new Point2D(end.getX(), middle));
+            points.add(new Point(start.getX(), middle));
+            points.add(new Point(end.getX(), middle));
         } else {
             double middle = Double.isNaN(edge.via()) ? (start.getX() + end.getX()) / 2 : x(edge.via());
-            points.add(new Point2D(middle, start.getY()));
-            points.add(new Point2D(middle, end.getY()));
+            points.add(new Point(middle, start.getY()));
+            points.add(new Point(middle, end.getY()));
         }
         points.add(end);
         return points;
     }
 
     /** Where a line leaves or enters {@code node} by {@code port}; auto-aligned on {@code other} when offset is NaN. */
-    private Point2D port(Node node, Box box, Port port, double offset, Point2D other) {
+    private Point port(Node node, Box box, Port port, double offset, Point other) {
         if (node.kind() == NodeKind.JUNCTION || node.kind() == NodeKind.EXIT) {
-            return new Point2D(box.cx(), box.cy());
+            return new Point(box.cx(), box.cy());
         }
         boolean round = node.kind() == NodeKind.OP;
         double x = box.cx();
@@ -336,7 +335,7 @@ final class DiagramLayout {
             }
             x = port == Port.W ? box.left() : box.right();
         }
-        return new Point2D(x, y);
+        return new Point(x, y);
     }
 
     private Box boxOf(Node node) {

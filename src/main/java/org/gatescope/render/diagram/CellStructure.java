@@ -1,4 +1,4 @@
-package org.gatescope.ui.diagram;
+package org.gatescope.render.diagram;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,23 +18,23 @@ import org.gatescope.engine.Quantity;
  * bottom); {@link DiagramLayout} maps the grid onto whatever size the view has and routes the
  * edges between the nodes' ports. The descriptions below are the whole of each drawing.
  */
-record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge> edges) {
+public record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge> edges) {
 
     /** Row of the softmax ŷ (top right). */
-    static final double ROW_PREDICTION = 0;
+    public static final double ROW_PREDICTION = 0;
     /** Row of the memory line, the "conveyor belt". */
-    static final double ROW_MEMORY = 1;
+    public static final double ROW_MEMORY = 1;
     /** Row of the pointwise products between the gates and the memory line. */
-    static final double ROW_COMBINE = 2;
+    public static final double ROW_COMBINE = 2;
     /** Row of the σ and tanh boxes. */
-    static final double ROW_GATES = 3;
+    public static final double ROW_GATES = 3;
     /** Row of the input bus carrying a&lt;t-1&gt; and x&lt;t&gt; (and of a&lt;t&gt; leaving). */
-    static final double ROW_BUS = 4.25;
+    public static final double ROW_BUS = 4.25;
     /** Row of the token x&lt;t&gt;. */
-    static final double ROW_INPUT = 5.1;
+    public static final double ROW_INPUT = 5.1;
 
     /** What a node is drawn as. */
-    enum NodeKind {
+    public enum NodeKind {
         /** A state from the previous step (c&lt;t-1&gt;, a&lt;t-1&gt;): a pill with its value. */
         INPUT,
         /** The token x&lt;t&gt;, a text label. */
@@ -60,16 +60,16 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
     }
 
     /** The side of a node an edge leaves or enters by. */
-    enum Port {
+    public enum Port {
         N, S, E, W;
 
-        boolean vertical() {
+        public boolean vertical() {
             return this == N || this == S;
         }
     }
 
     /** What an edge carries, which sets how it is drawn. */
-    enum EdgeKind {
+    public enum EdgeKind {
         /** The memory line: thick. */
         MEMORY,
         /** States and inputs. */
@@ -81,7 +81,7 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
     }
 
     /** How much an edge lets through, for its width and opacity: the gate that controls it. */
-    enum Flow {
+    public enum Flow {
         FULL, FORGET, UPDATE, KEEP, OUTPUT, RELEVANCE
     }
 
@@ -92,15 +92,15 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
      * @param symbol its label as {@link MathText} markup
      * @param function the function a box applies ("σ", "tanh"), or null
      */
-    record Node(String id, NodeKind kind, Quantity quantity, String symbol, String function, double col,
+    public record Node(String id, NodeKind kind, Quantity quantity, String symbol, String function, double col,
                 double row) {
 
-        boolean showsValue() {
+        public boolean showsValue() {
             return quantity != null;
         }
 
         /** Whether it is one of the cell's own quantities at step t (not an input from t − 1). */
-        boolean isQuantityNode() {
+        public boolean isQuantityNode() {
             return quantity != null && kind != NodeKind.INPUT;
         }
     }
@@ -117,17 +117,17 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
      * @param via where a route with two bends has its middle segment: the column of a vertical
      *     one, the row of a horizontal one; NaN: halfway
      */
-    record Edge(String from, Port exit, double exitOffset, String to, Port entry, double entryOffset,
+    public record Edge(String from, Port exit, double exitOffset, String to, Port entry, double entryOffset,
                 EdgeKind kind, Flow flow, boolean arrow, boolean bridge, String label, boolean labelLeft,
                 double via) {
     }
 
-    CellStructure {
+    public CellStructure {
         nodes = List.copyOf(nodes);
         edges = List.copyOf(edges);
     }
 
-    Node node(String id) {
+    public Node node(String id) {
         for (Node node : nodes) {
             if (node.id().equals(id)) {
                 return node;
@@ -137,7 +137,7 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
     }
 
     /** The drawing for {@code cell}; {@code reset} matters for {@link CellKind#GRU} only. */
-    static CellStructure of(CellKind cell, GruReset reset) {
+    public static CellStructure of(CellKind cell, GruReset reset) {
         return switch (cell) {
             case RNN -> vanillaRnn();
             case GRU_SIMPLE -> simplifiedGru();
@@ -283,21 +283,21 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
             this.reset = reset;
         }
 
-        void node(String id, NodeKind kind, Quantity quantity, String symbol, String function, double col,
+        public void node(String id, NodeKind kind, Quantity quantity, String symbol, String function, double col,
                   double row) {
             if (nodes.put(id, new Node(id, kind, quantity, symbol, function, col, row)) != null) {
                 throw new IllegalStateException("node " + id + " twice");
             }
         }
 
-        EdgeBuilder edge(String from, Port exit, String to, Port entry) {
+        public EdgeBuilder edge(String from, Port exit, String to, Port entry) {
             EdgeBuilder edge = new EdgeBuilder(from, exit, to, entry);
             edges.add(edge);
             byKey.put(from + "->" + to, edge);
             return edge;
         }
 
-        void edgeLabel(String key, String label) {
+        public void edgeLabel(String key, String label) {
             EdgeBuilder edge = byKey.get(key);
             if (edge == null) {
                 throw new IllegalStateException("no edge " + key);
@@ -306,7 +306,7 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
         }
 
         /** a&lt;t-1&gt; on the bus at the left (unless the bus starts elsewhere), x&lt;t&gt; below at {@code tokenCol}. */
-        void inputs(String busStart, double tokenCol) {
+        public void inputs(String busStart, double tokenCol) {
             if (busStart == null) {
                 node("aPrev", NodeKind.INPUT, Quantity.ACTIVATION, "a^<t-1>", null, 0, ROW_BUS);
             }
@@ -316,7 +316,7 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
         }
 
         /** The GRU's c&lt;t-1&gt; (= a&lt;t-1&gt;) on the memory line, dropping to the bus where x&lt;t&gt; joins. */
-        void gruInputs(double tokenCol) {
+        public void gruInputs(double tokenCol) {
             node("cPrev", NodeKind.INPUT, Quantity.MEMORY_CELL, "c^<t-1>", null, 0, ROW_MEMORY);
             node("jDrop", NodeKind.JUNCTION, null, null, null, 0.55, ROW_MEMORY);
             node("jDropBus", NodeKind.JUNCTION, null, null, null, 0.55, ROW_BUS);
@@ -326,7 +326,7 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
         }
 
         /** The bus from {@code start} through x&lt;t&gt;'s junction, feeding each box from below. */
-        void bus(String start, String... boxes) {
+        public void bus(String start, String... boxes) {
             String previous = start;
             for (String current : concat("jx", boxes)) {
                 String junction = current.equals("jx") ? "jx" : "bus:" + current;
@@ -351,7 +351,7 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
          *
          * @param candidateCrosses whether c̃'s line has to cross Γu's on its way (full GRU)
          */
-        void gruCombination(String update, double keepCol, String candidate, double writeCol, double writeRow,
+        public void gruCombination(String update, double keepCol, String candidate, double writeCol, double writeRow,
                             boolean candidateCrosses) {
             node("oneMinus", NodeKind.OP, null, "1−", null, keepCol, 1.62);
             node("mulK", NodeKind.OP, null, "×", null, keepCol, ROW_MEMORY);
@@ -381,7 +381,7 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
         }
 
         /** c&lt;t&gt; leaves on the memory line; a&lt;t&gt; = c&lt;t&gt; is tapped off it down to the bus row. */
-        void gruOutputs(double plusCol) {
+        public void gruOutputs(double plusCol) {
             double tapCol = plusCol + 0.75;
             double stateCol = plusCol + 1.6;
             node("jA", NodeKind.JUNCTION, null, null, null, tapCol, ROW_MEMORY);
@@ -395,18 +395,18 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
         }
 
         /** An arrow from {@code from} out of the cell towards the next step. */
-        void exit(String from, double col, double row) {
+        public void exit(String from, double col, double row) {
             String id = "exit:" + from;
             node(id, NodeKind.EXIT, null, null, null, col, row);
             edge(from, Port.E, id, Port.W).kind(from.equals("c") ? EdgeKind.MEMORY : EdgeKind.DATA);
         }
 
         /** a&lt;t&gt; → (next step, right) and up into the softmax ŷ&lt;t&gt; at the top. */
-        void prediction(String from, double branchCol, double exitCol, double row) {
+        public void prediction(String from, double branchCol, double exitCol, double row) {
             prediction(from, branchCol, exitCol, row, ROW_PREDICTION);
         }
 
-        void prediction(String from, double branchCol, double exitCol, double row, double predictionRow) {
+        public void prediction(String from, double branchCol, double exitCol, double row, double predictionRow) {
             node("jPrediction", NodeKind.JUNCTION, null, null, null, branchCol, row);
             node("prediction", NodeKind.PREDICTION, null, "ŷ^<t>", "softmax", branchCol, predictionRow);
             node("exit:a", NodeKind.EXIT, null, null, null, exitCol, row);
@@ -415,7 +415,7 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
             edge("jPrediction", Port.E, "exit:a", Port.W);
         }
 
-        CellStructure build() {
+        public CellStructure build() {
             List<Edge> built = new ArrayList<>();
             for (EdgeBuilder edge : edges) {
                 Objects.requireNonNull(nodes.get(edge.from), () -> "edge from unknown node " + edge.from);
@@ -455,52 +455,52 @@ record CellStructure(CellKind cell, GruReset reset, List<Node> nodes, List<Edge>
             this.entry = entry;
         }
 
-        EdgeBuilder kind(EdgeKind value) {
+        public EdgeBuilder kind(EdgeKind value) {
             kind = value;
             return this;
         }
 
-        EdgeBuilder flow(Flow value) {
+        public EdgeBuilder flow(Flow value) {
             flow = value;
             return this;
         }
 
-        EdgeBuilder noArrow() {
+        public EdgeBuilder noArrow() {
             arrow = false;
             return this;
         }
 
-        EdgeBuilder bridge() {
+        public EdgeBuilder bridge() {
             bridge = true;
             return this;
         }
 
-        EdgeBuilder label(String value) {
+        public EdgeBuilder label(String value) {
             label = value;
             return this;
         }
 
-        EdgeBuilder via(double value) {
+        public EdgeBuilder via(double value) {
             via = value;
             return this;
         }
 
-        EdgeBuilder labelLeft() {
+        public EdgeBuilder labelLeft() {
             labelLeft = true;
             return this;
         }
 
-        EdgeBuilder exitOffset(double value) {
+        public EdgeBuilder exitOffset(double value) {
             exitOffset = value;
             return this;
         }
 
-        EdgeBuilder entryOffset(double value) {
+        public EdgeBuilder entryOffset(double value) {
             entryOffset = value;
             return this;
         }
 
-        Edge build() {
+        public Edge build() {
             return new Edge(from, exit, exitOffset, to, entry, entryOffset, kind, flow, arrow, bridge, label, labelLeft, via);
         }
     }

@@ -1,4 +1,4 @@
-package org.gatescope.ui.diagram;
+package org.gatescope.render.diagram;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,7 +6,7 @@ import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
-import org.gatescope.ui.diagram.CellStructure.Node;
+import org.gatescope.render.diagram.CellStructure.Node;
 
 /**
  * The text a node's tooltip shows: its equation in the lecture's notation, exactly as
@@ -14,13 +14,13 @@ import org.gatescope.ui.diagram.CellStructure.Node;
  * (Γu = 1 − z for GRUs, tanh in the LSTM's a&lt;t&gt;, where the GRU applies Γr, what the peepholes
  * see). Numbers are those of the trace, never recomputed.
  */
-final class Equations {
+public final class Equations {
 
     private Equations() {
     }
 
     /** A value as the diagram prints it: two decimals, a true minus sign, no "−0.00". */
-    static String number(double value) {
+    public static String number(double value) {
         String text = String.format(Locale.ROOT, "%.2f", value);
         if (text.equals("-0.00")) {
             return "0.00";
@@ -29,18 +29,18 @@ final class Equations {
     }
 
     /** "x<2> = “cat”", the current token with its 1-based position, as the lecture counts. */
-    static String token(Trace trace, int t) {
+    public static String token(Trace trace, int t) {
         String word = trace.tokens().get(t);
         return "x<" + (t + 1) + "> = \u201c" + word + "\u201d" + (trace.isUnknown(t) ? " (unknown: " + trace.readAs(t) + ")" : "");
     }
 
     /** The tooltip of {@code quantity} at step {@code t} for {@code unit}. */
-    static String forQuantity(Trace trace, int t, int unit, Quantity quantity) {
+    public static String forQuantity(Trace trace, int t, int unit, Quantity quantity) {
         return forQuantity(trace, t, unit, quantity, LayerContext.OWN);
     }
 
     /** As {@link #forQuantity(Trace, int, int, Quantity)}, for a layer in {@code context} (t+1 for a backward direction). */
-    static String forQuantity(Trace trace, int t, int unit, Quantity quantity, LayerContext context) {
+    public static String forQuantity(Trace trace, int t, int unit, Quantity quantity, LayerContext context) {
         if (!trace.has(quantity)) {
             throw new IllegalArgumentException(trace.cell().id() + " has no " + quantity.symbol());
         }
@@ -54,12 +54,12 @@ final class Equations {
     }
 
     /** The tooltip of any node: quantities as {@link #forQuantity}, the rest explained; null for bare junctions. */
-    static String forNode(Node node, Trace trace, int t, int unit) {
+    public static String forNode(Node node, Trace trace, int t, int unit) {
         return forNode(node, trace, t, unit, LayerContext.OWN);
     }
 
     /** As {@link #forNode(Node, Trace, int, int)}, for a layer in {@code context}. */
-    static String forNode(Node node, Trace trace, int t, int unit, LayerContext context) {
+    public static String forNode(Node node, Trace trace, int t, int unit, LayerContext context) {
         if (node.isQuantityNode()) {
             return forQuantity(trace, t, unit, node.quantity(), context);
         }
@@ -254,7 +254,7 @@ final class Equations {
             previousActivation = exists ? trace.value(Quantity.ACTIVATION, from, unit) : 0;
         }
 
-        double pre(Quantity quantity) {
+        public double pre(Quantity quantity) {
             return trace.preActivation(quantity, t, unit);
         }
 

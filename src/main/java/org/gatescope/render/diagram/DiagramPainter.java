@@ -1,38 +1,36 @@
-package org.gatescope.ui.diagram;
+package org.gatescope.render.diagram;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.geometry.HPos;
-import javafx.geometry.Point2D;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.StrokeLineCap;
-import javafx.scene.shape.StrokeLineJoin;
-import javafx.scene.text.TextAlignment;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.render.ColorScale;
-import org.gatescope.ui.canvas.TextWidths;
-import org.gatescope.ui.diagram.CellStructure.Edge;
-import org.gatescope.ui.diagram.CellStructure.EdgeKind;
-import org.gatescope.ui.diagram.CellStructure.Flow;
-import org.gatescope.ui.diagram.CellStructure.Node;
-import org.gatescope.ui.diagram.CellStructure.NodeKind;
-import org.gatescope.ui.diagram.DiagramLayout.Box;
+import org.gatescope.render.draw.DrawFont;
+import org.gatescope.render.draw.LineCap;
+import org.gatescope.render.draw.LineJoin;
+import org.gatescope.render.draw.Painter;
+import org.gatescope.render.draw.Rgba;
+import org.gatescope.render.draw.TextAlign;
+import org.gatescope.render.diagram.CellStructure.Edge;
+import org.gatescope.render.diagram.CellStructure.EdgeKind;
+import org.gatescope.render.diagram.CellStructure.Flow;
+import org.gatescope.render.diagram.CellStructure.Node;
+import org.gatescope.render.diagram.CellStructure.NodeKind;
+import org.gatescope.render.diagram.DiagramLayout.Box;
 
 /**
  * Paints a cell diagram: lines first (the memory line thick, each line as wide and opaque as
  * its gate lets information through), then the boxes with their symbols, values and unit
  * strips, then the title, the notes and the colour legend. Stateless.
  */
-final class DiagramPainter {
+public final class DiagramPainter {
 
     /** A box's value is set this much smaller than its symbol. */
-    static final double VALUE_SCALE = 0.95;
+    public static final double VALUE_SCALE = 0.95;
 
     /** A box's corner radius, as a share of its height (pills are fully round). */
     private static final double BOX_ARC = 0.28;
@@ -41,7 +39,7 @@ final class DiagramPainter {
      * What to paint: the trace and position (for labels), the frame of values (maybe
      * mid-animation), the node under the mouse (or null) and the softmax's top prediction.
      */
-    record Scene(Trace trace, int step, int unit, DisplayFrame frame, String hovered, Trace.Prediction prediction,
+    public record Scene(Trace trace, int step, int unit, DisplayFrame frame, String hovered, Trace.Prediction prediction,
                  List<Placed> placed, LayerContext context) {
 
         Scene(Trace trace, int step, int unit, DisplayFrame frame, String hovered, Trace.Prediction prediction) {
@@ -54,7 +52,7 @@ final class DiagramPainter {
         }
 
         /** The layer named in the title; "" for a model of one layer. */
-        String layer() {
+        public String layer() {
             return context.label();
         }
     }
@@ -64,7 +62,7 @@ final class DiagramPainter {
      * can check that none collides with another, a box or a line: {@code owner} is the node or edge
      * (from→to) the text belongs to, if any; {@code size} its font size in px.
      */
-    record Placed(String owner, String text, Box bounds, double size) {
+    public record Placed(String owner, String text, Box bounds, double size) {
     }
 
     /** Notes a text drawn from {@code left} with its baseline at {@code baseline}, when the scene records. */
@@ -80,13 +78,14 @@ final class DiagramPainter {
     private DiagramPainter() {
     }
 
-    static void paint(GraphicsContext g, DiagramLayout layout, Scene scene) {
+    public static void paint(Painter g, DiagramLayout layout, Scene scene) {
         g.save();
         g.setFill(DiagramTheme.BACKGROUND);
         g.fillRect(0, 0, layout.width(), layout.height());
-        g.setLineCap(StrokeLineCap.BUTT);
-        g.setLineJoin(StrokeLineJoin.ROUND);
-        g.setTextAlign(TextAlignment.LEFT);
+        g.setLineCap(LineCap.BUTT);
+        g.setLineJoin(LineJoin.ROUND);
+        g.setTextAlign(TextAlign.LEFT);
+        g.setTextBaseline(org.gatescope.render.draw.TextBaseline.ALPHABETIC);
         CellStructure structure = layout.structure();
         Map<String, Integer> degree = degrees(structure);
 
@@ -123,7 +122,7 @@ final class DiagramPainter {
     }
 
     /** How much {@code flow} lets through for the selected unit, 0..1. */
-    static double weight(Flow flow, DisplayFrame frame, int unit) {
+    public static double weight(Flow flow, DisplayFrame frame, int unit) {
         double w = switch (flow) {
             case FULL -> 1;
             case FORGET -> frame.value(Quantity.FORGET_GATE, unit);
@@ -137,13 +136,13 @@ final class DiagramPainter {
 
     // ---- lines
 
-    private static void drawEdge(GraphicsContext g, DiagramLayout layout, Edge edge, Scene scene) {
-        List<Point2D> points = layout.route(edge);
+    private static void drawEdge(Painter g, DiagramLayout layout, Edge edge, Scene scene) {
+        List<Point> points = layout.route(edge);
         double w = weight(edge.flow(), scene.frame(), scene.unit());
         double base = edge.kind() == EdgeKind.MEMORY ? layout.memoryWidth() : layout.lineWidth();
         double width = edge.flow() == Flow.FULL ? base : base * (0.35 + 1.0 * w);
         double opacity = edge.flow() == Flow.FULL ? 1 : 0.22 + 0.78 * w;
-        Color color = switch (edge.kind()) {
+        Rgba color = switch (edge.kind()) {
             case MEMORY -> DiagramTheme.MEMORY;
             case PEEPHOLE -> DiagramTheme.PEEPHOLE;
             default -> DiagramTheme.LINE;
@@ -151,13 +150,13 @@ final class DiagramPainter {
         double arrowLength = edge.arrow() ? Math.max(8, Math.max(width, layout.lineWidth()) * 3.2 + 4) : 0;
 
         if (edge.bridge()) {
-            List<Point2D> halo = trim(points, layout.opRadius() * 0.9, layout.opRadius() * 0.9);
+            List<Point> halo = trim(points, layout.opRadius() * 0.9, layout.opRadius() * 0.9);
             g.setStroke(DiagramTheme.BACKGROUND);
             g.setLineWidth(width + 2 * Math.max(3, layout.lineWidth() * 3));
             g.setLineDashes();
             strokePolyline(g, halo);
         }
-        g.setStroke(color.deriveColor(0, 1, 1, opacity));
+        g.setStroke(color.fade(opacity));
         g.setLineWidth(width);
         if (edge.kind() == EdgeKind.PEEPHOLE) {
             g.setLineDashes(width * 3.5, width * 2.5);
@@ -167,14 +166,14 @@ final class DiagramPainter {
         strokePolyline(g, trim(points, 0, arrowLength * 0.7));
         g.setLineDashes();
         if (edge.arrow()) {
-            Point2D tip = points.get(points.size() - 1);
-            Point2D before = points.get(points.size() - 2);
-            drawArrowHead(g, before, tip, arrowLength, color.deriveColor(0, 1, 1, Math.max(opacity, 0.5)));
+            Point tip = points.get(points.size() - 1);
+            Point before = points.get(points.size() - 2);
+            drawArrowHead(g, before, tip, arrowLength, color.fade(Math.max(opacity, 0.5)));
         }
     }
 
-    private static void drawArrowHead(GraphicsContext g, Point2D from, Point2D tip, double length, Color color) {
-        Point2D direction = tip.subtract(from);
+    private static void drawArrowHead(Painter g, Point from, Point tip, double length, Rgba color) {
+        Point direction = tip.subtract(from);
         double norm = direction.magnitude();
         if (norm < 1e-6) {
             return;
@@ -189,7 +188,7 @@ final class DiagramPainter {
                 new double[] {tip.getY(), by + dx * half, by - dx * half}, 3);
     }
 
-    private static void strokePolyline(GraphicsContext g, List<Point2D> points) {
+    private static void strokePolyline(Painter g, List<Point> points) {
         if (points.size() < 2) {
             return;
         }
@@ -202,8 +201,8 @@ final class DiagramPainter {
     }
 
     /** The polyline shortened by {@code head} pixels at its start and {@code tail} at its end. */
-    static List<Point2D> trim(List<Point2D> points, double head, double tail) {
-        List<Point2D> out = new ArrayList<>(points);
+    public static List<Point> trim(List<Point> points, double head, double tail) {
+        List<Point> out = new ArrayList<>(points);
         cut(out, tail);
         java.util.Collections.reverse(out);
         cut(out, head);
@@ -211,14 +210,14 @@ final class DiagramPainter {
         return out;
     }
 
-    private static void cut(List<Point2D> points, double length) {
+    private static void cut(List<Point> points, double length) {
         double left = length;
         while (left > 0 && points.size() >= 2) {
-            Point2D end = points.get(points.size() - 1);
-            Point2D previous = points.get(points.size() - 2);
+            Point end = points.get(points.size() - 1);
+            Point previous = points.get(points.size() - 2);
             double segment = end.distance(previous);
             if (segment > left) {
-                Point2D direction = previous.subtract(end).normalize();
+                Point direction = previous.subtract(end).normalize();
                 points.set(points.size() - 1, end.add(direction.multiply(left)));
                 return;
             }
@@ -230,8 +229,8 @@ final class DiagramPainter {
         }
     }
 
-    private static void drawEdgeLabel(GraphicsContext g, DiagramLayout layout, Edge edge, Scene scene) {
-        List<Point2D> points = layout.route(edge);
+    private static void drawEdgeLabel(Painter g, DiagramLayout layout, Edge edge, Scene scene) {
+        List<Point> points = layout.route(edge);
         int longest = 0;
         double length = -1;
         for (int i = 0; i + 1 < points.size(); i++) {
@@ -241,27 +240,27 @@ final class DiagramPainter {
                 longest = i;
             }
         }
-        Point2D a = points.get(longest);
-        Point2D b = points.get(longest + 1);
+        Point a = points.get(longest);
+        Point b = points.get(longest + 1);
         double size = layout.captionSize();
         g.setFill(edge.kind() == EdgeKind.PEEPHOLE ? DiagramTheme.PEEPHOLE : DiagramTheme.MUTED);
         double pad = Math.max(5, layout.lineWidth() * 3);
-        double width = MathText.width(edge.label(), size, false);
+        double width = MathText.width(g, edge.label(), size, false);
         String owner = edge.from() + "\u2192" + edge.to();
         if (Math.abs(a.getX() - b.getX()) < 0.5) {
             // below the middle: clear of the boxes' unit strips where the line starts under a row
             double y = Math.min(a.getY(), b.getY()) + Math.abs(a.getY() - b.getY()) * 0.6 + size * 0.35;
             double left = edge.labelLeft() ? a.getX() - pad - width : a.getX() + pad;
-            MathText.draw(g, edge.label(), left, y, size, false, HPos.LEFT);
+            MathText.draw(g, edge.label(), left, y, size, false, TextAlign.LEFT);
             place(scene, owner, edge.label(), left, y, width, size);
         } else {
             double left = (a.getX() + b.getX()) / 2 - width / 2;
-            MathText.draw(g, edge.label(), left, a.getY() - pad, size, false, HPos.LEFT);
+            MathText.draw(g, edge.label(), left, a.getY() - pad, size, false, TextAlign.LEFT);
             place(scene, owner, edge.label(), left, a.getY() - pad, width, size);
         }
     }
 
-    private static void drawMemoryCaption(GraphicsContext g, DiagramLayout layout, CellStructure structure,
+    private static void drawMemoryCaption(Painter g, DiagramLayout layout, CellStructure structure,
                                           Scene scene) {
         if (structure.cell() == CellKind.RNN) {
             return;
@@ -274,7 +273,7 @@ final class DiagramPainter {
         g.setFont(MathText.italic(size, false));
         String caption = structure.cell().isLstm() ? "memory cell c — the conveyor belt"
                 : "memory cell c = a — the conveyor belt";
-        double width = MathText.textWidth(caption, MathText.italic(size, false));
+        double width = g.textWidth(caption, MathText.italic(size, false));
         double x = Math.max(from.right() + size, (from.right() + to.left()) / 2 - width / 2);
         g.fillText(caption, x, y);
         place(scene, null, caption, x, y, width, size);
@@ -282,7 +281,7 @@ final class DiagramPainter {
 
     // ---- nodes
 
-    private static void drawNode(GraphicsContext g, DiagramLayout layout, Node node, Scene scene) {
+    private static void drawNode(Painter g, DiagramLayout layout, Node node, Scene scene) {
         Box box = layout.box(node.id());
         boolean hovered = node.id().equals(scene.hovered());
         switch (node.kind()) {
@@ -304,30 +303,30 @@ final class DiagramPainter {
         }
     }
 
-    private static void drawValueBox(GraphicsContext g, DiagramLayout layout, Node node, Box box, Scene scene) {
+    private static void drawValueBox(Painter g, DiagramLayout layout, Node node, Box box, Scene scene) {
         Quantity quantity = node.quantity();
         boolean previous = node.kind() == NodeKind.INPUT;
         double value = previous ? scene.frame().previous(quantity, scene.unit())
                 : scene.frame().value(quantity, scene.unit());
-        Color fill = DiagramTheme.fill(quantity, value);
+        Rgba fill = DiagramTheme.fill(quantity, value);
         boolean pill = node.kind() == NodeKind.INPUT || node.kind() == NodeKind.STATE;
         double arc = pill ? box.h() : box.h() * BOX_ARC;
         drawBox(g, layout, box, fill, arc);
 
         double size = layout.labelSize();
         g.setFill(DiagramTheme.textOn(fill));
-        MathText.draw(g, node.symbol(), box.cx(), box.top() + box.h() * 0.45, size, true, HPos.CENTER);
+        MathText.draw(g, node.symbol(), box.cx(), box.top() + box.h() * 0.45, size, true, TextAlign.CENTER);
         g.setFont(MathText.font(size * VALUE_SCALE, false));
-        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextAlign(TextAlign.CENTER);
         g.fillText(Equations.number(value), box.cx(), box.top() + box.h() * 0.86);
-        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextAlign(TextAlign.LEFT);
 
         drawFunctionTag(g, layout, node, box, scene);
         drawStrip(g, layout.strip(node.id()), scene.frame().units(quantity, previous), quantity, scene.unit());
     }
 
     /** A box's rounded rectangle, filled and outlined as every box of the diagram is. */
-    private static void drawBox(GraphicsContext g, DiagramLayout layout, Box box, Color fill, double arc) {
+    private static void drawBox(Painter g, DiagramLayout layout, Box box, Rgba fill, double arc) {
         g.setFill(fill);
         g.fillRoundRect(box.left(), box.top(), box.w(), box.h(), arc, arc);
         g.setStroke(DiagramTheme.BOX_STROKE);
@@ -335,7 +334,7 @@ final class DiagramPainter {
         g.strokeRoundRect(box.left(), box.top(), box.w(), box.h(), arc, arc);
     }
 
-    private static void drawStrip(GraphicsContext g, Box strip, double[] values, Quantity quantity, int unit) {
+    private static void drawStrip(Painter g, Box strip, double[] values, Quantity quantity, int unit) {
         ColorScale scale = ColorScale.forQuantity(quantity);
         int n = values.length;
         double cell = strip.w() / n;
@@ -344,7 +343,7 @@ final class DiagramPainter {
             // overlap by a pixel fraction so no background shows between cells
             g.fillRect(strip.left() + i * cell, strip.top(), cell + 0.6, strip.h());
         }
-        g.setStroke(DiagramTheme.MUTED.deriveColor(0, 1, 1, 0.6));
+        g.setStroke(DiagramTheme.MUTED.fade(0.6));
         g.setLineWidth(0.8);
         g.strokeRect(strip.left(), strip.top(), strip.w(), strip.h());
         double outline = Math.max(cell, 4);
@@ -354,7 +353,7 @@ final class DiagramPainter {
         g.strokeRect(x, strip.top() - 1.5, outline, strip.h() + 3);
     }
 
-    private static void drawOp(GraphicsContext g, DiagramLayout layout, Node node, Box box) {
+    private static void drawOp(Painter g, DiagramLayout layout, Node node, Box box) {
         g.setFill(DiagramTheme.OP_FILL);
         g.fillOval(box.left(), box.top(), box.w(), box.h());
         g.setStroke(DiagramTheme.OP_STROKE);
@@ -365,12 +364,12 @@ final class DiagramPainter {
         double size = Math.max(DiagramLayout.MIN_TEXT, word ? box.h() * 0.46 : box.h() * (symbol.length() > 1 ? 0.5 : 0.7));
         g.setFill(DiagramTheme.TEXT);
         g.setFont(MathText.font(size, !word));
-        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextAlign(TextAlign.CENTER);
         g.fillText(symbol, box.cx(), box.cy() + size * 0.36);
-        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextAlign(TextAlign.LEFT);
     }
 
-    private static void drawLinear(GraphicsContext g, DiagramLayout layout, Node node, Box box) {
+    private static void drawLinear(Painter g, DiagramLayout layout, Node node, Box box) {
         g.setFill(DiagramTheme.LINEAR_FILL);
         g.fillRect(box.left(), box.top(), box.w(), box.h());
         g.setStroke(DiagramTheme.LINE);
@@ -378,36 +377,36 @@ final class DiagramPainter {
         g.strokeRect(box.left(), box.top(), box.w(), box.h());
         double size = Math.max(DiagramLayout.MIN_TEXT, box.h() * 0.5);
         g.setFill(DiagramTheme.TEXT);
-        MathText.draw(g, node.symbol(), box.cx(), box.cy() + size * 0.3, size, false, HPos.CENTER);
+        MathText.draw(g, node.symbol(), box.cx(), box.cy() + size * 0.3, size, false, TextAlign.CENTER);
     }
 
-    private static void drawFunction(GraphicsContext g, DiagramLayout layout, Node node, Box box) {
+    private static void drawFunction(Painter g, DiagramLayout layout, Node node, Box box) {
         drawBox(g, layout, box, DiagramTheme.LINEAR_FILL, box.h() * BOX_ARC);
         double size = layout.labelSize();
         g.setFill(DiagramTheme.TEXT);
-        MathText.draw(g, node.symbol(), box.cx(), box.cy() + size * 0.35, size, true, HPos.CENTER);
+        MathText.draw(g, node.symbol(), box.cx(), box.cy() + size * 0.35, size, true, TextAlign.CENTER);
     }
 
-    private static void drawPrediction(GraphicsContext g, DiagramLayout layout, Node node, Box box, Scene scene) {
+    private static void drawPrediction(Painter g, DiagramLayout layout, Node node, Box box, Scene scene) {
         drawBox(g, layout, box, DiagramTheme.PREDICTION_FILL, box.h() * BOX_ARC);
         double size = layout.labelSize();
         g.setFill(DiagramTheme.TEXT);
-        MathText.draw(g, node.symbol(), box.cx(), box.top() + box.h() * 0.45, size, true, HPos.CENTER);
+        MathText.draw(g, node.symbol(), box.cx(), box.top() + box.h() * 0.45, size, true, TextAlign.CENTER);
         Trace.Prediction top = scene.prediction();
         if (top == null) { // no softmax over named tokens at this layer
             drawFunctionTag(g, layout, node, box, scene);
             return;
         }
         double small = Math.max(DiagramLayout.MIN_TEXT, size * 0.78);
-        javafx.scene.text.Font font = MathText.font(small, false);
+        DrawFont font = MathText.font(small, false);
         g.setFont(font);
-        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextAlign(TextAlign.CENTER);
         // a long word is shortened, never set below the least text size
         String probability = "\u201d " + Equations.number(top.probability());
-        double room = box.w() - 8 - MathText.textWidth("\u201c" + probability, font);
-        String text = "\u201c" + TextWidths.fit(top.token(), font, room) + probability;
+        double room = box.w() - 8 - g.textWidth("\u201c" + probability, font);
+        String text = "\u201c" + g.fit(top.token(), font, room) + probability;
         g.fillText(text, box.cx(), box.top() + box.h() * 0.85);
-        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextAlign(TextAlign.LEFT);
         drawFunctionTag(g, layout, node, box, scene);
     }
 
@@ -415,13 +414,13 @@ final class DiagramPainter {
      * The function a box applies (σ, tanh, softmax), small above its top-right corner: lines
      * enter and leave boxes at the top's centre or left, never at its right.
      */
-    private static void drawFunctionTag(GraphicsContext g, DiagramLayout layout, Node node, Box box, Scene scene) {
+    private static void drawFunctionTag(Painter g, DiagramLayout layout, Node node, Box box, Scene scene) {
         if (node.function() == null) {
             return;
         }
         double size = layout.smallSize();
-        javafx.scene.text.Font font = MathText.italic(size, false);
-        double width = MathText.textWidth(node.function(), font);
+        DrawFont font = MathText.italic(size, false);
+        double width = g.textWidth(node.function(), font);
         // right of the line that enters the box's top at its centre, overhanging the box if need be
         double left = Math.max(box.right() - 2 - width, box.cx() + layout.lineWidth() * 2 + 3);
         double baseline = box.top() - size * 0.3 - 2; // clear of the box's outline
@@ -431,35 +430,35 @@ final class DiagramPainter {
         place(scene, node.id(), node.function(), left, baseline, width, size);
     }
 
-    private static void drawToken(GraphicsContext g, DiagramLayout layout, Box box, Scene scene) {
+    private static void drawToken(Painter g, DiagramLayout layout, Box box, Scene scene) {
         double size = layout.labelSize();
         int t = scene.step();
         String symbol = "x^<" + (t + 1) + ">";
         String word = " = \u201c" + scene.trace().tokens().get(t) + "\u201d";
         boolean unknown = scene.trace().isUnknown(t);
-        double symbolWidth = MathText.width(symbol, size, true);
-        double wordWidth = MathText.textWidth(word, MathText.font(size, false));
+        double symbolWidth = MathText.width(g, symbol, size, true);
+        double wordWidth = g.textWidth(word, MathText.font(size, false));
         double left = box.cx() - symbolWidth / 2;
         double baseline = box.cy() + size * 0.35;
         g.setFill(DiagramTheme.TEXT);
-        MathText.draw(g, symbol, left, baseline, size, true, HPos.LEFT);
+        MathText.draw(g, symbol, left, baseline, size, true, TextAlign.LEFT);
         g.setFill(unknown ? DiagramTheme.DANGER : DiagramTheme.TEXT);
         g.setFont(MathText.font(size, false));
         g.fillText(word, left + symbolWidth, baseline);
         double unknownWidth = 0;
         if (unknown) {
-            javafx.scene.text.Font small = MathText.font(layout.smallSize(), false);
+            DrawFont small = MathText.font(layout.smallSize(), false);
             g.setFont(small);
             String readAs = " unknown → " + scene.trace().readAs(t); // <unk>, or its signature (<unk-s>)
             g.fillText(readAs, left + symbolWidth + wordWidth, baseline);
-            unknownWidth = MathText.textWidth(readAs, small);
+            unknownWidth = g.textWidth(readAs, small);
         }
         place(scene, "x", symbol + word, left, baseline, symbolWidth + wordWidth + unknownWidth, size);
     }
 
     // ---- title, notes, legend
 
-    private static void drawTitle(GraphicsContext g, DiagramLayout layout, Scene scene) {
+    private static void drawTitle(Painter g, DiagramLayout layout, Scene scene) {
         Trace trace = scene.trace();
         double size = layout.titleSize();
         double x = layout.left() + size * 0.4;
@@ -476,28 +475,28 @@ final class DiagramPainter {
         g.setFill(DiagramTheme.TEXT);
         g.setFont(MathText.font(size, true));
         g.fillText(name, x, y);
-        double nameWidth = MathText.textWidth(name, MathText.font(size, true));
+        double nameWidth = g.textWidth(name, MathText.font(size, true));
         place(scene, null, name, x, y, nameWidth, size);
         double after = x + nameWidth;
         double whereSize = Math.max(DiagramLayout.MIN_TEXT, size * 0.85);
-        javafx.scene.text.Font whereFont = MathText.font(whereSize, false);
+        DrawFont whereFont = MathText.font(whereSize, false);
         String where = "   t = " + (scene.step() + 1) + " \u201c" + trace.tokens().get(scene.step()) + "\u201d"
                 + "   unit " + scene.unit() + " of " + trace.hidden();
-        if (MathText.textWidth(where, whereFont) > right - after) { // a long token gives way first
+        if (g.textWidth(where, whereFont) > right - after) { // a long token gives way first
             where = "   t = " + (scene.step() + 1) + "   unit " + scene.unit() + " of " + trace.hidden();
         }
-        where = TextWidths.fit(where, whereFont, right - after);
+        where = g.fit(where, whereFont, right - after);
         g.setFont(whereFont);
         g.setFill(DiagramTheme.MUTED);
         g.fillText(where, after, y);
-        place(scene, null, where, after, y, MathText.textWidth(where, whereFont), whereSize);
+        place(scene, null, where, after, y, g.textWidth(where, whereFont), whereSize);
         String note = scene.context().direction(note(trace)); // c<t+1> for a backward direction
         if (note != null) {
-            javafx.scene.text.Font noteFont = MathText.font(small, false);
-            note = TextWidths.fit(note, noteFont, right - x);
+            DrawFont noteFont = MathText.font(small, false);
+            note = g.fit(note, noteFont, right - x);
             g.setFont(noteFont);
             g.fillText(note, x, y + small * 1.45);
-            place(scene, null, note, x, y + small * 1.45, MathText.textWidth(note, noteFont), small);
+            place(scene, null, note, x, y + small * 1.45, g.textWidth(note, noteFont), small);
         }
     }
 
@@ -512,7 +511,7 @@ final class DiagramPainter {
     }
 
     /** The one-line note under the title: what this drawing does differently from the slide. */
-    static String note(Trace trace) {
+    public static String note(Trace trace) {
         return switch (trace.cell()) {
             case RNN -> "no gates, no memory cell: a<t-1> is rewritten at every step";
             case GRU_SIMPLE -> "the lecture's first GRU: no relevance gate (Γr ≡ 1); Γu = 1 − z";
@@ -524,7 +523,7 @@ final class DiagramPainter {
         };
     }
 
-    private static void drawLegend(GraphicsContext g, DiagramLayout layout, Scene scene) {
+    private static void drawLegend(Painter g, DiagramLayout layout, Scene scene) {
         double size = layout.smallSize();
         double barWidth = Math.max(50, layout.unit() * 0.9);
         double barHeight = Math.max(6, size * 0.7);
@@ -538,12 +537,12 @@ final class DiagramPainter {
     }
 
     /** One colour bar drawn right-aligned at {@code right}; returns where the next entry ends. */
-    private static double legendEntry(GraphicsContext g, double right, double y, double barWidth, double barHeight,
+    private static double legendEntry(Painter g, double right, double y, double barWidth, double barHeight,
                                       double size, ColorScale scale, String name, String low, String high) {
-        javafx.scene.text.Font font = MathText.font(size, false);
-        double highWidth = MathText.textWidth(high, font);
-        double lowWidth = MathText.textWidth(low, font);
-        double nameWidth = MathText.textWidth(name, MathText.font(size, true));
+        DrawFont font = MathText.font(size, false);
+        double highWidth = g.textWidth(high, font);
+        double lowWidth = g.textWidth(low, font);
+        double nameWidth = g.textWidth(name, MathText.font(size, true));
         double gap = size * 0.4;
         double barRight = right - highWidth - gap;
         double barLeft = barRight - barWidth;
@@ -576,7 +575,7 @@ final class DiagramPainter {
         return degree;
     }
 
-    private static Color junctionColor(CellStructure structure, Node node) {
+    private static Rgba junctionColor(CellStructure structure, Node node) {
         for (Edge edge : structure.edges()) {
             if (edge.from().equals(node.id()) || edge.to().equals(node.id())) {
                 if (edge.kind() == EdgeKind.MEMORY) {

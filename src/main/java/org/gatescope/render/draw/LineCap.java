@@ -1,0 +1,6 @@
+package org.gatescope.render.draw;
+
+/** How a stroked line ends. */
+public enum LineCap {
+    BUTT, ROUND, SQUARE
+}
