@@ -1,0 +1,40 @@
+package org.gatescope.ui.app;
+
+import org.gatescope.io.ModelFileException;
+import org.gatescope.io.ModelLibrary;
+import org.gatescope.text.EnglishLexicon;
+
+/**
+ * Reads and tests the model the window opens on while JavaFX starts: the toolkit and the window's
+ * controls keep the FX thread busy for most of a second, while reading the bundled model (its header,
+ * its 7,330-word vocabulary, its tensors) and the English lexicon needs no toolkit. Run on a second
+ * core, they are ready when the window asks for the model, which then comes from
+ * {@link ModelLibrary}'s once-per-run cache; a failure here is left for that request to report.
+ */
+final class OpeningModelPreload {
+
+    private OpeningModelPreload() {
+    }
+
+    /** Starts reading {@link ModelLibrary#OPENING} on a daemon thread, if it is bundled. */
+    static void start() {
+        if (!ModelLibrary.available().contains(ModelLibrary.OPENING)) {
+            return;
+        }
+        Thread thread = new Thread(OpeningModelPreload::load, "gatescope-preload");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void load() {
+        try {
+            ModelLibrary.loadTested(ModelLibrary.OPENING);
+            StartupLog.mark("opening model read (preload)");
+            // the verbs of the sentence's prediction are looked up in it once the trace is shown
+            EnglishLexicon.bundled();
+            StartupLog.mark("lexicon read (preload)");
+        } catch (ModelFileException | RuntimeException e) {
+            // the window's own request reads it again and shows the problem
+        }
+    }
+}
