@@ -3,11 +3,12 @@ package org.gatescope.ui.app;
 import org.gatescope.io.ModelFileException;
 import org.gatescope.io.ModelLibrary;
 import org.gatescope.text.EnglishLexicon;
+import org.gatescope.text.Lexicon;
 
 /**
  * Reads and tests the model the window opens on while JavaFX starts: the toolkit and the window's
  * controls keep the FX thread busy for most of a second, while reading the bundled model (its header,
- * its 7,330-word vocabulary, its tensors) and the English lexicon needs no toolkit. Run on a second
+ * its 7,330-word vocabulary, its tensors) and the lexicons needs no toolkit. Run on a second
  * core, they are ready when the window asks for the model, which then comes from
  * {@link ModelLibrary}'s once-per-run cache; a failure here is left for that request to report.
  */
@@ -30,9 +31,11 @@ final class OpeningModelPreload {
         try {
             ModelLibrary.loadTested(ModelLibrary.OPENING);
             StartupLog.mark("opening model read (preload)");
-            // the verbs of the sentence's prediction are looked up in it once the trace is shown
+            // the verbs of the sentence's prediction are looked up in it once the trace is shown, and the
+            // Teach menu's "flip the subject's number" reads the agreement lexicon made from it
             EnglishLexicon.bundled();
-            StartupLog.mark("lexicon read (preload)");
+            Lexicon.MAIN_VERBS.size();
+            StartupLog.mark("lexicons read (preload)");
         } catch (ModelFileException | RuntimeException e) {
             // the window's own request reads it again and shows the problem
         }
