@@ -31,7 +31,7 @@ for run in $(seq 1 "$runs"); do
     app=$!
     line=""
     for _ in $(seq 1 1200); do
-        line=$(grep -m1 "  drawn: " "$log" || true)
+        line=$(grep -m1 -E "  drawn: .*epoch [0-9]+ ms" "$log" || true) # the whole line, not one still being written
         [ -n "$line" ] && break
         kill -0 $app 2>/dev/null || break
         sleep 0.1
