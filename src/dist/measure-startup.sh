@@ -1,28 +1,63 @@
 #!/usr/bin/env bash
-# Start-up time of the packaged launcher: from exec until its window is mapped and visible on an
-# Xvfb display (drawn: JavaFX maps the stage once its first frame is ready), RUNS times, with the
-# CPU time the process used until then (all its threads, so it can exceed the wall time).
-# Usage: measure-startup.sh [LAUNCHER] [RUNS]   (default: the installed /usr/bin/gatescope, 5 runs)
-# Needs Xvfb and xdotool. The machine's load matters: the load average is printed with the times.
+# Start-up time of GateScope's window, RUNS times, on an Xvfb display: from the start of the process
+# until the first frame showing the lecture sentence's trace has been drawn (not merely the stage
+# mapped): the window prints that moment with -Dgatescope.startupLog=true (ui.app.StartupLog and
+# FirstFrame), passed here through JAVA_TOOL_OPTIONS so that any launcher carries it. Each run prints
+# that time, the time since the command was run (for `mvn javafx:run` it includes Maven's own start;
+# the first figure does not: it counts from the start of the JVM that opens the window), the resident
+# memory then (VmRSS in /proc) and the CPU time all the JVM's threads had used (which load cannot
+# stretch); then the median and the range, and the machine's load.
+# Usage: measure-startup.sh [RUNS] [COMMAND...]   (default: 5 runs of the installed /usr/bin/gatescope)
+#   src/dist/measure-startup.sh 7 java -jar target/gatescope.jar
+#   src/dist/measure-startup.sh 7 mvn -o -q javafx:run
+#   src/dist/measure-startup.sh 7 target/dist/gatescope/bin/gatescope
+# Needs Xvfb. The load average is printed with the times: on a busy machine they stretch.
 set -euo pipefail
-launcher=${1:-/usr/bin/gatescope}
-runs=${2:-5}
+runs=${1:-5}
+shift || true
+[ $# -gt 0 ] || set -- /usr/bin/gatescope
 display=:$((50 + RANDOM % 20))
 Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null' EXIT
+log=$(mktemp)
+trap 'kill $xvfb 2>/dev/null; rm -f "$log"' EXIT
 sleep 1
+drawn=() exec_ms=() rss=() cpu=()
+echo "measuring: $* (load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores)"
 for run in $(seq 1 "$runs"); do
-    start=$(date +%s%N)
-    DISPLAY=$display "$launcher" >/dev/null 2>&1 &
+    start=$(date +%s%3N)
+    # its own process group, so that a launcher's children (mvn's forked JVM) stop with it
+    DISPLAY=$display JAVA_TOOL_OPTIONS="-Dgatescope.startupLog=true" setsid "$@" >"$log" 2>&1 &
     app=$!
-    DISPLAY=$display timeout 120 xdotool search --sync --onlyvisible --name '^GateScope$' >/dev/null
-    end=$(date +%s%N)
-    # CPU time the launcher's process (the JVM runs inside it) spent until then: what load cannot stretch
-    ticks=$(awk '{ print $14 + $15 }' "/proc/$app/stat")
-    echo "run $run: window after $(( (end - start) / 1000000 )) ms, $(( ticks * 1000 / $(getconf CLK_TCK) )) ms of CPU"
-    kill $app
+    line=""
+    for _ in $(seq 1 1200); do
+        line=$(grep -m1 -E "  drawn: .*epoch [0-9]+ ms" "$log" || true) # the whole line, not one still being written
+        [ -n "$line" ] && break
+        kill -0 $app 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -- -$app 2>/dev/null || true
     wait $app 2>/dev/null || true
+    if [ -z "$line" ]; then
+        echo "run $run: no frame drawn within 120 s:"; grep -v "^Picked up" "$log" | head -20; exit 1
+    fi
+    since_start=$(sed -E 's/^startup +([0-9]+) ms.*/\1/' <<<"$line")
+    epoch=$(sed -E 's/.*epoch ([0-9]+) ms.*/\1/' <<<"$line")
+    mb=$(sed -E 's/.*resident ([0-9-]+) MB.*/\1/' <<<"$line")
+    ms=$(sed -E 's/.*cpu ([0-9-]+) ms.*/\1/' <<<"$line")
+    drawn+=("$since_start") exec_ms+=($((epoch - start))) rss+=("$mb") cpu+=("$ms")
+    echo "run $run: drawn ${since_start} ms after the JVM started ($((epoch - start)) ms after the command), ${mb} MB resident, ${ms} ms of CPU"
     sleep 1
 done
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+summary() { # summary NAME UNIT VALUES...: median and range
+    local name=$1 unit=$2
+    shift 2
+    sort -n <<<"$(printf '%s\n' "$@")" | awk -v name="$name" -v unit="$unit" '
+        { v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+        printf "%-28s median %5d %s, range %d-%d\n", name, m, unit, v[1], v[NR] }'
+}
+summary "drawn after the JVM start" ms "${drawn[@]}"
+summary "drawn after the command" ms "${exec_ms[@]}"
+summary "resident then" MB "${rss[@]}"
+summary "CPU time then" ms "${cpu[@]}"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

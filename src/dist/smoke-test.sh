@@ -25,6 +25,12 @@ size_mb=$(( $(du -sb "$dist/gatescope" | cut -f1) / 1000000 ))
 check "image is $size_mb MB unpacked (limit 120)" test "$size_mb" -lt 120
 check "runtime holds JavaFX's natives beside the JDK's" test -f "$dist/gatescope/lib/runtime/lib/libglassgtk3.so"
 check "no JDK tools in the runtime" test ! -e "$dist/gatescope/lib/runtime/bin/javac"
+# class-data sharing (decision 0022): the launcher maps the archive the build dumped from its own runtime
+check "the image holds its class-data-sharing archive" test -s "$dist/gatescope/lib/app/gatescope.jsa"
+JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/classes.txt" "$launcher" info --model "$work/none.safetensors" \
+    >/dev/null 2>&1 || true
+check "the launcher loads GateScope's classes from that archive" \
+    grep -q "org.gatescope.Main source: shared objects file" "$work/classes.txt"
 
 # gatescope info --model lstm: the bundled model, described headless
 if "$launcher" info --model lstm >"$work/info.txt" 2>"$work/info.err"; then

@@ -40,15 +40,22 @@ public final class GateScopeApp extends Application {
 
     /** Opens the window and returns when it is closed. */
     public static void open(String[] args) {
+        StartupLog.mark("main");
+        if (args.length == 0) {
+            OpeningModelPreload.start(); // on the second core while JavaFX starts on this one
+        }
         Application.launch(GateScopeApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
+        StartupLog.mark("JavaFX started");
         executor = new BackgroundExecutor();
         ExplorerViewModel explorer = new ExplorerViewModel(executor, ModelCatalog.library(),
                 new HeatmapExportService(), GateScopeApp::putOnClipboard);
-        show(stage, explorer);
+        Scene scene = show(stage, explorer);
+        StartupLog.mark("stage shown");
+        FirstFrame.watch(scene, explorer.primary().traceProperty());
         explorer.start();
         // gatescope FILE: the window opens on that model (read on the file lane; a bad file shows its problem)
         List<String> raw = getParameters().getRaw();
@@ -60,6 +67,7 @@ public final class GateScopeApp extends Application {
     /** Puts the explorer's view in {@code stage} with the style sheet, sized for a laptop or a projector. */
     public static Scene show(Stage stage, ExplorerViewModel explorer) {
         ExplorerView view = new ExplorerView(explorer);
+        StartupLog.mark("window's controls made");
         // ~1400 × 900, but never larger than the screen (a 1280 × 800 laptop, a projector).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));

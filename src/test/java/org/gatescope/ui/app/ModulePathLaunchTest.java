@@ -20,11 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * where JavaFX can start the window only if the package holding the {@code Application} is
  * exported to it. The other tests run on the class path and cannot see that, so this one starts
  * a second JVM the way the plugin does (headless: Monocle patched into javafx.graphics) and
- * waits for the window to be shown.
+ * waits for the window to be shown and, with the start-up log on, for the trace's first frame.
  */
 class ModulePathLaunchTest {
 
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final long TIMEOUT_SECONDS = 120;
 
     @Test
     void theWindowOpensOnTheModulePathAsJavafxRunStartsIt(@TempDir Path dir) throws Exception {
@@ -41,13 +41,20 @@ class ModulePathLaunchTest {
                 "--add-modules", "ALL-MODULE-PATH",
                 "--patch-module", "javafx.graphics=" + location("com.sun.glass.ui.monocle.MonoclePlatformFactory"),
                 "--add-exports", "javafx.graphics/com.sun.javafx.text=org.gatescope", // as the pom's javafx:run
+                // the start-up log's frame hooks (FirstFrame), as the pom's launches export them
+                "--add-exports", "javafx.graphics/com.sun.javafx.tk=org.gatescope",
+                "--add-exports", "javafx.graphics/com.sun.javafx.perf=org.gatescope",
+                "-D" + StartupLog.PROPERTY + "=true",
                 "-Djava.util.logging.config.file=" + logging,
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                 "-m", "org.gatescope/org.gatescope.Main"));
         Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
-            String log = waitFor(app, output, "window shown");
+            String log = waitFor(app, output, "  " + StartupLog.DRAWN + ": ");
             assertTrue(log.contains("window shown") && log.contains("module org.gatescope"), log);
+            // the start-up log follows the lecture sentence's trace to its frame on the screen
+            assertTrue(log.contains("trace shown (its frame is the next)"), log);
+            assertTrue(log.matches("(?s).*startup +\\d+ ms  drawn: .*; resident \\d+ MB; cpu \\d+ ms; epoch \\d+ ms\\R.*"), log);
             assertFalse(log.contains("Exception"), log);
             assertFalse(log.contains("cannot be pinned"), log);
         } finally {
