@@ -42,7 +42,8 @@ public final class ExplorerStates {
     public ExplorerStates(ExplorerViewModel explorer) {
         this.explorer = Objects.requireNonNull(explorer);
         this.cell = explorer.primary();
-        for (Observable each : List.of(cell.busyProperty(), cell.traceProperty(), cell.chosenModelProperty())) {
+        // Not the busy flag: it falls before the new trace is set, when the old one would still be read.
+        for (Observable each : List.of(cell.traceProperty(), cell.chosenModelProperty())) {
             each.addListener(recheck);
         }
     }

@@ -26,6 +26,9 @@ public final class LessonBar extends VBox {
         text.getStyleClass().add("lesson-text");
         text.textProperty().bind(lessons.textProperty());
         text.setWrapText(true);
+        // Sized by the bar, not by its one-line length, so it wraps at the window's width.
+        text.setMinWidth(0);
+        text.setPrefWidth(100);
         text.setMaxWidth(Double.MAX_VALUE);
         text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
