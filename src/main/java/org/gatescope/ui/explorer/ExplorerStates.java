@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import javafx.beans.InvalidationListener;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.Observable;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.Trace;
@@ -34,8 +34,12 @@ public final class ExplorerStates {
 
     private final ExplorerViewModel explorer;
     private final CellViewModel cell;
-    /** Re-checks whether the explorer has settled, while an apply waits. */
-    private final InvalidationListener recheck = this::recheck;
+    /**
+     * Re-checks whether the explorer has settled, while an apply waits. A change listener, not an invalidation
+     * listener: those run before every change listener, and the explorer's own (which sets the text's length,
+     * so that a token can be chosen) must have run first.
+     */
+    private final ChangeListener<Object> recheck = (obs, old, now) -> recheck(obs);
     private Runnable waiting;
     private int generation;
 
@@ -43,9 +47,8 @@ public final class ExplorerStates {
         this.explorer = Objects.requireNonNull(explorer);
         this.cell = explorer.primary();
         // Not the busy flag: it falls before the new trace is set, when the old one would still be read.
-        for (Observable each : List.of(cell.traceProperty(), cell.chosenModelProperty())) {
-            each.addListener(recheck);
-        }
+        cell.traceProperty().addListener(recheck);
+        cell.chosenModelProperty().addListener(recheck);
     }
 
     // ---- reading ----------------------------------------------------------------------------

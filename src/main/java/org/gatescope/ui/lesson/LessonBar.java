@@ -28,7 +28,8 @@ public final class LessonBar extends VBox {
         text.setWrapText(true);
         // Sized by the bar, not by its one-line length, so it wraps at the window's width.
         text.setMinWidth(0);
-        text.setPrefWidth(100);
+        text.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset()), widthProperty()));
         text.setMaxWidth(Double.MAX_VALUE);
         text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
