@@ -6,6 +6,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 
 /**
  * The open lesson, under the sentence: which lesson and step ("step 2 of 6"), the step's text with its live
@@ -21,17 +23,14 @@ public final class LessonBar extends VBox {
         heading.getStyleClass().add("lesson-heading");
         heading.textProperty().bind(lessons.headingProperty());
         heading.setMinWidth(0);
-        Label text = new Label();
+        // A text flow wraps at the bar's width whatever the window (a wrapping label kept its first width).
+        Text text = new Text();
         text.setId("lesson-text");
         text.getStyleClass().add("lesson-text");
         text.textProperty().bind(lessons.textProperty());
-        text.setWrapText(true);
-        // Sized by the bar, not by its one-line length, so it wraps at the window's width.
-        text.setMinWidth(0);
-        text.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset()), widthProperty()));
-        text.setMaxWidth(Double.MAX_VALUE);
-        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        TextFlow flow = new TextFlow(text);
+        flow.setMinWidth(0);
+        flow.setPrefWidth(100);
 
         Button back = new Button("\u2190 Back");
         back.setId("lesson-back");
@@ -57,7 +56,7 @@ public final class LessonBar extends VBox {
         HBox top = new HBox(8, heading, spacer, back, next, leave);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(heading, Priority.SOMETIMES);
-        getChildren().addAll(top, text);
+        getChildren().addAll(top, flow);
         setSpacing(4);
         visibleProperty().bind(lessons.activeProperty());
         managedProperty().bind(visibleProperty());

@@ -66,7 +66,8 @@ class LessonAndSessionWindowTest {
     }
 
     private String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        Node node = robot.lookup(id).query();
+        return node instanceof javafx.scene.text.Text text ? text.getText() : ((Label) node).getText();
     }
 
     @Test
