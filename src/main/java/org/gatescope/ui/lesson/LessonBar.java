@@ -15,6 +15,9 @@ import javafx.scene.text.TextFlow;
  */
 public final class LessonBar extends VBox {
 
+    /** More than the bar's left border and padding and its right padding (gatescope.css, .lesson-bar). */
+    private static final double TEXT_INSETS = 40;
+
     public LessonBar(LessonViewModel lessons) {
         getStyleClass().add("lesson-bar");
         setId("lesson-bar");
@@ -30,7 +33,9 @@ public final class LessonBar extends VBox {
         text.textProperty().bind(lessons.textProperty());
         TextFlow flow = new TextFlow(text);
         flow.setMinWidth(0);
-        flow.setPrefWidth(100);
+        // at most the bar's width less its border and padding (set in CSS, so not known here: 40 px covers them)
+        flow.prefWidthProperty().bind(widthProperty().subtract(TEXT_INSETS));
+        flow.maxWidthProperty().bind(widthProperty().subtract(TEXT_INSETS));
 
         Button back = new Button("\u2190 Back");
         back.setId("lesson-back");
