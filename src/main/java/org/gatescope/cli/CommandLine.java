@@ -41,7 +41,12 @@ public final class CommandLine {
 
     /** Whether {@code args} ask for a headless command rather than the window. */
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && !opensFile(args);
+        return args.length > 0 && !opensFile(args) && !opensSession(args);
+    }
+
+    /** Whether {@code args} are {@code --session FILE}: the window, on that saved session. */
+    public static boolean opensSession(String[] args) {
+        return args.length == 2 && args[0].equals("--session") && !args[1].isBlank();
     }
 
     /**

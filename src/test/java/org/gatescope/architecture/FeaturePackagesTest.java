@@ -23,7 +23,7 @@ class FeaturePackagesTest {
 
     private static final String UI = "org.gatescope.ui.";
     private static final String[] FEATURES = {UI + "timeline..", UI + "heatmap..", UI + "train..", UI + "saturation..",
-        UI + "states..", UI + "probe..", UI + "reading..", UI + "counterfactual.."};
+        UI + "states..", UI + "probe..", UI + "reading..", UI + "counterfactual..", UI + "lesson..", UI + "session.."};
 
     private static JavaClasses classes;
 
@@ -63,7 +63,7 @@ class FeaturePackagesTest {
         noClasses().that().resideInAPackage(UI + "explorer..")
                 .should().dependOnClassesThat().resideInAnyPackage(UI + "app..", UI + "timeline..", UI + "heatmap..",
                         UI + "train..", UI + "saturation..", UI + "states..", UI + "probe..", UI + "reading..",
-                        UI + "analysis..", UI + "counterfactual..")
+                        UI + "analysis..", UI + "counterfactual..", UI + "lesson..", UI + "session..")
                 .check(classes);
     }
 

@@ -54,6 +54,15 @@ class LayeringTest {
     }
 
     @Test
+    void sessionsAndLessonsAreDataThatKnowNoFilesOrViews() {
+        noClasses().that().resideInAPackage("org.gatescope.state..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "org.gatescope.io..",
+                        "org.gatescope.ui..", "org.gatescope.cli..", "org.gatescope.render..")
+                .because("io reads and writes them and ui applies them: both depend on state, never the reverse")
+                .check(classes);
+    }
+
+    @Test
     void ioDoesNotDependOnViews() {
         noClasses().that().resideInAPackage("org.gatescope.io..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.gatescope.ui..",

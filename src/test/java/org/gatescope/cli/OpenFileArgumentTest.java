@@ -48,4 +48,11 @@ class OpenFileArgumentTest {
         assertTrue(CommandLine.isCommand(new String[] {model.toString(), "--ids"}));
         assertFalse(CommandLine.opensFile(new String[] {"help"}));
     }
+
+    @Test
+    void sessionOptionOpensTheWindowNotACommand() {
+        assertTrue(CommandLine.opensSession(new String[] {"--session", "lecture.gatescope"}));
+        assertFalse(CommandLine.isCommand(new String[] {"--session", "lecture.gatescope"}));
+        assertTrue(CommandLine.isCommand(new String[] {"--session"}), "without a file it is the command line's mistake");
+    }
 }

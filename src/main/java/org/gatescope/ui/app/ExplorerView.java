@@ -46,6 +46,7 @@ import org.gatescope.engine.Quantity;
 import org.gatescope.render.HeatmapImage;
 import org.gatescope.ui.explorer.CellViewModel;
 import org.gatescope.ui.explorer.DiagramPane;
+import org.gatescope.ui.explorer.ExplorerStates;
 import org.gatescope.ui.explorer.ExplorerViewModel;
 import org.gatescope.ui.explorer.LayerChooser;
 import org.gatescope.ui.explorer.LongPaste;
@@ -55,6 +56,9 @@ import org.gatescope.ui.explorer.SidePanel;
 import org.gatescope.ui.explorer.TokenStrip;
 import org.gatescope.ui.explorer.TokenViewport;
 import org.gatescope.ui.heatmap.HeatmapView;
+import org.gatescope.ui.lesson.LessonBar;
+import org.gatescope.ui.lesson.LessonViewModel;
+import org.gatescope.ui.session.SessionViewModel;
 import org.gatescope.ui.counterfactual.CounterfactualWindow;
 import org.gatescope.ui.saturation.SaturationWindow;
 import org.gatescope.ui.probe.ProbeWindow;
@@ -111,9 +115,40 @@ public final class ExplorerView extends BorderPane {
     private CounterfactualWindow counterfactualWindow;
 
     private javafx.stage.Stage trainStage;
+    private final LessonViewModel lessons;
+    private final SessionViewModel sessions;
 
+    /** The window with its settings kept in memory only (tests). */
     public ExplorerView(ExplorerViewModel explorer) {
+        this(explorer, null);
+    }
+
+    /** @param settingsFolder where the recent files and the restore option are kept; null: in memory only */
+    public ExplorerView(ExplorerViewModel explorer, Path settingsFolder) {
         this.explorer = explorer;
+        ExplorerStates states = new ExplorerStates(explorer);
+        lessons = new LessonViewModel(explorer, states);
+        sessions = new SessionViewModel(explorer, states, new SessionViewModel.Lessons() {
+            @Override
+            public java.util.Optional<org.gatescope.state.LessonPosition> position() {
+                return lessons.position();
+            }
+
+            @Override
+            public void resume(org.gatescope.state.LessonPosition position) {
+                lessons.resume(position);
+            }
+
+            @Override
+            public void close() {
+                lessons.close();
+            }
+
+            @Override
+            public void openFile(Path file) {
+                lessons.openFile(file);
+            }
+        }, settingsFolder);
         getStyleClass().add("explorer");
         tokenStrip = new TokenStrip(explorer);
         tokenStrip.setId("token-strip");
@@ -154,7 +189,8 @@ public final class ExplorerView extends BorderPane {
         centre.getChildren().addAll(single, compare, emptyState);
         centre.getStyleClass().add("centre");
 
-        VBox top = new VBox(menuBar(), sentenceBar(), banner(), new PlaybackBar(explorer, tokenStrip.withLegend()));
+        VBox top = new VBox(menuBar(), sentenceBar(), banner(), new LessonBar(lessons),
+                new PlaybackBar(explorer, tokenStrip.withLegend()));
         top.getStyleClass().add("top-area");
         setTop(top);
         // Each part keeps a readable least size (the diagram's text, the timeline's plot): a window
@@ -529,7 +565,10 @@ public final class ExplorerView extends BorderPane {
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
         Menu slides = org.gatescope.ui.export.ExportDialog.menu(
                 new org.gatescope.ui.export.SlideExportViewModel(explorer), this::window);
-        Menu file = new Menu("File", null, open, bundled, new SeparatorMenuItem(), slides, export, copy,
+        SessionMenus sessionMenus = new SessionMenus(sessions, lessons, this::window);
+        Menu file = new Menu("File", null, open, bundled, new SeparatorMenuItem());
+        file.getItems().addAll(sessionMenus.fileItems());
+        file.getItems().addAll(new SeparatorMenuItem(), slides, export, copy,
                 reachExport, new SeparatorMenuItem(), trainItem, new SeparatorMenuItem(), quit);
 
         CheckMenuItem compareItem = new CheckMenuItem("Compare two cells   (C)");
@@ -578,7 +617,7 @@ public final class ExplorerView extends BorderPane {
         Menu help = new Menu("Help", null, keys, notation);
 
         MenuBar bar = new MenuBar(file, view, TeachMenu.create(explorer, this::window, this::showCounterfactual),
-                new TryASentenceMenu(explorer, this::requestFocus), help);
+                sessionMenus.lessonsMenu(), new TryASentenceMenu(explorer, this::requestFocus), help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -880,5 +919,15 @@ public final class ExplorerView extends BorderPane {
 
     public TextField sentenceField() {
         return sentence;
+    }
+
+    /** The guided lessons shown in this window. */
+    public LessonViewModel lessons() {
+        return lessons;
+    }
+
+    /** Saving and opening sessions of this window. */
+    public SessionViewModel sessions() {
+        return sessions;
     }
 }

@@ -14,6 +14,7 @@ import javafx.stage.Stage;
 import org.gatescope.ui.explorer.ExplorerViewModel;
 import org.gatescope.ui.explorer.ImageClipboard;
 import org.gatescope.ui.explorer.ModelCatalog;
+import org.gatescope.ui.session.SessionViewModel;
 import org.gatescope.ui.task.BackgroundExecutor;
 import org.gatescope.ui.task.HeatmapExportService;
 
@@ -32,6 +33,7 @@ public final class GateScopeApp extends Application {
     static final double MIN_HEIGHT = 640;
 
     private BackgroundExecutor executor;
+    private ExplorerView view;
 
     /** Made by JavaFX's launcher. */
     public GateScopeApp() {
@@ -53,20 +55,33 @@ public final class GateScopeApp extends Application {
         executor = new BackgroundExecutor();
         ExplorerViewModel explorer = new ExplorerViewModel(executor, ModelCatalog.library(),
                 new HeatmapExportService(), GateScopeApp::putOnClipboard);
-        Scene scene = show(stage, explorer);
+        Scene scene = show(stage, explorer, SessionViewModel.userSettingsFolder());
+        view = (ExplorerView) scene.getRoot();
         StartupLog.mark("stage shown");
         FirstFrame.watch(scene, explorer.primary().traceProperty());
         explorer.start();
-        // gatescope FILE: the window opens on that model (read on the file lane; a bad file shows its problem)
+        // gatescope FILE: the window opens on that model or session (read on the file lane; a bad file shows
+        // its problem); gatescope --session FILE: on that session
         List<String> raw = getParameters().getRaw();
-        if (raw.size() == 1) {
-            LaunchFile.open(explorer, raw.get(0));
+        if (raw.size() == 2 && raw.get(0).equals(LaunchFile.SESSION_OPTION)) {
+            LaunchFile.openSession(explorer, raw.get(1), view.sessions()::open);
+        } else if (raw.size() == 1) {
+            LaunchFile.open(explorer, raw.get(0), view.sessions()::open);
         }
+        view.sessions().start(raw.isEmpty()); // the last session, if the user asked for it and named no file
     }
 
     /** Puts the explorer's view in {@code stage} with the style sheet, sized for a laptop or a projector. */
     public static Scene show(Stage stage, ExplorerViewModel explorer) {
-        ExplorerView view = new ExplorerView(explorer);
+        return show(stage, explorer, null);
+    }
+
+    /**
+     * As {@link #show(Stage, ExplorerViewModel)}, keeping the recent files and the restore option in
+     * {@code settingsFolder} (null: in memory only).
+     */
+    public static Scene show(Stage stage, ExplorerViewModel explorer, java.nio.file.Path settingsFolder) {
+        ExplorerView view = new ExplorerView(explorer, settingsFolder);
         StartupLog.mark("window's controls made");
         // ~1400 × 900, but never larger than the screen (a 1280 × 800 laptop, a projector).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -93,6 +108,9 @@ public final class GateScopeApp extends Application {
 
     @Override
     public void stop() {
+        if (view != null) {
+            view.sessions().saveLastSessionNow();
+        }
         if (executor != null) {
             executor.close();
         }

@@ -4,11 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.gatescope.ui.explorer.ExplorerViewModel;
 
 /**
  * The file the window was started on ({@code gatescope FILE}, a double-click in the file manager):
- * a model opens as with Open model…; a file that is missing, unreadable or a folder is said in the
+ * a model opens as with Open model…, a {@code .gatescope} session as with Open session…; a file that is missing, unreadable or a folder is said in the
  * window's banner over the bundled model, because a double-click has no terminal to print to. A file
  * that is not a model is the model reader's to describe, in the same banner.
  */
@@ -16,23 +17,23 @@ final class LaunchFile {
 
     /** A saved session's extension; the .deb associates it with GateScope. */
     static final String SESSION_EXTENSION = ".gatescope";
+    /** {@code gatescope --session FILE}: the window on that session. */
+    static final String SESSION_OPTION = "--session";
 
     private LaunchFile() {
     }
 
-    /** Opens {@code argument} in {@code explorer}, or shows in its banner why it cannot. */
-    static void open(ExplorerViewModel explorer, String argument) {
-        Path file;
-        try {
-            file = Path.of(argument);
-        } catch (InvalidPathException e) {
-            explorer.showError("Cannot open \u201C" + argument + "\u201D: it is not a usable file name ("
-                    + e.getReason() + ")");
+    /**
+     * Opens {@code argument} in {@code explorer} (a session through {@code openSession}), or shows in its
+     * banner why it cannot.
+     */
+    static void open(ExplorerViewModel explorer, String argument, Consumer<Path> openSession) {
+        Path file = path(explorer, argument);
+        if (file == null) {
             return;
         }
         if (isSession(file)) {
-            explorer.showError("Cannot open " + file.getFileName() + ": it is a saved GateScope session, which "
-                    + "this version of GateScope cannot open; it opens model files (File \u25B8 Open model\u2026)");
+            openSession.accept(file); // a session that cannot be read says so in the same banner
             return;
         }
         String problem = problemOf(file);
@@ -42,6 +43,24 @@ final class LaunchFile {
             return;
         }
         explorer.openModel(file);
+    }
+
+    /** {@code gatescope --session FILE}: the session whatever the file's name; a bad file says so in the banner. */
+    static void openSession(ExplorerViewModel explorer, String argument, Consumer<Path> openSession) {
+        Path file = path(explorer, argument);
+        if (file != null) {
+            openSession.accept(file);
+        }
+    }
+
+    private static Path path(ExplorerViewModel explorer, String argument) {
+        try {
+            return Path.of(argument);
+        } catch (InvalidPathException e) {
+            explorer.showError("Cannot open \u201C" + argument + "\u201D: it is not a usable file name ("
+                    + e.getReason() + ")");
+            return null;
+        }
     }
 
     /** What keeps {@code file} from being read at all, or null (what is in it is the reader's business). */

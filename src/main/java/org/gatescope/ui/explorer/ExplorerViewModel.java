@@ -849,8 +849,8 @@ public final class ExplorerViewModel {
         error.set(message == null ? "" : message);
     }
 
-    /** Shows {@code text} in the status line (the teaching tools' exports); empty: the model's status again. */
-    void setStatus(String text) {
+    /** Shows {@code text} in the status line (the teaching tools' exports, a session saved); empty: the model's status again. */
+    public void setStatus(String text) {
         if (text == null || text.isEmpty()) {
             updateStatus();
         } else {
@@ -1000,6 +1000,14 @@ public final class ExplorerViewModel {
     /** The executor this view model's work goes to, for windows that follow it (gate saturation). */
     public TaskExecutor executor() {
         return executor;
+    }
+
+    /**
+     * Whether the sentence or the main cell's model is still being read or traced: a session or a lesson
+     * step waits for it before it sets the token and the units ({@link ExplorerStates}).
+     */
+    public boolean isTracing() {
+        return pendingRetrace != null || sentenceRequests.isPending() || primary.busyProperty().get();
     }
 
     /** The main cell (the only one outside the compare view). */

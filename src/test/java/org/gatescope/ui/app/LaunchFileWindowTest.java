@@ -31,6 +31,7 @@ class LaunchFileWindowTest {
 
     private ExplorerViewModel explorer;
     private Stage stage;
+    private final java.util.List<Path> sessionsOpened = new java.util.ArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -48,7 +49,7 @@ class LaunchFileWindowTest {
         Path gru = UiTestModels.write(folder, "my-gru",
                 TestModels.random(CellKind.GRU, GruReset.AFTER, 16, 5, UiTestModels.HIDDEN, 3));
 
-        robot.interact(() -> LaunchFile.open(explorer, gru.toString()));
+        robot.interact(() -> LaunchFile.open(explorer, gru.toString(), sessionsOpened::add));
 
         assertEquals(gru.toString(), explorer.primary().chosenModelProperty().get());
         assertEquals(CellKind.GRU, explorer.cellProperty().get());
@@ -60,7 +61,7 @@ class LaunchFileWindowTest {
         String shown = explorer.primary().chosenModelProperty().get();
         Path missing = folder.resolve("deleted since.safetensors");
 
-        robot.interact(() -> LaunchFile.open(explorer, missing.toString()));
+        robot.interact(() -> LaunchFile.open(explorer, missing.toString(), sessionsOpened::add));
 
         String banner = explorer.errorProperty().get();
         assertTrue(banner.contains("deleted since.safetensors") && banner.contains("not found"), banner);
@@ -72,7 +73,7 @@ class LaunchFileWindowTest {
     void aFolderIsNamedAsOneAndTheBundledModelStays(FxRobot robot) {
         String shown = explorer.primary().chosenModelProperty().get();
 
-        robot.interact(() -> LaunchFile.open(explorer, folder.toString()));
+        robot.interact(() -> LaunchFile.open(explorer, folder.toString(), sessionsOpened::add));
 
         String banner = explorer.errorProperty().get();
         assertTrue(banner.contains("it is a folder, not a model file"), banner);
@@ -83,7 +84,7 @@ class LaunchFileWindowTest {
     void aFileThatIsNoModelIsDescribedByTheReader(FxRobot robot) throws Exception {
         Path notes = Files.writeString(folder.resolve("notes.h5"), "not HDF5");
         for (Path wrong : new Path[] {notes, UiTestModels.broken(folder)}) {
-            robot.interact(() -> LaunchFile.open(explorer, wrong.toString()));
+            robot.interact(() -> LaunchFile.open(explorer, wrong.toString(), sessionsOpened::add));
             String banner = explorer.errorProperty().get();
             assertTrue(banner.startsWith("Cannot open the model \u2014 ") && banner.contains(wrong.getFileName().toString()),
                     wrong + ": " + banner);
@@ -92,14 +93,12 @@ class LaunchFileWindowTest {
     }
 
     @Test
-    void aSavedSessionIsNamedAsOneThisVersionCannotOpen(FxRobot robot) throws Exception {
-        String shown = explorer.primary().chosenModelProperty().get();
+    void aSavedSessionIsHandedToTheSessionOpenerNotTheModelReader(FxRobot robot) throws Exception {
         Path session = Files.writeString(folder.resolve("lecture.gatescope"), "{}");
 
-        robot.interact(() -> LaunchFile.open(explorer, session.toString()));
+        robot.interact(() -> LaunchFile.open(explorer, session.toString(), sessionsOpened::add));
 
-        String banner = explorer.errorProperty().get();
-        assertTrue(banner.contains("lecture.gatescope") && banner.contains("session"), banner);
-        assertEquals(shown, explorer.primary().chosenModelProperty().get());
+        assertEquals(java.util.List.of(session), sessionsOpened);
+        assertEquals("", explorer.errorProperty().get(), "the model reader never saw it");
     }
 }
