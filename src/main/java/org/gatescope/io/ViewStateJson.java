@@ -157,10 +157,10 @@ final class ViewStateJson {
 
     /** A string names a bundled model, or a file when it has a folder or an extension; an object says which. */
     private static ModelRef model(Map<?, ?> object, String field, UnaryOperator<String> resolvePath) throws IOException {
-        if (!object.containsKey(field)) {
-            return null;
-        }
         Object value = object.get(field);
+        if (value == null) {
+            return null; // absent, or null: none (as a saved session writes a view without a second model)
+        }
         if (value instanceof String name) {
             if (name.isBlank()) {
                 throw new IOException("\"" + field + "\" is empty: name a bundled model (gru) or a model file");

@@ -67,6 +67,20 @@ class SessionFileTest {
     }
 
     @Test
+    void aNullFieldMeansNoneAsTheFormatSays() throws IOException {
+        Path file = Files.writeString(folder.resolve("written-by-hand.gatescope"), """
+                {"format": "gatescope-session", "version": 1, "model": {"bundled": "gru"},
+                 "text": "the cat", "token": 1, "compare": false, "compare_model": null, "lesson": null}
+                """);
+
+        Session read = SessionFile.read(file);
+
+        assertEquals(ModelRef.bundled("gru"), read.state().model());
+        assertEquals(null, read.state().compareModel());
+        assertEquals(null, read.lesson());
+    }
+
+    @Test
     void whatIsNoSessionIsRefusedInOneLine() throws IOException {
         String[][] cases = {
             {"not json at all", "not a GateScope session"},
