@@ -15,9 +15,6 @@ import javafx.scene.text.TextFlow;
  */
 public final class LessonBar extends VBox {
 
-    /** More than the bar's left border and padding and its right padding (gatescope.css, .lesson-bar). */
-    private static final double TEXT_INSETS = 40;
-
     public LessonBar(LessonViewModel lessons) {
         getStyleClass().add("lesson-bar");
         setId("lesson-bar");
@@ -27,15 +24,15 @@ public final class LessonBar extends VBox {
         heading.textProperty().bind(lessons.headingProperty());
         heading.setMinWidth(0);
         // A text flow wraps at the bar's width whatever the window (a wrapping label kept its first width).
-        Text text = new Text();
-        text.setId("lesson-text");
-        text.getStyleClass().add("lesson-text");
-        text.textProperty().bind(lessons.textProperty());
-        TextFlow flow = new TextFlow(text);
+        TextFlow flow = new TextFlow();
+        flow.setId("lesson-text");
+        lessons.textProperty().addListener((obs, old, now) -> flow.getChildren().setAll(runs(now)));
+        flow.getChildren().setAll(runs(lessons.textProperty().get()));
+        // No width of its own: the bar gives it its content width (fillWidth), and it wraps there. A preferred
+        // width of the unwrapped line would widen the bar, and the window's top, past the window's edge.
         flow.setMinWidth(0);
-        // at most the bar's width less its border and padding (set in CSS, so not known here: 40 px covers them)
-        flow.prefWidthProperty().bind(widthProperty().subtract(TEXT_INSETS));
-        flow.maxWidthProperty().bind(widthProperty().subtract(TEXT_INSETS));
+        flow.setPrefWidth(1);
+        flow.setMaxWidth(Double.MAX_VALUE);
 
         Button back = new Button("\u2190 Back");
         back.setId("lesson-back");
@@ -62,8 +59,43 @@ public final class LessonBar extends VBox {
         top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(heading, Priority.SOMETIMES);
         getChildren().addAll(top, flow);
+        setMinWidth(0);
         setSpacing(4);
         visibleProperty().bind(lessons.activeProperty());
         managedProperty().bind(visibleProperty());
+    }
+
+    /**
+     * The text as runs, each c&#x303; (c and a combining tilde) a run of its own: in one long run JavaFX
+     * measured the line with the combining mark narrower than it drew it, and the line ran past the bar.
+     */
+    static java.util.List<Text> runs(String text) {
+        java.util.List<Text> runs = new java.util.ArrayList<>();
+        String rest = text == null ? "" : text;
+        int at;
+        while ((at = rest.indexOf("c\u0303")) >= 0) {
+            if (at > 0) {
+                runs.add(run(rest.substring(0, at)));
+            }
+            runs.add(run("c\u0303"));
+            rest = rest.substring(at + 2);
+        }
+        if (!rest.isEmpty() || runs.isEmpty()) {
+            runs.add(run(rest));
+        }
+        return runs;
+    }
+
+    private static Text run(String part) {
+        Text text = new Text(part);
+        text.getStyleClass().add("lesson-text");
+        return text;
+    }
+
+    /** The whole text the flow shows (tests). */
+    public static String textOf(TextFlow flow) {
+        StringBuilder text = new StringBuilder();
+        flow.getChildren().forEach(node -> text.append(((Text) node).getText()));
+        return text.toString();
     }
 }

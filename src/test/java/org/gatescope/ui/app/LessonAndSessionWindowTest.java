@@ -67,6 +67,9 @@ class LessonAndSessionWindowTest {
 
     private String text(FxRobot robot, String id) {
         Node node = robot.lookup(id).query();
+        if (node instanceof javafx.scene.text.TextFlow flow) {
+            return org.gatescope.ui.lesson.LessonBar.textOf(flow);
+        }
         return node instanceof javafx.scene.text.Text text ? text.getText() : ((Label) node).getText();
     }
 
