@@ -4,6 +4,8 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -24,16 +26,26 @@ public final class DisplayViewModel {
     public static final double MIN_ZOOM = STEPS[0];
     public static final double MAX_ZOOM = STEPS[STEPS.length - 1];
     /**
-     * How much larger presentation mode draws than the zoom asks: 14 px text becomes 18 px, what a
-     * projected 1024 × 640 window still holds without the side panel.
+     * The room presentation mode lays the window out in, in px at 100 %: as much as a 1024 × 640
+     * projector shows without the side panel. A larger screen draws it all larger (up to
+     * {@link #MOST_PRESENTATION_SCALE}), so the back row reads the same text on any projector.
      */
-    public static final double PRESENTATION_SCALE = 1.3;
+    static final double PRESENTATION_WIDTH = 1000;
+    static final double PRESENTATION_HEIGHT = 600;
+    /** Presentation mode is at least this much larger than the zoom asks ... */
+    public static final double LEAST_PRESENTATION_SCALE = 1.1;
+    /** ... and at most this much: beyond it a 1080p screen would show too little. */
+    public static final double MOST_PRESENTATION_SCALE = 1.75;
 
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation", false);
     private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(this, "palette", Palette.STANDARD);
+    /** The window's size in px (the view keeps it current); presentation mode scales to it. */
+    private final DoubleProperty windowWidth = new SimpleDoubleProperty(this, "windowWidth", 1280);
+    private final DoubleProperty windowHeight = new SimpleDoubleProperty(this, "windowHeight", 720);
     private final DoubleBinding scale = Bindings.createDoubleBinding(
-            () -> zoom.get() * (presentation.get() ? PRESENTATION_SCALE : 1), zoom, presentation);
+            () -> zoom.get() * (presentation.get() ? presentationScale(windowWidth.get(), windowHeight.get()) : 1),
+            zoom, presentation, windowWidth, windowHeight);
 
     /** The zoom the user chose, in steps from {@link #MIN_ZOOM} to {@link #MAX_ZOOM}; 1 is 100 %. */
     public ReadOnlyDoubleProperty zoomProperty() {
@@ -44,13 +56,29 @@ public final class DisplayViewModel {
         return zoom.get();
     }
 
-    /** The scale the window is drawn at: the zoom, times {@link #PRESENTATION_SCALE} in presentation mode. */
+    /** The scale the window is drawn at: the zoom, times {@link #presentationScale} in presentation mode. */
     public ObservableDoubleValue scaleProperty() {
         return scale;
     }
 
     public double getScale() {
         return scale.get();
+    }
+
+    /**
+     * How much larger presentation mode draws a window {@code width} × {@code height} px: enough to
+     * fill it with a {@value #PRESENTATION_WIDTH} × {@value #PRESENTATION_HEIGHT} layout, between
+     * {@link #LEAST_PRESENTATION_SCALE} and {@link #MOST_PRESENTATION_SCALE}.
+     */
+    public static double presentationScale(double width, double height) {
+        double fill = Math.min(width / PRESENTATION_WIDTH, height / PRESENTATION_HEIGHT);
+        return Math.max(LEAST_PRESENTATION_SCALE, Math.min(MOST_PRESENTATION_SCALE, fill));
+    }
+
+    /** The window's size now, in px: presentation mode fills it. */
+    public void setWindowSize(double width, double height) {
+        windowWidth.set(width);
+        windowHeight.set(height);
     }
 
     /** The next larger step; returns whether the zoom changed (not at {@link #MAX_ZOOM}). */

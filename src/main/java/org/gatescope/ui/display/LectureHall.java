@@ -105,6 +105,10 @@ public final class LectureHall {
                 e.consume();
             }
         });
+        javafx.beans.InvalidationListener resized = o -> display.setWindowSize(scene.getWidth(), scene.getHeight());
+        scene.widthProperty().addListener(resized);
+        scene.heightProperty().addListener(resized);
+        resized.invalidated(null);
         scene.windowProperty().addListener((obs, old, window) -> attach(window));
         attach(scene.getWindow());
         styleRoot(scene, display.paletteProperty().get());
