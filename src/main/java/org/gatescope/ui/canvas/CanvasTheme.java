@@ -42,6 +42,8 @@ public final class CanvasTheme {
 
     static {
         assignColours();
+        // a change listener keeps the property valid, so that invalidation listeners hear every switch
+        PALETTE.addListener((obs, old, now) -> { });
     }
 
     public static final Font LABEL = Font.font(Theme.SCREEN_FAMILY, Theme.SCREEN_LABEL);

@@ -26,15 +26,16 @@ public final class DisplayViewModel {
     public static final double MIN_ZOOM = STEPS[0];
     public static final double MAX_ZOOM = STEPS[STEPS.length - 1];
     /**
-     * The room presentation mode lays the window out in, in px at 100 %: as much as a 1024 × 640
-     * projector shows without the side panel. A larger screen draws it all larger (up to
-     * {@link #MOST_PRESENTATION_SCALE}), so the back row reads the same text on any projector.
+     * The room presentation mode lays the window out in, in px at 100 %: the smallest window
+     * GateScope is laid out for, 1024 × 640, where diagram, timeline and heatmaps all fit. A larger
+     * screen draws that layout larger (up to {@link #MOST_PRESENTATION_SCALE}), so the back row
+     * reads the same text on any projector; at 1024 × 640 the cells grow into the side panel's room.
      */
-    static final double PRESENTATION_WIDTH = 1000;
-    static final double PRESENTATION_HEIGHT = 600;
-    /** Presentation mode is at least this much larger than the zoom asks ... */
-    public static final double LEAST_PRESENTATION_SCALE = 1.1;
-    /** ... and at most this much: beyond it a 1080p screen would show too little. */
+    static final double PRESENTATION_WIDTH = 1024;
+    static final double PRESENTATION_HEIGHT = 640;
+    /** Presentation mode is never smaller than the zoom asks ... */
+    public static final double LEAST_PRESENTATION_SCALE = 1;
+    /** ... and at most this much larger: beyond it a 1080p screen would show too little. */
     public static final double MOST_PRESENTATION_SCALE = 1.75;
 
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);

@@ -41,9 +41,11 @@ class DisplayViewModelTest {
         display.setWindowSize(1920, 1080);
         assertEquals(1, display.getScale());
         display.togglePresentation();
+        assertEquals(1080 / 640.0, display.getScale(), 1e-9, "1080 px high lays out as 640");
+        display.setWindowSize(2560, 1440);
         assertEquals(DisplayViewModel.MOST_PRESENTATION_SCALE, display.getScale(), 1e-9);
         display.setWindowSize(1280, 720);
-        assertEquals(1.2, display.getScale(), 1e-9, "720 px high lays out as 600");
+        assertEquals(1.125, display.getScale(), 1e-9, "720 px high lays out as 640");
         display.setWindowSize(1024, 640);
         assertEquals(DisplayViewModel.LEAST_PRESENTATION_SCALE, display.getScale(), 1e-9);
         display.zoomIn();
