@@ -59,6 +59,18 @@ public final class ScreenshotTool extends Application {
             }
         }
         explorer.setSentenceNow(sentence);
+        // the lecture-hall display, set before the model loads (as a user would press F11 first)
+        org.gatescope.ui.display.DisplayViewModel display = ((org.gatescope.ui.app.ExplorerView) scene.getRoot())
+                .display();
+        display.presentationProperty().set(Boolean.getBoolean("shot.presentation"));
+        for (int i = Integer.getInteger("shot.zoomSteps", 0); i != 0; i -= Integer.signum(i)) {
+            if (i > 0) {
+                display.zoomIn();
+            } else {
+                display.zoomOut();
+            }
+        }
+        display.setColourBlindSafe("colourblind".equals(System.getProperty("shot.palette")));
         if (Boolean.getBoolean("shot.noModels")) {
             explorer.start();
             PauseTransition settle = new PauseTransition(Duration.seconds(2));
@@ -85,17 +97,6 @@ public final class ScreenshotTool extends Application {
             if (System.getProperty("shot.silence") != null) {
                 explorer.silenceUnit(Integer.getInteger("shot.silence"));
             }
-            org.gatescope.ui.display.DisplayViewModel display = ((org.gatescope.ui.app.ExplorerView) scene.getRoot())
-                    .display();
-            display.presentationProperty().set(Boolean.getBoolean("shot.presentation"));
-            for (int i = Integer.getInteger("shot.zoomSteps", 0); i != 0; i -= Integer.signum(i)) {
-                if (i > 0) {
-                    display.zoomIn();
-                } else {
-                    display.zoomOut();
-                }
-            }
-            display.setColourBlindSafe("colourblind".equals(System.getProperty("shot.palette")));
             if (compare != null) {
                 explorer.setCompare(true);
                 explorer.openComparisonModel(compare);
