@@ -51,11 +51,19 @@ public final class LectureHall {
         note.managedProperty().bind(note.visibleProperty());
         hideNote.setOnFinished(e -> note.setVisible(false));
         display.paletteProperty().addListener((obs, old, palette) -> usePalette(palette));
-        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
-            while (change.next()) {
-                change.getAddedSubList().forEach(w -> styleRoot(w.getScene(), display.paletteProperty().get()));
-            }
-        });
+        // weakly: the list of windows is global and outlives the view (its menu items listen to display)
+        Window.getWindows().addListener(new javafx.collections.WeakListChangeListener<>(newWindows));
+    }
+
+    /** A window opened later (saturation, probe …) gets the palette's style class too. */
+    private final ListChangeListener<Window> newWindows = change -> {
+        while (change.next()) {
+            change.getAddedSubList().forEach(w -> styleRoot(w.getScene(), paletteNow()));
+        }
+    };
+
+    private Palette paletteNow() {
+        return display.paletteProperty().get();
     }
 
     /** The View menu's lecture-hall items: presentation mode, zoom in / out / reset, the palette. */

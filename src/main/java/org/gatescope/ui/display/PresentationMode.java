@@ -19,6 +19,17 @@ public final class PresentationMode {
     /** Whether the side panel was shown when the mode began. */
     private boolean sidePanelBefore;
     private boolean wasFullScreen;
+    /**
+     * The window system may end full screen by itself (another desktop, a window manager key). Held
+     * here and given to the stage weakly: a stage outlives the views shown in it (tests reuse one).
+     */
+    private final javafx.beans.value.ChangeListener<Boolean> fullScreenEnded = (obs, old, full) -> {
+        if (!full && isPresentation()) {
+            presentationOff();
+        }
+    };
+    private final javafx.beans.value.WeakChangeListener<Boolean> weakFullScreenEnded =
+            new javafx.beans.value.WeakChangeListener<>(fullScreenEnded);
 
     /**
      * @param sidePanelShown the window's "side panel shown" state; hidden during the mode, then restored
@@ -40,18 +51,24 @@ public final class PresentationMode {
         if (stage == window) {
             return;
         }
+        if (stage != null) {
+            stage.fullScreenProperty().removeListener(weakFullScreenEnded);
+        }
         stage = window;
         if (window == null) {
             return;
         }
         window.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         window.setFullScreenExitHint("");
-        // The window system may end full screen by itself (another desktop, a window manager key).
-        window.fullScreenProperty().addListener((obs, old, full) -> {
-            if (!full && display.isPresentation()) {
-                display.presentationProperty().set(false);
-            }
-        });
+        window.fullScreenProperty().addListener(weakFullScreenEnded);
+    }
+
+    private boolean isPresentation() {
+        return display.isPresentation();
+    }
+
+    private void presentationOff() {
+        display.presentationProperty().set(false);
     }
 
     private void enter() {
