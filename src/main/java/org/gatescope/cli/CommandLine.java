@@ -93,6 +93,8 @@ public final class CommandLine {
             out.println("usage: gatescope " + command.usage());
             return 0;
         }
+        // --palette chooses the colours for one command only (tests run many in one JVM)
+        org.gatescope.render.Palette palette = org.gatescope.render.Theme.palette();
         try {
             return command.run(rest, in, out, err);
         } catch (UsageException e) {
@@ -116,6 +118,8 @@ public final class CommandLine {
                     + e + "; please report it with the command you ran");
             LOG.log(Level.ERROR, "internal error in gatescope " + command.name(), e);
             return INTERNAL_ERROR;
+        } finally {
+            org.gatescope.render.Theme.use(palette);
         }
     }
 

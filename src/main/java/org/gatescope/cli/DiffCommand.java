@@ -33,13 +33,14 @@ final class DiffCommand implements Command {
     @Override
     public String usage() {
         return "diff --model M (--text \"...\" | --text-file FILE|-) --replace POSITION=WORD [--format text|json]"
-                + " [--out FILE.png]";
+                + " [--out FILE.png]" + ImageOutput.PALETTE_USAGE;
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0,
-                Set.of("model", "text", "text-file", "replace", "format", "out"), Set.of());
+                Set.of("model", "text", "text-file", "replace", "format", "out", "palette"), Set.of());
+        ImageOutput.usePalette(name(), options);
         String format = options.choice("format", "text", Set.of("text", "json"));
         String replace = options.require("replace");
         int equals = replace.indexOf('=');

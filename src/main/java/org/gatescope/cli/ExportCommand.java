@@ -41,14 +41,15 @@ final class ExportCommand implements Command {
     public String usage() {
         return "export --model M (--text \"...\" | --text-file FILE|-) --view diagram|timeline|heatmaps|all"
                 + " --format svg|png|gif|csv --out FILE [--step N] [--scale 1|2|3] [--unit U] [--units 3,7]"
-                + " [--delay MS] [--layer N[b]]";
+                + " [--delay MS] [--layer N[b]] [--palette standard|colourblind]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0, Set.of("model", "text", "text-file", "view", "format",
-                "out", "step", "scale", "unit", "units", "delay", "layer"), Set.of());
+                "out", "step", "scale", "unit", "units", "delay", "layer", "palette"), Set.of());
         String outFile = options.require("out");
+        ImageOutput.usePalette(name(), options);
         String modelName = options.require("model");
         SlideFormat format = SlideFormat.fromId(options.require("format")).orElseThrow(() -> new UsageException(
                 name() + ": --format must be svg, png, gif or csv, got '" + options.get("format") + "'"));

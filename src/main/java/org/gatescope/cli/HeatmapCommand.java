@@ -39,14 +39,16 @@ final class HeatmapCommand implements Command {
     public String usage() {
         return "heatmap --model M (--text \"...\" | --text-file FILE|- | --ids 1,5,9 | --input-csv FILE) [--vocab FILE]"
                 + " [--head softmax|sigmoid|none]"
-                + " --gate u|r|f|o|c_tilde|c|a|all --out FILE.png [--first N] [--count K] [--layer N[b]]";
+                + " --gate u|r|f|o|c_tilde|c|a|all --out FILE.png [--first N] [--count K] [--layer N[b]]"
+                + ImageOutput.PALETTE_USAGE;
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0,
-                Set.of("model", "text", "text-file", "gate", "out", "first", "count", "vocab", "ids", "input-csv", "layer", "head"),
+                Set.of("model", "text", "text-file", "gate", "out", "first", "count", "vocab", "ids", "input-csv", "layer", "head", "palette"),
                 Set.of());
+        ImageOutput.usePalette(name(), options);
         String outFile = options.require("out");
         List<String> gates = gates(options.require("gate"));
         int first = options.intValue("first", 0, 0, Integer.MAX_VALUE);

@@ -4,12 +4,31 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.gatescope.render.Palette;
 import org.gatescope.render.PngExport;
+import org.gatescope.render.Theme;
 
 /** Where the image commands draw and write: headless AWT, and {@code --out} as PNG, completely or not at all. */
 final class ImageOutput {
 
     private ImageOutput() {
+    }
+
+    /** The option the image commands take, as their usage lines show it. */
+    static final String PALETTE_USAGE = " [--palette standard|colourblind]";
+
+    /**
+     * Draws with the palette {@code --palette} names (standard unless given), the same colours the
+     * window's View ▸ Colour-blind-safe colours shows. {@link CommandLine} puts the previous
+     * palette back once the command ends.
+     *
+     * @throws UsageException if the palette is not one GateScope knows
+     */
+    static void usePalette(String command, Options options) throws UsageException {
+        String id = options.get("palette", Palette.STANDARD.id());
+        Palette palette = Palette.fromId(id).orElseThrow(() -> new UsageException(command
+                + ": --palette must be standard or colourblind (colour-blind-safe colours), got '" + id + "'"));
+        Theme.use(palette);
     }
 
     /** Draws without a display unless the user asked for one ({@code -Djava.awt.headless=false}). */

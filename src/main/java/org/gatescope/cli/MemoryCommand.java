@@ -37,14 +37,15 @@ final class MemoryCommand implements Command {
     @Override
     public String usage() {
         return "memory --model M (--text \"...\" | --text-file FILE|-) --from POSITION [--units U,U...]"
-                + " [--clamp GATE:UNITS:FROM-TO=VALUE]... [--out FILE.png]";
+                + " [--clamp GATE:UNITS:FROM-TO=VALUE]... [--out FILE.png] [--palette standard|colourblind]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0, Set.of("model", "text", "text-file", "from", "units", "out",
-                "clamp"), Set.of(), Set.of("clamp"));
+                "clamp", "palette"), Set.of(), Set.of("clamp"));
         String modelName = options.require("model");
+        ImageOutput.usePalette(name(), options);
         options.require("from");
         if (!ModelLibrary.isGateScopeModel(modelName)) {
             throw new UsageException(name() + ": memory needs a GateScope model (bundled, trained or imported with"

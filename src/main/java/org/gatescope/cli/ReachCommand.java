@@ -42,13 +42,15 @@ final class ReachCommand implements Command {
     @Override
     public String usage() {
         return "reach --model M (--text \"...\" | --text-file FILE|- | --ids 1,5,9 | --input-csv FILE) [--vocab FILE]"
-                + " [--head softmax|sigmoid|none] --out FILE.png [--layer N[b]] [--step S] [--output K] [--silence UNIT [--from STEP]]";
+                + " [--head softmax|sigmoid|none] --out FILE.png [--layer N[b]] [--step S] [--output K] [--silence UNIT [--from STEP]]"
+                + ImageOutput.PALETTE_USAGE;
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0, Set.of("model", "text", "text-file", "out", "silence", "from",
-                "vocab", "ids", "input-csv", "layer", "step", "output", "head"), Set.of());
+                "vocab", "ids", "input-csv", "layer", "step", "output", "head", "palette"), Set.of());
+        ImageOutput.usePalette(name(), options);
         String outFile = options.require("out");
         boolean silence = options.has("silence");
         if (options.has("from") && !silence) {

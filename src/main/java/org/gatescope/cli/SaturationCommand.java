@@ -31,12 +31,13 @@ final class SaturationCommand implements Command {
 
     @Override
     public String usage() {
-        return "saturation --model M [--text \"...\" | --text-file FILE|-] --out FILE.png";
+        return "saturation --model M [--text \"...\" | --text-file FILE|-] --out FILE.png" + ImageOutput.PALETTE_USAGE;
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
-        Options options = Options.parse(name(), args, 0, Set.of("model", "text", "text-file", "out"), Set.of());
+        Options options = Options.parse(name(), args, 0, Set.of("model", "text", "text-file", "out", "palette"), Set.of());
+        ImageOutput.usePalette(name(), options);
         String outFile = options.require("out");
         boolean ownText = options.has("text") || options.has("text-file");
         List<List<String>> texts;

@@ -13,7 +13,10 @@ import org.gatescope.engine.Quantity;
  *       yellow = 1 = open. Its lightness rises monotonically, so a gate reads in grey too.</li>
  *   <li>{@link #SIGNED}: diverging blue ↔ white ↔ red (ColorBrewer's RdBu) on −1..+1 for
  *       c̃, c and a: −1 dark blue, 0 near-white, +1 dark red, the same lightness at v and −v.
- *       An LSTM's c is unbounded; values beyond ±1 take the end colours.</li>
+ *       An LSTM's c is unbounded; values beyond ±1 take the end colours. With the
+ *       colour-blind-safe {@link Palette} it is blue ↔ white ↔ orange instead (RdBu's blue half,
+ *       an orange half after ColorBrewer's PuOr, lightness mirrored): protanopes see RdBu's dark
+ *       red end as nearly black, while blue and orange stay apart under every dichromacy.</li>
  * </ul>
  *
  * <p>Each scale is a lookup table of {@link #LEVELS} colours, computed once; {@link #argb}
@@ -44,25 +47,42 @@ public final class ColorScale {
         0x67001F,
     };
 
-    /** For the Γ gates: 0 (shut) .. 1 (open). */
-    public static final ColorScale GATE = new ColorScale("viridis", 0, 1, false, table(VIRIDIS, VIRIDIS_AT));
+    /**
+     * The colour-blind-safe diverging scale: RdBu's blue half, then an orange half (after
+     * ColorBrewer's PuOr, darkened at the end so that v and −v have nearly the same lightness).
+     */
+    private static final int[] ORANGE_BLUE = {
+        0x053061, 0x2166AC, 0x4393C3, 0x92C5DE, 0xD1E5F0, 0xF7F7F7, 0xFDDBB0, 0xF9B35E, 0xD9801A, 0xA65606,
+        0x5E2C06,
+    };
 
-    /** For c̃, c and a: −1 .. +1, white at 0. */
-    public static final ColorScale SIGNED = new ColorScale("blue-white-red", -1, 1, true,
-            table(RED_BLUE, evenly(RED_BLUE.length)));
+    /** For the Γ gates: 0 (shut) .. 1 (open). Viridis in every palette: it is safe already. */
+    public static final ColorScale GATE = new ColorScale(new String[] {"viridis", "viridis"}, 0, 1, false,
+            table(VIRIDIS, VIRIDIS_AT), table(VIRIDIS, VIRIDIS_AT));
 
-    private final String name;
+    /** For c̃, c and a: −1 .. +1, white at 0; blue–white–red, or blue–white–orange in the colour-blind-safe palette. */
+    public static final ColorScale SIGNED = new ColorScale(new String[] {"blue-white-red", "blue-white-orange"}, -1, 1,
+            true, table(RED_BLUE, evenly(RED_BLUE.length)), table(ORANGE_BLUE, evenly(ORANGE_BLUE.length)));
+
+    /** By {@link Palette#ordinal()}. */
+    private final String[] names;
     private final double min;
     private final double max;
     private final boolean diverging;
-    private final int[] lut;
+    /** The lookup table of each palette, by {@link Palette#ordinal()}. */
+    private final int[][] luts;
 
-    private ColorScale(String name, double min, double max, boolean diverging, int[] lut) {
-        this.name = name;
+    private ColorScale(String[] names, double min, double max, boolean diverging, int[]... luts) {
+        this.names = names;
         this.min = min;
         this.max = max;
         this.diverging = diverging;
-        this.lut = lut;
+        this.luts = luts;
+    }
+
+    /** The table of the palette in use ({@link Theme#use}). */
+    private int[] lut() {
+        return luts[Theme.palette().ordinal()];
     }
 
     /** {@link #GATE} for gates, {@link #SIGNED} for the candidate, memory cell and activation. */
@@ -72,7 +92,7 @@ public final class ColorScale {
 
     /** A short name for legends and logs: "viridis" or "blue-white-red". */
     public String name() {
-        return name;
+        return names[Theme.palette().ordinal()];
     }
 
     /** The value of the first colour; smaller values are clamped to it. */
@@ -101,7 +121,7 @@ public final class ColorScale {
      * colours; NaN gets {@link #MISSING_ARGB}.
      */
     public int argb(double value) {
-        return value != value ? MISSING_ARGB : lut[level(value)];
+        return value != value ? MISSING_ARGB : lut()[level(value)];
     }
 
     /** The level 0..{@code LEVELS − 1} of {@code value} (clamped), mirrored around the centre. */
@@ -121,12 +141,12 @@ public final class ColorScale {
 
     /** The colour of level {@code i}, 0 = min .. {@code LEVELS − 1} = max. */
     public int argbAtLevel(int i) {
-        return lut[i];
+        return lut()[i];
     }
 
     @Override
     public String toString() {
-        return name + " [" + min + ", " + max + "]";
+        return name() + " [" + min + ", " + max + "]";
     }
 
     private static double[] viridisPositions() {

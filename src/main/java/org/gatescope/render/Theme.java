@@ -22,6 +22,12 @@ import java.util.regex.Pattern;
  * here, and {@code ui.canvas.CanvasTheme} hands the same values to the canvases as JavaFX
  * colours. No JavaFX here: the CLI renders headless, and render stays below ui.
  *
+ * <p>The colour-blind-safe {@link Palette} overrides some of those colours in a second block,
+ * {@code .root.palette-colourblind} (the window puts that style class on its root, so its controls
+ * follow): {@link #use} switches every colour here, and the fields below, to a palette. The fields
+ * are not final for that reason only: the painters read them at each paint, so a switch followed
+ * by a repaint shows the new colours everywhere (the CLI chooses before it draws).
+ *
  * <p>JavaFX CSS has no looked-up fonts, so the type is named here: one family and a few sizes
  * for the PNGs (Java2D fonts), and the family and sizes of the window's canvases (which
  * {@code CanvasTheme} turns into JavaFX fonts on the FX thread).
@@ -31,35 +37,43 @@ public final class Theme {
     /** The stylesheet, as a resource of this module. */
     public static final String STYLESHEET = "/org/gatescope/ui/app/gatescope.css";
 
-    // before COLOURS: static fields initialise in order
+    // before PALETTES: static fields initialise in order
     private static final Pattern ROOT = Pattern.compile("(?m)^\\.root\\s*\\{([^}]*)\\}");
+    private static final Pattern PALETTE_BLOCK = Pattern.compile("(?m)^\\.root\\.palette-([a-z]+)\\s*\\{([^}]*)\\}");
     private static final Pattern DECLARATION = Pattern.compile("-gs-([a-z0-9-]+)\\s*:\\s*([^;]+);");
     private static final Pattern HEX = Pattern.compile("#([0-9a-fA-F]{6})([0-9a-fA-F]{2})?");
 
-    private static final Map<String, Integer> COLOURS = parse(read());
+    private static final Map<Palette, Map<String, Integer>> PALETTES = parsePalettes(read());
+
+    private static volatile Palette palette = Palette.STANDARD;
+    private static volatile Map<String, Integer> colours = PALETTES.get(Palette.STANDARD);
 
     /** {@code -gs-surface}: what panels, canvases and images are drawn on. */
-    public static final Color SURFACE = color("surface");
+    public static volatile Color SURFACE;
     /** {@code -gs-text}: text and ink. */
-    public static final Color TEXT = color("text");
+    public static volatile Color TEXT;
     /** {@code -gs-muted}: captions, hints, axes' labels. */
-    public static final Color MUTED = color("muted");
+    public static volatile Color MUTED;
     /** {@code -gs-accent}: the current token, the hovered node, the reach. */
-    public static final Color ACCENT = color("accent");
-    public static final Color DANGER = color("danger");
+    public static volatile Color ACCENT;
+    public static volatile Color DANGER;
     /** {@code -gs-track}: the empty part of a bar. */
-    public static final Color TRACK = color("track");
-    public static final Color GRID = color("grid");
-    public static final Color AXIS = color("axis");
+    public static volatile Color TRACK;
+    public static volatile Color GRID;
+    public static volatile Color AXIS;
     /** {@code -gs-frame}: the frames of the PNGs' panels and colour bars. */
-    public static final Color FRAME = color("frame");
-    public static final Color PLOT = color("plot");
+    public static volatile Color FRAME;
+    public static volatile Color PLOT;
     /** Γu, the write gate: the lecture's "update". */
-    public static final Color WRITE = color("write");
+    public static volatile Color WRITE;
     /** Γf, the keep gate. */
-    public static final Color KEEP = color("keep");
-    public static final Color TRAINING = color("training");
-    public static final Color VALIDATION = color("validation");
+    public static volatile Color KEEP;
+    public static volatile Color TRAINING;
+    public static volatile Color VALIDATION;
+
+    static {
+        assignFields();
+    }
 
     /** How many unit colours there are ({@code -gs-unit-0} …). */
     public static final int UNIT_COLOURS = 8;
@@ -90,16 +104,57 @@ public final class Theme {
     }
 
     /**
-     * The colour {@code -gs-name} of the stylesheet's {@code .root}, as 0xAARRGGBB.
+     * Draws from now on with {@code chosen}'s colours: {@link #argb}, {@link #color}, the unit
+     * colours, the colour fields and {@link ColorScale#SIGNED}. Callers repaint what is shown.
+     */
+    public static synchronized void use(Palette chosen) {
+        colours = PALETTES.get(chosen);
+        palette = chosen;
+        assignFields();
+    }
+
+    /** The palette in use. */
+    public static Palette palette() {
+        return palette;
+    }
+
+    /**
+     * The colour {@code -gs-name} of the palette in use, as 0xAARRGGBB.
      *
      * @throws IllegalArgumentException if the stylesheet does not declare it
      */
     public static int argb(String name) {
-        Integer argb = COLOURS.get(name);
+        return argb(name, colours);
+    }
+
+    /** The colour {@code -gs-name} of {@code chosen}, whichever palette is in use (tests, comparisons). */
+    public static int argb(String name, Palette chosen) {
+        return argb(name, PALETTES.get(chosen));
+    }
+
+    private static int argb(String name, Map<String, Integer> from) {
+        Integer argb = from.get(name);
         if (argb == null) {
             throw new IllegalArgumentException("gatescope.css declares no -gs-" + name + " in .root");
         }
         return argb;
+    }
+
+    private static void assignFields() {
+        SURFACE = color("surface");
+        TEXT = color("text");
+        MUTED = color("muted");
+        ACCENT = color("accent");
+        DANGER = color("danger");
+        TRACK = color("track");
+        GRID = color("grid");
+        AXIS = color("axis");
+        FRAME = color("frame");
+        PLOT = color("plot");
+        WRITE = color("write");
+        KEEP = color("keep");
+        TRAINING = color("training");
+        VALIDATION = color("validation");
     }
 
     /** The colour {@code -gs-name}, for Java2D. */
@@ -148,7 +203,18 @@ public final class Theme {
 
     /** Every {@code -gs-*} colour the stylesheet declares, by name without the prefix. */
     public static java.util.Set<String> names() {
-        return COLOURS.keySet();
+        return colours.keySet();
+    }
+
+    /** The names of the colours {@code chosen} declares differently from the standard palette. */
+    public static java.util.Set<String> overriddenBy(Palette chosen) {
+        java.util.Set<String> changed = new java.util.TreeSet<>();
+        PALETTES.get(chosen).forEach((name, argb) -> {
+            if (!argb.equals(PALETTES.get(Palette.STANDARD).get(name))) {
+                changed.add(name);
+            }
+        });
+        return changed;
     }
 
     private static String read() {
@@ -164,15 +230,53 @@ public final class Theme {
 
     /** The {@code -gs-*} declarations of the {@code .root} block, references resolved. */
     static Map<String, Integer> parse(String css) {
-        Matcher root = ROOT.matcher(css.replaceAll("(?s)/\\*.*?\\*/", ""));
+        return parsePalettes(css).get(Palette.STANDARD);
+    }
+
+    /**
+     * Each palette's colours: the {@code .root} block's, and for another palette those with its
+     * {@code .root.palette-NAME} block's declarations put over them, references resolved in the
+     * merged set (so {@code -gs-write: -gs-unit-text-1} follows an overridden unit colour).
+     */
+    static Map<Palette, Map<String, Integer>> parsePalettes(String css) {
+        String plain = css.replaceAll("(?s)/\\*.*?\\*/", "");
+        Matcher root = ROOT.matcher(plain);
         if (!root.find()) {
             throw new IllegalStateException("the stylesheet has no .root block");
         }
+        Map<String, String> standard = declarations(root.group(1));
+        Map<Palette, Map<String, Integer>> palettes = new java.util.EnumMap<>(Palette.class);
+        for (Palette p : Palette.values()) {
+            palettes.put(p, resolveAll(standard));
+        }
+        Matcher block = PALETTE_BLOCK.matcher(plain);
+        while (block.find()) {
+            Palette p = Palette.fromId(block.group(1)).orElseThrow(() -> new IllegalStateException(
+                    "the stylesheet declares an unknown palette .root.palette-" + block.group(1)));
+            Map<String, String> merged = new HashMap<>(standard);
+            Map<String, String> overrides = declarations(block.group(2));
+            for (String name : overrides.keySet()) {
+                if (!standard.containsKey(name)) {
+                    throw new IllegalStateException("-gs-" + name + " of .root.palette-" + p.id()
+                            + " overrides nothing in .root");
+                }
+            }
+            merged.putAll(overrides);
+            palettes.put(p, resolveAll(merged));
+        }
+        return Map.copyOf(palettes);
+    }
+
+    private static Map<String, String> declarations(String block) {
         Map<String, String> values = new HashMap<>();
-        Matcher declaration = DECLARATION.matcher(root.group(1));
+        Matcher declaration = DECLARATION.matcher(block);
         while (declaration.find()) {
             values.put(declaration.group(1), declaration.group(2).strip());
         }
+        return values;
+    }
+
+    private static Map<String, Integer> resolveAll(Map<String, String> values) {
         Map<String, Integer> colours = new HashMap<>();
         for (String name : values.keySet()) {
             colours.put(name, resolve(name, values, 0));

@@ -246,9 +246,9 @@ class SaturationCommandTest {
         List<String> lines = Arrays.asList(result.out().split("\n"));
         assertTrue(lines.contains("             " + new ReachCommand().usage()), result.out());
         assertTrue(new ReachCommand().usage().startsWith("reach --model M (--text \"...\" | --text-file FILE|-")
-                && new ReachCommand().usage().endsWith("[--silence UNIT [--from STEP]]"));
+                && new ReachCommand().usage().endsWith("[--silence UNIT [--from STEP]] [--palette standard|colourblind]"));
         assertTrue(lines.contains("             saturation --model M [--text \"...\" | --text-file FILE|-] "
-                + "--out FILE.png"), result.out());
+                + "--out FILE.png [--palette standard|colourblind]"), result.out());
     }
 
     /** The saturation window following an explorer that shows {@code model}, counted on the calling thread. */

@@ -29,6 +29,8 @@ import org.gatescope.ui.task.HeatmapExportService;
  *   <li>{@code shot.silence} (a unit to silence from the first token: the ablation box);</li>
  *   <li>{@code shot.help} (notation or shortcuts: that window, over the main one, taken with ImageMagick);</li>
  *   <li>{@code shot.noModels} (the empty state), {@code shot.size} (e.g. 1280x800);</li>
+ *   <li>{@code shot.presentation} (F11's mode), {@code shot.zoomSteps} (Ctrl + that many times, Ctrl − if
+ *       negative), {@code shot.palette} (standard or colourblind);</li>
  *   <li>{@code shot.out}: the PNG; without it the window stays open.</li>
  * </ul>
  */
@@ -57,6 +59,18 @@ public final class ScreenshotTool extends Application {
             }
         }
         explorer.setSentenceNow(sentence);
+        // the lecture-hall display, set before the model loads (as a user would press F11 first)
+        org.gatescope.ui.display.DisplayViewModel display = ((org.gatescope.ui.app.ExplorerView) scene.getRoot())
+                .display();
+        display.presentationProperty().set(Boolean.getBoolean("shot.presentation"));
+        for (int i = Integer.getInteger("shot.zoomSteps", 0); i != 0; i -= Integer.signum(i)) {
+            if (i > 0) {
+                display.zoomIn();
+            } else {
+                display.zoomOut();
+            }
+        }
+        display.setColourBlindSafe("colourblind".equals(System.getProperty("shot.palette")));
         if (Boolean.getBoolean("shot.noModels")) {
             explorer.start();
             PauseTransition settle = new PauseTransition(Duration.seconds(2));

@@ -59,8 +59,6 @@ public final class TimelinePainter {
     private static final Rgba ACCENT = Rgba.of(Theme.ACCENT);
     private static final Rgba ACCENT_SOFT = ACCENT.fade(0.10);
     private static final Rgba DANGER = Rgba.of(Theme.DANGER);
-    private static final Rgba WRITE = Rgba.of(Theme.WRITE);
-    private static final Rgba KEEP = Rgba.of(Theme.KEEP);
     private static final Rgba TRACK = Rgba.of(Theme.TRACK);
 
     private static final DrawFont LABEL = DrawFont.plain(Theme.SCREEN_LABEL);
@@ -495,9 +493,9 @@ public final class TimelinePainter {
             double share = MemoryBand.keptShare(memory, t, unit);
             if (!Double.isNaN(share)) {
                 double kept = share * barHeight;
-                g.setFill(KEEP);
+                g.setFill(keep());
                 g.fillRect(x, barTop + barHeight - kept, bw, kept);
-                g.setFill(WRITE);
+                g.setFill(write());
                 g.fillRect(x, barTop, bw, barHeight - kept);
             }
         }
@@ -551,12 +549,12 @@ public final class TimelinePainter {
         g.fillText(g.textWidth(full, SMALL) <= room ? full : g.fit(shortText, SMALL, room), left + 4,
                 y + REACH_CAPTION / 2);
         g.setFont(SYMBOL);
-        g.setFill(KEEP);
+        g.setFill(keep());
         g.fillText("memory", 10, barTop + barHeight / 2);
         g.setFont(SMALL);
-        g.setFill(WRITE);
+        g.setFill(write());
         g.fillText("written", right + 8, barTop + 6);
-        g.setFill(KEEP);
+        g.setFill(keep());
         g.fillText("kept", right + 8, barTop + barHeight - 6);
         double end = memory.survival(memory.trace().length() - 1, unit);
         g.setFill(DANGER);
@@ -586,7 +584,7 @@ public final class TimelinePainter {
     }
 
     private static Rgba gateColour(Quantity gate) {
-        return gate == Quantity.UPDATE_GATE ? WRITE : KEEP;
+        return gate == Quantity.UPDATE_GATE ? write() : keep();
     }
 
     private void drawGateBars(Painter g, Trace trace, Quantity gate, int unit, int first, int last, double y,
@@ -689,4 +687,14 @@ public final class TimelinePainter {
         }
     }
 
+
+    /** Γf's keep colour, read as each picture is painted: the palette (View menu, --palette) changes it. */
+    private static Rgba keep() {
+        return Rgba.of(Theme.KEEP);
+    }
+
+    /** Γu's write colour, read as each picture is painted, as {@link #keep()}. */
+    private static Rgba write() {
+        return Rgba.of(Theme.WRITE);
+    }
 }

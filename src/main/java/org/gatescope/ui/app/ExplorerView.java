@@ -59,7 +59,11 @@ import org.gatescope.ui.heatmap.HeatmapView;
 import org.gatescope.ui.lesson.LessonBar;
 import org.gatescope.ui.lesson.LessonViewModel;
 import org.gatescope.ui.session.SessionViewModel;
+import org.gatescope.ui.canvas.ZoomPane;
 import org.gatescope.ui.counterfactual.CounterfactualWindow;
+import org.gatescope.ui.display.DisplayViewModel;
+import org.gatescope.ui.display.LectureHall;
+import org.gatescope.ui.display.PresentationMode;
 import org.gatescope.ui.saturation.SaturationWindow;
 import org.gatescope.ui.probe.ProbeWindow;
 import org.gatescope.ui.reading.ReadingWindow;
@@ -96,6 +100,14 @@ public final class ExplorerView extends BorderPane {
     private final ScrollPane sideScroll;
     /** Whether the side panel is shown: View ▸ Side panel or P; kept through the compare view and model changes. */
     private final BooleanProperty sidePanelShown = new SimpleBooleanProperty(this, "sidePanelShown", true);
+    /** Everything the window shows, drawn at the display's scale (zoom, presentation mode). */
+    private final BorderPane content = new BorderPane();
+    private final ZoomPane zoomed = new ZoomPane(content);
+    private final DisplayViewModel display = new DisplayViewModel();
+    /** The status bar's "Zoom 125 %" after a zoom key. */
+    private final Label zoomNote = new Label();
+    private final LectureHall hall = new LectureHall(display, zoomed, zoomNote,
+            new PresentationMode(display, sidePanelShown));
     /** Places the single view's dividers once the layout pass under way is over. */
     private final Runnable placeSingleDividers;
     private final SplitPane single = new SplitPane();
@@ -192,7 +204,7 @@ public final class ExplorerView extends BorderPane {
         VBox top = new VBox(menuBar(), sentenceBar(), banner(), new LessonBar(lessons),
                 new PlaybackBar(explorer, tokenStrip.withLegend()));
         top.getStyleClass().add("top-area");
-        setTop(top);
+        content.setTop(top);
         // Each part keeps a readable least size (the diagram's text, the timeline's plot): a window
         // too small for them all scrolls, rather than squeezing them.
         centreScroll.setFitToWidth(true);
@@ -200,7 +212,7 @@ public final class ExplorerView extends BorderPane {
         centreScroll.getStyleClass().add("centre-scroll");
         centreScroll.setId("centre-scroll");
         centreScroll.setFocusTraversable(false); // the arrow keys step through the text, they do not scroll
-        setCenter(centreScroll);
+        content.setCenter(centreScroll);
         // Scrolls when a short window cannot fit it all (the ablation box adds to it).
         sideScroll = new ScrollPane(sidePanel);
         sideScroll.setFitToWidth(true);
@@ -210,7 +222,7 @@ public final class ExplorerView extends BorderPane {
         sideScroll.setMinWidth(Region.USE_PREF_SIZE);
         sideScroll.visibleProperty().bind(sidePanelShown);
         sideScroll.managedProperty().bind(sidePanelShown);
-        setRight(sideScroll);
+        content.setRight(sideScroll);
         single.managedProperty().bind(single.visibleProperty());
         compare.managedProperty().bind(compare.visibleProperty());
         placeSingleDividers = placeDividersOnResize(single);
@@ -218,7 +230,8 @@ public final class ExplorerView extends BorderPane {
         explorer.primary().traceProperty().addListener(o -> placeSingleDividers.run());
         explorer.showReachProperty().addListener(o -> placeSingleDividers.run());
         explorer.teaching().memoryFromProperty().addListener(o -> placeSingleDividers.run());
-        setBottom(statusBar());
+        content.setBottom(statusBar());
+        setCenter(zoomed);
 
         explorer.compareProperty().addListener(o -> arrangeCentre());
         emptyState.visibleProperty().bind(explorer.noModelProperty());
@@ -335,7 +348,9 @@ public final class ExplorerView extends BorderPane {
         keys.getStyleClass().add("muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, status, spacer, busy, keys);
+        zoomNote.setId("zoom-note");
+        zoomNote.getStyleClass().add("zoom-note");
+        HBox bar = new HBox(10, status, spacer, zoomNote, busy, keys);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -608,7 +623,9 @@ public final class ExplorerView extends BorderPane {
         probesItem.setId("probe-item");
         MenuItem readingItem = item("Reading view and unit search\u2026", "Shortcut+Shift+R", this::showReading);
         readingItem.setId("reading-item");
-        Menu view = new Menu("View", null, compareItem, activation, reachItem, sideItem, cells, new SeparatorMenuItem(), play,
+        Menu view = new Menu("View", null);
+        view.getItems().addAll(hall.menuItems());
+        view.getItems().addAll(compareItem, activation, reachItem, sideItem, cells, new SeparatorMenuItem(), play,
                 next, previous, firstToken, lastToken, new SeparatorMenuItem(), focus, new SeparatorMenuItem(),
                 saturationItem, trajectoriesItem, probesItem, readingItem);
 
@@ -814,6 +831,7 @@ public final class ExplorerView extends BorderPane {
             return;
         }
         scene.getProperties().put(ExplorerView.class, Boolean.TRUE);
+        hall.install(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (scene.getFocusOwner() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()
                     || e.isMetaDown()) {
@@ -929,5 +947,10 @@ public final class ExplorerView extends BorderPane {
     /** Saving and opening sessions of this window. */
     public SessionViewModel sessions() {
         return sessions;
+    }
+
+    /** Zoom, presentation mode and palette (View menu, F11, Ctrl + / −). */
+    public DisplayViewModel display() {
+        return display;
     }
 }

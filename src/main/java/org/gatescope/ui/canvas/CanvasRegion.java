@@ -17,6 +17,13 @@ import javafx.scene.layout.Region;
  * canvas follows the region's size and a new size repaints. Subclasses draw only what is
  * visible, from immutable trace data.
  *
+ * <p>Inside a {@link ZoomPane} the region lays out in the zoomed (logical) coordinates like any
+ * node there, but its drawing stays sharp: a canvas scaled by a transform is a scaled bitmap, so
+ * while zoomed the region paints into a second canvas of the screen's size, scaled back by the
+ * inverse transform, with the graphics context scaled by the zoom. {@link #canvas} then stays in
+ * place, empty, for the mouse handlers and the sizes in logical px. A new palette
+ * ({@link CanvasTheme#use}) repaints every region.
+ *
  * <p>Listeners on longer-lived objects (view models, a shared axis) go through
  * {@link #whileShowing}: they are attached while the region is in a scene and removed when it
  * leaves it, so a view taken out of the window is neither kept alive nor updated by them.
@@ -30,6 +37,11 @@ public abstract class CanvasRegion extends Region {
     }
 
     protected final Canvas canvas = new Canvas();
+    /** What is drawn while zoomed: the screen's pixels, scaled back into the region's coordinates. */
+    private final Canvas pixels = new Canvas();
+    private final javafx.scene.transform.Scale unzoom = new javafx.scene.transform.Scale(1, 1, 0, 0);
+    /** The zoom of the enclosing {@link ZoomPane}s at the last layout (1 outside one). */
+    private double zoom = 1;
     private final double prefHeight;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private boolean dirty = true;
@@ -63,7 +75,12 @@ public abstract class CanvasRegion extends Region {
         prefHeight = size.prefHeight();
         setPrefWidth(size.prefWidth());
         setMinSize(size.minWidth(), size.minHeight());
-        getChildren().add(canvas);
+        pixels.setMouseTransparent(true);
+        pixels.setVisible(false);
+        pixels.setManaged(false);
+        pixels.getTransforms().add(unzoom);
+        getChildren().addAll(pixels, canvas);
+        whileShowing(CanvasTheme.paletteProperty(), o -> requestRepaint());
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null) {
                 stopFrames();
@@ -76,6 +93,8 @@ public abstract class CanvasRegion extends Region {
         });
         canvas.widthProperty().addListener(o -> requestRepaint());
         canvas.heightProperty().addListener(o -> requestRepaint());
+        pixels.widthProperty().addListener(o -> requestRepaint());
+        pixels.heightProperty().addListener(o -> requestRepaint());
     }
 
     /**
@@ -116,7 +135,21 @@ public abstract class CanvasRegion extends Region {
     public final void paintNow() {
         dirty = false;
         paints++;
-        paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight());
+        if (zoom == 1) {
+            paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight());
+            return;
+        }
+        GraphicsContext g = pixels.getGraphicsContext2D();
+        g.save();
+        g.scale(pixels.getWidth() / Math.max(1e-9, canvas.getWidth()),
+                pixels.getHeight() / Math.max(1e-9, canvas.getHeight()));
+        paint(g, canvas.getWidth(), canvas.getHeight());
+        g.restore();
+    }
+
+    /** The zoom the region is drawn at: 1, or the product of the enclosing {@link ZoomPane}s' zooms. */
+    public final double zoom() {
+        return zoom;
     }
 
     /** How many times the view has painted, so tests can see that repaints coalesce. */
@@ -139,6 +172,28 @@ public abstract class CanvasRegion extends Region {
         canvas.relocate(snapPositionX(x), snapPositionY(y));
         canvas.setWidth(Math.max(0, snapSizeX(width)));
         canvas.setHeight(Math.max(0, snapSizeY(height)));
+        double now = ZoomPane.zoomAt(this);
+        if (now != zoom) {
+            zoom = now;
+            pixels.setVisible(zoom != 1);
+            // what the other canvas showed would stay under (or over) the new one
+            canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            pixels.getGraphicsContext2D().clearRect(0, 0, pixels.getWidth(), pixels.getHeight());
+            requestRepaint();
+        }
+        if (zoom == 1) {
+            pixels.setWidth(0);
+            pixels.setHeight(0);
+        } else {
+            // whole screen pixels, the transform taking them back to the canvas's logical size
+            double w = Math.max(0, Math.round(canvas.getWidth() * zoom));
+            double h = Math.max(0, Math.round(canvas.getHeight() * zoom));
+            pixels.setWidth(w);
+            pixels.setHeight(h);
+            unzoom.setX(canvas.getWidth() == 0 ? 1 : canvas.getWidth() / Math.max(1, w));
+            unzoom.setY(canvas.getHeight() == 0 ? 1 : canvas.getHeight() / Math.max(1, h));
+            pixels.relocate(canvas.getLayoutX(), canvas.getLayoutY());
+        }
     }
 
     @Override

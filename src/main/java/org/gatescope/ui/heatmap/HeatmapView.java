@@ -90,6 +90,7 @@ public final class HeatmapView extends TokenAxisView {
     /** The zoomed rows' height (px), or 0 while the rows fit the view. */
     private double zoomRow;
     private Trace tiled;
+    private org.gatescope.render.Palette tiledPalette;
     private String hover = "";
     public long tilesBuilt;
 
@@ -394,9 +395,10 @@ public final class HeatmapView extends TokenAxisView {
 
     @Override
     protected void paint(GraphicsContext g, Trace trace, double w, double h) {
-        if (tiled != trace) {
+        if (tiled != trace || tiledPalette != org.gatescope.render.Theme.palette()) {
             tiles.clear();
             tiled = trace;
+            tiledPalette = org.gatescope.render.Theme.palette(); // a new palette colours the tiles anew
         }
         int step = Math.min(explorer.getStep(), trace.length() - 1);
         int primary = Math.min(cell.getPrimaryUnit(), trace.hidden() - 1);

@@ -137,7 +137,9 @@ class HeatmapRowZoomTest {
 
     /** One notch of the wheel over the heatmap with Ctrl and Shift held; up is {@code deltaY > 0}. */
     private void wheel(FxRobot robot, double deltaY) {
-        Node canvas = heatmap.getChildrenUnmodifiable().get(0);
+        // the canvas that takes the mouse (a zoomed view's screen-resolution copy lies under it, mouse-transparent)
+        Node canvas = heatmap.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof javafx.scene.canvas.Canvas && !n.isMouseTransparent()).findFirst().orElseThrow();
         robot.interact(() -> Event.fireEvent(canvas, new ScrollEvent(ScrollEvent.SCROLL, 100, 100, 100, 100,
                 true, true, false, false, false, false, 0, deltaY, 0, deltaY, ScrollEvent.HorizontalTextScrollUnits.NONE,
                 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
