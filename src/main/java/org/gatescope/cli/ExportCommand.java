@@ -62,7 +62,7 @@ final class ExportCommand implements Command {
         int step = options.intValue("step", 0, 0, Integer.MAX_VALUE);
 
         ImageOutput.useHeadlessGraphics();
-        Trace trace = trace(options, modelName, in);
+        Trace trace = trace(options, modelName, in, format);
         List<Integer> units = options.has("units") ? units(options.get("units")) : TimelineScene.defaultUnits(trace);
         int unit = options.intValue("unit", units.isEmpty() ? 0 : units.get(0), 0, Integer.MAX_VALUE);
         SlideRequest request = new SlideRequest(trace, ChartTitle.modelName(modelName), view, format, step, scale, unit,
@@ -78,10 +78,18 @@ final class ExportCommand implements Command {
         return 0;
     }
 
-    private Trace trace(Options options, String modelName, InputStream in) throws Exception {
+    private Trace trace(Options options, String modelName, InputStream in, SlideFormat format) throws Exception {
         if (ModelLibrary.isGateScopeModel(modelName) && !options.has("layer")) {
             Model model = ModelLibrary.loadTested(modelName);
-            return Tracer.trace(model, TextInput.tokens(name(), TextInput.read(name(), options, in), "draw"));
+            List<String> tokens = TextInput.tokens(name(), TextInput.read(name(), options, in), "draw");
+            if (format == SlideFormat.GIF) {
+                try {
+                    SlideRequest.requireGifFrames(tokens.size()); // before a trace that may not fit in memory
+                } catch (SlideExportException e) {
+                    throw new UsageException(name() + ": " + e.getMessage());
+                }
+            }
+            return Tracer.trace(model, tokens);
         }
         Network network = ModelLibrary.isGateScopeModel(modelName) ? Network.of(ModelLibrary.load(modelName))
                 : ImportedModelOptions.read(name(), options, modelName);

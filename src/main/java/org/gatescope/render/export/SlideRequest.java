@@ -60,13 +60,18 @@ public record SlideRequest(Trace trace, String modelName, SlideView view, SlideF
                 throw new SlideExportException("a GIF steps through the sentence: export the diagram, the timeline"
                         + " or all as GIF, the heatmaps as PNG or SVG");
             }
-            if (length > MAX_GIF_FRAMES) {
-                throw new SlideExportException(String.format(Locale.ROOT, "a GIF has one frame per token: this text"
-                        + " has %,d tokens, at most %,d make a GIF; shorten the text, or export a PNG or SVG of one"
-                        + " step", length, MAX_GIF_FRAMES));
-            }
+            requireGifFrames(length);
         }
         return this;
+    }
+
+    /** Refuses a text too long for a GIF (one frame per token) before anything is traced or drawn. */
+    public static void requireGifFrames(int tokens) throws SlideExportException {
+        if (tokens > MAX_GIF_FRAMES) {
+            throw new SlideExportException(String.format(Locale.ROOT, "a GIF has one frame per token: this text"
+                    + " has %,d tokens, at most %,d make a GIF; shorten the text, or export a PNG or SVG of one"
+                    + " step", tokens, MAX_GIF_FRAMES));
+        }
     }
 
     /** The timeline's lines: {@code units}, with {@code unit} added first when missing. */

@@ -149,7 +149,9 @@ class SlideExportTest {
 
     @Test
     void aGifOfFiveThousandTokensIsRefusedAndNoFileIsWritten() {
-        Trace longText = Tracer.trace(TextbookModels.gru(), Collections.nCopies(5000, "cat"));
+        // a small model: a 5,000-token trace of a 7,330-word one needs more memory than a test JVM may have free
+        Trace longText = Tracer.trace(org.gatescope.TestModels.random(org.gatescope.engine.CellKind.GRU,
+                org.gatescope.engine.GruReset.BEFORE, 8, 3, 2, 5), new int[5000]);
         Path target = folder.resolve("long.gif");
         SlideExportException e = assertThrows(SlideExportException.class, () -> SlideExport.write(
                 new SlideRequest(longText, "", SlideView.DIAGRAM, SlideFormat.GIF, 0, 1, 0, List.of(0), 500), target));
