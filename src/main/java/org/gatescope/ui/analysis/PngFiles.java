@@ -27,6 +27,15 @@ public final class PngFiles {
         return file == null ? null : file.toPath();
     }
 
+    /** Asks where to save a PNG and hands the chosen file to {@code export}; nothing when the user cancels. */
+    public static void chooseAndExport(Window owner, String title, String suggestedName,
+                                       java.util.function.Consumer<Path> export) {
+        Path file = chooseTarget(owner, title, suggestedName);
+        if (file != null) {
+            export.accept(file);
+        }
+    }
+
     /**
      * Draws {@code image} and writes it to {@code file} away from the FX thread, completely or not at all;
      * then "Saved NAME" goes into {@code status}, or "Could not save NAME: " and the {@code reason} into

@@ -1,6 +1,5 @@
 package org.gatescope.ui.probe;
 
-import java.nio.file.Path;
 import java.io.File;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -119,9 +118,6 @@ public final class ProbeWindow {
         if (model.resultProperty().get() == null) {
             return;
         }
-        Path file = PngFiles.chooseTarget(stage, "Export the probe as PNG", model.suggestedFileName());
-        if (file != null) {
-            model.export(file);
-        }
+        PngFiles.chooseAndExport(stage, "Export the probe as PNG", model.suggestedFileName(), model::export);
     }
 }

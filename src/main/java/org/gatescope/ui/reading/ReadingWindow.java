@@ -1,6 +1,5 @@
 package org.gatescope.ui.reading;
 
-import java.nio.file.Path;
 import java.io.File;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -152,9 +151,6 @@ public final class ReadingWindow {
     }
 
     private void chooseExport() {
-        Path file = PngFiles.chooseTarget(stage, "Export the coloured text as PNG", model.suggestedFileName());
-        if (file != null) {
-            model.export(file);
-        }
+        PngFiles.chooseAndExport(stage, "Export the coloured text as PNG", model.suggestedFileName(), model::export);
     }
 }

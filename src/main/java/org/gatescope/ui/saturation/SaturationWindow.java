@@ -1,7 +1,6 @@
 package org.gatescope.ui.saturation;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,11 +23,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.gatescope.engine.analysis.GateSaturation;
 import org.gatescope.render.SaturationChart;
+import org.gatescope.ui.analysis.PngFiles;
 import org.gatescope.ui.analysis.ToolStage;
 import org.gatescope.ui.canvas.CanvasTheme;
 import org.gatescope.ui.explorer.CellViewModel;
@@ -165,13 +164,7 @@ public final class SaturationWindow {
         if (saturation.chartProperty().get() == null) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the gate saturation chart as PNG");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"));
-        chooser.setInitialFileName(saturation.suggestedFileName());
-        File file = chooser.showSaveDialog(stage);
-        if (file != null) {
-            saturation.export(file.toPath());
-        }
+        PngFiles.chooseAndExport(stage, "Export the gate saturation chart as PNG", saturation.suggestedFileName(),
+                saturation::export);
     }
 }

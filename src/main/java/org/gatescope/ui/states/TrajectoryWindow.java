@@ -1,6 +1,5 @@
 package org.gatescope.ui.states;
 
-import java.nio.file.Path;
 import java.io.File;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -231,9 +230,6 @@ public final class TrajectoryWindow {
         if (model.resultProperty().get() == null) {
             return;
         }
-        Path file = PngFiles.chooseTarget(stage, "Export the trajectories as PNG", model.suggestedFileName());
-        if (file != null) {
-            model.export(file);
-        }
+        PngFiles.chooseAndExport(stage, "Export the trajectories as PNG", model.suggestedFileName(), model::export);
     }
 }
