@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.gatescope.engine.CellKind;
+import org.gatescope.engine.Precision;
 import org.gatescope.engine.cell.Workers;
 import org.gatescope.engine.train.LayerBenchmark;
 
@@ -36,13 +37,14 @@ final class BenchCommand implements Command {
     public String usage() {
         return "bench [--cells lstm,gru,peephole_lstm] [--hidden 16,64,256] [--embed 32] [--lm-cells gru,lstm]"
                 + " [--lm-hidden 64,256] [--vocab 5000] [--case trace|train|lm-train|lm-trace|lm|all,…]"
-                + " [--threads N[,M]] [--repeats 5] [--reference] [--python /usr/bin/python3] [--blas DIR]";
+                + " [--threads N[,M]] [--precision float64,float32] [--repeats 5] [--reference]"
+                + " [--python /usr/bin/python3] [--blas DIR]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0, Set.of("cells", "hidden", "embed", "case", "repeats",
-                "threads", "lm-cells", "lm-hidden", "vocab", "python", "blas"), Set.of("reference"));
+                "threads", "lm-cells", "lm-hidden", "vocab", "python", "blas", "precision"), Set.of("reference"));
         List<CellKind> cells = cells(options.get("cells", "lstm,gru,peephole_lstm"), "cells");
         List<Integer> hiddenSizes = sizes(options.get("hidden", "16,64,256"), "hidden", 4096);
         List<CellKind> lmCells = cells(options.get("lm-cells", "gru,lstm"), "lm-cells");
@@ -51,6 +53,7 @@ final class BenchCommand implements Command {
         int vocab = options.intValue("vocab", 5000, 2, 100_000);
         Set<String> which = cases(options.get("case", "all"));
         int repeats = options.intValue("repeats", 5, 1, 100);
+        List<Precision> precisions = precisions(options.get("precision", "float64,float32"));
         boolean reference = options.has("reference");
         int cores = Workers.availableThreads();
         // With --reference: one thread and every core, so that both ratios exist.
@@ -63,12 +66,15 @@ final class BenchCommand implements Command {
         List<BenchRow> torchRows = new ArrayList<>();
         try (TorchReference torch = reference ? new TorchReference(options.get("python", TorchReference.DEFAULT_PYTHON),
                 options.get("blas"), repeats, defaults.traceLength(), LayerBenchmark.LM_TRACE_LENGTH) : null) {
+            // PyTorch's row for a shape, measured once for GateScope's rows of both precisions.
+            java.util.Map<String, java.util.Optional<BenchRow>> measured = new java.util.HashMap<>();
             Emitter emit = row -> {
                 rows.add(row);
                 out.println(row.format());
                 out.flush();
-                if (torch != null && torch.available()) {
+                if (torch != null && torch.available() && !measured.containsKey(row.key())) {
                     var theirs = torch.measure(row);
+                    measured.put(row.key(), theirs);
                     for (String note : torch.takeNotes()) {
                         out.println("reference: " + note + (note.contains("/blas/libblas") ? " (Debian's reference"
                                 + " BLAS, not OpenBLAS: PyTorch's products run unoptimised; see --blas)" : ""));
@@ -83,7 +89,8 @@ final class BenchCommand implements Command {
                     out.flush();
                 }
             };
-            measure(emit, which, cells, hiddenSizes, lmCells, lmHiddenSizes, threads, embed, vocab, bench, defaults);
+            measure(emit, which, cells, hiddenSizes, lmCells, lmHiddenSizes, threads, precisions, embed, vocab, bench,
+                    defaults);
         }
         for (String line : BenchRow.ratios(rows, torchRows)) {
             out.println(line);
@@ -98,8 +105,9 @@ final class BenchCommand implements Command {
     }
 
     private static void measure(Emitter out, Set<String> which, List<CellKind> cells, List<Integer> hiddenSizes,
-                                List<CellKind> lmCells, List<Integer> lmHiddenSizes, List<Integer> threads, int embed,
-                                int vocab, LayerBenchmark bench, LayerBenchmark.Settings defaults) {
+                                List<CellKind> lmCells, List<Integer> lmHiddenSizes, List<Integer> threads,
+                                List<Precision> precisions, int embed, int vocab, LayerBenchmark bench,
+                                LayerBenchmark.Settings defaults) {
         if (which.contains("trace")) {
             for (CellKind cell : cells) {
                 for (int h : hiddenSizes) {
@@ -111,8 +119,10 @@ final class BenchCommand implements Command {
             for (int n : threads) {
                 for (CellKind cell : cells) {
                     for (int h : hiddenSizes) {
-                        out.emit(BenchRow.train(cell.id(), h, embed, defaults.batch(), defaults.steps(), n,
-                                bench.trainTokensPerSecond(cell, h, embed, Workers.of(n))));
+                        for (Precision p : precisions) {
+                            out.emit(BenchRow.train(cell.id(), h, embed, defaults.batch(), defaults.steps(), n, p.id(),
+                                    bench.trainTokensPerSecond(cell, h, embed, Workers.of(n), p)));
+                        }
                     }
                 }
             }
@@ -121,9 +131,11 @@ final class BenchCommand implements Command {
             for (int n : threads) {
                 for (CellKind cell : lmCells) {
                     for (int h : lmHiddenSizes) {
-                        out.emit(BenchRow.languageModelTrain(cell.id(), h, embed, vocab, defaults.batch(),
-                                defaults.steps(), n, bench.languageModelTrainTokensPerSecond(cell, h, embed, vocab,
-                                        Workers.of(n))));
+                        for (Precision p : precisions) {
+                            out.emit(BenchRow.languageModelTrain(cell.id(), h, embed, vocab, defaults.batch(),
+                                    defaults.steps(), n, p.id(), bench.languageModelTrainTokensPerSecond(cell, h, embed,
+                                            vocab, Workers.of(n), p)));
+                        }
                     }
                 }
             }
@@ -136,6 +148,18 @@ final class BenchCommand implements Command {
                 }
             }
         }
+    }
+
+    private List<Precision> precisions(String list) throws UsageException {
+        List<Precision> chosen = new ArrayList<>();
+        for (String id : list.split(",")) {
+            Precision p = Precision.fromId(id.trim()).orElseThrow(() -> new UsageException(name()
+                    + ": --precision takes float64, float32 or both (float64,float32), got '" + id.trim() + "'"));
+            if (!chosen.contains(p)) {
+                chosen.add(p);
+            }
+        }
+        return chosen;
     }
 
     private List<CellKind> cells(String list, String option) throws UsageException {

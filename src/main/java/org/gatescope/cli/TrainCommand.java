@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.gatescope.engine.CellKind;
+import org.gatescope.engine.Precision;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.analysis.NumberUnits;
@@ -38,14 +39,14 @@ final class TrainCommand implements Command {
     public String usage() {
         return "train --cell rnn|gru|gru_simple|lstm|peephole_lstm --hidden H [--embed D] [--seed S] [--epochs N]"
                 + " [--gru-reset before|after] [--learning-rate 0.01] [--final-learning-rate 0.003] [--patience 5]"
-                + " [--sentences 80000] [--threads N] --out FILE.safetensors";
+                + " [--sentences 80000] [--threads N] [--precision float64|float32] --out FILE.safetensors";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0,
                 Set.of("cell", "hidden", "embed", "seed", "epochs", "gru-reset", "out", "learning-rate",
-                        "final-learning-rate", "patience", "sentences", "threads"), Set.of());
+                        "final-learning-rate", "patience", "sentences", "threads", "precision"), Set.of());
         String cellId = options.require("cell");
         CellKind cell = CellKind.fromId(cellId).orElseThrow(() -> new UsageException(name() + ": unknown cell '"
                 + cellId + "' (cells: rnn, gru, gru_simple, lstm, peephole_lstm)"));
@@ -74,7 +75,8 @@ final class TrainCommand implements Command {
         int sentences = options.intValue("sentences", defaults.sentences(), TrainingConfig.MIN_SENTENCES,
                 TrainingConfig.MAX_SENTENCES);
         TrainingConfig config = new TrainingConfig(cell, reset, hidden, embed, seed, epochs, defaults.batchSize(),
-                learningRate, finalLearningRate, defaults.clipNorm(), patience, defaults.verbWeight(), sentences);
+                learningRate, finalLearningRate, defaults.clipNorm(), patience, defaults.verbWeight(), sentences,
+                Precision.fromId(options.choice("precision", "float64", Set.of("float64", "float32"))).get());
         ProgressBar bar = new ProgressBar(err, System.console() != null);
         // Any count gives the same file (decision 0021), so the recorded command leaves it out.
         int threads = options.intValue("threads", Workers.availableThreads(), 1, 256);

@@ -13,18 +13,39 @@ class BenchRowTest {
     @Test
     void languageModelRowsUseTheDocumentedLineFormat() {
         assertEquals("lm-train gru H=64 D=32 V=5000 batch=32 T=20 threads=2 tokens_per_s=9001",
-                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 2, 9000.6).format());
+                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 2, null, 9000.6).format());
         assertEquals("lm-trace lstm H=256 D=32 V=5000 threads=1 us_per_token=31.25",
                 BenchRow.languageModelTrace("lstm", 256, 32, 5000, 31.249).format());
         assertEquals("train lstm H=16 D=32 batch=32 T=20 threads=1 tokens_per_s=500000",
-                BenchRow.train("lstm", 16, 32, 32, 20, 1, 500000).format());
+                BenchRow.train("lstm", 16, 32, 32, 20, 1, null, 500000).format());
         assertEquals("trace gru H=64 D=32 us_per_token=3.10", BenchRow.trace("gru", 64, 32, 3.1).format());
     }
 
     @Test
     void aFormattedRowParsesBackToItself() {
-        BenchRow row = BenchRow.languageModelTrain("lstm", 256, 32, 5000, 32, 20, 1, 1234);
+        BenchRow row = BenchRow.languageModelTrain("lstm", 256, 32, 5000, 32, 20, 1, "float32", 1234);
         assertEquals(row, BenchRow.parse(row.format()).orElseThrow());
+    }
+
+    @Test
+    void gateScopesTrainingRowsNameTheirPrecisionJustBeforeTheValue() {
+        assertEquals("train gru H=256 D=32 batch=32 T=20 threads=1 precision=float32 tokens_per_s=20000",
+                BenchRow.train("gru", 256, 32, 32, 20, 1, "float32", 20000).format());
+        assertEquals("lm-train lstm H=64 D=32 V=5000 batch=32 T=20 threads=2 precision=float64 tokens_per_s=7000",
+                BenchRow.languageModelTrain("lstm", 64, 32, 5000, 32, 20, 2, "float64", 7000).format());
+    }
+
+    @Test
+    void pyTorchsRowOfAShapeIsComparedWithGateScopesRowsOfEitherPrecision() {
+        List<BenchRow> ours = List.of(
+                BenchRow.train("gru", 256, 32, 32, 20, 1, "float64", 10000),
+                BenchRow.train("gru", 256, 32, 32, 20, 1, "float32", 30000));
+        List<BenchRow> torch = List.of(BenchRow.parse(
+                "train gru H=256 D=32 batch=32 T=20 threads=1 tokens_per_s=20000").orElseThrow());
+        assertEquals(List.of(
+                "ratio train gru H=256 D=32 batch=32 T=20 threads=1 precision=float64 gatescope/torch=0.50",
+                "ratio train gru H=256 D=32 batch=32 T=20 threads=1 precision=float32 gatescope/torch=1.50"),
+                BenchRow.ratios(ours, torch));
     }
 
     @Test
@@ -38,12 +59,12 @@ class BenchRowTest {
     void ratiosSayHowManyTimesFasterGateScopeIsForMatchingShapesOnly() {
         List<BenchRow> ours = List.of(
                 BenchRow.trace("gru", 64, 32, 2.0),
-                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 1, 3000),
-                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 2, 5000),
-                BenchRow.train("peephole_lstm", 64, 32, 32, 20, 1, 100));
+                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 1, null, 3000),
+                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 2, null, 5000),
+                BenchRow.train("peephole_lstm", 64, 32, 32, 20, 1, null, 100));
         List<BenchRow> torch = List.of(
                 BenchRow.trace("gru", 64, 32, 20.0),
-                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 1, 1500));
+                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 1, null, 1500));
         assertEquals(List.of("ratio trace gru H=64 D=32 gatescope/torch=10.00",
                 "ratio lm-train gru H=64 D=32 V=5000 batch=32 T=20 threads=1 gatescope/torch=2.00"),
                 BenchRow.ratios(ours, torch));
@@ -53,10 +74,10 @@ class BenchRowTest {
     void theReferenceScriptIsAskedForTheSameCaseAndShape() {
         assertEquals("trace:lstm:16:32", TorchReference.caseOf(BenchRow.trace("lstm", 16, 32, 1)).orElseThrow());
         assertEquals("train:gru:64:32",
-                TorchReference.caseOf(BenchRow.train("gru", 64, 32, 32, 20, 2, 1)).orElseThrow());
+                TorchReference.caseOf(BenchRow.train("gru", 64, 32, 32, 20, 2, "float32", 1)).orElseThrow());
         assertEquals("lm-train:gru:64:32:5000", TorchReference.caseOf(
-                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 2, 1)).orElseThrow());
-        assertTrue(TorchReference.caseOf(BenchRow.train("peephole_lstm", 16, 32, 32, 20, 1, 1)).isEmpty(),
+                BenchRow.languageModelTrain("gru", 64, 32, 5000, 32, 20, 2, "float64", 1)).orElseThrow());
+        assertTrue(TorchReference.caseOf(BenchRow.train("peephole_lstm", 16, 32, 32, 20, 1, null, 1)).isEmpty(),
                 "PyTorch has no peephole LSTM");
     }
 

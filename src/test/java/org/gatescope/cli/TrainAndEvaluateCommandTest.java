@@ -56,6 +56,26 @@ class TrainAndEvaluateCommandTest {
     }
 
     @Test
+    void aFloat32RunRecordsItsPrecisionAndGivesTheSameBytesOnOneThreadOrTwo() throws Exception {
+        Path first = dir.resolve("one.safetensors");
+        Path second = dir.resolve("two.safetensors");
+        Path reference = dir.resolve("reference.safetensors");
+        for (Path out : List.of(first, second)) {
+            assertEquals(0, run("train", "--cell", "lstm", "--hidden", "24", "--embed", "8", "--epochs", "1", "--seed",
+                    "9", "--sentences", "1000", "--precision", "float32", "--threads", out == first ? "1" : "2",
+                    "--out", out.toString()).status());
+        }
+        assertEquals(0, run("train", "--cell", "lstm", "--hidden", "24", "--embed", "8", "--epochs", "1", "--seed",
+                "9", "--sentences", "1000", "--out", reference.toString()).status());
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+        assertTrue(ModelFiles.read(first).metadata().get("trained_with").endsWith("--precision float32"),
+                ModelFiles.read(first).metadata().get("trained_with"));
+        assertFalse(ModelFiles.read(reference).metadata().get("trained_with").contains("--precision"));
+        assertFalse(java.util.Arrays.equals(ModelFiles.read(first).weights().weightHh.data,
+                ModelFiles.read(reference).weights().weightHh.data), "float32 and float64 runs round differently");
+    }
+
+    @Test
     void trainRefusesBadSettingsBeforeTraining() {
         assertRefused(run("train", "--cell", "transformer", "--hidden", "4", "--out", dir.resolve("x").toString()),
                 "transformer");
@@ -66,6 +86,8 @@ class TrainAndEvaluateCommandTest {
                 dir.resolve("missing/dir/x.safetensors").toString()), "does not exist");
         assertRefused(run("train", "--cell", "lstm", "--hidden", "4", "--threads", "0", "--out",
                 dir.resolve("x").toString()), "--threads");
+        assertRefused(run("train", "--cell", "lstm", "--hidden", "4", "--precision", "float16", "--out",
+                dir.resolve("x").toString()), "--precision");
     }
 
     @Test

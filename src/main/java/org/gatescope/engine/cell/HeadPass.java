@@ -1,6 +1,7 @@
 package org.gatescope.engine.cell;
 
 import java.util.Arrays;
+import org.gatescope.engine.Precision;
 import org.gatescope.engine.Weights;
 
 /**
@@ -38,8 +39,29 @@ final class HeadPass {
     private double[][] activationGradientRows;
     private double[] activationGradient;
 
+    /**
+     * With {@link Precision#FLOAT32}: the three products in float (decision 0023), on float copies
+     * of W_head^T, W_head, the a&lt;t&gt; rows and the logits' gradient; softmax and loss stay double.
+     * Null buffers in double.
+     */
+    private boolean single;
+    private float[][] floatWeightT;
+    private float[][] floatWeightRows;
+    private float[] floatActivations;
+    private float[][] floatRowValues;
+    private float[][] floatWeightGradientT;
+    private float[][] floatActivationGradientRows;
+
     void setWorkers(Workers workers) {
         this.workers = workers;
+    }
+
+    void setPrecision(Precision precision) {
+        boolean now = precision == Precision.FLOAT32;
+        if (now != single) {
+            single = now;
+            hidden = -1; // reallocate
+        }
     }
 
     /**
@@ -63,17 +85,26 @@ final class HeadPass {
                 for (int j = 0; j < h; j++) {
                     weightT[j][i] = flatWeight[base + j];
                 }
+                if (single) {
+                    for (int j = 0; j < h; j++) {
+                        floatWeightT[j][i] = (float) flatWeight[base + j];
+                    }
+                }
             }
         });
         int rowParts = parts(rows, ROWS_PER_PART);
         workers.run(rowParts, part -> {
             int r0 = Workers.rangeStart(rows, rowParts, part);
             int r1 = Workers.rangeStart(rows, rowParts, part + 1);
-            for (int r = r0; r < r1; r++) {
-                System.arraycopy(bias, 0, rowValues[r], 0, v);
+            if (single) {
+                floatLogits(activations, bias, r0, r1);
+            } else {
+                for (int r = r0; r < r1; r++) {
+                    System.arraycopy(bias, 0, rowValues[r], 0, v);
+                }
             }
             // logits = a W_head^T + b_head
-            for (int j0 = 0; j0 < v; j0 += COLUMN_TILE) {
+            for (int j0 = 0; !single && j0 < v; j0 += COLUMN_TILE) {
                 MatrixKernels.multAdd(activations, r0 * h, h, 1, weightT, 0, rowValues, r0, r1 - r0, h, j0,
                         Math.min(v, j0 + COLUMN_TILE));
             }
@@ -81,6 +112,21 @@ final class HeadPass {
                 softmaxInPlace(rowValues[r], v);
             }
         });
+    }
+
+    /** Rows [r0, r1) of the logits, a W_head^T + b_head, with the product in float. */
+    private void floatLogits(double[] activations, double[] bias, int r0, int r1) {
+        int h = hidden;
+        int v = vocab;
+        FloatKernels.narrow(activations, r0 * h, floatActivations, r0 * h, (r1 - r0) * h);
+        FloatKernels.zero(floatRowValues, r0, r1, 0, v);
+        for (int j0 = 0; j0 < v; j0 += COLUMN_TILE) {
+            FloatKernels.multAdd(floatActivations, r0 * h, h, 1, floatWeightT, 0, floatRowValues, r0, r1 - r0, h, j0,
+                    Math.min(v, j0 + COLUMN_TILE));
+        }
+        for (int r = r0; r < r1; r++) {
+            FloatKernels.widenOnto(bias, floatRowValues[r], rowValues[r], 0, v);
+        }
     }
 
     /** The row's softmax, in place, as {@link SoftmaxHead#probabilities} computes it. */
@@ -145,6 +191,11 @@ final class HeadPass {
                     row[c] = row[c] * s;
                 }
             }
+            if (single) {
+                for (int r = Workers.rangeStart(n, rowParts, part); r < Workers.rangeStart(n, rowParts, part + 1); r++) {
+                    FloatKernels.narrow(rowValues[r], floatRowValues[r], 0, v);
+                }
+            }
         });
         double[] flatWeight = weights.headWeight.data;
         double[] dBias = gradients.headBias.data;
@@ -162,22 +213,47 @@ final class HeadPass {
                 }
             }
             // ∂L/∂W_head^T = a^T · dLogits, added transposed into ∂L/∂W_head.
-            for (double[] row : weightGradientT) {
-                Arrays.fill(row, j0, j1, 0.0);
-            }
-            for (int t0 = j0; t0 < j1; t0 += COLUMN_TILE) {
-                MatrixKernels.multAdd(activations, 0, 1, h, rowValues, 0, weightGradientT, 0, h, n, t0,
-                        Math.min(j1, t0 + COLUMN_TILE));
+            if (single) {
+                FloatKernels.zero(floatWeightGradientT, 0, h, j0, j1);
+                for (int t0 = j0; t0 < j1; t0 += COLUMN_TILE) {
+                    FloatKernels.multAdd(floatActivations, 0, 1, h, floatRowValues, 0, floatWeightGradientT, 0, h, n,
+                            t0, Math.min(j1, t0 + COLUMN_TILE));
+                }
+                for (int i = 0; i < h; i++) {
+                    FloatKernels.widen(floatWeightGradientT[i], weightGradientT[i], j0, j1);
+                }
+                for (int i = j0; i < j1; i++) {
+                    FloatKernels.narrow(flatWeight, i * h, floatWeightRows[i], 0, h);
+                }
+            } else {
+                for (double[] row : weightGradientT) {
+                    Arrays.fill(row, j0, j1, 0.0);
+                }
+                for (int t0 = j0; t0 < j1; t0 += COLUMN_TILE) {
+                    MatrixKernels.multAdd(activations, 0, 1, h, rowValues, 0, weightGradientT, 0, h, n, t0,
+                            Math.min(j1, t0 + COLUMN_TILE));
+                }
+                for (int i = j0; i < j1; i++) {
+                    System.arraycopy(flatWeight, i * h, weightRows[i], 0, h);
+                }
             }
             MatrixKernels.addTransposed(weightGradientT, h, j0, j1 - j0, dWeight, h);
-            for (int i = j0; i < j1; i++) {
-                System.arraycopy(flatWeight, i * h, weightRows[i], 0, h);
-            }
         });
         // ∂L/∂a = dLogits · W_head
         workers.run(rowParts, part -> {
             int r0 = Workers.rangeStart(n, rowParts, part);
             int r1 = Workers.rangeStart(n, rowParts, part + 1);
+            if (single) {
+                FloatKernels.zero(floatActivationGradientRows, r0, r1, 0, h);
+                FloatKernels.multAdd(floatRowValues, r0, 0, floatWeightRows, 0, floatActivationGradientRows, r0,
+                        r1 - r0, v, 0, h);
+                for (int r = r0; r < r1; r++) {
+                    for (int j = 0; j < h; j++) {
+                        activationGradient[r * h + j] = floatActivationGradientRows[r][j];
+                    }
+                }
+                return;
+            }
             for (int r = r0; r < r1; r++) {
                 Arrays.fill(activationGradientRows[r], 0.0);
             }
@@ -202,11 +278,21 @@ final class HeadPass {
             weightRows = new double[vocab][hidden];
             weightGradientT = new double[hidden][vocab];
             rowValues = null;
+            if (single) {
+                floatWeightT = new float[hidden][vocab];
+                floatWeightRows = new float[vocab][hidden];
+                floatWeightGradientT = new float[hidden][vocab];
+            }
         }
         if (rowValues == null || rowValues.length < rows || rowValues[0].length != vocab) {
             rowValues = new double[rows][vocab];
             activationGradientRows = new double[rows][hidden];
             activationGradient = new double[rows * hidden];
+            if (single) {
+                floatRowValues = new float[rows][vocab];
+                floatActivationGradientRows = new float[rows][hidden];
+                floatActivations = new float[rows * hidden];
+            }
         } else if (activationGradient.length != rows * hidden) {
             activationGradient = new double[rows * hidden];
         }

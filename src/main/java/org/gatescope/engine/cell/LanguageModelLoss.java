@@ -1,6 +1,7 @@
 package org.gatescope.engine.cell;
 
 import org.gatescope.engine.ModelSpec;
+import org.gatescope.engine.Precision;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Weights;
 
@@ -32,6 +33,15 @@ public final class LanguageModelLoss {
     public void setWorkers(Workers workers) {
         layer.setWorkers(workers);
         head.setWorkers(workers);
+    }
+
+    /**
+     * Sets the arithmetic of the layer's and the head's matrix products for the following calls
+     * (decision 0023): {@link Precision#FLOAT64}, the reference, unless set.
+     */
+    public void setPrecision(Precision precision) {
+        layer.setPrecision(precision);
+        head.setPrecision(precision);
     }
 
     /** Overrides memory cells in the following calls (null: none); see {@link MemoryCellIntervention}. */

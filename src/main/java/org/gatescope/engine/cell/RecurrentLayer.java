@@ -7,6 +7,7 @@ import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GateActivation;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.ModelSpec;
+import org.gatescope.engine.Precision;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Weights;
 
@@ -63,6 +64,9 @@ public abstract class RecurrentLayer {
 
     /** Threads the batch's sequences and the weight-gradient products are split over; the bits do not depend on it. */
     private Workers workers = Workers.SERIAL;
+
+    /** The shared products in float ({@link Precision#FLOAT32}), or null for double (the reference). */
+    private FloatLayerProducts floatProducts;
 
     // Shape of the current run.
     protected int steps;
@@ -179,6 +183,27 @@ public abstract class RecurrentLayer {
         System.arraycopy(bIh.data, 0, biasIh, 0, gateRows);
         System.arraycopy(bHh.data, 0, biasHh, 0, gateRows);
         loadPeepholes(peepholeU, peepholeF, peepholeO);
+        if (floatProducts != null) {
+            floatProducts.load(weightIhT, weightHhT, weightIh, weightHh);
+        }
+    }
+
+    /**
+     * Sets the arithmetic of the shared products for the following runs (decision 0023); the
+     * weights loaded so far are kept. The cell's own products (the reset-before GRU's W_hn) stay
+     * double.
+     */
+    public void setPrecision(Precision precision) {
+        if (precision == Precision.FLOAT64) {
+            floatProducts = null;
+        } else if (floatProducts == null) {
+            floatProducts = new FloatLayerProducts(input, hidden, gateRows);
+            floatProducts.load(weightIhT, weightHhT, weightIh, weightHh);
+        }
+    }
+
+    public Precision precision() {
+        return floatProducts == null ? Precision.FLOAT64 : Precision.FLOAT32;
     }
 
     /** Reads weights beyond the shared W_ih, W_hh, b_ih, b_hh (the peephole LSTM's). */
@@ -245,6 +270,9 @@ public abstract class RecurrentLayer {
         }
         allocate(steps, batch);
         this.x = inputs;
+        if (floatProducts != null) {
+            floatProducts.startForward(inputs, steps, batch, chunkSteps * batch);
+        }
         int shards = sequenceShards();
         if (shards == 1) {
             forwardSequences(0, batch);
@@ -265,18 +293,11 @@ public abstract class RecurrentLayer {
         for (int chunkStart = 0; chunkStart < steps; chunkStart += chunkSteps) {
             int chunkEnd = Math.min(steps, chunkStart + chunkSteps);
             // x W_ih^T + b_ih for the whole chunk: one product instead of one per step.
-            for (int t = chunkStart; t < chunkEnd; t++) {
-                for (int b = b0; b < b1; b++) {
-                    System.arraycopy(biasIh, 0, inputTerm[(t - chunkStart) * batch + b], 0, gateRows);
-                }
-            }
             if (b0 == 0 && b1 == batch) {
-                MatrixKernels.multAdd(x, chunkStart * batch * input, input, 1, weightIhT, 0, inputTerm, 0,
-                        (chunkEnd - chunkStart) * batch, input, 0, gateRows);
+                computeInputTerm(chunkStart * batch, 0, (chunkEnd - chunkStart) * batch);
             } else {
                 for (int t = chunkStart; t < chunkEnd; t++) {
-                    MatrixKernels.multAdd(x, (t * batch + b0) * input, input, 1, weightIhT, 0, inputTerm,
-                            (t - chunkStart) * batch + b0, b1 - b0, input, 0, gateRows);
+                    computeInputTerm(t * batch + b0, (t - chunkStart) * batch + b0, b1 - b0);
                 }
             }
             for (int t = chunkStart; t < chunkEnd; t++) {
@@ -284,6 +305,18 @@ public abstract class RecurrentLayer {
                 forwardStep(t, b0, b1);
             }
         }
+    }
+
+    /** Rows [termRow, termRow + m) of {@link #inputTerm} = x W_ih^T + b_ih for rows [xRow, xRow + m) of x. */
+    private void computeInputTerm(int xRow, int termRow, int m) {
+        if (floatProducts != null) {
+            floatProducts.inputTerm(xRow, termRow, m, biasIh, inputTerm);
+            return;
+        }
+        for (int i = termRow; i < termRow + m; i++) {
+            System.arraycopy(biasIh, 0, inputTerm[i], 0, gateRows);
+        }
+        MatrixKernels.multAdd(x, xRow * input, input, 1, weightIhT, 0, inputTerm, termRow, m, input, 0, gateRows);
     }
 
     /** x&lt;t&gt; W_ih^T + b_ih of sequence b, [G·H], while step t is computed. */
@@ -305,6 +338,10 @@ public abstract class RecurrentLayer {
     /** Fills the shared columns of {@link #recurrentTerm}'s rows [b0, b1) with a&lt;t-1&gt; W_hh^T + b_hh. */
     protected final void computeRecurrentTerm(int t, int b0, int b1) {
         int columns = sharedRecurrentColumns();
+        if (floatProducts != null && t > 0) {
+            floatProducts.recurrentTerm(activation, (t - 1) * batch, b0, b1, columns, biasHh, recurrentTerm);
+            return;
+        }
         for (int b = b0; b < b1; b++) {
             System.arraycopy(biasHh, 0, recurrentTerm[b], 0, columns);
         }
@@ -361,6 +398,9 @@ public abstract class RecurrentLayer {
                     + " values, expected T·B·H = " + steps * n);
         }
         allocateBackward();
+        if (floatProducts != null) {
+            floatProducts.startBackward(hasSeparateRecurrentGradient());
+        }
         int shards = sequenceShards();
         if (shards == 1) {
             backwardSequences(activationGradient, 0, batch);
@@ -375,6 +415,10 @@ public abstract class RecurrentLayer {
             workers.run(parts, part -> {
                 int r0 = Workers.rangeStart(rows, parts, part);
                 int r1 = Workers.rangeStart(rows, parts, part + 1);
+                if (floatProducts != null) {
+                    floatProducts.inputGradient(r0, r1, inputGradient);
+                    return;
+                }
                 for (int r = r0; r < r1; r++) {
                     Arrays.fill(inputGradientRows[r], 0.0);
                 }
@@ -406,7 +450,10 @@ public abstract class RecurrentLayer {
             }
             loadPreviousActivation(t, b0, b1);
             backwardStep(t, totalActivationGradient, b0, b1);
-            if (t > 0) {
+            if (floatProducts != null) {
+                floatProducts.previousActivationGradient(recurrentTermGradient, t, b0, b1, columns,
+                        previousActivationGradient);
+            } else if (t > 0) {
                 // ∂L/∂a<t-1> = dPre_h · W_hh + the paths that skip W_hh (written by the cell).
                 MatrixKernels.multAdd(recurrentTermGradient, t * batch + b0, 0, weightHh, 0,
                         previousActivationGradient, b0, b1 - b0, columns, 0, hidden);
@@ -433,24 +480,32 @@ public abstract class RecurrentLayer {
         int columns = sharedRecurrentColumns();
         // Split by columns: each element of a product keeps its summation order over the T·B rows.
         int parts = sequenceShards() == 1 ? 1 : Math.max(1, gateRows / GRADIENT_COLUMNS_PER_PART);
+        if (floatProducts != null) {
+            floatProducts.startWeightGradients(activation, inputTermGradient, hasSeparateRecurrentGradient());
+        }
         workers.run(parts, part -> {
             int j0 = Workers.rangeStart(gateRows, parts, part);
             int j1 = Workers.rangeStart(gateRows, parts, part + 1);
-            // ∂L/∂W_ih^T = x^T · dPre_i, then added transposed into ∂L/∂W_ih.
-            for (double[] row : weightIhGradientT) {
-                Arrays.fill(row, j0, j1, 0.0);
-            }
-            MatrixKernels.multAdd(x, 0, 1, input, inputTermGradient, 0, weightIhGradientT, 0, input, rows, j0, j1);
-            MatrixKernels.addTransposed(weightIhGradientT, input, j0, j1 - j0, gradients.weightIh.data, input);
-            // ∂L/∂W_hh^T = Σ_t a<t-1>^T · dPre_h<t>; a<0> = 0, so from t = 1: rows B … of dPre_h.
+            int h1 = Math.min(j1, columns);
             for (double[] row : weightHhGradientT) {
                 Arrays.fill(row, j0, j1, 0.0);
             }
-            int h1 = Math.min(j1, columns);
-            if (j0 < h1) {
-                MatrixKernels.multAdd(activation, 0, 1, hidden, recurrentTermGradient, batch, weightHhGradientT, 0,
-                        hidden, rows - batch, j0, h1);
+            if (floatProducts != null) {
+                floatProducts.weightGradients(j0, j1, h1, weightIhGradientT, weightHhGradientT);
+            } else {
+                // ∂L/∂W_ih^T = x^T · dPre_i
+                for (double[] row : weightIhGradientT) {
+                    Arrays.fill(row, j0, j1, 0.0);
+                }
+                MatrixKernels.multAdd(x, 0, 1, input, inputTermGradient, 0, weightIhGradientT, 0, input, rows, j0, j1);
+                // ∂L/∂W_hh^T = Σ_t a<t-1>^T · dPre_h<t>; a<0> = 0, so from t = 1: rows B … of dPre_h.
+                if (j0 < h1) {
+                    MatrixKernels.multAdd(activation, 0, 1, hidden, recurrentTermGradient, batch, weightHhGradientT, 0,
+                            hidden, rows - batch, j0, h1);
+                }
             }
+            // ∂L/∂W_ih^T is added transposed into ∂L/∂W_ih; ∂L/∂W_hh^T after the cell's own columns.
+            MatrixKernels.addTransposed(weightIhGradientT, input, j0, j1 - j0, gradients.weightIh.data, input);
             MatrixKernels.addColumnSums(inputTermGradient, rows, j0, j1, gradients.biasIh.data);
             if (j0 < h1) {
                 MatrixKernels.addColumnSums(recurrentTermGradient, rows, j0, h1, gradients.biasHh.data);

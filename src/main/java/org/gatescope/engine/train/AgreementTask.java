@@ -234,6 +234,9 @@ public final class AgreementTask {
         if (config.sentences() != defaults.sentences()) {
             command.append(" --sentences ").append(config.sentences());
         }
+        if (config.precision() != defaults.precision()) {
+            command.append(" --precision ").append(config.precision().id());
+        }
         return command.toString();
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Random;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.ModelSpec;
+import org.gatescope.engine.Precision;
 import org.gatescope.engine.Weights;
 import org.gatescope.engine.cell.LanguageModelLoss;
 import org.gatescope.engine.cell.RecurrentLayer;
@@ -48,13 +49,13 @@ public final class LayerBenchmark {
         return seconds / steps * 1e6;
     }
 
-    /** Tokens per second of forward + backward + Adam at the configured batch and length, on one thread. */
+    /** Tokens per second of forward + backward + Adam at the configured batch and length, on one thread, in double. */
     public double trainTokensPerSecond(CellKind cell, int hidden, int embed) {
-        return trainTokensPerSecond(cell, hidden, embed, Workers.SERIAL);
+        return trainTokensPerSecond(cell, hidden, embed, Workers.SERIAL, Precision.FLOAT64);
     }
 
     /** Tokens per second of forward + backward + Adam at the configured batch and length. */
-    public double trainTokensPerSecond(CellKind cell, int hidden, int embed, Workers workers) {
+    public double trainTokensPerSecond(CellKind cell, int hidden, int embed, Workers workers, Precision precision) {
         ModelSpec spec = ModelSpec.of(cell, 1, embed, hidden);
         Weights weights = randomWeights(spec, 3);
         Weights gradients = new Weights(spec);
@@ -62,6 +63,7 @@ public final class LayerBenchmark {
         adam.setWorkers(workers);
         RecurrentLayer layer = RecurrentLayer.create(spec);
         layer.setWorkers(workers);
+        layer.setPrecision(precision);
         int batch = settings.batch();
         int steps = settings.steps();
         double[] inputs = randomArray(steps * batch * embed, 4);
@@ -84,7 +86,7 @@ public final class LayerBenchmark {
      * and Adam over every parameter, at the configured batch and length.
      */
     public double languageModelTrainTokensPerSecond(CellKind cell, int hidden, int embed, int vocab,
-                                                    Workers workers) {
+                                                    Workers workers, Precision precision) {
         ModelSpec spec = ModelSpec.of(cell, vocab, embed, hidden);
         Weights weights = randomWeights(spec, 5);
         Weights gradients = new Weights(spec);
@@ -92,6 +94,7 @@ public final class LayerBenchmark {
         adam.setWorkers(workers);
         LanguageModelLoss loss = new LanguageModelLoss(spec);
         loss.setWorkers(workers);
+        loss.setPrecision(precision);
         int batch = settings.batch();
         int steps = settings.steps();
         int[][] inputs = randomTokens(batch, steps, vocab, 6);

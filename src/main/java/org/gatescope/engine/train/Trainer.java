@@ -142,6 +142,7 @@ public final class Trainer {
         adam.setWorkers(workers);
         LanguageModelLoss loss = new LanguageModelLoss(spec);
         loss.setWorkers(workers);
+        loss.setPrecision(config.precision());
         List<int[]> sentences = new ArrayList<>(data.training());
         List<int[]> sentenceInputs = new ArrayList<>(data.trainingInputs());
         List<Integer> verbs = new ArrayList<>(sentences.size());

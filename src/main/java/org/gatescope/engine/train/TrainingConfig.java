@@ -3,6 +3,7 @@ package org.gatescope.engine.train;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.ModelSpec;
+import org.gatescope.engine.Precision;
 
 /**
  * How to train a model: its shape, the seed that makes the run reproducible, and the
@@ -14,12 +15,15 @@ import org.gatescope.engine.ModelSpec;
  *     language modelling)
  * @param sentences how many corpus sentences one epoch trains on ({@link AgreementTask#TRAINING_SENTENCES}
  *     for the bundled models; fewer for a run to watch in the window)
+ * @param precision the arithmetic of the training step's matrix products (decision 0023); the bundled
+ *     models were trained with {@link Precision#FLOAT64}
  */
 public record TrainingConfig(CellKind cell, GruReset gruReset, int hidden, int embed, long seed, int epochs,
                              int batchSize, double learningRate, double finalLearningRate, double clipNorm,
-                             int patience, double verbWeight, int sentences) {
+                             int patience, double verbWeight, int sentences, Precision precision) {
 
     public TrainingConfig {
+        java.util.Objects.requireNonNull(precision, "precision");
         if (hidden < 1 || embed < 1 || epochs < 1 || batchSize < 1 || patience < 1) {
             throw new IllegalArgumentException("hidden, embed, epochs, batch size and patience must be positive");
         }
@@ -49,7 +53,7 @@ public record TrainingConfig(CellKind cell, GruReset gruReset, int hidden, int e
      */
     public static TrainingConfig defaults(CellKind cell, int hidden, int embed, long seed, int epochs) {
         return new TrainingConfig(cell, GruReset.BEFORE, hidden, embed, seed, epochs, 32, 0.01, 0.003, 1.0, 5,
-                VERB_WEIGHT, AgreementTask.TRAINING_SENTENCES);
+                VERB_WEIGHT, AgreementTask.TRAINING_SENTENCES, Precision.FLOAT64);
     }
 
     public ModelSpec spec(int vocabSize) {
@@ -58,11 +62,16 @@ public record TrainingConfig(CellKind cell, GruReset gruReset, int hidden, int e
 
     public TrainingConfig withEpochs(int newEpochs) {
         return new TrainingConfig(cell, gruReset, hidden, embed, seed, newEpochs, batchSize, learningRate,
-                finalLearningRate, clipNorm, patience, verbWeight, sentences);
+                finalLearningRate, clipNorm, patience, verbWeight, sentences, precision);
     }
 
     public TrainingConfig withSentences(int newSentences) {
         return new TrainingConfig(cell, gruReset, hidden, embed, seed, epochs, batchSize, learningRate,
-                finalLearningRate, clipNorm, patience, verbWeight, newSentences);
+                finalLearningRate, clipNorm, patience, verbWeight, newSentences, precision);
+    }
+
+    public TrainingConfig withPrecision(Precision newPrecision) {
+        return new TrainingConfig(cell, gruReset, hidden, embed, seed, epochs, batchSize, learningRate,
+                finalLearningRate, clipNorm, patience, verbWeight, sentences, newPrecision);
     }
 }

@@ -27,6 +27,7 @@ import javafx.collections.ObservableList;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
+import org.gatescope.engine.Precision;
 import org.gatescope.engine.Weights;
 import org.gatescope.engine.train.AgreementTask;
 import org.gatescope.engine.train.TrainingConfig;
@@ -125,6 +126,8 @@ public final class TrainViewModel {
     private final ReadOnlyIntegerWrapper sentences = new ReadOnlyIntegerWrapper(this, "sentences",
             DEFAULT_SENTENCES);
     private final ReadOnlyLongWrapper seed = new ReadOnlyLongWrapper(this, "seed", DEFAULT_SEED);
+    private final ReadOnlyObjectWrapper<Precision> precision = new ReadOnlyObjectWrapper<>(this, "precision",
+            DEFAULTS.precision());
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper fractionDone = new ReadOnlyDoubleWrapper(this, "fractionDone", 0);
@@ -201,6 +204,11 @@ public final class TrainViewModel {
         embed.set(Math.max(1, Math.min(MAX_EMBED, size)));
     }
 
+    /** The arithmetic of the training step's matrix products: float64 (the reference) or float32 (faster). */
+    public void setPrecision(Precision chosen) {
+        precision.set(Objects.requireNonNull(chosen));
+    }
+
     /** Where a GRU applies its relevance gate; used only when the cell is the full GRU. */
     public void setGruReset(GruReset reset) {
         gruReset.set(Objects.requireNonNull(reset));
@@ -256,7 +264,7 @@ public final class TrainViewModel {
         double rate = learningRate.get();
         return new TrainingConfig(defaults.cell(), reset, defaults.hidden(), defaults.embed(), defaults.seed(),
                 defaults.epochs(), defaults.batchSize(), rate, Math.min(rate, defaults.finalLearningRate()),
-                defaults.clipNorm(), defaults.epochs(), defaults.verbWeight(), sentences.get());
+                defaults.clipNorm(), defaults.epochs(), defaults.verbWeight(), sentences.get(), precision.get());
     }
 
     /**
@@ -618,6 +626,10 @@ public final class TrainViewModel {
 
     public ReadOnlyIntegerProperty sentencesProperty() {
         return sentences.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Precision> precisionProperty() {
+        return precision.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty seedProperty() {

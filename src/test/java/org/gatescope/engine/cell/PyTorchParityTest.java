@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
+import org.gatescope.engine.Precision;
 import org.gatescope.engine.Quantity;
 import org.gatescope.engine.Trace;
 import org.gatescope.engine.cell.Tracer;
@@ -175,6 +176,54 @@ class PyTorchParityTest {
             }
         }
     }
+
+    /**
+     * The training path in float32 (decision 0023) computes PyTorch's float32 forward too: a&lt;t&gt; and
+     * the next-token probabilities of every case, from the layer and head as a training step runs them,
+     * within {@value #FLOAT32_PATH_TOLERANCE} (float32 products round at about 1e-7 per term; PyTorch's
+     * own do too, in another order).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void trainingsFloat32ForwardMatchesPyTorch(String name) throws Exception {
+        Path directory = fixtureDirectory();
+        Map<String, Object> fixture = object(Json.parse(
+                Files.readString(directory.resolve(name + SUFFIX), StandardCharsets.UTF_8)));
+        Model model = ModelFiles.read(directory.resolve((String) fixture.get("model")));
+        LanguageModelLoss loss = new LanguageModelLoss(model.spec());
+        loss.setPrecision(Precision.FLOAT32);
+        for (Object item : array(fixture.get("cases"))) {
+            Map<String, Object> c = object(item);
+            int[] tokens = array(c.get("tokens")).stream().mapToInt(o -> ((Number) o).intValue()).toArray();
+            String where = name + ", case '" + c.get("name") + "'";
+            double[][] a = matrix(c.get("a"));
+            double[] found = loss.activations(model.weights(), new int[][] {tokens});
+            int h = model.hiddenSize();
+            for (int t = 0; t < tokens.length; t++) {
+                for (int j = 0; j < h; j++) {
+                    double y = a[t][j];
+                    assertTrue(Math.abs(found[t * h + j] - y) <= FLOAT32_PATH_TOLERANCE * Math.max(1, Math.abs(y)),
+                            where + ", step " + t + ", unit " + j + ": PyTorch " + y + ", float32 path "
+                                    + found[t * h + j]);
+                }
+            }
+            if (c.containsKey("probs")) {
+                double[][] probs = matrix(c.get("probs"));
+                double[] p = loss.probabilities(model.weights(), new int[][] {tokens});
+                int v = probs[0].length;
+                for (int t = 0; t < tokens.length; t++) {
+                    for (int i = 0; i < v; i++) {
+                        double y = probs[t][i];
+                        assertTrue(Math.abs(p[t * v + i] - y) <= FLOAT32_PATH_TOLERANCE * Math.abs(y),
+                                where + ", step " + t + ", token " + i + ": PyTorch " + y + ", float32 path "
+                                        + p[t * v + i]);
+                    }
+                }
+            }
+        }
+    }
+
+    private static final double FLOAT32_PATH_TOLERANCE = 2e-5;
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(Object json) {

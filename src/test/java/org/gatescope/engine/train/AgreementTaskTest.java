@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
+import org.gatescope.engine.Precision;
 import org.gatescope.engine.analysis.AgreementProbe;
 import org.gatescope.text.AgreementCorpus;
 import org.gatescope.text.AgreementSentence;
@@ -27,10 +28,11 @@ class AgreementTaskTest {
     void optionsAwayFromTheirDefaultsAreNamedSoTheRunCanBeRepeated() {
         TrainingConfig defaults = TrainingConfig.defaults(CellKind.GRU, 8, 4, 2, 3);
         TrainingConfig changed = new TrainingConfig(CellKind.GRU, GruReset.AFTER, 8, 4, 2, 3, defaults.batchSize(),
-                0.02, 0.001, defaults.clipNorm(), 7, defaults.verbWeight(), 8_000);
+                0.02, 0.001, defaults.clipNorm(), 7, defaults.verbWeight(), 8_000, Precision.FLOAT32);
 
         assertEquals("gatescope train --cell gru --hidden 8 --embed 4 --seed 2 --epochs 3 --gru-reset after"
-                + " --learning-rate 0.02 --final-learning-rate 0.001 --patience 7 --sentences 8000",
+                + " --learning-rate 0.02 --final-learning-rate 0.001 --patience 7 --sentences 8000"
+                + " --precision float32",
                 AgreementTask.commandLine(changed));
     }
 

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
+import org.gatescope.engine.Precision;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.train.AgreementTask;
 import org.gatescope.engine.train.Trainer;
@@ -111,7 +112,7 @@ class TrainViewModelTest {
     private static TrainingConfig withoutEarlyStopping(TrainingConfig c) {
         return new TrainingConfig(c.cell(), c.gruReset(), c.hidden(), c.embed(), c.seed(), c.epochs(), c.batchSize(),
                 c.learningRate(), c.finalLearningRate(), c.clipNorm(), c.epochs(), c.verbWeight(),
-                TrainViewModel.DEFAULT_SENTENCES);
+                TrainViewModel.DEFAULT_SENTENCES, c.precision());
     }
 
     @Test
@@ -156,6 +157,14 @@ class TrainViewModelTest {
                 config.finalLearningRate(), "decays to the usual final rate");
         assertEquals(32, config.spec(10).embedSize());
         assertEquals(GruReset.AFTER, config.spec(10).gruReset());
+    }
+
+    @Test
+    void theProductsPrecisionStartsAtTheReferenceAndReachesTheConfig() {
+        TrainViewModel train = tiny();
+        assertEquals(Precision.FLOAT64, train.config().precision(), "as the bundled models were trained");
+        train.setPrecision(Precision.FLOAT32);
+        assertEquals(Precision.FLOAT32, train.config().precision());
     }
 
     @Test
