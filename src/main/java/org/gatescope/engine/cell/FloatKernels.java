@@ -85,6 +85,19 @@ final class FloatKernels {
         }
     }
 
+    /** As {@link MatrixKernels#transposeBlock}. */
+    static void transposeBlock(float[][] from, int r0, int r1, int c0, int c1, float[][] to) {
+        for (int b0 = c0; b0 < c1; b0 += 16) {
+            int b1 = Math.min(c1, b0 + 16);
+            for (int r = r0; r < r1; r++) {
+                float[] row = from[r];
+                for (int c = b0; c < b1; c++) {
+                    to[c][r] = row[c];
+                }
+            }
+        }
+    }
+
     /** to[i] = (float) from[from0 + i] for i &lt; n, into to from index to0. */
     static void narrow(double[] from, int from0, float[] to, int to0, int n) {
         for (int i = 0; i < n; i++) {

@@ -18,7 +18,6 @@ final class FloatLayerProducts {
     private final int gateRows;
     private final float[][] weightIhT;
     private final float[][] weightHhT;
-    private final float[][] weightIh;
     private final float[][] weightHh;
     private final float[][] weightIhGradientT;
     private final float[][] weightHhGradientT;
@@ -39,7 +38,8 @@ final class FloatLayerProducts {
     private float[][] recurrentTermGradient;
     /** dPre_h · W_hh of the step being backpropagated, [B][H]. */
     private float[][] previousActivationGradient;
-    private float[][] inputGradientRows;
+    private float[][] inputTermGradientT;
+    private float[][] inputGradientT;
 
     FloatLayerProducts(int input, int hidden, int gateRows) {
         this.input = input;
@@ -47,17 +47,15 @@ final class FloatLayerProducts {
         this.gateRows = gateRows;
         weightIhT = new float[input][gateRows];
         weightHhT = new float[hidden][gateRows];
-        weightIh = new float[gateRows][input];
         weightHh = new float[gateRows][hidden];
         weightIhGradientT = new float[input][gateRows];
         weightHhGradientT = new float[hidden][gateRows];
     }
 
-    /** Rounds the layer's weights (as rows, in both layouts) to float. */
-    void load(double[][] ihT, double[][] hhT, double[][] ih, double[][] hh) {
+    /** Rounds the layer's weights to float: W_ih^T, W_hh^T and W_hh, as rows. */
+    void load(double[][] ihT, double[][] hhT, double[][] hh) {
         FloatKernels.narrowInto(ihT, input, weightIhT);
         FloatKernels.narrowInto(hhT, hidden, weightHhT);
-        FloatKernels.narrowInto(ih, gateRows, weightIh);
         FloatKernels.narrowInto(hh, gateRows, weightHh);
     }
 
@@ -114,7 +112,8 @@ final class FloatLayerProducts {
         inputTermGradient = new float[rows][gateRows];
         recurrentTermGradient = separateRecurrentGradient ? new float[rows][gateRows] : inputTermGradient;
         previousActivationGradient = new float[batch][hidden];
-        inputGradientRows = new float[rows][input];
+        inputTermGradientT = new float[gateRows][rows];
+        inputGradientT = new float[input][rows];
     }
 
     /**
@@ -176,12 +175,14 @@ final class FloatLayerProducts {
 
     /** Rows [r0, r1) of ∂L/∂x = dPre_i · W_ih, written into the flat [T·B, D] {@code inputGradient}. */
     void inputGradient(int r0, int r1, double[] inputGradient) {
-        FloatKernels.zero(inputGradientRows, r0, r1, 0, input);
-        FloatKernels.multAdd(inputTermGradient, r0, 0, weightIh, 0, inputGradientRows, r0, r1 - r0, gateRows, 0, input);
-        for (int r = r0; r < r1; r++) {
-            float[] row = inputGradientRows[r];
-            for (int d = 0; d < input; d++) {
-                inputGradient[r * input + d] = row[d];
+        // Transposed, as the double path: rows as long as T·B, not D.
+        FloatKernels.transposeBlock(inputTermGradient, r0, r1, 0, gateRows, inputTermGradientT);
+        FloatKernels.zero(inputGradientT, 0, input, r0, r1);
+        FloatKernels.multAdd(weightIhT, 0, 0, inputTermGradientT, 0, inputGradientT, 0, input, gateRows, r0, r1);
+        for (int d = 0; d < input; d++) {
+            float[] column = inputGradientT[d];
+            for (int r = r0; r < r1; r++) {
+                inputGradient[r * input + d] = column[r];
             }
         }
     }

@@ -222,7 +222,7 @@ final class HeadPass {
                 for (int i = 0; i < h; i++) {
                     FloatKernels.widen(floatWeightGradientT[i], weightGradientT[i], j0, j1);
                 }
-                transpose(floatRowValues, n, j0, j1, floatRowValuesT);
+                FloatKernels.transposeBlock(floatRowValues, 0, n, j0, j1, floatRowValuesT);
             } else {
                 for (double[] row : weightGradientT) {
                     Arrays.fill(row, j0, j1, 0.0);
@@ -231,13 +231,12 @@ final class HeadPass {
                     MatrixKernels.multAdd(activations, 0, 1, h, rowValues, 0, weightGradientT, 0, h, n, t0,
                             Math.min(j1, t0 + COLUMN_TILE));
                 }
-                transpose(rowValues, n, j0, j1, rowValuesT);
+                MatrixKernels.transposeBlock(rowValues, 0, n, j0, j1, rowValuesT);
             }
             MatrixKernels.addTransposed(weightGradientT, h, j0, j1 - j0, dWeight, h);
         });
-        // ∂L/∂a = dLogits · W_head, computed transposed, (∂L/∂a)^T = W_head^T · dLogits^T: its rows are as
-        // long as the batch's (T·B), not H, so C2's SIMD loops run full (over 64 columns they ran at a
-        // third of the speed). Each element sums the same products in the same order: the same bits.
+        // ∂L/∂a = dLogits · W_head, computed transposed, (∂L/∂a)^T = W_head^T · dLogits^T: rows as long
+        // as the batch's, not H (MatrixKernels.transposeBlock says why).
         workers.run(rowParts, part -> {
             int r0 = Workers.rangeStart(n, rowParts, part);
             int r1 = Workers.rangeStart(n, rowParts, part + 1);
@@ -264,32 +263,6 @@ final class HeadPass {
             }
         });
         return activationGradient;
-    }
-
-    /** to[c][r] = from[r][c] for r &lt; rowCount, c in [c0, c1): sixteen columns at a time, one cache line of each row. */
-    private static void transpose(double[][] from, int rowCount, int c0, int c1, double[][] to) {
-        for (int b0 = c0; b0 < c1; b0 += 16) {
-            int b1 = Math.min(c1, b0 + 16);
-            for (int r = 0; r < rowCount; r++) {
-                double[] row = from[r];
-                for (int c = b0; c < b1; c++) {
-                    to[c][r] = row[c];
-                }
-            }
-        }
-    }
-
-    /** As {@link #transpose(double[][], int, int, int, double[][])}, in float. */
-    private static void transpose(float[][] from, int rowCount, int c0, int c1, float[][] to) {
-        for (int b0 = c0; b0 < c1; b0 += 16) {
-            int b1 = Math.min(c1, b0 + 16);
-            for (int r = 0; r < rowCount; r++) {
-                float[] row = from[r];
-                for (int c = b0; c < b1; c++) {
-                    to[c][r] = row[c];
-                }
-            }
-        }
     }
 
     /** Parts of a split of n items into pieces of about {@code perPart}; one on a single thread. */

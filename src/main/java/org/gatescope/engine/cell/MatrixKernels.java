@@ -164,6 +164,25 @@ final class MatrixKernels {
         }
     }
 
+    /**
+     * to[c][r] = from[r][c] for r in [r0, r1), c in [c0, c1): a block of rows transposed, sixteen columns
+     * at a time (one cache line of each row read, consecutive writes into each row of the result). A
+     * product with a short inner loop (C's rows as long as H or D) runs a third as fast as one with long
+     * rows, so such products run transposed, Cᵀ = Bᵀ · Aᵀ; each element sums the same products in the
+     * same order, so the bits are the same.
+     */
+    static void transposeBlock(double[][] from, int r0, int r1, int c0, int c1, double[][] to) {
+        for (int b0 = c0; b0 < c1; b0 += 16) {
+            int b1 = Math.min(c1, b0 + 16);
+            for (int r = r0; r < r1; r++) {
+                double[] row = from[r];
+                for (int c = b0; c < b1; c++) {
+                    to[c][r] = row[c];
+                }
+            }
+        }
+    }
+
     /** rows[i][j] = flat[i·cols + j] for a flat [rowCount × cols]. */
     static void copyInto(double[] flat, int rowCount, int cols, double[][] rows) {
         for (int i = 0; i < rowCount; i++) {

@@ -47,8 +47,7 @@ public abstract class RecurrentLayer {
     /** W_ih^T [D][G·H] and W_hh^T [H][G·H], for the forward products x W_ih^T and a&lt;t-1&gt; W_hh^T. */
     protected final double[][] weightIhT;
     protected final double[][] weightHhT;
-    /** W_ih [G·H][D] and W_hh [G·H][H], for the backward products dPre · W. */
-    protected final double[][] weightIh;
+    /** W_hh [G·H][H], for the backward product dPre_h · W_hh (∂L/∂x reads W_ih^T: it runs transposed). */
     protected final double[][] weightHh;
     protected final double[] biasIh;
     protected final double[] biasHh;
@@ -111,8 +110,9 @@ public abstract class RecurrentLayer {
     /** ∂L/∂W_ih^T [D][G·H] and ∂L/∂W_hh^T [H][G·H] of one backward, added transposed into the caller's. */
     protected final double[][] weightIhGradientT;
     protected final double[][] weightHhGradientT;
-    /** ∂L/∂x as rows, [T·B][D]. */
-    private double[][] inputGradientRows;
+    /** dPre_i transposed, [G·H][T·B], and (∂L/∂x)^T, [D][T·B]: the ∂L/∂x product's operands. */
+    private double[][] inputTermGradientT;
+    private double[][] inputGradientT;
 
     protected RecurrentLayer(CellKind kind, int input, int hidden) {
         this.kind = kind;
@@ -121,7 +121,6 @@ public abstract class RecurrentLayer {
         this.gateRows = kind.gateBlocks() * hidden;
         weightIhT = new double[input][gateRows];
         weightHhT = new double[hidden][gateRows];
-        weightIh = new double[gateRows][input];
         weightHh = new double[gateRows][hidden];
         biasIh = new double[gateRows];
         biasHh = new double[gateRows];
@@ -176,7 +175,6 @@ public abstract class RecurrentLayer {
      */
     public void load(DMatrixRMaj wIh, DMatrixRMaj wHh, DMatrixRMaj bIh, DMatrixRMaj bHh,
                      DMatrixRMaj peepholeU, DMatrixRMaj peepholeF, DMatrixRMaj peepholeO) {
-        MatrixKernels.copyInto(wIh.data, gateRows, input, weightIh);
         MatrixKernels.copyInto(wHh.data, gateRows, hidden, weightHh);
         MatrixKernels.transposeInto(wIh.data, gateRows, input, weightIhT);
         MatrixKernels.transposeInto(wHh.data, gateRows, hidden, weightHhT);
@@ -184,7 +182,7 @@ public abstract class RecurrentLayer {
         System.arraycopy(bHh.data, 0, biasHh, 0, gateRows);
         loadPeepholes(peepholeU, peepholeF, peepholeO);
         if (floatProducts != null) {
-            floatProducts.load(weightIhT, weightHhT, weightIh, weightHh);
+            floatProducts.load(weightIhT, weightHhT, weightHh);
         }
     }
 
@@ -198,7 +196,7 @@ public abstract class RecurrentLayer {
             floatProducts = null;
         } else if (floatProducts == null) {
             floatProducts = new FloatLayerProducts(input, hidden, gateRows);
-            floatProducts.load(weightIhT, weightHhT, weightIh, weightHh);
+            floatProducts.load(weightIhT, weightHhT, weightHh);
         }
     }
 
@@ -419,13 +417,18 @@ public abstract class RecurrentLayer {
                     floatProducts.inputGradient(r0, r1, inputGradient);
                     return;
                 }
-                for (int r = r0; r < r1; r++) {
-                    Arrays.fill(inputGradientRows[r], 0.0);
+                // (∂L/∂x)^T = W_ih^T · dPre_i^T: rows as long as T·B, not D (MatrixKernels.transposeBlock).
+                MatrixKernels.transposeBlock(inputTermGradient, r0, r1, 0, gateRows, inputTermGradientT);
+                for (double[] row : inputGradientT) {
+                    Arrays.fill(row, r0, r1, 0.0);
                 }
-                MatrixKernels.multAdd(inputTermGradient, r0, 0, weightIh, 0, inputGradientRows, r0, r1 - r0, gateRows,
-                        0, input);
-                for (int r = r0; r < r1; r++) {
-                    System.arraycopy(inputGradientRows[r], 0, inputGradient, r * input, input);
+                MatrixKernels.multAdd(weightIhT, 0, 0, inputTermGradientT, 0, inputGradientT, 0, input, gateRows, r0,
+                        r1);
+                for (int d = 0; d < input; d++) {
+                    double[] column = inputGradientT[d];
+                    for (int r = r0; r < r1; r++) {
+                        inputGradient[r * input + d] = column[r];
+                    }
                 }
             });
         }
@@ -562,7 +565,8 @@ public abstract class RecurrentLayer {
         previousActivationGradient = new double[batch][hidden];
         totalActivationGradient = new double[batch * hidden];
         memoryCellGradientFromNext = new double[batch * hidden];
-        inputGradientRows = new double[rows][input];
+        inputTermGradientT = new double[gateRows][rows];
+        inputGradientT = new double[input][rows];
         allocateCellBackwardBuffers(rows);
     }
 

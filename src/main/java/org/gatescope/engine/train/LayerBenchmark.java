@@ -13,7 +13,8 @@ import org.gatescope.engine.cell.Workers;
 /**
  * Times the recurrent layer alone, as the PyTorch reference ({@code bench --reference}) measures
  * it: the forward pass of a trace (batch 1, a long sequence, recording every gate), and a training
- * step (forward + backward with loss = Σ a&lt;t&gt;, then an Adam update) at batch B and length T;
+ * step (forward + backward with loss = Σ a&lt;t&gt;, no ∂L/∂x as PyTorch's x needs none, then an Adam
+ * update) at batch B and length T;
  * and the whole word-level language model: its training step (embedding, cell, softmax head with
  * cross-entropy over the vocabulary, Adam) and its trace with the head's probabilities at every
  * token. Each case warms up, then reports the median of several timed repeats.
@@ -67,14 +68,13 @@ public final class LayerBenchmark {
         int batch = settings.batch();
         int steps = settings.steps();
         double[] inputs = randomArray(steps * batch * embed, 4);
-        double[] inputGradient = new double[inputs.length];
         double[] activationGradient = new double[steps * batch * hidden];
         Arrays.fill(activationGradient, 1.0); // L = Σ a<t>
         double seconds = medianSecondsPerRun(() -> {
             layer.load(weights);
             layer.forward(inputs, steps, batch);
             gradients.zero();
-            layer.backward(activationGradient, gradients, inputGradient);
+            layer.backward(activationGradient, gradients, null); // no ∂L/∂x: PyTorch's x needs no grad either
             adam.update(weights, gradients, 1e-3);
         });
         return steps * batch / seconds;
