@@ -95,7 +95,7 @@ public final class TrainWindow extends BorderPane {
         Stage stage = new Stage();
         TrainWindow view = new TrainWindow(train,
                 model -> explorer.openModel(new ModelSource.Snapshot(model, TrainViewModel.explorerLabel(model))));
-        Scene scene = new Scene(view, 860, 700);
+        Scene scene = new Scene(view, 960, 700);
         if (owner != null && owner.getScene() != null) {
             stage.initOwner(owner);
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
@@ -278,6 +278,7 @@ public final class TrainWindow extends BorderPane {
                 return null;
             }
         });
+        precision.setMinWidth(Region.USE_PREF_SIZE); // its whole label, not "float64 (refere…"
         precision.setValue(train.precisionProperty().get());
         precision.valueProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -376,9 +377,8 @@ public final class TrainWindow extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        // Following can be switched on and off during a run; the settings cannot.
-        HBox modelRow = row(model, spacer, follow);
-        HBox buttons = row(start, pause, cancel, gap(), save, show, export);
+        // Following can be switched on and off during a run (the settings cannot): it sits with the buttons.
+        HBox buttons = row(start, pause, cancel, gap(), save, show, export, spacer, follow);
 
         ProgressBar bar = new ProgressBar();
         bar.setId("train-progress");
@@ -391,7 +391,7 @@ public final class TrainWindow extends BorderPane {
         HBox progressRow = new HBox(10, bar, progress);
         progressRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(10, modelRow, sizes, buttons, progressRow);
+        VBox box = new VBox(10, model, sizes, buttons, progressRow);
         box.setPadding(new Insets(0, 0, 10, 0));
         return box;
     }
