@@ -21,6 +21,7 @@ import javafx.stage.Stage;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.Model;
+import org.gatescope.engine.Precision;
 import org.gatescope.engine.train.AgreementTask;
 import org.gatescope.engine.train.Trainer;
 import org.gatescope.text.Vocabulary;
@@ -248,6 +249,20 @@ class TrainWindowTest {
         robot.interact(() -> robot.lookup("#train-seed").query().requestFocus());
         assertEquals(TrainViewModel.MAX_LEARNING_RATE, train.config().learningRate());
         assertEquals("1", rate.getText(), "leaving the field shows the rate a run uses");
+    }
+
+    @Test
+    void thePrecisionBoxOffersTheReferenceFirstAndTheFasterFloat32(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<Precision> precision = robot.lookup("#train-precision").queryAs(ComboBox.class);
+        assertEquals(Precision.FLOAT64, precision.getValue());
+        assertEquals("float64 (reference)", precision.getConverter().toString(Precision.FLOAT64));
+        assertEquals("float32 (faster)", precision.getConverter().toString(Precision.FLOAT32));
+
+        robot.interact(() -> precision.setValue(Precision.FLOAT32));
+        assertEquals(Precision.FLOAT32, train.config().precision());
+        robot.interact(() -> train.setPrecision(Precision.FLOAT64));
+        assertEquals(Precision.FLOAT64, precision.getValue(), "the box follows the view model");
     }
 
     @Test
