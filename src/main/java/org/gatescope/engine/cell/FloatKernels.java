@@ -98,6 +98,16 @@ final class FloatKernels {
         }
     }
 
+    /** As {@link MatrixKernels#untranspose}, widening to double. */
+    static void untranspose(float[][] columns, int width, int r0, int r1, double[] flat) {
+        for (int c = 0; c < width; c++) {
+            float[] column = columns[c];
+            for (int r = r0; r < r1; r++) {
+                flat[r * width + c] = column[r];
+            }
+        }
+    }
+
     /** to[i] = (float) from[from0 + i] for i &lt; n, into to from index to0. */
     static void narrow(double[] from, int from0, float[] to, int to0, int n) {
         for (int i = 0; i < n; i++) {

@@ -179,11 +179,6 @@ final class FloatLayerProducts {
         FloatKernels.transposeBlock(inputTermGradient, r0, r1, 0, gateRows, inputTermGradientT);
         FloatKernels.zero(inputGradientT, 0, input, r0, r1);
         FloatKernels.multAdd(weightIhT, 0, 0, inputTermGradientT, 0, inputGradientT, 0, input, gateRows, r0, r1);
-        for (int d = 0; d < input; d++) {
-            float[] column = inputGradientT[d];
-            for (int r = r0; r < r1; r++) {
-                inputGradient[r * input + d] = column[r];
-            }
-        }
+        FloatKernels.untranspose(inputGradientT, input, r0, r1, inputGradient);
     }
 }

@@ -243,24 +243,14 @@ final class HeadPass {
             if (single) {
                 FloatKernels.zero(floatActivationGradientT, 0, h, r0, r1);
                 FloatKernels.multAdd(floatWeightT, 0, 0, floatRowValuesT, 0, floatActivationGradientT, 0, h, v, r0, r1);
-                for (int j = 0; j < h; j++) {
-                    float[] column = floatActivationGradientT[j];
-                    for (int r = r0; r < r1; r++) {
-                        activationGradient[r * h + j] = column[r];
-                    }
-                }
+                FloatKernels.untranspose(floatActivationGradientT, h, r0, r1, activationGradient);
                 return;
             }
             for (double[] row : activationGradientT) {
                 Arrays.fill(row, r0, r1, 0.0);
             }
             MatrixKernels.multAdd(weightT, 0, 0, rowValuesT, 0, activationGradientT, 0, h, v, r0, r1);
-            for (int j = 0; j < h; j++) {
-                double[] column = activationGradientT[j];
-                for (int r = r0; r < r1; r++) {
-                    activationGradient[r * h + j] = column[r];
-                }
-            }
+            MatrixKernels.untranspose(activationGradientT, h, r0, r1, activationGradient);
         });
         return activationGradient;
     }

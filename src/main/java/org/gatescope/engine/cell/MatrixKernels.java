@@ -183,6 +183,16 @@ final class MatrixKernels {
         }
     }
 
+    /** flat[r·width + c] = columns[c][r] for c &lt; width, r in [r0, r1): a transposed product's result, back as rows. */
+    static void untranspose(double[][] columns, int width, int r0, int r1, double[] flat) {
+        for (int c = 0; c < width; c++) {
+            double[] column = columns[c];
+            for (int r = r0; r < r1; r++) {
+                flat[r * width + c] = column[r];
+            }
+        }
+    }
+
     /** rows[i][j] = flat[i·cols + j] for a flat [rowCount × cols]. */
     static void copyInto(double[] flat, int rowCount, int cols, double[][] rows) {
         for (int i = 0; i < rowCount; i++) {

@@ -424,12 +424,7 @@ public abstract class RecurrentLayer {
                 }
                 MatrixKernels.multAdd(weightIhT, 0, 0, inputTermGradientT, 0, inputGradientT, 0, input, gateRows, r0,
                         r1);
-                for (int d = 0; d < input; d++) {
-                    double[] column = inputGradientT[d];
-                    for (int r = r0; r < r1; r++) {
-                        inputGradient[r * input + d] = column[r];
-                    }
-                }
+                MatrixKernels.untranspose(inputGradientT, input, r0, r1, inputGradient);
             });
         }
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
@@ -126,26 +125,10 @@ class Float32PathTest {
     }
 
     private static int[][] tokens(long seed) {
-        Random random = new Random(seed);
-        int[][] ids = new int[BATCH][STEPS];
-        for (int[] row : ids) {
-            for (int t = 0; t < STEPS; t++) {
-                row[t] = random.nextInt(VOCAB);
-            }
-        }
-        return ids;
+        return RandomBatches.tokens(BATCH, STEPS, VOCAB, seed);
     }
 
     private static Weights randomWeights(ModelSpec spec, long seed) {
-        Random random = new Random(seed);
-        Weights weights = new Weights(spec);
-        double bound = 1 / Math.sqrt(spec.hiddenSize());
-        for (Weights.Parameter parameter : weights.parameters()) {
-            double[] data = parameter.values().data;
-            for (int i = 0; i < data.length; i++) {
-                data[i] = (2 * random.nextDouble() - 1) * 2 * bound;
-            }
-        }
-        return weights;
+        return RandomBatches.weights(spec, seed, 2 / Math.sqrt(spec.hiddenSize()));
     }
 }

@@ -90,10 +90,8 @@ class PyTorchParityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void traceMatchesPyTorch(String name) throws Exception {
-        Path directory = fixtureDirectory();
-        Map<String, Object> fixture = object(Json.parse(
-                Files.readString(directory.resolve(name + SUFFIX), StandardCharsets.UTF_8)));
-        Model model = ModelFiles.read(directory.resolve((String) fixture.get("model")));
+        Map<String, Object> fixture = fixture(name);
+        Model model = modelOf(fixture);
 
         String cell = (String) fixture.get("cell");
         assertEquals(cell, model.cell().id(), name + ": cell read from the model file");
@@ -186,10 +184,8 @@ class PyTorchParityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void trainingsFloat32ForwardMatchesPyTorch(String name) throws Exception {
-        Path directory = fixtureDirectory();
-        Map<String, Object> fixture = object(Json.parse(
-                Files.readString(directory.resolve(name + SUFFIX), StandardCharsets.UTF_8)));
-        Model model = ModelFiles.read(directory.resolve((String) fixture.get("model")));
+        Map<String, Object> fixture = fixture(name);
+        Model model = modelOf(fixture);
         LanguageModelLoss loss = new LanguageModelLoss(model.spec());
         loss.setPrecision(Precision.FLOAT32);
         for (Object item : array(fixture.get("cases"))) {
@@ -224,6 +220,15 @@ class PyTorchParityTest {
     }
 
     private static final double FLOAT32_PATH_TOLERANCE = 2e-5;
+
+    private static Map<String, Object> fixture(String name) throws IOException, URISyntaxException {
+        return object(Json.parse(Files.readString(fixtureDirectory().resolve(name + SUFFIX), StandardCharsets.UTF_8)));
+    }
+
+    /** The model file the fixture names, read as a user's would be. */
+    private static Model modelOf(Map<String, Object> fixture) throws Exception {
+        return ModelFiles.read(fixtureDirectory().resolve((String) fixture.get("model")));
+    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(Object json) {

@@ -3,7 +3,6 @@ package org.gatescope.engine.cell;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Random;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.GruReset;
 import org.gatescope.engine.ModelSpec;
@@ -74,25 +73,10 @@ class ThreadedTrainingStepTest {
     }
 
     private static int[][] tokens(long seed) {
-        Random random = new Random(seed);
-        int[][] ids = new int[BATCH][STEPS];
-        for (int[] row : ids) {
-            for (int t = 0; t < STEPS; t++) {
-                row[t] = random.nextInt(VOCAB);
-            }
-        }
-        return ids;
+        return RandomBatches.tokens(BATCH, STEPS, VOCAB, seed);
     }
 
     private static Weights randomWeights(ModelSpec spec, long seed) {
-        Random random = new Random(seed);
-        Weights weights = new Weights(spec);
-        for (Weights.Parameter parameter : weights.parameters()) {
-            double[] data = parameter.values().data;
-            for (int i = 0; i < data.length; i++) {
-                data[i] = (2 * random.nextDouble() - 1) * 0.3;
-            }
-        }
-        return weights;
+        return RandomBatches.weights(spec, seed, 0.3);
     }
 }
