@@ -31,6 +31,18 @@ JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/classes.txt" "$launcher" inf
     >/dev/null 2>&1 || true
 check "the launcher loads GateScope's classes from that archive" \
     grep -q "org.gatescope.Main source: shared objects file" "$work/classes.txt"
+# an archive names the module path it was dumped with: a copy of the image elsewhere (as the .deb installs
+# it) dumps it again there, as the .deb's postinst does (decision 0024), and then loads from its own
+cp -a "$dist/gatescope" "$work/moved"
+moved=$work/moved/lib/app
+JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$moved/gatescope.classlist -XX:SharedArchiveFile=$moved/gatescope.jsa -Xlog:cds=off" \
+    "$work/moved/bin/gatescope" >/dev/null 2>&1 || true
+JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/moved.txt" "$work/moved/bin/gatescope" info --model lstm \
+    >"$work/moved.out" 2>&1 || true
+check "a copy of the image, its archive dumped again where it lies, loads GateScope's classes from it" \
+    grep -q "org.gatescope.Main source: shared objects file" "$work/moved.txt"
+check "and runs" grep -q "^cell        lstm (LSTM)" "$work/moved.out"
+rm -rf "$work/moved"
 
 # gatescope info --model lstm: the bundled model, described headless
 if "$launcher" info --model lstm >"$work/info.txt" 2>"$work/info.err"; then
@@ -125,6 +137,8 @@ if [ -n "$deb" ]; then
     check "its postinst puts the menu entry where desktops read it" \
         grep -q "/usr/share/applications/gatescope.desktop" "$work/postinst"
     check "and the file types" grep -q "/usr/share/mime/packages/gatescope.xml" "$work/postinst"
+    check "and dumps the class-data-sharing archive where it is installed" grep -q "Xshare:dump" "$work/postinst"
+    check "from the class list the .deb holds" grep -q " ./usr/lib/gatescope/app/gatescope.classlist$" "$work/contents.txt"
 else
     echo "skip  the .deb (not built)"
 fi

@@ -15,7 +15,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (!CommandLine.isCommand(args)) {
+        // No arguments: the window, at once; the command table (every command's classes) is not needed for it.
+        if (args.length == 0 || !CommandLine.isCommand(args)) {
             GateScopeApp.open(args);
             return;
         }

@@ -55,11 +55,14 @@ public final class GateScopeApp extends Application {
         executor = new BackgroundExecutor();
         ExplorerViewModel explorer = new ExplorerViewModel(executor, ModelCatalog.library(),
                 new HeatmapExportService(), GateScopeApp::putOnClipboard);
-        Scene scene = show(stage, explorer, SessionViewModel.userSettingsFolder());
+        // The opening model and its trace, when the preload has them, are shown before the stage is: its
+        // first frame shows the trace (without them the window reads and traces in the background).
+        Scene scene = show(stage, explorer, SessionViewModel.userSettingsFolder(), ready -> {
+            FirstFrame.watch(ready, explorer.primary().traceProperty());
+            explorer.start(OpeningModelPreload.opening());
+        });
         view = (ExplorerView) scene.getRoot();
         StartupLog.mark("stage shown");
-        FirstFrame.watch(scene, explorer.primary().traceProperty());
-        explorer.start();
         // gatescope FILE: the window opens on that model or session (read on the file lane; a bad file shows
         // its problem); gatescope --session FILE: on that session
         List<String> raw = getParameters().getRaw();
@@ -81,6 +84,12 @@ public final class GateScopeApp extends Application {
      * {@code settingsFolder} (null: in memory only).
      */
     public static Scene show(Stage stage, ExplorerViewModel explorer, java.nio.file.Path settingsFolder) {
+        return show(stage, explorer, settingsFolder, scene -> { });
+    }
+
+    /** As {@link #show(Stage, ExplorerViewModel, java.nio.file.Path)}, calling {@code beforeShown} just before the stage is shown. */
+    private static Scene show(Stage stage, ExplorerViewModel explorer, java.nio.file.Path settingsFolder,
+                              java.util.function.Consumer<Scene> beforeShown) {
         ExplorerView view = new ExplorerView(explorer, settingsFolder);
         StartupLog.mark("window's controls made");
         // ~1400 × 900, but never larger than the screen (a 1280 × 800 laptop, a projector).
@@ -95,6 +104,7 @@ public final class GateScopeApp extends Application {
         // A stage already showing keeps its size when given a new scene (the window tests share one
         // stage): without this the window would open at whatever size the stage had before.
         stage.sizeToScene();
+        beforeShown.accept(scene);
         stage.show();
         view.requestFocus();
         LOG.log(System.Logger.Level.DEBUG, () -> "window shown, " + (int) scene.getWidth() + " x "

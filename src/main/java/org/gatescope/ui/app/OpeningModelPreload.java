@@ -1,17 +1,27 @@
 package org.gatescope.ui.app;
 
+import org.gatescope.engine.Model;
 import org.gatescope.text.EnglishLexicon;
 import org.gatescope.text.Lexicon;
+import org.gatescope.text.Tokenizer;
+import org.gatescope.ui.explorer.CellViewModel;
+import org.gatescope.ui.explorer.ExplorerViewModel;
 import org.gatescope.ui.explorer.ModelCatalog;
+import org.gatescope.ui.explorer.ModelSource;
 
 /**
- * Reads the model the window opens on while JavaFX starts: the toolkit and the window's
- * controls keep the FX thread busy for most of a second, while reading the bundled model (its header,
- * its 7,330-word vocabulary, its tensors) and the lexicons needs no toolkit. Run on a second
- * core, they are ready when the window asks for the model, which then comes from
- * {@code ModelLibrary}'s once-per-run cache; a failure here is left for that request to report.
+ * Reads the model the window opens on, and traces the lecture sentence with it, while JavaFX starts:
+ * the toolkit and the window's controls keep the FX thread busy for a second or more, while reading
+ * the bundled model (its header, its 7,330-word vocabulary, its tensors), tracing the sentence and
+ * reading the lexicons need no toolkit. Run on a second core, the trace is ready when the window
+ * opens ({@link #opening()}), so its first frame shows it instead of a frame without it followed by
+ * one with it once a background request has read and traced; the model stays in
+ * {@code ModelLibrary}'s once-per-run cache. A failure here is left for the window's own request to
+ * report, as is a trace not ready in time (the window then asks for it as for any model).
  */
 final class OpeningModelPreload {
+
+    private static volatile CellViewModel.Prepared opening;
 
     private OpeningModelPreload() {
     }
@@ -23,13 +33,20 @@ final class OpeningModelPreload {
         thread.start();
     }
 
+    /** The opening model's trace of the lecture sentence, if it is ready; else null. Any thread. */
+    static CellViewModel.Prepared opening() {
+        return opening;
+    }
+
     private static void load() {
         try {
             ModelCatalog library = ModelCatalog.library();
-            String opening = library.opening();
-            if (opening != null) { // the same read, and the same once-per-run cache, as the window's request
-                library.load(opening);
+            ModelSource source = ExplorerViewModel.openingSource(library);
+            if (source != null) { // the same read, and the same once-per-run cache, as the window's request
+                Model model = library.load(source.key());
                 StartupLog.mark("opening model read (preload)");
+                opening = CellViewModel.prepare(source, model, Tokenizer.tokenize(ExplorerViewModel.LECTURE_SENTENCE));
+                StartupLog.mark("lecture sentence traced (preload)");
             }
             // the verbs of the sentence's prediction are looked up in it once the trace is shown, and the
             // Teach menu's "flip the subject's number" reads the agreement lexicon made from it

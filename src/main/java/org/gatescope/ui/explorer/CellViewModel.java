@@ -145,6 +145,53 @@ public final class CellViewModel {
     }
 
     /**
+     * A bundled model's trace of a text, computed ahead of the window by {@link #prepare} (the window's
+     * opening, while JavaFX starts), for {@link #open(Prepared)}. Immutable.
+     */
+    public static final class Prepared {
+
+        private final Outcome outcome;
+
+        private Prepared(Outcome outcome) {
+            this.outcome = outcome;
+        }
+
+        /** Where the model came from. */
+        public ModelSource source() {
+            return outcome.source();
+        }
+    }
+
+    /**
+     * Traces {@code tokens} with {@code model}, read from {@code from}, exactly as a request of
+     * {@link #load} would, but on the calling thread (not the UI thread: it takes as long as a trace).
+     */
+    public static Prepared prepare(ModelSource from, Model model, List<String> tokens) {
+        return new Prepared(compute(Objects.requireNonNull(from), Objects.requireNonNull(model),
+                List.copyOf(tokens), GateClamps.NONE));
+    }
+
+    /**
+     * As {@link #load}, showing {@code prepared}'s model and trace at once instead of reading and tracing
+     * in the background: when it is of the current tokens and no clamps apply; otherwise (or when it
+     * holds no trace) it loads as {@link #load} does.
+     */
+    public void open(Prepared prepared) {
+        Outcome outcome = prepared.outcome;
+        if (outcome.trace() == null || !outcome.tokens().equals(tokens) || !clamps.isEmpty()) {
+            load(outcome.source());
+            return;
+        }
+        requests.cancel(); // an earlier load's answer would replace this one
+        source = outcome.source();
+        sourceModel = new Opened(outcome.model(), null);
+        sourceVocabulary = null;
+        chosenLayer = -1;
+        chosenModel.set(source.key());
+        apply(outcome);
+    }
+
+    /**
      * Reads the shown model trained elsewhere again with the vocabulary in {@code file} (on the file lane);
      * a vocabulary that does not fit shows its problem and the model stays as it was.
      */

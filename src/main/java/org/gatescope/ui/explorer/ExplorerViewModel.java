@@ -200,6 +200,15 @@ public final class ExplorerViewModel {
      * Without a bundled model, the empty state.
      */
     public void start() {
+        start(null);
+    }
+
+    /**
+     * As {@link #start()}, showing {@code ready} at once when it is the opening model's trace of the lecture
+     * sentence ({@link #openingSource()}; the window computes it while JavaFX starts), so that the window's
+     * first frame already shows it. Null, or another model: as {@link #start()}.
+     */
+    public void start(CellViewModel.Prepared ready) {
         sentence.set(LECTURE_SENTENCE);
         sentenceRequests.cancel();
         applyTokens(LECTURE_SENTENCE, List.copyOf(Tokenizer.tokenize(LECTURE_SENTENCE)));
@@ -208,7 +217,21 @@ public final class ExplorerViewModel {
             status.set("No model is bundled with this build: open a model file (File ▸ Open model…)");
             return;
         }
-        primary.load(new ModelSource.Bundled(bundled.contains(opening) ? opening : bundled.get(0)));
+        ModelSource source = openingSource(bundled, opening);
+        if (ready != null && ready.source().equals(source)) {
+            primary.open(ready);
+        } else {
+            primary.load(source);
+        }
+    }
+
+    /** The model {@link #start} opens with {@code catalog}'s bundled models; null when none is bundled. */
+    public static ModelSource openingSource(ModelCatalog catalog) {
+        return openingSource(catalog.bundled(), catalog.opening());
+    }
+
+    private static ModelSource openingSource(List<String> bundled, String opening) {
+        return bundled.isEmpty() ? null : new ModelSource.Bundled(bundled.contains(opening) ? opening : bundled.get(0));
     }
 
     // ---- sentence -------------------------------------------------------------------------

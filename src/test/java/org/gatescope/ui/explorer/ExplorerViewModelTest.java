@@ -70,6 +70,53 @@ class ExplorerViewModelTest {
     }
 
     @Test
+    void aTraceComputedAheadOpensTheWindowAtOnceAsTheBackgroundRequestWould() throws Exception {
+        ExplorerViewModel requested = started();
+        ModelSource opening = ExplorerViewModel.openingSource(catalog);
+        CellViewModel.Prepared ready = CellViewModel.prepare(opening, catalog.load(opening.key()),
+                Tokenizer.tokenize(ExplorerViewModel.LECTURE_SENTENCE));
+
+        ManualExecutor executor = new ManualExecutor();
+        ExplorerViewModel explorer = new ExplorerViewModel(executor, catalog, new HeatmapExportService(), i -> { });
+        explorer.start(ready);
+
+        assertNotNull(trace(explorer), "shown before any background request has run");
+        assertFalse(explorer.primary().busyProperty().get());
+        assertEquals(requested.primary().modelNameProperty().get(), explorer.primary().modelNameProperty().get());
+        assertEquals(requested.primary().chosenModelProperty().get(), explorer.primary().chosenModelProperty().get());
+        assertEquals(requested.cellProperty().get(), explorer.cellProperty().get());
+        assertEquals(trace(requested).tokens(), trace(explorer).tokens());
+        assertArrayEquals(trace(requested).values(Quantity.MEMORY_CELL), trace(explorer).values(Quantity.MEMORY_CELL));
+        assertEquals(requested.primary().selectedUnits(), explorer.primary().selectedUnits());
+        assertEquals(requested.primary().numberUnitsProperty().get(), explorer.primary().numberUnitsProperty().get());
+        assertEquals(requested.lengthProperty().get(), explorer.lengthProperty().get());
+        assertEquals(0, explorer.getStep());
+
+        executor.runAll(); // what follows the trace (reach, predictions) runs as after a requested one
+        assertEquals(trace(requested).tokens(), trace(explorer).tokens(), "no later request replaces it");
+    }
+
+    @Test
+    void aTraceComputedAheadOfAnotherModelOrTextIsNotShown() throws Exception {
+        ModelSource other = new ModelSource.Bundled("gru");
+        CellViewModel.Prepared otherModel = CellViewModel.prepare(other, catalog.load("gru"),
+                Tokenizer.tokenize(ExplorerViewModel.LECTURE_SENTENCE));
+        ModelSource opening = ExplorerViewModel.openingSource(catalog);
+        CellViewModel.Prepared otherText = CellViewModel.prepare(opening, catalog.load(opening.key()),
+                Tokenizer.tokenize("The cats were full."));
+
+        for (CellViewModel.Prepared ready : List.of(otherModel, otherText)) {
+            ManualExecutor executor = new ManualExecutor();
+            ExplorerViewModel explorer = new ExplorerViewModel(executor, catalog, new HeatmapExportService(), i -> { });
+            explorer.start(ready);
+            assertNull(trace(explorer), "asked for in the background instead");
+            executor.runAll();
+            assertEquals("lstm", explorer.primary().modelNameProperty().get());
+            assertEquals(Tokenizer.tokenize(ExplorerViewModel.LECTURE_SENTENCE), trace(explorer).tokens());
+        }
+    }
+
+    @Test
     void opensTheModelTheCatalogNamesForFirstSight() {
         ModelCatalog all = catalog;
         catalog = new ModelCatalog() {
