@@ -2,6 +2,7 @@ package org.gatescope.ui.analysis;
 
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -10,6 +11,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -19,6 +21,9 @@ import javafx.stage.Window;
  * Ctrl+S to export and Ctrl+W to close.
  */
 public final class ToolStage {
+
+    /** Pixels left above a tool window for the window manager's title bar. */
+    private static final double TITLE_BAR_ROOM = 40;
 
     private ToolStage() {
     }
@@ -43,10 +48,23 @@ public final class ToolStage {
         return footer;
     }
 
-    /** Puts {@code root} in {@code stage} at the given size, titled, owned by {@code owner} when there is one. */
+    /**
+     * A scene of the given size, but never larger than the screen less room for the window's title bar:
+     * on a 1024 × 640 projector a 700-pixel-high window would open with its top row above the screen.
+     */
+    public static Scene sceneOnScreen(Parent root, double width, double height) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        return new Scene(root, Math.min(width, screen.getWidth()),
+                Math.min(height, screen.getHeight() - TITLE_BAR_ROOM));
+    }
+
+    /**
+     * Puts {@code root} in {@code stage} at the given size (at most the screen's, {@link #sceneOnScreen}),
+     * titled, owned by {@code owner} when there is one.
+     */
     public static Scene dress(Stage stage, Parent root, double width, double height, String title,
                               String stylesheet, Window owner, Runnable export) {
-        Scene scene = new Scene(root, width, height);
+        Scene scene = sceneOnScreen(root, width, height);
         if (stylesheet != null) {
             scene.getStylesheets().add(stylesheet);
         }

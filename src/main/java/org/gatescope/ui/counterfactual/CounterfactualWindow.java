@@ -7,7 +7,6 @@ import java.util.Locale;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -15,9 +14,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -27,6 +23,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.gatescope.engine.intervention.Counterfactual;
 import org.gatescope.render.CounterfactualChart;
+import org.gatescope.ui.analysis.ToolStage;
 import org.gatescope.ui.explorer.ExplorerViewModel;
 import org.gatescope.ui.explorer.TeachingViewModel;
 import org.gatescope.ui.task.LatestRequest;
@@ -73,17 +70,7 @@ public final class CounterfactualWindow {
                 () -> Math.max(480, scroll.getViewportBounds().getWidth() - 2), scroll.viewportBoundsProperty()));
         BorderPane root = new BorderPane(scroll, bar, null, null, null);
         root.setId("counterfactual-window");
-        Scene scene = new Scene(root, 1060, 820);
-        if (stylesheet != null) {
-            scene.getStylesheets().add(stylesheet);
-        }
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::chooseExport);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
-        stage.setScene(scene);
-        stage.setTitle("Counterfactual");
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
+        ToolStage.dress(stage, root, 1060, 820, "Counterfactual", stylesheet, owner, this::chooseExport);
         teaching.counterfactualProperty().addListener(follow);
         stage.setOnHidden(e -> {
             teaching.counterfactualProperty().removeListener(follow);

@@ -49,6 +49,7 @@ import org.gatescope.engine.Precision;
 import org.gatescope.engine.Model;
 import org.gatescope.engine.train.AgreementTask;
 import org.gatescope.render.TrainingChart;
+import org.gatescope.ui.analysis.ToolStage;
 import org.gatescope.ui.explorer.ExplorerViewModel;
 import org.gatescope.ui.explorer.ModelSource;
 import org.gatescope.ui.task.BackgroundExecutor;
@@ -95,7 +96,7 @@ public final class TrainWindow extends BorderPane {
         Stage stage = new Stage();
         TrainWindow view = new TrainWindow(train,
                 model -> explorer.openModel(new ModelSource.Snapshot(model, TrainViewModel.explorerLabel(model))));
-        Scene scene = new Scene(view, 960, 700);
+        Scene scene = ToolStage.sceneOnScreen(view, 960, 700);
         if (owner != null && owner.getScene() != null) {
             stage.initOwner(owner);
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
