@@ -82,6 +82,13 @@ class BenchRowTest {
     }
 
     @Test
+    void anUnknownPrecisionIsRefusedBeforeAnythingIsTimed() {
+        CommandLineTest.Result result = CommandLineTest.run("bench", "--precision", "float16");
+        CommandLineTest.assertRefused(result, "--precision", "float16");
+        assertTrue(result.out().isEmpty(), "no row was measured: " + result.out());
+    }
+
+    @Test
     void withoutPythonTheReferenceSaysSoInOneLine() {
         try (TorchReference torch = new TorchReference("/nonexistent/python3", null, 1, 10, 10)) {
             assertTrue(torch.measure(BenchRow.trace("gru", 16, 32, 1)).isEmpty());
