@@ -14,45 +14,21 @@ import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 
 /**
  * {@link Painter} on a Java2D {@link Graphics2D}: what PNG and GIF exports draw with. Shapes and
  * text are antialiased, text with fractional metrics (the widths {@link AwtText} measures). Over an
  * INT_ARGB image with no transform, {@link #fillCells} writes the pixels directly.
  */
-public final class Java2DPainter implements Painter {
+public final class Java2DPainter extends StyledPainter<Java2DPainter.Place> {
 
     private final Graphics2D g;
     private final BufferedImage image;
-    private final Deque<State> saved = new ArrayDeque<>();
-    private State state = new State();
     private Path2D.Double path = new Path2D.Double();
 
-    /** The state {@link #save} keeps; the Graphics2D's transform and clip are kept beside it. */
-    private static final class State implements Cloneable {
-        Rgba fill = Rgba.BLACK;
-        Rgba stroke = Rgba.BLACK;
-        double lineWidth = 1;
-        double[] dashes;
-        LineCap cap = LineCap.BUTT;
-        LineJoin join = LineJoin.MITER;
-        double alpha = 1;
-        DrawFont font = DrawFont.plain(12);
-        TextAlign align = TextAlign.LEFT;
-        TextBaseline baseline = TextBaseline.ALPHABETIC;
-        AffineTransform transform;
-        Shape clip;
-
-        State copy() {
-            try {
-                return (State) clone();
-            } catch (CloneNotSupportedException e) {
-                throw new AssertionError(e);
-            }
-        }
+    /** The Graphics2D's transform and clip, kept at a save. */
+    record Place(AffineTransform transform, Shape clip) {
     }
 
     /**
@@ -76,61 +52,6 @@ public final class Java2DPainter implements Painter {
                 on ? RenderingHints.VALUE_ANTIALIAS_ON : RenderingHints.VALUE_ANTIALIAS_OFF);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL,
                 on ? RenderingHints.VALUE_STROKE_PURE : RenderingHints.VALUE_STROKE_NORMALIZE);
-    }
-
-    @Override
-    public void setFill(Rgba colour) {
-        state.fill = colour;
-    }
-
-    @Override
-    public Rgba getFill() {
-        return state.fill;
-    }
-
-    @Override
-    public void setStroke(Rgba colour) {
-        state.stroke = colour;
-    }
-
-    @Override
-    public void setLineWidth(double width) {
-        state.lineWidth = width;
-    }
-
-    @Override
-    public void setLineDashes(double... dashes) {
-        state.dashes = dashes == null || dashes.length == 0 ? null : dashes.clone();
-    }
-
-    @Override
-    public void setLineCap(LineCap cap) {
-        state.cap = cap;
-    }
-
-    @Override
-    public void setLineJoin(LineJoin join) {
-        state.join = join;
-    }
-
-    @Override
-    public void setGlobalAlpha(double alpha) {
-        state.alpha = Math.max(0, Math.min(1, alpha));
-    }
-
-    @Override
-    public void setFont(DrawFont font) {
-        state.font = font;
-    }
-
-    @Override
-    public void setTextAlign(TextAlign align) {
-        state.align = align;
-    }
-
-    @Override
-    public void setTextBaseline(TextBaseline baseline) {
-        state.baseline = baseline;
     }
 
     @Override
@@ -226,10 +147,10 @@ public final class Java2DPainter implements Painter {
         if (text.isEmpty()) {
             return;
         }
-        g.setColor(colour(state.fill));
-        g.setFont(AwtText.font(state.font));
-        double left = AwtText.left(text, state.font, state.align, x);
-        double baseline = y + AwtText.baselineShift(text, state.font, state.baseline);
+        g.setColor(colour(style.fill));
+        g.setFont(AwtText.font(style.font));
+        double left = AwtText.left(text, style.font, style.align, x);
+        double baseline = y + AwtText.baselineShift(text, style.font, style.baseline);
         g.drawString(text, (float) left, (float) baseline);
     }
 
@@ -239,8 +160,8 @@ public final class Java2DPainter implements Painter {
             return;
         }
         AffineTransform saved = g.getTransform();
-        g.setColor(colour(state.fill));
-        g.setFont(AwtText.font(state.font));
+        g.setColor(colour(style.fill));
+        g.setFont(AwtText.font(style.font));
         g.translate(x, y);
         g.rotate(-Math.PI / 2);
         g.drawString(text, 0, 0);
@@ -254,7 +175,7 @@ public final class Java2DPainter implements Painter {
 
     @Override
     public void fillCells(CellGrid grid) {
-        if (image != null && g.getTransform().isIdentity() && g.getClip() == null && state.alpha == 1
+        if (image != null && g.getTransform().isIdentity() && g.getClip() == null && style.alpha == 1
                 && whole(grid.x()) && whole(grid.y()) && whole(grid.cellWidth()) && whole(grid.cellHeight())
                 && fitsImage(grid)) {
             writePixels(grid);
@@ -281,22 +202,14 @@ public final class Java2DPainter implements Painter {
     }
 
     @Override
-    public void save() {
-        State kept = state.copy();
-        kept.dashes = state.dashes == null ? null : state.dashes.clone();
-        kept.transform = g.getTransform();
-        kept.clip = g.getClip();
-        saved.push(kept);
+    protected Place keepPlace() {
+        return new Place(g.getTransform(), g.getClip());
     }
 
     @Override
-    public void restore() {
-        if (saved.isEmpty()) {
-            return;
-        }
-        state = saved.pop();
-        g.setTransform(state.transform);
-        g.setClip(state.clip);
+    protected void restorePlace(Place place) {
+        g.setTransform(place.transform());
+        g.setClip(place.clip());
     }
 
     @Override
@@ -315,23 +228,23 @@ public final class Java2DPainter implements Painter {
     }
 
     private void fill(Shape shape) {
-        g.setColor(colour(state.fill));
+        g.setColor(colour(style.fill));
         g.fill(shape);
     }
 
     private void stroke(Shape shape) {
-        g.setColor(colour(state.stroke));
-        g.setStroke(new BasicStroke((float) state.lineWidth, cap(), join(), 10f, dashes(), 0f));
+        g.setColor(colour(style.stroke));
+        g.setStroke(new BasicStroke((float) style.lineWidth, cap(), join(), 10f, dashes(), 0f));
         g.draw(shape);
     }
 
     private Color colour(Rgba rgba) {
-        Rgba shown = state.alpha == 1 ? rgba : rgba.fade(state.alpha);
+        Rgba shown = style.alpha == 1 ? rgba : rgba.fade(style.alpha);
         return new Color(shown.argb(), true);
     }
 
     private int cap() {
-        return switch (state.cap) {
+        return switch (style.cap) {
             case BUTT -> BasicStroke.CAP_BUTT;
             case ROUND -> BasicStroke.CAP_ROUND;
             case SQUARE -> BasicStroke.CAP_SQUARE;
@@ -339,7 +252,7 @@ public final class Java2DPainter implements Painter {
     }
 
     private int join() {
-        return switch (state.join) {
+        return switch (style.join) {
             case MITER -> BasicStroke.JOIN_MITER;
             case ROUND -> BasicStroke.JOIN_ROUND;
             case BEVEL -> BasicStroke.JOIN_BEVEL;
@@ -347,12 +260,12 @@ public final class Java2DPainter implements Painter {
     }
 
     private float[] dashes() {
-        if (state.dashes == null) {
+        if (style.dashes == null) {
             return null;
         }
-        float[] dashes = new float[state.dashes.length];
+        float[] dashes = new float[style.dashes.length];
         for (int i = 0; i < dashes.length; i++) {
-            dashes[i] = (float) Math.max(0.01, state.dashes[i]);
+            dashes[i] = (float) Math.max(0.01, style.dashes[i]);
         }
         return dashes;
     }

@@ -2,8 +2,6 @@ package org.gatescope.render.draw;
 
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 
 /**
@@ -13,45 +11,26 @@ import java.util.Locale;
  * the same bytes. Transforms may translate and scale (no rotation); coordinates are written in the
  * document's own px, with two decimals.
  */
-public final class SvgPainter implements Painter {
+public final class SvgPainter extends StyledPainter<SvgPainter.Place> {
 
     private final double width;
     private final double height;
     private final StringBuilder body = new StringBuilder(1 << 16);
     private final StringBuilder defs = new StringBuilder();
-    private final Deque<State> saved = new ArrayDeque<>();
-    private State state = new State();
     private final StringBuilder path = new StringBuilder();
     private int clips;
     /** The clip of the open {@code <g>}, or 0 when none is open. */
     private int openClip;
 
-    private static final class State implements Cloneable {
-        Rgba fill = Rgba.BLACK;
-        Rgba stroke = Rgba.BLACK;
-        double lineWidth = 1;
-        double[] dashes;
-        LineCap cap = LineCap.BUTT;
-        LineJoin join = LineJoin.MITER;
-        double alpha = 1;
-        DrawFont font = DrawFont.plain(12);
-        TextAlign align = TextAlign.LEFT;
-        TextBaseline baseline = TextBaseline.ALPHABETIC;
-        AffineTransform transform = new AffineTransform();
-        /** The clip, in the document's px, or null. */
-        double[] clip;
-        int clipId;
-
-        State copy() {
-            try {
-                State copy = (State) clone();
-                copy.transform = new AffineTransform(transform);
-                return copy;
-            } catch (CloneNotSupportedException e) {
-                throw new AssertionError(e);
-            }
-        }
+    /** The transform and clip, kept at a save. */
+    record Place(AffineTransform transform, double[] clip, int clipId) {
     }
+
+    /** Transforms may translate and scale. */
+    private AffineTransform transform = new AffineTransform();
+    /** The clip, in the document's px, or null. */
+    private double[] clip;
+    private int clipId;
 
     /** A document of {@code width} × {@code height} px. */
     public SvgPainter(double width, double height) {
@@ -84,61 +63,6 @@ public final class SvgPainter implements Painter {
                 java.util.List.of(AwtText.FAMILY.equals(java.awt.Font.SANS_SERIF) ? "DejaVu Sans" : AwtText.FAMILY,
                         "DejaVu Sans", "sans-serif"));
         return String.join(", ", names);
-    }
-
-    @Override
-    public void setFill(Rgba colour) {
-        state.fill = colour;
-    }
-
-    @Override
-    public Rgba getFill() {
-        return state.fill;
-    }
-
-    @Override
-    public void setStroke(Rgba colour) {
-        state.stroke = colour;
-    }
-
-    @Override
-    public void setLineWidth(double width) {
-        state.lineWidth = width;
-    }
-
-    @Override
-    public void setLineDashes(double... dashes) {
-        state.dashes = dashes == null || dashes.length == 0 ? null : dashes.clone();
-    }
-
-    @Override
-    public void setLineCap(LineCap cap) {
-        state.cap = cap;
-    }
-
-    @Override
-    public void setLineJoin(LineJoin join) {
-        state.join = join;
-    }
-
-    @Override
-    public void setGlobalAlpha(double alpha) {
-        state.alpha = Math.max(0, Math.min(1, alpha));
-    }
-
-    @Override
-    public void setFont(DrawFont font) {
-        state.font = font;
-    }
-
-    @Override
-    public void setTextAlign(TextAlign align) {
-        state.align = align;
-    }
-
-    @Override
-    public void setTextBaseline(TextBaseline baseline) {
-        state.baseline = baseline;
     }
 
     @Override
@@ -247,9 +171,9 @@ public final class SvgPainter implements Painter {
             return;
         }
         double scale = scaleY();
-        double baseline = y + AwtText.baselineShift(shown, state.font, state.baseline);
+        double baseline = y + AwtText.baselineShift(shown, style.font, style.baseline);
         Point2D p = map(x, baseline);
-        DrawFont font = state.font;
+        DrawFont font = style.font;
         StringBuilder element = new StringBuilder("<text x=\"").append(num(p.getX())).append("\" y=\"")
                 .append(num(p.getY())).append("\" font-size=\"").append(num(font.size() * scale)).append('"');
         if (font.bold()) {
@@ -258,8 +182,8 @@ public final class SvgPainter implements Painter {
         if (font.italic()) {
             element.append(" font-style=\"italic\"");
         }
-        if (state.align != TextAlign.LEFT) {
-            element.append(" text-anchor=\"").append(state.align == TextAlign.CENTER ? "middle" : "end").append('"');
+        if (style.align != TextAlign.LEFT) {
+            element.append(" text-anchor=\"").append(style.align == TextAlign.CENTER ? "middle" : "end").append('"');
         }
         element.append(fillAttributes()).append('>').append(escape(shown)).append("</text>");
         element(element.toString());
@@ -272,7 +196,7 @@ public final class SvgPainter implements Painter {
             return;
         }
         Point2D p = map(x, y);
-        DrawFont font = state.font;
+        DrawFont font = style.font;
         String at = num(p.getX()) + " " + num(p.getY());
         element("<text x=\"" + num(p.getX()) + "\" y=\"" + num(p.getY()) + "\" transform=\"rotate(-90 " + at
                 + ")\" font-size=\"" + num(font.size() * scaleY()) + "\"" + (font.bold() ? " font-weight=\"bold\"" : "")
@@ -321,27 +245,25 @@ public final class SvgPainter implements Painter {
     }
 
     @Override
-    public void save() {
-        State kept = state.copy();
-        kept.dashes = state.dashes == null ? null : state.dashes.clone();
-        saved.push(kept);
+    protected Place keepPlace() {
+        return new Place(new AffineTransform(transform), clip, clipId);
     }
 
     @Override
-    public void restore() {
-        if (!saved.isEmpty()) {
-            state = saved.pop();
-        }
+    protected void restorePlace(Place place) {
+        transform = place.transform();
+        clip = place.clip();
+        clipId = place.clipId();
     }
 
     @Override
     public void translate(double x, double y) {
-        state.transform.translate(x, y);
+        transform.translate(x, y);
     }
 
     @Override
     public void scale(double sx, double sy) {
-        state.transform.scale(sx, sy);
+        transform.scale(sx, sy);
     }
 
     @Override
@@ -352,45 +274,45 @@ public final class SvgPainter implements Painter {
         double top = Math.min(a.getY(), b.getY());
         double right = Math.max(a.getX(), b.getX());
         double bottom = Math.max(a.getY(), b.getY());
-        if (state.clip != null) {
-            left = Math.max(left, state.clip[0]);
-            top = Math.max(top, state.clip[1]);
-            right = Math.min(right, state.clip[2]);
-            bottom = Math.min(bottom, state.clip[3]);
+        if (clip != null) {
+            left = Math.max(left, clip[0]);
+            top = Math.max(top, clip[1]);
+            right = Math.min(right, clip[2]);
+            bottom = Math.min(bottom, clip[3]);
         }
-        state.clip = new double[] {left, top, Math.max(left, right), Math.max(top, bottom)};
-        state.clipId = ++clips;
-        defs.append("<clipPath id=\"clip").append(state.clipId).append("\"><rect x=\"").append(num(left))
-                .append("\" y=\"").append(num(top)).append("\" width=\"").append(num(state.clip[2] - left))
-                .append("\" height=\"").append(num(state.clip[3] - top)).append("\"/></clipPath>\n");
+        clip = new double[] {left, top, Math.max(left, right), Math.max(top, bottom)};
+        clipId = ++clips;
+        defs.append("<clipPath id=\"clip").append(clipId).append("\"><rect x=\"").append(num(left))
+                .append("\" y=\"").append(num(top)).append("\" width=\"").append(num(clip[2] - left))
+                .append("\" height=\"").append(num(clip[3] - top)).append("\"/></clipPath>\n");
     }
 
     // ---- writing
 
     /** Appends an element inside the group of its clip, opening and closing groups as the clip changes. */
     private void element(String element) {
-        if (state.clipId != openClip) {
+        if (clipId != openClip) {
             if (openClip != 0) {
                 body.append("</g>\n");
             }
-            if (state.clipId != 0) {
-                body.append("<g clip-path=\"url(#clip").append(state.clipId).append(")\">\n");
+            if (clipId != 0) {
+                body.append("<g clip-path=\"url(#clip").append(clipId).append(")\">\n");
             }
-            openClip = state.clipId;
+            openClip = clipId;
         }
         body.append(element).append('\n');
     }
 
     private Point2D map(double x, double y) {
-        return state.transform.transform(new Point2D.Double(x, y), null);
+        return transform.transform(new Point2D.Double(x, y), null);
     }
 
     private double scaleX() {
-        return Math.abs(state.transform.getScaleX());
+        return Math.abs(transform.getScaleX());
     }
 
     private double scaleY() {
-        return Math.abs(state.transform.getScaleY());
+        return Math.abs(transform.getScaleY());
     }
 
     private String rect(double x, double y, double w, double h) {
@@ -414,23 +336,23 @@ public final class SvgPainter implements Painter {
     }
 
     private String fillAttributes() {
-        return colourAttributes("fill", state.fill.fade(state.alpha));
+        return colourAttributes("fill", style.fill.fade(style.alpha));
     }
 
     private String strokeAttributes() {
         StringBuilder a = new StringBuilder(" fill=\"none\"").append(colourAttributes("stroke",
-                state.stroke.fade(state.alpha)));
-        a.append(" stroke-width=\"").append(num(state.lineWidth * scaleY())).append('"');
-        if (state.cap != LineCap.BUTT) {
-            a.append(" stroke-linecap=\"").append(state.cap == LineCap.ROUND ? "round" : "square").append('"');
+                style.stroke.fade(style.alpha)));
+        a.append(" stroke-width=\"").append(num(style.lineWidth * scaleY())).append('"');
+        if (style.cap != LineCap.BUTT) {
+            a.append(" stroke-linecap=\"").append(style.cap == LineCap.ROUND ? "round" : "square").append('"');
         }
-        if (state.join != LineJoin.MITER) {
-            a.append(" stroke-linejoin=\"").append(state.join == LineJoin.ROUND ? "round" : "bevel").append('"');
+        if (style.join != LineJoin.MITER) {
+            a.append(" stroke-linejoin=\"").append(style.join == LineJoin.ROUND ? "round" : "bevel").append('"');
         }
-        if (state.dashes != null) {
+        if (style.dashes != null) {
             a.append(" stroke-dasharray=\"");
-            for (int i = 0; i < state.dashes.length; i++) {
-                a.append(i == 0 ? "" : ",").append(num(state.dashes[i] * scaleY()));
+            for (int i = 0; i < style.dashes.length; i++) {
+                a.append(i == 0 ? "" : ",").append(num(style.dashes[i] * scaleY()));
             }
             a.append('"');
         }
