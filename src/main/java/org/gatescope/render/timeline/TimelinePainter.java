@@ -385,17 +385,7 @@ public final class TimelinePainter {
                 g.setStroke(colour);
                 g.setLineWidth(main ? 3.5 : 2);
                 g.setLineDashes(s > 0 ? new double[] {7, 5} : null);
-                g.beginPath();
-                for (int t = from; t <= to; t++) {
-                    double x = axis.centreOf(t);
-                    double y = yOf(trace.value(q, t, unit), top, bottom);
-                    if (t == from) {
-                        g.moveTo(x, y);
-                    } else {
-                        g.lineTo(x, y);
-                    }
-                }
-                g.stroke();
+                strokeLine(g, trace, q, unit, from, to, top, bottom);
                 g.setLineDashes();
                 if (col >= 14 && s == 0) {
                     double r = main ? 4.5 : 3.5;
@@ -407,6 +397,21 @@ public final class TimelinePainter {
                 }
             }
         }
+    }
+
+    /** Strokes {@code unit}'s {@code q} in {@code trace} from step {@code from} to {@code to} as one line, in the current style. */
+    private void strokeLine(Painter g, Trace trace, Quantity q, int unit, int from, int to, double top, double bottom) {
+        g.beginPath();
+        for (int t = from; t <= to; t++) {
+            double x = axis.centreOf(t);
+            double y = yOf(trace.value(q, t, unit), top, bottom);
+            if (t == from) {
+                g.moveTo(x, y);
+            } else {
+                g.lineTo(x, y);
+            }
+        }
+        g.stroke();
     }
 
     /** The other trace's c&lt;t&gt; (a&lt;t&gt; for the RNN) of the chosen units, dotted and fainter, under the shown lines. */
@@ -423,17 +428,7 @@ public final class TimelinePainter {
             g.setStroke(Rgba.of(Theme.unitArgb(units.indexOf(unit))));
             g.setLineWidth(unit == primary ? 3 : 2);
             g.setLineDashes(2, 5);
-            g.beginPath();
-            for (int t = from; t <= to; t++) {
-                double x = axis.centreOf(t);
-                double y = yOf(other.value(q, t, unit), top, bottom);
-                if (t == from) {
-                    g.moveTo(x, y);
-                } else {
-                    g.lineTo(x, y);
-                }
-            }
-            g.stroke();
+            strokeLine(g, other, q, unit, from, to, top, bottom);
         }
         g.setLineDashes();
         g.setGlobalAlpha(1);
