@@ -6,6 +6,8 @@ module org.gatescope {
     requires transitive javafx.controls;
     requires java.logging;
     requires io.jhdf;
+    // the register-tiled products (decision 0025); optional: without it the other kernels run
+    requires static jdk.incubator.vector;
 
     exports org.gatescope;
     exports org.gatescope.engine;

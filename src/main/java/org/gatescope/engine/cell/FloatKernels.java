@@ -2,13 +2,14 @@ package org.gatescope.engine.cell;
 
 /**
  * {@link MatrixKernels}' products in float, for {@link org.gatescope.engine.Precision#FLOAT32}:
- * the same blocking and the same fixed summation order per element (so a row's result does not
- * depend on the batch or thread that computed it), with vectors twice as wide. Plus the
+ * the same blocking, with vectors twice as wide. Each term is one fused multiply-add, in the
+ * order of k, so an element's sum does not depend on the batch or thread that computed it, nor
+ * on whether {@link TiledProducts} or these loops ran it. Plus the
  * conversions between the double arrays the cells compute in and the float operands.
  */
 final class FloatKernels {
 
-    private static final int K_BLOCK = 8;
+    private static final int K_BLOCK = MatrixKernels.K_BLOCK;
     /** Elements of C per block of rows (128 KB of floats), as {@link MatrixKernels}' C_BLOCK. */
     private static final int C_BLOCK = 32 * 1024;
 
@@ -18,6 +19,22 @@ final class FloatKernels {
     /** As {@link MatrixKernels#multAdd(double[], int, int, int, double[][], int, double[][], int, int, int, int, int)}. */
     static void multAdd(float[] a, int aOffset, int aRowStride, int aColStride, float[][] b, int bRow,
                         float[][] c, int cRow, int m, int k, int j0, int j1) {
+        if (Tiling.ENABLED) {
+            int m4 = m - m % 4;
+            int jt = j0 + TiledProducts.floatColumns(j1 - j0);
+            if (m4 > 0 && jt > j0) {
+                TiledProducts.multAdd(a, aOffset, aRowStride, aColStride, b, bRow, c, cRow, m4, k, j0, jt);
+                loopMultAdd(a, aOffset, aRowStride, aColStride, b, bRow, c, cRow, m4, k, jt, j1);
+                loopMultAdd(a, aOffset + m4 * aRowStride, aRowStride, aColStride, b, bRow, c, cRow + m4, m - m4, k,
+                        j0, j1);
+                return;
+            }
+        }
+        loopMultAdd(a, aOffset, aRowStride, aColStride, b, bRow, c, cRow, m, k, j0, j1);
+    }
+
+    static void loopMultAdd(float[] a, int aOffset, int aRowStride, int aColStride, float[][] b, int bRow,
+                                    float[][] c, int cRow, int m, int k, int j0, int j1) {
         int rowBlock = rowBlock(j0, j1);
         for (int i0 = 0; i0 < m; i0 += rowBlock) {
             int i1 = Math.min(m, i0 + rowBlock);
@@ -43,6 +60,21 @@ final class FloatKernels {
     /** As {@link MatrixKernels#multAdd(double[][], int, int, double[][], int, double[][], int, int, int, int, int)}. */
     static void multAdd(float[][] a, int aRow, int aCol, float[][] b, int bRow, float[][] c, int cRow, int m,
                         int k, int j0, int j1) {
+        if (Tiling.ENABLED) {
+            int m4 = m - m % 4;
+            int jt = j0 + TiledProducts.floatColumns(j1 - j0);
+            if (m4 > 0 && jt > j0) {
+                TiledProducts.multAdd(a, aRow, aCol, b, bRow, c, cRow, m4, k, j0, jt);
+                loopMultAdd(a, aRow, aCol, b, bRow, c, cRow, m4, k, jt, j1);
+                loopMultAdd(a, aRow + m4, aCol, b, bRow, c, cRow + m4, m - m4, k, j0, j1);
+                return;
+            }
+        }
+        loopMultAdd(a, aRow, aCol, b, bRow, c, cRow, m, k, j0, j1);
+    }
+
+    static void loopMultAdd(float[][] a, int aRow, int aCol, float[][] b, int bRow, float[][] c, int cRow,
+                                    int m, int k, int j0, int j1) {
         int rowBlock = rowBlock(j0, j1);
         for (int i0 = 0; i0 < m; i0 += rowBlock) {
             int i1 = Math.min(m, i0 + rowBlock);
@@ -75,13 +107,13 @@ final class FloatKernels {
         float[] b2 = b[row + 2];
         float[] b3 = b[row + 3];
         for (int j = j0; j < j1; j++) {
-            c[j] += (a0 * b0[j] + a1 * b1[j]) + (a2 * b2[j] + a3 * b3[j]);
+            c[j] = Math.fma(a3, b3[j], Math.fma(a2, b2[j], Math.fma(a1, b1[j], Math.fma(a0, b0[j], c[j]))));
         }
     }
 
     private static void addScaledRow(float[] c, float a, float[] b, int j0, int j1) {
         for (int j = j0; j < j1; j++) {
-            c[j] += a * b[j];
+            c[j] = Math.fma(a, b[j], c[j]);
         }
     }
 

@@ -28,7 +28,7 @@ final class MatrixKernels {
      * Rows of B per block of k, kept in L1/L2 while a block of C's rows passes over them
      * (8 rows of 1024 columns: 64 KB). 4, 16 and 32 measured the same within noise, or slower.
      */
-    private static final int K_BLOCK = 8;
+    static final int K_BLOCK = 8;
     /**
      * Elements of C per block of rows (256 KB): the block stays in L2 while all of k passes over
      * it. Without it a tall C (x W_ih^T over a 2000-token trace: 4 MB) went through L3 once per
@@ -51,6 +51,22 @@ final class MatrixKernels {
      */
     static void multAdd(double[] a, int aOffset, int aRowStride, int aColStride, double[][] b, int bRow,
                         double[][] c, int cRow, int m, int k, int j0, int j1) {
+        if (Tiling.ENABLED) {
+            int m4 = m - m % 4;
+            int jt = j0 + TiledProducts.doubleColumns(j1 - j0);
+            if (m4 > 0 && jt > j0) {
+                TiledProducts.multAdd(a, aOffset, aRowStride, aColStride, b, bRow, c, cRow, m4, k, j0, jt);
+                loopMultAdd(a, aOffset, aRowStride, aColStride, b, bRow, c, cRow, m4, k, jt, j1);
+                loopMultAdd(a, aOffset + m4 * aRowStride, aRowStride, aColStride, b, bRow, c, cRow + m4, m - m4, k,
+                        j0, j1);
+                return;
+            }
+        }
+        loopMultAdd(a, aOffset, aRowStride, aColStride, b, bRow, c, cRow, m, k, j0, j1);
+    }
+
+    static void loopMultAdd(double[] a, int aOffset, int aRowStride, int aColStride, double[][] b, int bRow,
+                                    double[][] c, int cRow, int m, int k, int j0, int j1) {
         int rowBlock = rowBlock(j0, j1);
         for (int i0 = 0; i0 < m; i0 += rowBlock) {
             int i1 = Math.min(m, i0 + rowBlock);
@@ -83,6 +99,21 @@ final class MatrixKernels {
      */
     static void multAdd(double[][] a, int aRow, int aCol, double[][] b, int bRow, double[][] c, int cRow, int m,
                         int k, int j0, int j1) {
+        if (Tiling.ENABLED) {
+            int m4 = m - m % 4;
+            int jt = j0 + TiledProducts.doubleColumns(j1 - j0);
+            if (m4 > 0 && jt > j0) {
+                TiledProducts.multAdd(a, aRow, aCol, b, bRow, c, cRow, m4, k, j0, jt);
+                loopMultAdd(a, aRow, aCol, b, bRow, c, cRow, m4, k, jt, j1);
+                loopMultAdd(a, aRow + m4, aCol, b, bRow, c, cRow + m4, m - m4, k, j0, j1);
+                return;
+            }
+        }
+        loopMultAdd(a, aRow, aCol, b, bRow, c, cRow, m, k, j0, j1);
+    }
+
+    static void loopMultAdd(double[][] a, int aRow, int aCol, double[][] b, int bRow, double[][] c, int cRow,
+                                    int m, int k, int j0, int j1) {
         int rowBlock = rowBlock(j0, j1);
         for (int i0 = 0; i0 < m; i0 += rowBlock) {
             int i1 = Math.min(m, i0 + rowBlock);

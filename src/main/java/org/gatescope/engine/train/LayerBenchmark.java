@@ -25,7 +25,7 @@ public final class LayerBenchmark {
     public record Settings(int traceLength, int batch, int steps, double warmupSeconds, double measureSeconds,
                            int repeats) {
         public static Settings defaults() {
-            return new Settings(2000, 32, 20, 1.0, 0.5, 5);
+            return new Settings(2000, 32, 20, 2.0, 0.5, 5);
         }
     }
 
@@ -132,22 +132,25 @@ public final class LayerBenchmark {
     }
 
     private double medianSecondsPerRun(Runnable run) {
+        // Warm-up long enough for C2 to compile the register tiles (their first second runs
+        // interpreted and in C1, far slower); each repeat then runs for its own measured time,
+        // so a repeat's length does not depend on how slow the warm-up was.
         long warmupEnd = System.nanoTime() + (long) (settings.warmupSeconds() * 1e9);
-        int runsPerRepeat = 0;
-        long warmupStart = System.nanoTime();
-        while (System.nanoTime() < warmupEnd || runsPerRepeat == 0) {
+        do {
             run.run();
-            runsPerRepeat++;
-        }
-        double secondsPerRun = (System.nanoTime() - warmupStart) / 1e9 / runsPerRepeat;
-        int runs = Math.max(1, (int) (settings.measureSeconds() / secondsPerRun));
+        } while (System.nanoTime() < warmupEnd);
+        long measure = (long) (settings.measureSeconds() * 1e9);
         double[] samples = new double[settings.repeats()];
         for (int r = 0; r < samples.length; r++) {
             long start = System.nanoTime();
-            for (int i = 0; i < runs; i++) {
+            long elapsed;
+            int runs = 0;
+            do {
                 run.run();
-            }
-            samples[r] = (System.nanoTime() - start) / 1e9 / runs;
+                runs++;
+                elapsed = System.nanoTime() - start;
+            } while (elapsed < measure);
+            samples[r] = elapsed / 1e9 / runs;
         }
         Arrays.sort(samples);
         return samples[samples.length / 2];

@@ -1,0 +1,182 @@
+package org.gatescope.engine.cell;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The register tiles give the auto-vectorised loops' bits exactly, element by element, in
+ * double and in float, with A flat, transposed or as rows: at sizes that leave rows beyond the
+ * last tile of four, columns beyond the last pair of vectors, a k that is not a multiple of
+ * four or of the block of eight, and more than one block of packed rows. So whichever kernel
+ * a machine runs, training gives the same numbers (the bundled models' digests are checked on
+ * the tiles by TrainingThreadsTest).
+ */
+class TiledProductsTest {
+
+    @Test
+    void theTestJvmRunsTheTiles() {
+        // surefire passes --add-modules jdk.incubator.vector; without it every test below would
+        // compare the loops with themselves.
+        assertTrue(Tiling.ENABLED, Tiling.describe());
+    }
+
+    @ParameterizedTest(name = "m={0} k={1} n={2} columns [{3}, {4})")
+    @CsvSource({
+        "4, 4, 32, 0, 32",
+        "4, 1, 16, 0, 16",
+        "7, 13, 70, 3, 70",
+        "32, 256, 768, 0, 768",
+        "33, 35, 96, 32, 96",
+        "130, 10, 50, 1, 49", // three blocks of packed rows, ten terms: one four, then singles
+        "9, 1030, 40, 0, 40",
+        "3, 8, 64, 0, 64" // fewer rows than a tile: the loops alone
+    })
+    void doubleTilesGiveTheLoopsBits(int m, int k, int n, int j0, int j1) {
+        Random random = new Random(m * 31L + k * 17L + n);
+        double[][] b = rows(random, k + 2, n);
+        double[][] initial = rows(random, m + 1, n);
+
+        double[] a = values(random, 3 + m * k);
+        assertSame(initial, c -> MatrixKernels.multAdd(a, 3, k, 1, b, 2, c, 1, m, k, j0, j1),
+                c -> MatrixKernels.loopMultAdd(a, 3, k, 1, b, 2, c, 1, m, k, j0, j1));
+
+        double[] at = values(random, k * m);
+        assertSame(initial, c -> MatrixKernels.multAdd(at, 0, 1, m, b, 0, c, 0, m, k, j0, j1),
+                c -> MatrixKernels.loopMultAdd(at, 0, 1, m, b, 0, c, 0, m, k, j0, j1));
+
+        double[][] ar = rows(random, m + 1, k + 2);
+        assertSame(initial, c -> MatrixKernels.multAdd(ar, 1, 2, b, 1, c, 0, m, k, j0, j1),
+                c -> MatrixKernels.loopMultAdd(ar, 1, 2, b, 1, c, 0, m, k, j0, j1));
+    }
+
+    @ParameterizedTest(name = "m={0} k={1} n={2} columns [{3}, {4})")
+    @CsvSource({
+        "4, 4, 32, 0, 32",
+        "4, 1, 32, 0, 32",
+        "7, 13, 70, 3, 70",
+        "32, 256, 768, 0, 768",
+        "33, 35, 96, 32, 96",
+        "130, 10, 100, 1, 99",
+        "9, 1030, 40, 0, 40"
+    })
+    void floatTilesGiveTheLoopsBits(int m, int k, int n, int j0, int j1) {
+        Random random = new Random(m * 37L + k * 13L + n);
+        float[][] b = floatRows(random, k + 2, n);
+        float[][] initial = floatRows(random, m + 1, n);
+
+        float[] a = floatValues(random, 3 + m * k);
+        assertSame(initial, c -> FloatKernels.multAdd(a, 3, k, 1, b, 2, c, 1, m, k, j0, j1),
+                c -> FloatKernels.loopMultAdd(a, 3, k, 1, b, 2, c, 1, m, k, j0, j1));
+
+        float[] at = floatValues(random, k * m);
+        assertSame(initial, c -> FloatKernels.multAdd(at, 0, 1, m, b, 0, c, 0, m, k, j0, j1),
+                c -> FloatKernels.loopMultAdd(at, 0, 1, m, b, 0, c, 0, m, k, j0, j1));
+
+        float[][] ar = floatRows(random, m + 1, k + 2);
+        assertSame(initial, c -> FloatKernels.multAdd(ar, 1, 2, b, 1, c, 0, m, k, j0, j1),
+                c -> FloatKernels.loopMultAdd(ar, 1, 2, b, 1, c, 0, m, k, j0, j1));
+    }
+
+    @Test
+    void floatSumsAreOneFusedMultiplyAddPerTermInTheOrderOfK() {
+        // The float path's stated rounding: c = fma(a_k−1, b_k−1, … fma(a_0, b_0, c)).
+        Random random = new Random(3);
+        int m = 8;
+        int k = 19;
+        int n = 64;
+        float[] a = floatValues(random, m * k);
+        float[][] b = floatRows(random, k, n);
+        float[][] c = floatRows(random, m, n);
+        float[][] expected = new float[m][n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = c[i][j];
+                for (int p = 0; p < k; p++) {
+                    sum = Math.fma(a[i * k + p], b[p][j], sum);
+                }
+                expected[i][j] = sum;
+            }
+        }
+        FloatKernels.multAdd(a, 0, k, 1, b, 0, c, 0, m, k, 0, n);
+        for (int i = 0; i < m; i++) {
+            assertArrayEquals(expected[i], c[i], "row " + i);
+        }
+    }
+
+    private interface Product<C> {
+        void into(C c);
+    }
+
+    private static void assertSame(double[][] initial, Product<double[][]> tiled, Product<double[][]> loops) {
+        double[][] expected = copy(initial);
+        loops.into(expected);
+        double[][] actual = copy(initial);
+        tiled.into(actual);
+        for (int i = 0; i < initial.length; i++) {
+            assertArrayEquals(expected[i], actual[i], "row " + i);
+        }
+    }
+
+    private static void assertSame(float[][] initial, Product<float[][]> tiled, Product<float[][]> loops) {
+        float[][] expected = copy(initial);
+        loops.into(expected);
+        float[][] actual = copy(initial);
+        tiled.into(actual);
+        for (int i = 0; i < initial.length; i++) {
+            assertArrayEquals(expected[i], actual[i], "row " + i);
+        }
+    }
+
+    private static double[][] rows(Random random, int count, int cols) {
+        double[][] out = new double[count][];
+        for (int i = 0; i < count; i++) {
+            out[i] = values(random, cols);
+        }
+        return out;
+    }
+
+    private static double[] values(Random random, int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = random.nextGaussian();
+        }
+        return out;
+    }
+
+    private static float[][] floatRows(Random random, int count, int cols) {
+        float[][] out = new float[count][];
+        for (int i = 0; i < count; i++) {
+            out[i] = floatValues(random, cols);
+        }
+        return out;
+    }
+
+    private static float[] floatValues(Random random, int n) {
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) random.nextGaussian();
+        }
+        return out;
+    }
+
+    private static double[][] copy(double[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i].clone();
+        }
+        return out;
+    }
+
+    private static float[][] copy(float[][] rows) {
+        float[][] out = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i].clone();
+        }
+        return out;
+    }
+}
