@@ -96,7 +96,9 @@ set +e
 status=$?
 set -e
 check "a missing model file exits 2" test "$status" -eq 2
-check "with one line on stderr" test "$(wc -l <"$work/bad.err")" -eq 1
+# the JVM's own note that training's tiles use the incubating Vector API (decision 0025) is not GateScope's
+grep -v '^WARNING: Using incubator modules: jdk.incubator.vector$' "$work/bad.err" >"$work/bad-own.err" || true
+check "with one line of its own on stderr" test "$(wc -l <"$work/bad-own.err")" -eq 1
 check "and no stack trace" bash -c "! grep -q 'Exception' '$work/bad.err'"
 
 # the window, when an X server can be had: the launcher opens it with GateScope's JVM options

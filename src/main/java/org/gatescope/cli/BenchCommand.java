@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.gatescope.engine.CellKind;
 import org.gatescope.engine.Precision;
+import org.gatescope.engine.cell.Tiling;
 import org.gatescope.engine.cell.Workers;
 import org.gatescope.engine.train.LayerBenchmark;
 
@@ -64,6 +65,7 @@ final class BenchCommand implements Command {
                 defaults.batch(), defaults.steps(), defaults.warmupSeconds(), defaults.measureSeconds(), repeats));
         List<BenchRow> rows = new ArrayList<>();
         List<BenchRow> torchRows = new ArrayList<>();
+        out.println("kernels: " + Tiling.describe());
         try (TorchReference torch = reference ? new TorchReference(options.get("python", TorchReference.DEFAULT_PYTHON),
                 options.get("blas"), repeats, defaults.traceLength(), LayerBenchmark.LM_TRACE_LENGTH) : null) {
             // PyTorch's row for a shape, measured once for GateScope's rows of both precisions.
