@@ -19,6 +19,10 @@ final class FloatLayerProducts {
     private final float[][] weightIhT;
     private final float[][] weightHhT;
     private final float[][] weightHh;
+    /** The same weights in the tiles' panels, or null when the tiles do not run. */
+    private final PackedColumns packedWeightIhT;
+    private final PackedColumns packedWeightHhT;
+    private final PackedColumns packedWeightHh;
     private final float[][] weightIhGradientT;
     private final float[][] weightHhGradientT;
 
@@ -48,6 +52,9 @@ final class FloatLayerProducts {
         weightIhT = new float[input][gateRows];
         weightHhT = new float[hidden][gateRows];
         weightHh = new float[gateRows][hidden];
+        packedWeightIhT = PackedColumns.of(input, gateRows);
+        packedWeightHhT = PackedColumns.of(hidden, gateRows);
+        packedWeightHh = PackedColumns.of(gateRows, hidden);
         weightIhGradientT = new float[input][gateRows];
         weightHhGradientT = new float[hidden][gateRows];
     }
@@ -57,6 +64,11 @@ final class FloatLayerProducts {
         FloatKernels.narrowInto(ihT, input, weightIhT);
         FloatKernels.narrowInto(hhT, hidden, weightHhT);
         FloatKernels.narrowInto(hh, gateRows, weightHh);
+        if (packedWeightHh != null) {
+            packedWeightIhT.pack(weightIhT);
+            packedWeightHhT.pack(weightHhT);
+            packedWeightHh.pack(weightHh);
+        }
     }
 
     /** Allocates for a run of this shape (unless the last run had it) and rounds its inputs. */
@@ -81,7 +93,7 @@ final class FloatLayerProducts {
      */
     void inputTerm(int xRow, int termRow, int m, double[] bias, double[][] out) {
         FloatKernels.zero(inputTerm, termRow, termRow + m, 0, gateRows);
-        FloatKernels.multAdd(x, xRow * input, input, 1, weightIhT, 0, inputTerm, termRow, m, input, 0, gateRows);
+        FloatKernels.multAdd(x, xRow * input, input, 1, weightIhT, packedWeightIhT, inputTerm, termRow, m, input, 0, gateRows);
         for (int i = termRow; i < termRow + m; i++) {
             FloatKernels.widenOnto(bias, inputTerm[i], out[i], 0, gateRows);
         }
@@ -96,7 +108,7 @@ final class FloatLayerProducts {
         FloatKernels.narrow(layerActivation, (previousRow + b0) * hidden, previousActivation, b0 * hidden,
                 (b1 - b0) * hidden);
         FloatKernels.zero(recurrentTerm, b0, b1, 0, columns);
-        FloatKernels.multAdd(previousActivation, b0 * hidden, hidden, 1, weightHhT, 0, recurrentTerm, b0, b1 - b0,
+        FloatKernels.multAdd(previousActivation, b0 * hidden, hidden, 1, weightHhT, packedWeightHhT, recurrentTerm, b0, b1 - b0,
                 hidden, 0, columns);
         for (int b = b0; b < b1; b++) {
             FloatKernels.widenOnto(bias, recurrentTerm[b], out[b], 0, columns);
@@ -131,7 +143,7 @@ final class FloatLayerProducts {
             return;
         }
         FloatKernels.zero(previousActivationGradient, b0, b1, 0, hidden);
-        FloatKernels.multAdd(recurrentTermGradient, row0 + b0, 0, weightHh, 0, previousActivationGradient, b0,
+        FloatKernels.multAdd(recurrentTermGradient, row0 + b0, 0, weightHh, packedWeightHh, previousActivationGradient, b0,
                 b1 - b0, columns, 0, hidden);
         for (int b = b0; b < b1; b++) {
             FloatKernels.widenAdd(previousActivationGradient[b], previousGradient[b], 0, hidden);

@@ -38,6 +38,7 @@ final class TiledProducts {
 
     private static final ThreadLocal<double[]> DOUBLE_PACK = ThreadLocal.withInitial(() -> new double[0]);
     private static final ThreadLocal<float[]> FLOAT_PACK = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<float[]> FLOAT_PANEL = ThreadLocal.withInitial(() -> new float[0]);
 
     private TiledProducts() {
     }
@@ -194,10 +195,47 @@ final class TiledProducts {
     }
 
     // ---- float ----------------------------------------------------------------------------
+    //
+    // B is read from panels: a panel holds two vectors' width of B's columns, row after row, so a
+    // tile streams through contiguous memory instead of jumping a whole row of B (4 KB for W_hh^T
+    // at H = 256) for each row of k. A product packs its panels as it goes, unless the caller keeps
+    // them packed (PackedColumns: the weights, packed once per load).
+
+    /** Columns a float panel holds. */
+    static int floatPanelWidth() {
+        return 2 * FL;
+    }
+
+    /**
+     * panels[q][p·W + j] = b[p][q·W + j] for p &lt; rows, j &lt; W = {@link #floatPanelWidth()}, for
+     * each whole panel of columns [0, cols).
+     */
+    static void packFloatPanels(float[][] b, int rows, int cols, float[][] panels) {
+        int width = 2 * FL;
+        for (int q = 0; q < cols / width; q++) {
+            packFloatPanel(b, 0, rows, q * width, panels[q]);
+        }
+    }
+
+    private static void packFloatPanel(float[][] b, int bRow, int k, int j, float[] panel) {
+        int width = 2 * FL;
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(b[bRow + p], j, panel, p * width, width);
+        }
+    }
 
     /** As {@link FloatKernels#multAdd(float[], int, int, int, float[][], int, float[][], int, int, int, int, int)}. */
     static void multAdd(float[] a, int aOffset, int aRowStride, int aColStride, float[][] b, int bRow,
                         float[][] c, int cRow, int m, int k, int j0, int j1) {
+        multAdd(a, aOffset, aRowStride, aColStride, b, bRow, null, c, cRow, m, k, j0, j1);
+    }
+
+    /**
+     * The same product with B's columns [j0, j1) from {@code panels} when not null (B's rows
+     * [0, k), j0 a multiple of the panel width), from {@code b}'s rows [bRow, bRow + k) otherwise.
+     */
+    static void multAdd(float[] a, int aOffset, int aRowStride, int aColStride, float[][] b, int bRow,
+                        float[][] panels, float[][] c, int cRow, int m, int k, int j0, int j1) {
         for (int i0 = 0; i0 < m; i0 += BLOCK_ROWS) {
             int rows = Math.min(BLOCK_ROWS, m - i0);
             float[] pack = floatPack(rows * k);
@@ -208,13 +246,19 @@ final class TiledProducts {
                     pack[base + p * TILE_ROWS] = a[ai + p * aColStride];
                 }
             }
-            floatTiles(pack, rows, b, bRow, c, cRow + i0, k, j0, j1);
+            floatTiles(pack, rows, b, bRow, panels, c, cRow + i0, k, j0, j1);
         }
     }
 
     /** As {@link FloatKernels#multAdd(float[][], int, int, float[][], int, float[][], int, int, int, int, int)}. */
     static void multAdd(float[][] a, int aRow, int aCol, float[][] b, int bRow, float[][] c, int cRow, int m,
                         int k, int j0, int j1) {
+        multAdd(a, aRow, aCol, b, bRow, null, c, cRow, m, k, j0, j1);
+    }
+
+    /** The same product with B's columns from {@code panels} when not null, as above. */
+    static void multAdd(float[][] a, int aRow, int aCol, float[][] b, int bRow, float[][] panels, float[][] c,
+                        int cRow, int m, int k, int j0, int j1) {
         for (int i0 = 0; i0 < m; i0 += BLOCK_ROWS) {
             int rows = Math.min(BLOCK_ROWS, m - i0);
             float[] pack = floatPack(rows * k);
@@ -225,7 +269,7 @@ final class TiledProducts {
                     pack[base + p * TILE_ROWS] = ai[aCol + p];
                 }
             }
-            floatTiles(pack, rows, b, bRow, c, cRow + i0, k, j0, j1);
+            floatTiles(pack, rows, b, bRow, panels, c, cRow + i0, k, j0, j1);
         }
     }
 
@@ -238,17 +282,33 @@ final class TiledProducts {
         return pack;
     }
 
-    private static void floatTiles(float[] pack, int rows, float[][] b, int bRow, float[][] c, int cRow, int k,
-                                   int j0, int j1) {
-        for (int j = j0; j < j1; j += 2 * FL) {
+    private static void floatTiles(float[] pack, int rows, float[][] b, int bRow, float[][] panels, float[][] c,
+                                   int cRow, int k, int j0, int j1) {
+        int width = 2 * FL;
+        float[] scratch = null;
+        if (panels == null) {
+            scratch = FLOAT_PANEL.get();
+            if (scratch.length < width * k) {
+                scratch = new float[width * k];
+                FLOAT_PANEL.set(scratch);
+            }
+        }
+        for (int j = j0; j < j1; j += width) {
+            float[] panel;
+            if (panels != null) {
+                panel = panels[j / width];
+            } else {
+                packFloatPanel(b, bRow, k, j, scratch);
+                panel = scratch;
+            }
             for (int t = 0; t < rows; t += TILE_ROWS) {
-                floatTile(pack, t * k, b, bRow, c[cRow + t], c[cRow + t + 1], c[cRow + t + 2], c[cRow + t + 3], j, k);
+                floatTile(pack, t * k, panel, c[cRow + t], c[cRow + t + 1], c[cRow + t + 2], c[cRow + t + 3], j, k);
             }
         }
     }
 
-    /** Columns [j, j + 2·FL) of four rows of C, over all of k. */
-    private static void floatTile(float[] pa, int pa0, float[][] b, int bRow, float[] c0, float[] c1, float[] c2,
+    /** Columns [j, j + 2·FL) of four rows of C, over all of k, B's columns read from their panel. */
+    private static void floatTile(float[] pa, int pa0, float[] panel, float[] c0, float[] c1, float[] c2,
                                   float[] c3, int j, int k) {
         int jh = j + FL;
         FloatVector x00 = FloatVector.fromArray(FLOATS, c0, j);
@@ -263,18 +323,15 @@ final class TiledProducts {
         int k4 = k - k % 4;
         int p = 0;
         for (; p < k4; p += 4) {
-            float[] r0 = b[bRow + p];
-            float[] r1 = b[bRow + p + 1];
-            float[] r2 = b[bRow + p + 2];
-            float[] r3 = b[bRow + p + 3];
-            FloatVector b00 = FloatVector.fromArray(FLOATS, r0, j);
-            FloatVector b10 = FloatVector.fromArray(FLOATS, r1, j);
-            FloatVector b20 = FloatVector.fromArray(FLOATS, r2, j);
-            FloatVector b30 = FloatVector.fromArray(FLOATS, r3, j);
-            FloatVector b01 = FloatVector.fromArray(FLOATS, r0, jh);
-            FloatVector b11 = FloatVector.fromArray(FLOATS, r1, jh);
-            FloatVector b21 = FloatVector.fromArray(FLOATS, r2, jh);
-            FloatVector b31 = FloatVector.fromArray(FLOATS, r3, jh);
+            int r = p * 2 * FL;
+            FloatVector b00 = FloatVector.fromArray(FLOATS, panel, r);
+            FloatVector b01 = FloatVector.fromArray(FLOATS, panel, r + FL);
+            FloatVector b10 = FloatVector.fromArray(FLOATS, panel, r + 2 * FL);
+            FloatVector b11 = FloatVector.fromArray(FLOATS, panel, r + 3 * FL);
+            FloatVector b20 = FloatVector.fromArray(FLOATS, panel, r + 4 * FL);
+            FloatVector b21 = FloatVector.fromArray(FLOATS, panel, r + 5 * FL);
+            FloatVector b30 = FloatVector.fromArray(FLOATS, panel, r + 6 * FL);
+            FloatVector b31 = FloatVector.fromArray(FLOATS, panel, r + 7 * FL);
             int q = pa0 + p * TILE_ROWS;
             FloatVector a0 = FloatVector.broadcast(FLOATS, pa[q]);
             FloatVector a1 = FloatVector.broadcast(FLOATS, pa[q + 4]);
@@ -302,9 +359,9 @@ final class TiledProducts {
             x31 = b31.fma(a3, b21.fma(a2, b11.fma(a1, b01.fma(a0, x31))));
         }
         for (; p < k; p++) {
-            float[] r = b[bRow + p];
-            FloatVector v0 = FloatVector.fromArray(FLOATS, r, j);
-            FloatVector v1 = FloatVector.fromArray(FLOATS, r, jh);
+            int r = p * 2 * FL;
+            FloatVector v0 = FloatVector.fromArray(FLOATS, panel, r);
+            FloatVector v1 = FloatVector.fromArray(FLOATS, panel, r + FL);
             int q = pa0 + p * TILE_ROWS;
             x00 = v0.fma(FloatVector.broadcast(FLOATS, pa[q]), x00);
             x01 = v1.fma(FloatVector.broadcast(FLOATS, pa[q]), x01);

@@ -82,6 +82,35 @@ class TiledProductsTest {
                 c -> FloatKernels.loopMultAdd(ar, 1, 2, b, 1, c, 0, m, k, j0, j1));
     }
 
+    @ParameterizedTest(name = "m={0} k={1} of {2} rows, n={3}, columns [{4}, {5})")
+    @CsvSource({
+        "32, 256, 256, 1024, 0, 1024",
+        "33, 40, 64, 100, 0, 100", // columns beyond the last panel, a row beyond the last tile
+        "8, 48, 64, 96, 32, 96", // from the second panel; k below the packed rows
+        "8, 48, 64, 96, 5, 90" // j0 off a panel's edge: the panels cannot serve
+    })
+    void packedWeightsGiveTheLoopsBits(int m, int k, int packedRows, int n, int j0, int j1) {
+        Random random = new Random(m * 41L + k + n);
+        float[][] b = floatRows(random, packedRows, n);
+        PackedColumns packed = PackedColumns.of(packedRows, n);
+        packed.pack(b);
+        float[][] initial = floatRows(random, m, n);
+
+        float[] a = floatValues(random, m * k);
+        assertSame(initial, c -> FloatKernels.multAdd(a, 0, k, 1, b, packed, c, 0, m, k, j0, j1),
+                c -> FloatKernels.loopMultAdd(a, 0, k, 1, b, 0, c, 0, m, k, j0, j1));
+
+        float[][] ar = floatRows(random, m, k);
+        assertSame(initial, c -> FloatKernels.multAdd(ar, 0, 0, b, packed, c, 0, m, k, j0, j1),
+                c -> FloatKernels.loopMultAdd(ar, 0, 0, b, 0, c, 0, m, k, j0, j1));
+
+        // After the weights change, packing again is what keeps the panels right.
+        b[0][j1 - 1] += 1;
+        packed.pack(b);
+        assertSame(initial, c -> FloatKernels.multAdd(a, 0, k, 1, b, packed, c, 0, m, k, j0, j1),
+                c -> FloatKernels.loopMultAdd(a, 0, k, 1, b, 0, c, 0, m, k, j0, j1));
+    }
+
     @Test
     void floatSumsAreOneFusedMultiplyAddPerTermInTheOrderOfK() {
         // The float path's stated rounding: c = fma(a_k−1, b_k−1, … fma(a_0, b_0, c)).
