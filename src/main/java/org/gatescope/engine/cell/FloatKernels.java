@@ -38,9 +38,14 @@ final class FloatKernels {
             int jt = j0 + TiledProducts.floatColumns(j1 - j0);
             if (m4 > 0 && jt > j0) {
                 TiledProducts.multAdd(a, aOffset, aRowStride, aColStride, b, bRow, panels, c, cRow, m4, k, j0, jt);
-                loopMultAdd(a, aOffset, aRowStride, aColStride, b, bRow, c, cRow, m4, k, jt, j1);
-                loopMultAdd(a, aOffset + m4 * aRowStride, aRowStride, aColStride, b, bRow, c, cRow + m4, m - m4, k,
-                        j0, j1);
+                // the columns after the last pair of vectors, then the rows after the last four
+                if (jt < j1) {
+                    loopMultAdd(a, aOffset, aRowStride, aColStride, b, bRow, c, cRow, m4, k, jt, j1);
+                }
+                if (m4 < m) {
+                    loopMultAdd(a, aOffset + m4 * aRowStride, aRowStride, aColStride, b, bRow, c, cRow + m4, m - m4,
+                            k, j0, j1);
+                }
                 return;
             }
         }
@@ -90,8 +95,12 @@ final class FloatKernels {
             int jt = j0 + TiledProducts.floatColumns(j1 - j0);
             if (m4 > 0 && jt > j0) {
                 TiledProducts.multAdd(a, aRow, aCol, b, bRow, panels, c, cRow, m4, k, j0, jt);
-                loopMultAdd(a, aRow, aCol, b, bRow, c, cRow, m4, k, jt, j1);
-                loopMultAdd(a, aRow + m4, aCol, b, bRow, c, cRow + m4, m - m4, k, j0, j1);
+                if (jt < j1) {
+                    loopMultAdd(a, aRow, aCol, b, bRow, c, cRow, m4, k, jt, j1);
+                }
+                if (m4 < m) {
+                    loopMultAdd(a, aRow + m4, aCol, b, bRow, c, cRow + m4, m - m4, k, j0, j1);
+                }
                 return;
             }
         }
@@ -197,6 +206,13 @@ final class FloatKernels {
     static void widenAdd(float[] sum, double[] out, int j0, int j1) {
         for (int j = j0; j < j1; j++) {
             out[j] += sum[j];
+        }
+    }
+
+    /** out[outOffset + j] += sum[j] for j &lt; n. */
+    static void widenAddAt(float[] sum, double[] out, int outOffset, int n) {
+        for (int j = 0; j < n; j++) {
+            out[outOffset + j] += sum[j];
         }
     }
 

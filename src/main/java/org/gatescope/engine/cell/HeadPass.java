@@ -47,10 +47,15 @@ final class HeadPass {
      */
     private boolean single;
     private float[][] floatWeightT;
+    /** floatWeightT in the tiles' panels (null in float64, or when the tiles do not run). */
+    private PackedColumns packedWeightT;
     private float[][] floatRowValuesT;
-    private float[] floatActivations;
+    /** The a&lt;t&gt; rows, [rows][H], and the same in the tiles' panels (null when they do not run). */
+    private float[][] floatActivations;
+    private PackedColumns packedActivations;
     private float[][] floatRowValues;
-    private float[][] floatWeightGradientT;
+    /** ∂L/∂W_head in W_head's own layout, [V][H], so that it adds into the gradient row by row. */
+    private float[][] floatWeightGradient;
     private float[][] floatActivationGradientT;
 
     void setWorkers(Workers workers) {
@@ -83,16 +88,20 @@ final class HeadPass {
             int i1 = Workers.rangeStart(v, vocabParts, part + 1);
             for (int i = i0; i < i1; i++) {
                 int base = i * h;
-                for (int j = 0; j < h; j++) {
-                    weightT[j][i] = flatWeight[base + j];
-                }
                 if (single) {
                     for (int j = 0; j < h; j++) {
                         floatWeightT[j][i] = (float) flatWeight[base + j];
                     }
+                } else {
+                    for (int j = 0; j < h; j++) {
+                        weightT[j][i] = flatWeight[base + j];
+                    }
                 }
             }
         });
+        if (packedWeightT != null) {
+            packedWeightT.pack(floatWeightT);
+        }
         int rowParts = parts(rows, ROWS_PER_PART);
         workers.run(rowParts, part -> {
             int r0 = Workers.rangeStart(rows, rowParts, part);
@@ -119,11 +128,13 @@ final class HeadPass {
     private void floatLogits(double[] activations, double[] bias, int r0, int r1) {
         int h = hidden;
         int v = vocab;
-        FloatKernels.narrow(activations, r0 * h, floatActivations, r0 * h, (r1 - r0) * h);
+        for (int r = r0; r < r1; r++) {
+            FloatKernels.narrow(activations, r * h, floatActivations[r], 0, h);
+        }
         FloatKernels.zero(floatRowValues, r0, r1, 0, v);
         for (int j0 = 0; j0 < v; j0 += COLUMN_TILE) {
-            FloatKernels.multAdd(floatActivations, r0 * h, h, 1, floatWeightT, 0, floatRowValues, r0, r1 - r0, h, j0,
-                    Math.min(v, j0 + COLUMN_TILE));
+            FloatKernels.multAdd(floatActivations, r0, 0, floatWeightT, packedWeightT, floatRowValues, r0, r1 - r0, h,
+                    j0, Math.min(v, j0 + COLUMN_TILE));
         }
         for (int r = r0; r < r1; r++) {
             FloatKernels.widenOnto(bias, floatRowValues[r], rowValues[r], 0, v);
@@ -198,6 +209,9 @@ final class HeadPass {
                 }
             }
         });
+        if (packedActivations != null) {
+            packedActivations.pack(floatActivations);
+        }
         double[] dBias = gradients.headBias.data;
         double[] dWeight = gradients.headWeight.data;
         int vocabParts = parts(v, VOCAB_PER_PART);
@@ -212,27 +226,27 @@ final class HeadPass {
                     }
                 }
             }
-            // ∂L/∂W_head^T = a^T · dLogits, added transposed into ∂L/∂W_head.
             if (single) {
-                FloatKernels.zero(floatWeightGradientT, 0, h, j0, j1);
-                for (int t0 = j0; t0 < j1; t0 += COLUMN_TILE) {
-                    FloatKernels.multAdd(floatActivations, 0, 1, h, floatRowValues, 0, floatWeightGradientT, 0, h, n,
-                            t0, Math.min(j1, t0 + COLUMN_TILE));
-                }
-                for (int i = 0; i < h; i++) {
-                    FloatKernels.widen(floatWeightGradientT[i], weightGradientT[i], j0, j1);
-                }
+                // ∂L/∂W_head = dLogits^T · a, rows [j0, j1): W_head's layout, added row by row. Each
+                // element sums the same terms in the same order as a^T · dLogits would.
                 FloatKernels.transposeBlock(floatRowValues, 0, n, j0, j1, floatRowValuesT);
-            } else {
-                for (double[] row : weightGradientT) {
-                    Arrays.fill(row, j0, j1, 0.0);
+                FloatKernels.zero(floatWeightGradient, j0, j1, 0, h);
+                FloatKernels.multAdd(floatRowValuesT, j0, 0, floatActivations, packedActivations, floatWeightGradient, j0,
+                        j1 - j0, n, 0, h);
+                for (int i = j0; i < j1; i++) {
+                    FloatKernels.widenAddAt(floatWeightGradient[i], dWeight, i * h, h);
                 }
-                for (int t0 = j0; t0 < j1; t0 += COLUMN_TILE) {
-                    MatrixKernels.multAdd(activations, 0, 1, h, rowValues, 0, weightGradientT, 0, h, n, t0,
-                            Math.min(j1, t0 + COLUMN_TILE));
-                }
-                MatrixKernels.transposeBlock(rowValues, 0, n, j0, j1, rowValuesT);
+                return;
             }
+            // ∂L/∂W_head^T = a^T · dLogits, added transposed into ∂L/∂W_head.
+            for (double[] row : weightGradientT) {
+                Arrays.fill(row, j0, j1, 0.0);
+            }
+            for (int t0 = j0; t0 < j1; t0 += COLUMN_TILE) {
+                MatrixKernels.multAdd(activations, 0, 1, h, rowValues, 0, weightGradientT, 0, h, n, t0,
+                        Math.min(j1, t0 + COLUMN_TILE));
+            }
+            MatrixKernels.transposeBlock(rowValues, 0, n, j0, j1, rowValuesT);
             MatrixKernels.addTransposed(weightGradientT, h, j0, j1 - j0, dWeight, h);
         });
         // ∂L/∂a = dLogits · W_head, computed transposed, (∂L/∂a)^T = W_head^T · dLogits^T: rows as long
@@ -264,12 +278,19 @@ final class HeadPass {
         if (hidden != this.hidden || vocab != this.vocab) {
             this.hidden = hidden;
             this.vocab = vocab;
-            weightT = new double[hidden][vocab];
-            weightGradientT = new double[hidden][vocab];
             rowValues = null;
             if (single) {
+                weightT = null;
+                weightGradientT = null;
                 floatWeightT = new float[hidden][vocab];
-                floatWeightGradientT = new float[hidden][vocab];
+                floatWeightGradient = new float[vocab][hidden];
+                packedWeightT = PackedColumns.of(hidden, vocab);
+            } else {
+                weightT = new double[hidden][vocab];
+                weightGradientT = new double[hidden][vocab];
+                floatWeightT = null;
+                floatWeightGradient = null;
+                packedWeightT = null;
             }
         }
         if (rowValues == null || rowValues.length < rows || rowValues[0].length != vocab) {
@@ -279,7 +300,8 @@ final class HeadPass {
                 floatRowValues = new float[rows][vocab];
                 floatRowValuesT = new float[vocab][rows];
                 floatActivationGradientT = new float[hidden][rows];
-                floatActivations = new float[rows * hidden];
+                floatActivations = new float[rows][hidden];
+                packedActivations = PackedColumns.of(rows, hidden);
             } else {
                 rowValuesT = new double[vocab][rows];
                 activationGradientT = new double[hidden][rows];

@@ -56,9 +56,14 @@ final class MatrixKernels {
             int jt = j0 + TiledProducts.doubleColumns(j1 - j0);
             if (m4 > 0 && jt > j0) {
                 TiledProducts.multAdd(a, aOffset, aRowStride, aColStride, b, bRow, c, cRow, m4, k, j0, jt);
-                loopMultAdd(a, aOffset, aRowStride, aColStride, b, bRow, c, cRow, m4, k, jt, j1);
-                loopMultAdd(a, aOffset + m4 * aRowStride, aRowStride, aColStride, b, bRow, c, cRow + m4, m - m4, k,
-                        j0, j1);
+                // the columns after the last pair of vectors, then the rows after the last four
+                if (jt < j1) {
+                    loopMultAdd(a, aOffset, aRowStride, aColStride, b, bRow, c, cRow, m4, k, jt, j1);
+                }
+                if (m4 < m) {
+                    loopMultAdd(a, aOffset + m4 * aRowStride, aRowStride, aColStride, b, bRow, c, cRow + m4, m - m4,
+                            k, j0, j1);
+                }
                 return;
             }
         }
@@ -104,8 +109,12 @@ final class MatrixKernels {
             int jt = j0 + TiledProducts.doubleColumns(j1 - j0);
             if (m4 > 0 && jt > j0) {
                 TiledProducts.multAdd(a, aRow, aCol, b, bRow, c, cRow, m4, k, j0, jt);
-                loopMultAdd(a, aRow, aCol, b, bRow, c, cRow, m4, k, jt, j1);
-                loopMultAdd(a, aRow + m4, aCol, b, bRow, c, cRow + m4, m - m4, k, j0, j1);
+                if (jt < j1) {
+                    loopMultAdd(a, aRow, aCol, b, bRow, c, cRow, m4, k, jt, j1);
+                }
+                if (m4 < m) {
+                    loopMultAdd(a, aRow + m4, aCol, b, bRow, c, cRow + m4, m - m4, k, j0, j1);
+                }
                 return;
             }
         }

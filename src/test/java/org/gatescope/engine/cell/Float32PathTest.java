@@ -36,7 +36,20 @@ class Float32PathTest {
     @ParameterizedTest(name = "{0} reset {1}")
     @MethodSource("cells")
     void lossAndEveryGradientAgreeWithTheFloat64Reference(CellKind cell, GruReset reset) {
-        ModelSpec spec = new ModelSpec(cell, reset, VOCAB, 12, 20);
+        assertAgreement(new ModelSpec(cell, reset, VOCAB, 12, 20));
+    }
+
+    @ParameterizedTest(name = "{0} reset {1}")
+    @MethodSource("cells")
+    void aModelWideEnoughForEveryTiledProductAgreesToo(CellKind cell, GruReset reset) {
+        // H = 40 and V = 100: every product, the head's ∂L/∂W_head (H columns) too, runs on the
+        // register tiles and their packed weights, with loops for the columns and rows left over.
+        assertAgreement(new ModelSpec(cell, reset, 100, 12, 40));
+    }
+
+    private static void assertAgreement(ModelSpec spec) {
+        CellKind cell = spec.cell();
+        GruReset reset = spec.gruReset();
         Weights weights = randomWeights(spec, 11);
         int[][] inputs = tokens(1);
         int[][] targets = tokens(2);
