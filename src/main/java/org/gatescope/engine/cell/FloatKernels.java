@@ -28,7 +28,7 @@ final class FloatKernels {
      */
     static void multAdd(float[] a, int aOffset, int aRowStride, int aColStride, float[][] b, PackedColumns packed,
                         float[][] c, int cRow, int m, int k, int j0, int j1) {
-        multAdd(a, aOffset, aRowStride, aColStride, b, 0, PackedColumns.panels(packed, j0), c, cRow, m, k, j0, j1);
+        multAdd(a, aOffset, aRowStride, aColStride, b, 0, PackedColumns.floatPanels(packed, j0), c, cRow, m, k, j0, j1);
     }
 
     private static void multAdd(float[] a, int aOffset, int aRowStride, int aColStride, float[][] b, int bRow,
@@ -85,7 +85,7 @@ final class FloatKernels {
     /** The same product with B = rows [0, k) of {@code packed}'s matrix, as above. */
     static void multAdd(float[][] a, int aRow, int aCol, float[][] b, PackedColumns packed, float[][] c, int cRow,
                         int m, int k, int j0, int j1) {
-        multAdd(a, aRow, aCol, b, 0, PackedColumns.panels(packed, j0), c, cRow, m, k, j0, j1);
+        multAdd(a, aRow, aCol, b, 0, PackedColumns.floatPanels(packed, j0), c, cRow, m, k, j0, j1);
     }
 
     private static void multAdd(float[][] a, int aRow, int aCol, float[][] b, int bRow, float[][] panels,

@@ -52,9 +52,9 @@ final class FloatLayerProducts {
         weightIhT = new float[input][gateRows];
         weightHhT = new float[hidden][gateRows];
         weightHh = new float[gateRows][hidden];
-        packedWeightIhT = PackedColumns.of(input, gateRows);
-        packedWeightHhT = PackedColumns.of(hidden, gateRows);
-        packedWeightHh = PackedColumns.of(gateRows, hidden);
+        packedWeightIhT = PackedColumns.ofFloats(input, gateRows);
+        packedWeightHhT = PackedColumns.ofFloats(hidden, gateRows);
+        packedWeightHh = PackedColumns.ofFloats(gateRows, hidden);
         weightIhGradientT = new float[input][gateRows];
         weightHhGradientT = new float[hidden][gateRows];
     }

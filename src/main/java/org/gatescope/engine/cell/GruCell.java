@@ -113,8 +113,8 @@ final class GruCell extends RecurrentLayer {
             for (int b = b0; b < b1; b++) {
                 System.arraycopy(biasHh, 2 * h, recurrentTerm[b], 2 * h, h);
             }
-            MatrixKernels.multAdd(resetOperand, (t * batch + b0) * h, h, 1, weightHhT, 0, recurrentTerm, b0, b1 - b0, h,
-                    2 * h, 3 * h);
+            MatrixKernels.multAdd(resetOperand, (t * batch + b0) * h, h, 1, weightHhT, packedWeightHhT(), recurrentTerm,
+                    b0, b1 - b0, h, 2 * h, 3 * h);
         }
         for (int b = b0; b < b1; b++) {
             int row = t * batch + b;

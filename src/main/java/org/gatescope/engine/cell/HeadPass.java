@@ -284,7 +284,7 @@ final class HeadPass {
                 weightGradientT = null;
                 floatWeightT = new float[hidden][vocab];
                 floatWeightGradient = new float[vocab][hidden];
-                packedWeightT = PackedColumns.of(hidden, vocab);
+                packedWeightT = PackedColumns.ofFloats(hidden, vocab);
             } else {
                 weightT = new double[hidden][vocab];
                 weightGradientT = new double[hidden][vocab];
@@ -301,7 +301,7 @@ final class HeadPass {
                 floatRowValuesT = new float[vocab][rows];
                 floatActivationGradientT = new float[hidden][rows];
                 floatActivations = new float[rows][hidden];
-                packedActivations = PackedColumns.of(rows, hidden);
+                packedActivations = PackedColumns.ofFloats(rows, hidden);
             } else {
                 rowValuesT = new double[vocab][rows];
                 activationGradientT = new double[hidden][rows];

@@ -113,6 +113,13 @@ public abstract class RecurrentLayer {
     /** dPre_i transposed, [G·H][T·B], and (∂L/∂x)^T, [D][T·B]: the ∂L/∂x product's operands. */
     private double[][] inputTermGradientT;
     private double[][] inputGradientT;
+    /**
+     * W_ih^T, W_hh^T and W_hh in the register tiles' panels (decision 0025), packed at each load in
+     * float64; null when the tiles do not run.
+     */
+    private final PackedColumns packedWeightIhT;
+    private final PackedColumns packedWeightHhT;
+    private final PackedColumns packedWeightHh;
 
     protected RecurrentLayer(CellKind kind, int input, int hidden) {
         this.kind = kind;
@@ -126,6 +133,9 @@ public abstract class RecurrentLayer {
         biasHh = new double[gateRows];
         weightIhGradientT = new double[input][gateRows];
         weightHhGradientT = new double[hidden][gateRows];
+        packedWeightIhT = PackedColumns.ofDoubles(input, gateRows);
+        packedWeightHhT = PackedColumns.ofDoubles(hidden, gateRows);
+        packedWeightHh = PackedColumns.ofDoubles(gateRows, hidden);
     }
 
     /** A layer for the given cell; weights are read with {@link #load}. */
@@ -183,7 +193,22 @@ public abstract class RecurrentLayer {
         loadPeepholes(peepholeU, peepholeF, peepholeO);
         if (floatProducts != null) {
             floatProducts.load(weightIhT, weightHhT, weightHh);
+        } else {
+            packDoubleWeights();
         }
+    }
+
+    private void packDoubleWeights() {
+        if (packedWeightHh != null) {
+            packedWeightIhT.pack(weightIhT);
+            packedWeightHhT.pack(weightHhT);
+            packedWeightHh.pack(weightHh);
+        }
+    }
+
+    /** W_hh^T's panels for a cell's own double product, or null (float32, where they are not kept, or no tiles). */
+    protected final PackedColumns packedWeightHhT() {
+        return floatProducts == null ? packedWeightHhT : null;
     }
 
     /**
@@ -193,7 +218,10 @@ public abstract class RecurrentLayer {
      */
     public void setPrecision(Precision precision) {
         if (precision == Precision.FLOAT64) {
-            floatProducts = null;
+            if (floatProducts != null) {
+                floatProducts = null;
+                packDoubleWeights();
+            }
         } else if (floatProducts == null) {
             floatProducts = new FloatLayerProducts(input, hidden, gateRows);
             floatProducts.load(weightIhT, weightHhT, weightHh);
@@ -314,7 +342,8 @@ public abstract class RecurrentLayer {
         for (int i = termRow; i < termRow + m; i++) {
             System.arraycopy(biasIh, 0, inputTerm[i], 0, gateRows);
         }
-        MatrixKernels.multAdd(x, xRow * input, input, 1, weightIhT, 0, inputTerm, termRow, m, input, 0, gateRows);
+        MatrixKernels.multAdd(x, xRow * input, input, 1, weightIhT, packedWeightIhT, inputTerm, termRow, m, input, 0,
+                gateRows);
     }
 
     /** x&lt;t&gt; W_ih^T + b_ih of sequence b, [G·H], while step t is computed. */
@@ -344,8 +373,8 @@ public abstract class RecurrentLayer {
             System.arraycopy(biasHh, 0, recurrentTerm[b], 0, columns);
         }
         if (t > 0) { // a<0> = 0
-            MatrixKernels.multAdd(activation, ((t - 1) * batch + b0) * hidden, hidden, 1, weightHhT, 0, recurrentTerm,
-                    b0, b1 - b0, hidden, 0, columns);
+            MatrixKernels.multAdd(activation, ((t - 1) * batch + b0) * hidden, hidden, 1, weightHhT, packedWeightHhT,
+                    recurrentTerm, b0, b1 - b0, hidden, 0, columns);
         }
     }
 
@@ -453,7 +482,7 @@ public abstract class RecurrentLayer {
                         previousActivationGradient);
             } else if (t > 0) {
                 // ∂L/∂a<t-1> = dPre_h · W_hh + the paths that skip W_hh (written by the cell).
-                MatrixKernels.multAdd(recurrentTermGradient, t * batch + b0, 0, weightHh, 0,
+                MatrixKernels.multAdd(recurrentTermGradient, t * batch + b0, 0, weightHh, packedWeightHh,
                         previousActivationGradient, b0, b1 - b0, columns, 0, hidden);
             }
         }

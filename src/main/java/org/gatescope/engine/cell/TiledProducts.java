@@ -39,6 +39,7 @@ final class TiledProducts {
     private static final ThreadLocal<double[]> DOUBLE_PACK = ThreadLocal.withInitial(() -> new double[0]);
     private static final ThreadLocal<float[]> FLOAT_PACK = ThreadLocal.withInitial(() -> new float[0]);
     private static final ThreadLocal<float[]> FLOAT_PANEL = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<double[]> DOUBLE_PANEL = ThreadLocal.withInitial(() -> new double[0]);
 
     private TiledProducts() {
     }
@@ -60,12 +61,41 @@ final class TiledProducts {
 
     // ---- double ---------------------------------------------------------------------------
 
+    /** Columns a double panel holds. */
+    static int doublePanelWidth() {
+        return 2 * DL;
+    }
+
     /**
-     * As {@link MatrixKernels#multAdd(double[], int, int, int, double[][], int, double[][], int, int, int, int, int)},
-     * for m a multiple of 4 and j1 − j0 a multiple of {@link #doubleColumns}' step.
+     * panels[q][p·W + j] = b[p][q·W + j] for p &lt; rows, j &lt; W = {@link #doublePanelWidth()}, for
+     * each whole panel of columns [0, cols).
      */
+    static void packDoublePanels(double[][] b, int rows, int cols, double[][] panels) {
+        int width = 2 * DL;
+        for (int q = 0; q < cols / width; q++) {
+            packDoublePanel(b, 0, rows, q * width, panels[q]);
+        }
+    }
+
+    private static void packDoublePanel(double[][] b, int bRow, int k, int j, double[] panel) {
+        int width = 2 * DL;
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(b[bRow + p], j, panel, p * width, width);
+        }
+    }
+
+    /** As {@link MatrixKernels#multAdd(double[], int, int, int, double[][], int, double[][], int, int, int, int, int)}. */
     static void multAdd(double[] a, int aOffset, int aRowStride, int aColStride, double[][] b, int bRow,
                         double[][] c, int cRow, int m, int k, int j0, int j1) {
+        multAdd(a, aOffset, aRowStride, aColStride, b, bRow, null, c, cRow, m, k, j0, j1);
+    }
+
+    /**
+     * The same product with B's columns [j0, j1) from {@code panels} when not null (B's rows
+     * [0, k), j0 a multiple of the panel width), from {@code b}'s rows [bRow, bRow + k) otherwise.
+     */
+    static void multAdd(double[] a, int aOffset, int aRowStride, int aColStride, double[][] b, int bRow,
+                        double[][] panels, double[][] c, int cRow, int m, int k, int j0, int j1) {
         for (int i0 = 0; i0 < m; i0 += BLOCK_ROWS) {
             int rows = Math.min(BLOCK_ROWS, m - i0);
             double[] pack = doublePack(rows * k);
@@ -76,13 +106,19 @@ final class TiledProducts {
                     pack[base + p * TILE_ROWS] = a[ai + p * aColStride];
                 }
             }
-            doubleTiles(pack, rows, b, bRow, c, cRow + i0, k, j0, j1);
+            doubleTiles(pack, rows, b, bRow, panels, c, cRow + i0, k, j0, j1);
         }
     }
 
     /** As {@link MatrixKernels#multAdd(double[][], int, int, double[][], int, double[][], int, int, int, int, int)}. */
     static void multAdd(double[][] a, int aRow, int aCol, double[][] b, int bRow, double[][] c, int cRow, int m,
                         int k, int j0, int j1) {
+        multAdd(a, aRow, aCol, b, bRow, null, c, cRow, m, k, j0, j1);
+    }
+
+    /** The same product with B's columns from {@code panels} when not null, as above. */
+    static void multAdd(double[][] a, int aRow, int aCol, double[][] b, int bRow, double[][] panels, double[][] c,
+                        int cRow, int m, int k, int j0, int j1) {
         for (int i0 = 0; i0 < m; i0 += BLOCK_ROWS) {
             int rows = Math.min(BLOCK_ROWS, m - i0);
             double[] pack = doublePack(rows * k);
@@ -93,7 +129,7 @@ final class TiledProducts {
                     pack[base + p * TILE_ROWS] = ai[aCol + p];
                 }
             }
-            doubleTiles(pack, rows, b, bRow, c, cRow + i0, k, j0, j1);
+            doubleTiles(pack, rows, b, bRow, panels, c, cRow + i0, k, j0, j1);
         }
     }
 
@@ -106,18 +142,34 @@ final class TiledProducts {
         return pack;
     }
 
-    private static void doubleTiles(double[] pack, int rows, double[][] b, int bRow, double[][] c, int cRow, int k,
-                                    int j0, int j1) {
-        for (int j = j0; j < j1; j += 2 * DL) {
+    private static void doubleTiles(double[] pack, int rows, double[][] b, int bRow, double[][] panels, double[][] c,
+                                   int cRow, int k, int j0, int j1) {
+        int width = 2 * DL;
+        double[] scratch = null;
+        if (panels == null) {
+            scratch = DOUBLE_PANEL.get();
+            if (scratch.length < width * k) {
+                scratch = new double[width * k];
+                DOUBLE_PANEL.set(scratch);
+            }
+        }
+        for (int j = j0; j < j1; j += width) {
+            double[] panel;
+            if (panels != null) {
+                panel = panels[j / width];
+            } else {
+                packDoublePanel(b, bRow, k, j, scratch);
+                panel = scratch;
+            }
             for (int t = 0; t < rows; t += TILE_ROWS) {
-                doubleTile(pack, t * k, b, bRow, c[cRow + t], c[cRow + t + 1], c[cRow + t + 2], c[cRow + t + 3], j, k);
+                doubleTile(pack, t * k, panel, c[cRow + t], c[cRow + t + 1], c[cRow + t + 2], c[cRow + t + 3], j, k);
             }
         }
     }
 
-    /** Columns [j, j + 2·DL) of four rows of C, over all of k. */
-    private static void doubleTile(double[] pa, int pa0, double[][] b, int bRow, double[] c0, double[] c1,
-                                   double[] c2, double[] c3, int j, int k) {
+    /** Columns [j, j + 2·DL) of four rows of C, over all of k, B's columns read from their panel. */
+    private static void doubleTile(double[] pa, int pa0, double[] panel, double[] c0, double[] c1, double[] c2,
+                                   double[] c3, int j, int k) {
         int jh = j + DL;
         DoubleVector x00 = DoubleVector.fromArray(DOUBLES, c0, j);
         DoubleVector x01 = DoubleVector.fromArray(DOUBLES, c0, jh);
@@ -132,18 +184,15 @@ final class TiledProducts {
         int k4 = k - k % 4;
         int p = 0;
         for (; p < k4; p += 4) {
-            double[] r0 = b[bRow + p];
-            double[] r1 = b[bRow + p + 1];
-            double[] r2 = b[bRow + p + 2];
-            double[] r3 = b[bRow + p + 3];
-            DoubleVector b00 = DoubleVector.fromArray(DOUBLES, r0, j);
-            DoubleVector b10 = DoubleVector.fromArray(DOUBLES, r1, j);
-            DoubleVector b20 = DoubleVector.fromArray(DOUBLES, r2, j);
-            DoubleVector b30 = DoubleVector.fromArray(DOUBLES, r3, j);
-            DoubleVector b01 = DoubleVector.fromArray(DOUBLES, r0, jh);
-            DoubleVector b11 = DoubleVector.fromArray(DOUBLES, r1, jh);
-            DoubleVector b21 = DoubleVector.fromArray(DOUBLES, r2, jh);
-            DoubleVector b31 = DoubleVector.fromArray(DOUBLES, r3, jh);
+            int r = p * 2 * DL;
+            DoubleVector b00 = DoubleVector.fromArray(DOUBLES, panel, r);
+            DoubleVector b01 = DoubleVector.fromArray(DOUBLES, panel, r + DL);
+            DoubleVector b10 = DoubleVector.fromArray(DOUBLES, panel, r + 2 * DL);
+            DoubleVector b11 = DoubleVector.fromArray(DOUBLES, panel, r + 3 * DL);
+            DoubleVector b20 = DoubleVector.fromArray(DOUBLES, panel, r + 4 * DL);
+            DoubleVector b21 = DoubleVector.fromArray(DOUBLES, panel, r + 5 * DL);
+            DoubleVector b30 = DoubleVector.fromArray(DOUBLES, panel, r + 6 * DL);
+            DoubleVector b31 = DoubleVector.fromArray(DOUBLES, panel, r + 7 * DL);
             int q = pa0 + p * TILE_ROWS;
             double a0 = pa[q];
             double a1 = pa[q + 4];
@@ -171,9 +220,9 @@ final class TiledProducts {
             x31 = x31.add(b01.mul(a0).add(b11.mul(a1)).add(b21.mul(a2).add(b31.mul(a3))));
         }
         for (; p < k; p++) {
-            double[] r = b[bRow + p];
-            DoubleVector v0 = DoubleVector.fromArray(DOUBLES, r, j);
-            DoubleVector v1 = DoubleVector.fromArray(DOUBLES, r, jh);
+            int r = p * 2 * DL;
+            DoubleVector v0 = DoubleVector.fromArray(DOUBLES, panel, r);
+            DoubleVector v1 = DoubleVector.fromArray(DOUBLES, panel, r + DL);
             int q = pa0 + p * TILE_ROWS;
             x00 = x00.add(v0.mul(pa[q]));
             x01 = x01.add(v1.mul(pa[q]));

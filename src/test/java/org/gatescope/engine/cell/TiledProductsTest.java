@@ -92,7 +92,7 @@ class TiledProductsTest {
     void packedWeightsGiveTheLoopsBits(int m, int k, int packedRows, int n, int j0, int j1) {
         Random random = new Random(m * 41L + k + n);
         float[][] b = floatRows(random, packedRows, n);
-        PackedColumns packed = PackedColumns.of(packedRows, n);
+        PackedColumns packed = PackedColumns.ofFloats(packedRows, n);
         packed.pack(b);
         float[][] initial = floatRows(random, m, n);
 
@@ -109,6 +109,29 @@ class TiledProductsTest {
         packed.pack(b);
         assertSame(initial, c -> FloatKernels.multAdd(a, 0, k, 1, b, packed, c, 0, m, k, j0, j1),
                 c -> FloatKernels.loopMultAdd(a, 0, k, 1, b, 0, c, 0, m, k, j0, j1));
+    }
+
+    @ParameterizedTest(name = "m={0} k={1} of {2} rows, n={3}, columns [{4}, {5})")
+    @CsvSource({
+        "32, 256, 256, 768, 0, 768",
+        "33, 40, 64, 100, 0, 100",
+        "8, 48, 64, 96, 32, 96",
+        "8, 48, 64, 96, 5, 90"
+    })
+    void packedDoubleWeightsGiveTheLoopsBits(int m, int k, int packedRows, int n, int j0, int j1) {
+        Random random = new Random(m * 43L + k + n);
+        double[][] b = rows(random, packedRows, n);
+        PackedColumns packed = PackedColumns.ofDoubles(packedRows, n);
+        packed.pack(b);
+        double[][] initial = rows(random, m, n);
+
+        double[] a = values(random, m * k);
+        assertSame(initial, c -> MatrixKernels.multAdd(a, 0, k, 1, b, packed, c, 0, m, k, j0, j1),
+                c -> MatrixKernels.loopMultAdd(a, 0, k, 1, b, 0, c, 0, m, k, j0, j1));
+
+        double[][] ar = rows(random, m, k);
+        assertSame(initial, c -> MatrixKernels.multAdd(ar, 0, 0, b, packed, c, 0, m, k, j0, j1),
+                c -> MatrixKernels.loopMultAdd(ar, 0, 0, b, 0, c, 0, m, k, j0, j1));
     }
 
     @Test
