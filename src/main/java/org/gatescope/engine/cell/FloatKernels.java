@@ -164,6 +164,19 @@ final class FloatKernels {
         }
     }
 
+    /** to[c][r] = (float) from[r][c] for r in [r0, r1), c in [c0, c1): {@link #transposeBlock} from double rows. */
+    static void narrowTransposed(double[][] from, int r0, int r1, int c0, int c1, float[][] to) {
+        for (int b0 = c0; b0 < c1; b0 += 16) {
+            int b1 = Math.min(c1, b0 + 16);
+            for (int r = r0; r < r1; r++) {
+                double[] row = from[r];
+                for (int c = b0; c < b1; c++) {
+                    to[c][r] = (float) row[c];
+                }
+            }
+        }
+    }
+
     /** As {@link MatrixKernels#untranspose}, widening to double. */
     static void untranspose(float[][] columns, int width, int r0, int r1, double[] flat) {
         for (int c = 0; c < width; c++) {

@@ -203,11 +203,6 @@ final class HeadPass {
                     row[c] = row[c] * s;
                 }
             }
-            if (single) {
-                for (int r = Workers.rangeStart(n, rowParts, part); r < Workers.rangeStart(n, rowParts, part + 1); r++) {
-                    FloatKernels.narrow(rowValues[r], floatRowValues[r], 0, v);
-                }
-            }
         });
         if (packedActivations != null) {
             packedActivations.pack(floatActivations);
@@ -229,7 +224,7 @@ final class HeadPass {
             if (single) {
                 // ∂L/∂W_head = dLogits^T · a, rows [j0, j1): W_head's layout, added row by row. Each
                 // element sums the same terms in the same order as a^T · dLogits would.
-                FloatKernels.transposeBlock(floatRowValues, 0, n, j0, j1, floatRowValuesT);
+                FloatKernels.narrowTransposed(rowValues, 0, n, j0, j1, floatRowValuesT);
                 FloatKernels.zero(floatWeightGradient, j0, j1, 0, h);
                 FloatKernels.multAdd(floatRowValuesT, j0, 0, floatActivations, packedActivations, floatWeightGradient, j0,
                         j1 - j0, n, 0, h);
