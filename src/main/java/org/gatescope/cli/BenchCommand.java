@@ -65,7 +65,12 @@ final class BenchCommand implements Command {
                 defaults.batch(), defaults.steps(), defaults.warmupSeconds(), defaults.measureSeconds(), repeats));
         List<BenchRow> rows = new ArrayList<>();
         List<BenchRow> torchRows = new ArrayList<>();
-        out.println("kernels: " + Tiling.describe());
+        // The tiles take over from the loops only once compiled (Tiling): warm them before timing anything.
+        long warmUpStart = System.nanoTime();
+        Tiling.warmUpNow();
+        out.println("kernels: " + Tiling.describe() + (Tiling.warm()
+                ? String.format(java.util.Locale.ROOT, " (warmed up in %.1f s)", (System.nanoTime() - warmUpStart) / 1e9)
+                : ""));
         try (TorchReference torch = reference ? new TorchReference(options.get("python", TorchReference.DEFAULT_PYTHON),
                 options.get("blas"), repeats, defaults.traceLength(), LayerBenchmark.LM_TRACE_LENGTH) : null) {
             // PyTorch's row for a shape, measured once for GateScope's rows of both precisions.

@@ -33,7 +33,7 @@ final class FloatKernels {
 
     private static void multAdd(float[] a, int aOffset, int aRowStride, int aColStride, float[][] b, int bRow,
                                 float[][] panels, float[][] c, int cRow, int m, int k, int j0, int j1) {
-        if (Tiling.ENABLED) {
+        if (Tiling.worthIt(m, k, j1 - j0)) {
             int m4 = m - m % 4;
             int jt = j0 + TiledProducts.floatColumns(j1 - j0);
             if (m4 > 0 && jt > j0) {
@@ -90,7 +90,7 @@ final class FloatKernels {
 
     private static void multAdd(float[][] a, int aRow, int aCol, float[][] b, int bRow, float[][] panels,
                                 float[][] c, int cRow, int m, int k, int j0, int j1) {
-        if (Tiling.ENABLED) {
+        if (Tiling.worthIt(m, k, j1 - j0)) {
             int m4 = m - m % 4;
             int jt = j0 + TiledProducts.floatColumns(j1 - j0);
             if (m4 > 0 && jt > j0) {

@@ -66,7 +66,7 @@ final class MatrixKernels {
 
     private static void multAdd(double[] a, int aOffset, int aRowStride, int aColStride, double[][] b, int bRow,
                                 double[][] panels, double[][] c, int cRow, int m, int k, int j0, int j1) {
-        if (Tiling.ENABLED) {
+        if (Tiling.worthIt(m, k, j1 - j0)) {
             int m4 = m - m % 4;
             int jt = j0 + TiledProducts.doubleColumns(j1 - j0);
             if (m4 > 0 && jt > j0) {
@@ -130,7 +130,7 @@ final class MatrixKernels {
 
     private static void multAdd(double[][] a, int aRow, int aCol, double[][] b, int bRow, double[][] panels,
                                 double[][] c, int cRow, int m, int k, int j0, int j1) {
-        if (Tiling.ENABLED) {
+        if (Tiling.worthIt(m, k, j1 - j0)) {
             int m4 = m - m % 4;
             int jt = j0 + TiledProducts.doubleColumns(j1 - j0);
             if (m4 > 0 && jt > j0) {

@@ -44,6 +44,53 @@ final class TiledProducts {
     private TiledProducts() {
     }
 
+    /**
+     * Runs every entry point, in both precisions, on small arrays until C2 has compiled them: for
+     * at least a second and until the tiles beat the loops on the same products three times in a
+     * row (at most 30 s; if they never do, they are still correct, only slower).
+     */
+    static void warmUp() {
+        int m = 32;
+        int k = 64;
+        int fn = 4 * FL;
+        int dn = 4 * DL;
+        float[][] fa = new float[m][k];
+        float[][] fb = new float[k][fn];
+        float[][] fc = new float[m][fn];
+        float[] fflat = new float[m * k];
+        float[][] fpanels = new float[fn / (2 * FL)][k * 2 * FL];
+        double[][] da = new double[m][k];
+        double[][] db = new double[k][dn];
+        double[][] dc = new double[m][dn];
+        double[] dflat = new double[m * k];
+        double[][] dpanels = new double[dn / (2 * DL)][k * 2 * DL];
+        packFloatPanels(fb, k, fn, fpanels);
+        packDoublePanels(db, k, dn, dpanels);
+        long begin = System.nanoTime();
+        long deadline = begin + 30_000_000_000L;
+        int wins = 0;
+        // at least a second: early on, tiles compiled by C1 (boxed) can beat loops still interpreted
+        while ((wins < 3 || System.nanoTime() - begin < 1_000_000_000L) && System.nanoTime() < deadline) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                multAdd(fflat, 0, k, 1, fb, 0, null, fc, 0, m, k, 0, fn);
+                multAdd(fa, 0, 0, fb, 0, fpanels, fc, 0, m, k, 0, fn);
+                multAdd(dflat, 0, k, 1, db, 0, null, dc, 0, m, k, 0, dn);
+                multAdd(da, 0, 0, db, 0, dpanels, dc, 0, m, k, 0, dn);
+            }
+            long tiles = System.nanoTime() - start;
+            start = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                FloatKernels.loopMultAdd(fflat, 0, k, 1, fb, 0, fc, 0, m, k, 0, fn);
+                FloatKernels.loopMultAdd(fa, 0, 0, fb, 0, fc, 0, m, k, 0, fn);
+                MatrixKernels.loopMultAdd(dflat, 0, k, 1, db, 0, dc, 0, m, k, 0, dn);
+                MatrixKernels.loopMultAdd(da, 0, 0, db, 0, dc, 0, m, k, 0, dn);
+            }
+            long loops = System.nanoTime() - start;
+            wins = tiles < loops ? wins + 1 : 0;
+        }
+    }
+
     /** Columns from j0 that the tiles cover: a multiple of two double vectors, at most n. */
     static int doubleColumns(int n) {
         return n - n % (2 * DL);

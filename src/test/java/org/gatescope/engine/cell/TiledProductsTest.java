@@ -1,9 +1,11 @@
 package org.gatescope.engine.cell;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,23 +20,38 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TiledProductsTest {
 
+    @BeforeAll
+    static void warmTheTiles() {
+        // Until warm, the products run on the loops (Tiling): the tests below would compare the
+        // loops with themselves.
+        Tiling.warmUpNow();
+    }
+
     @Test
     void theTestJvmRunsTheTiles() {
-        // surefire passes --add-modules jdk.incubator.vector; without it every test below would
-        // compare the loops with themselves.
+        // surefire passes --add-modules jdk.incubator.vector.
         assertTrue(Tiling.ENABLED, Tiling.describe());
+        assertTrue(Tiling.warm(), Tiling.describe());
+    }
+
+    @Test
+    void aSentenceSizedProductStaysOnTheLoops() {
+        // A trace's products (a dozen rows) never wait for the tiles, warm or not.
+        assertFalse(Tiling.worthIt(12, 48, 7330));
+        assertFalse(Tiling.worthIt(48, 12, 1024));
+        assertTrue(Tiling.worthIt(32, 256, 768));
     }
 
     @ParameterizedTest(name = "m={0} k={1} n={2} columns [{3}, {4})")
     @CsvSource({
-        "4, 4, 32, 0, 32",
-        "4, 1, 16, 0, 16",
-        "7, 13, 70, 3, 70",
+        "16, 256, 32, 0, 32",
+        "16, 1, 8200, 0, 8200",
+        "17, 13, 700, 3, 700",
         "32, 256, 768, 0, 768",
-        "33, 35, 96, 32, 96",
-        "130, 10, 50, 1, 49", // three blocks of packed rows, ten terms: one four, then singles
-        "9, 1030, 40, 0, 40",
-        "3, 8, 64, 0, 64" // fewer rows than a tile: the loops alone
+        "33, 35, 160, 32, 160",
+        "130, 10, 130, 1, 129", // three blocks of packed rows, ten terms: one four, then singles
+        "19, 1030, 40, 0, 40",
+        "3, 8, 64, 0, 64" // a sentence-sized product: the loops alone
     })
     void doubleTilesGiveTheLoopsBits(int m, int k, int n, int j0, int j1) {
         Random random = new Random(m * 31L + k * 17L + n);
@@ -56,13 +73,13 @@ class TiledProductsTest {
 
     @ParameterizedTest(name = "m={0} k={1} n={2} columns [{3}, {4})")
     @CsvSource({
-        "4, 4, 32, 0, 32",
-        "4, 1, 32, 0, 32",
-        "7, 13, 70, 3, 70",
+        "16, 256, 32, 0, 32",
+        "16, 1, 8200, 0, 8200",
+        "17, 13, 700, 3, 700",
         "32, 256, 768, 0, 768",
-        "33, 35, 96, 32, 96",
-        "130, 10, 100, 1, 99",
-        "9, 1030, 40, 0, 40"
+        "33, 35, 160, 32, 160",
+        "130, 10, 130, 1, 129",
+        "19, 1030, 40, 0, 40"
     })
     void floatTilesGiveTheLoopsBits(int m, int k, int n, int j0, int j1) {
         Random random = new Random(m * 37L + k * 13L + n);
@@ -86,8 +103,8 @@ class TiledProductsTest {
     @CsvSource({
         "32, 256, 256, 1024, 0, 1024",
         "33, 40, 64, 100, 0, 100", // columns beyond the last panel, a row beyond the last tile
-        "8, 48, 64, 96, 32, 96", // from the second panel; k below the packed rows
-        "8, 48, 64, 96, 5, 90" // j0 off a panel's edge: the panels cannot serve
+        "16, 64, 80, 192, 32, 192", // from the second panel; k below the packed rows
+        "16, 64, 80, 192, 5, 190" // j0 off a panel's edge: the panels cannot serve
     })
     void packedWeightsGiveTheLoopsBits(int m, int k, int packedRows, int n, int j0, int j1) {
         Random random = new Random(m * 41L + k + n);
@@ -115,8 +132,8 @@ class TiledProductsTest {
     @CsvSource({
         "32, 256, 256, 768, 0, 768",
         "33, 40, 64, 100, 0, 100",
-        "8, 48, 64, 96, 32, 96",
-        "8, 48, 64, 96, 5, 90"
+        "16, 64, 80, 192, 32, 192",
+        "16, 64, 80, 192, 5, 190"
     })
     void packedDoubleWeightsGiveTheLoopsBits(int m, int k, int packedRows, int n, int j0, int j1) {
         Random random = new Random(m * 43L + k + n);
@@ -138,9 +155,9 @@ class TiledProductsTest {
     void floatSumsAreOneFusedMultiplyAddPerTermInTheOrderOfK() {
         // The float path's stated rounding: c = fma(a_k−1, b_k−1, … fma(a_0, b_0, c)).
         Random random = new Random(3);
-        int m = 8;
+        int m = 20;
         int k = 19;
-        int n = 64;
+        int n = 352;
         float[] a = floatValues(random, m * k);
         float[][] b = floatRows(random, k, n);
         float[][] c = floatRows(random, m, n);
