@@ -1,5 +1,8 @@
 package org.gatescope.engine.cell;
 
+import static org.gatescope.engine.cell.RandomMatrices.copy;
+import static org.gatescope.engine.cell.RandomMatrices.rows;
+import static org.gatescope.engine.cell.RandomMatrices.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,24 +32,24 @@ class MatrixKernelsTest {
     })
     void productMatchesTripleLoop(int m, int k, int n, int j0, int j1) {
         Random random = new Random(m * 31L + k * 17L + n);
-        double[][] b = randomRows(random, k + 2, n);
-        double[][] initial = randomRows(random, m + 1, n);
+        double[][] b = rows(random, k + 2, n);
+        double[][] initial = rows(random, m + 1, n);
 
         // A flat [m × k] at an offset.
         int offset = 3;
-        double[] a = randomArray(random, offset + m * k);
+        double[] a = values(random, offset + m * k);
         double[][] c = copy(initial);
         MatrixKernels.multAdd(a, offset, k, 1, b, 2, c, 1, m, k, j0, j1);
         assertProduct(initial, c, (i, p) -> a[offset + i * k + p], b, 2, 1, m, k, j0, j1, n);
 
         // A flat [k × m], read transposed.
-        double[] at = randomArray(random, k * m);
+        double[] at = values(random, k * m);
         double[][] ct = copy(initial);
         MatrixKernels.multAdd(at, 0, 1, m, b, 0, ct, 0, m, k, j0, j1);
         assertProduct(initial, ct, (i, p) -> at[p * m + i], b, 0, 0, m, k, j0, j1, n);
 
         // A as rows, from column 2.
-        double[][] ar = randomRows(random, m + 1, k + 2);
+        double[][] ar = rows(random, m + 1, k + 2);
         double[][] cr = copy(initial);
         MatrixKernels.multAdd(ar, 1, 2, b, 1, cr, 0, m, k, j0, j1);
         assertProduct(initial, cr, (i, p) -> ar[1 + i][2 + p], b, 1, 0, m, k, j0, j1, n);
@@ -58,8 +61,8 @@ class MatrixKernelsTest {
         Random random = new Random(5);
         int k = 77;
         int n = 300;
-        double[][] b = randomRows(random, k, n);
-        double[] a = randomArray(random, 200 * k);
+        double[][] b = rows(random, k, n);
+        double[] a = values(random, 200 * k);
         double[][] together = new double[200][n];
         MatrixKernels.multAdd(a, 0, k, 1, b, 0, together, 0, 200, k, 0, n);
         for (int i : new int[] {0, 57, 199}) {
@@ -76,7 +79,7 @@ class MatrixKernelsTest {
         Random random = new Random(9);
         int rows = 19;
         int cols = 11;
-        double[] flat = randomArray(random, rows * cols);
+        double[] flat = values(random, rows * cols);
 
         double[][] transposed = new double[cols][rows];
         MatrixKernels.transposeInto(flat, rows, cols, transposed);
@@ -90,7 +93,7 @@ class MatrixKernelsTest {
         }
 
         // target [cols × rows] += (the rows' columns 2 … 8)ᵀ
-        double[] target = randomArray(random, cols * rows);
+        double[] target = values(random, cols * rows);
         double[] before = target.clone();
         MatrixKernels.addTransposed(copied, rows, 2, 7, target, rows);
         for (int j = 0; j < cols; j++) {
@@ -134,29 +137,5 @@ class MatrixKernelsTest {
                         "C[" + i + "][" + j + "] = " + c[i][j] + ", expected " + expected);
             }
         }
-    }
-
-    private static double[][] randomRows(Random random, int rows, int cols) {
-        double[][] out = new double[rows][];
-        for (int i = 0; i < rows; i++) {
-            out[i] = randomArray(random, cols);
-        }
-        return out;
-    }
-
-    private static double[] randomArray(Random random, int n) {
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = random.nextGaussian();
-        }
-        return out;
-    }
-
-    private static double[][] copy(double[][] rows) {
-        double[][] out = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = rows[i].clone();
-        }
-        return out;
     }
 }

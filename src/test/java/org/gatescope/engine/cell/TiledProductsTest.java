@@ -1,5 +1,10 @@
 package org.gatescope.engine.cell;
 
+import static org.gatescope.engine.cell.RandomMatrices.copy;
+import static org.gatescope.engine.cell.RandomMatrices.floatRows;
+import static org.gatescope.engine.cell.RandomMatrices.floatValues;
+import static org.gatescope.engine.cell.RandomMatrices.rows;
+import static org.gatescope.engine.cell.RandomMatrices.values;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -199,53 +204,5 @@ class TiledProductsTest {
         for (int i = 0; i < initial.length; i++) {
             assertArrayEquals(expected[i], actual[i], "row " + i);
         }
-    }
-
-    private static double[][] rows(Random random, int count, int cols) {
-        double[][] out = new double[count][];
-        for (int i = 0; i < count; i++) {
-            out[i] = values(random, cols);
-        }
-        return out;
-    }
-
-    private static double[] values(Random random, int n) {
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = random.nextGaussian();
-        }
-        return out;
-    }
-
-    private static float[][] floatRows(Random random, int count, int cols) {
-        float[][] out = new float[count][];
-        for (int i = 0; i < count; i++) {
-            out[i] = floatValues(random, cols);
-        }
-        return out;
-    }
-
-    private static float[] floatValues(Random random, int n) {
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) random.nextGaussian();
-        }
-        return out;
-    }
-
-    private static double[][] copy(double[][] rows) {
-        double[][] out = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = rows[i].clone();
-        }
-        return out;
-    }
-
-    private static float[][] copy(float[][] rows) {
-        float[][] out = new float[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = rows[i].clone();
-        }
-        return out;
     }
 }
