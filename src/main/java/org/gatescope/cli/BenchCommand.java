@@ -38,14 +38,15 @@ final class BenchCommand implements Command {
     public String usage() {
         return "bench [--cells lstm,gru,peephole_lstm] [--hidden 16,64,256] [--embed 32] [--lm-cells gru,lstm]"
                 + " [--lm-hidden 64,256] [--vocab 5000] [--case trace|train|lm-train|lm-trace|lm|all,…]"
-                + " [--threads N[,M]] [--precision float64,float32] [--repeats 5] [--reference]"
+                + " [--threads N[,M]] [--precision float64,float32] [--repeats 5] [--in-process] [--reference]"
                 + " [--python /usr/bin/python3] [--blas DIR]";
     }
 
     @Override
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(name(), args, 0, Set.of("cells", "hidden", "embed", "case", "repeats",
-                "threads", "lm-cells", "lm-hidden", "vocab", "python", "blas", "precision"), Set.of("reference"));
+                "threads", "lm-cells", "lm-hidden", "vocab", "python", "blas", "precision"), Set.of("reference",
+                "in-process"));
         List<CellKind> cells = cells(options.get("cells", "lstm,gru,peephole_lstm"), "cells");
         List<Integer> hiddenSizes = sizes(options.get("hidden", "16,64,256"), "hidden", 4096);
         List<CellKind> lmCells = cells(options.get("lm-cells", "gru,lstm"), "lm-cells");
@@ -65,12 +66,18 @@ final class BenchCommand implements Command {
                 defaults.batch(), defaults.steps(), defaults.warmupSeconds(), defaults.measureSeconds(), repeats));
         List<BenchRow> rows = new ArrayList<>();
         List<BenchRow> torchRows = new ArrayList<>();
-        // The tiles take over from the loops only once compiled (Tiling): warm them before timing anything.
-        long warmUpStart = System.nanoTime();
-        Tiling.warmUpNow();
-        out.println("kernels: " + Tiling.describe() + (Tiling.warm()
-                ? String.format(java.util.Locale.ROOT, " (warmed up in %.1f s)", (System.nanoTime() - warmUpStart) / 1e9)
-                : ""));
+        // Each case in a JVM of its own unless --in-process (BenchCases says why); a JVM that times
+        // cases warms the tiles up first: they take over from the loops only once compiled (Tiling).
+        BenchCases cases = options.has("in-process") ? null : BenchCases.forked(repeats).orElse(null);
+        if (cases == null) {
+            long warmUpStart = System.nanoTime();
+            Tiling.warmUpNow();
+            out.println("kernels: " + Tiling.describe() + (Tiling.warm() ? String.format(java.util.Locale.ROOT,
+                    " (warmed up in %.1f s)", (System.nanoTime() - warmUpStart) / 1e9) : ""));
+            cases = BenchCases.inProcess(bench);
+        } else {
+            out.println("kernels: " + Tiling.kernels() + "; each case in a JVM of its own, which warms them up first");
+        }
         try (TorchReference torch = reference ? new TorchReference(options.get("python", TorchReference.DEFAULT_PYTHON),
                 options.get("blas"), repeats, defaults.traceLength(), LayerBenchmark.LM_TRACE_LENGTH) : null) {
             // PyTorch's row for a shape, measured once for GateScope's rows of both precisions.
@@ -96,8 +103,8 @@ final class BenchCommand implements Command {
                     out.flush();
                 }
             };
-            measure(emit, which, cells, hiddenSizes, lmCells, lmHiddenSizes, threads, precisions, embed, vocab, bench,
-                    defaults);
+            measure(emit, which, cells, hiddenSizes, lmCells, lmHiddenSizes, threads, precisions, embed, vocab,
+                    cases, defaults);
         }
         for (String line : BenchRow.ratios(rows, torchRows)) {
             out.println(line);
@@ -113,12 +120,12 @@ final class BenchCommand implements Command {
 
     private static void measure(Emitter out, Set<String> which, List<CellKind> cells, List<Integer> hiddenSizes,
                                 List<CellKind> lmCells, List<Integer> lmHiddenSizes, List<Integer> threads,
-                                List<Precision> precisions, int embed, int vocab, LayerBenchmark bench,
+                                List<Precision> precisions, int embed, int vocab, BenchCases bench,
                                 LayerBenchmark.Settings defaults) {
         if (which.contains("trace")) {
             for (CellKind cell : cells) {
                 for (int h : hiddenSizes) {
-                    out.emit(BenchRow.trace(cell.id(), h, embed, bench.traceMicrosPerToken(cell, h, embed)));
+                    out.emit(BenchRow.trace(cell.id(), h, embed, bench.trace(cell, h, embed)));
                 }
             }
         }
@@ -128,7 +135,7 @@ final class BenchCommand implements Command {
                     for (int h : hiddenSizes) {
                         for (Precision p : precisions) {
                             out.emit(BenchRow.train(cell.id(), h, embed, defaults.batch(), defaults.steps(), n, p.id(),
-                                    bench.trainTokensPerSecond(cell, h, embed, Workers.of(n), p)));
+                                    bench.train(cell, h, embed, n, p)));
                         }
                     }
                 }
@@ -140,8 +147,7 @@ final class BenchCommand implements Command {
                     for (int h : lmHiddenSizes) {
                         for (Precision p : precisions) {
                             out.emit(BenchRow.languageModelTrain(cell.id(), h, embed, vocab, defaults.batch(),
-                                    defaults.steps(), n, p.id(), bench.languageModelTrainTokensPerSecond(cell, h, embed,
-                                            vocab, Workers.of(n), p)));
+                                    defaults.steps(), n, p.id(), bench.languageModelTrain(cell, h, embed, vocab, n, p)));
                         }
                     }
                 }
@@ -151,7 +157,7 @@ final class BenchCommand implements Command {
             for (CellKind cell : lmCells) {
                 for (int h : lmHiddenSizes) {
                     out.emit(BenchRow.languageModelTrace(cell.id(), h, embed, vocab,
-                            bench.languageModelTraceMicrosPerToken(cell, h, embed, vocab)));
+                            bench.languageModelTrace(cell, h, embed, vocab)));
                 }
             }
         }

@@ -89,6 +89,17 @@ class BenchRowTest {
     }
 
     @Test
+    void eachCaseIsMeasuredInAJvmOfItsOwn() {
+        // One small case: the row comes from a second JVM, started as this one was.
+        CommandLineTest.Result result = CommandLineTest.run("bench", "--case", "trace", "--cells", "gru", "--hidden",
+                "4", "--repeats", "1");
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().contains("each case in a JVM of its own"), result.out());
+        assertTrue(result.out().lines().anyMatch(line -> line.matches("trace gru H=4 D=32 us_per_token=[0-9.]+")),
+                result.out());
+    }
+
+    @Test
     void withoutPythonTheReferenceSaysSoInOneLine() {
         try (TorchReference torch = new TorchReference("/nonexistent/python3", null, 1, 10, 10)) {
             assertTrue(torch.measure(BenchRow.trace("gru", 16, 32, 1)).isEmpty());

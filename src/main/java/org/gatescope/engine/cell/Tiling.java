@@ -70,10 +70,14 @@ public final class Tiling {
         return warm;
     }
 
-    /** What the products run on, for the bench's header. */
-    public static String describe() {
+    /** What the large products run on in this JVM once warm, for the bench's header. */
+    public static String kernels() {
         return ENABLED ? "register tiles, " + TiledProducts.vectorBits() + "-bit vectors (jdk.incubator.vector)"
-                + (warm ? "" : ", not yet warm")
                 : "auto-vectorised loops (run with --add-modules jdk.incubator.vector for register tiles)";
+    }
+
+    /** {@link #kernels()} and whether the tiles are warm yet. */
+    public static String describe() {
+        return kernels() + (ENABLED && !warm ? ", not yet warm" : "");
     }
 }
