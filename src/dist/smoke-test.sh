@@ -67,6 +67,17 @@ else
     fail "trace exited $?: $(head -3 "$work/trace.err")"
 fi
 
+# gatescope bench: each case in a JVM the launcher starts again (decision 0025), on the register tiles
+if "$launcher" bench --case train --cells gru --hidden 64 --threads 1 --precision float32 --repeats 1 \
+    >"$work/bench.txt" 2>"$work/bench.err"; then
+    check "bench runs its case in a JVM of its own" grep -q "each case in a JVM of its own" "$work/bench.txt"
+    check "on the register tiles" grep -q "^kernels: register tiles" "$work/bench.txt"
+    check "and prints its row" grep -qE "^train gru H=64 D=32 batch=32 T=20 threads=1 precision=float32 tokens_per_s=[0-9]+" \
+        "$work/bench.txt"
+else
+    fail "bench exited $?: $(grep -v '^WARNING: Using incubator' "$work/bench.err" | head -3)"
+fi
+
 # a Keras .h5 model: jHDF and its libraries resolve on the image's module path
 if "$launcher" info --model "$here/src/test/resources/keras/gru2_reset_before.h5" >"$work/h5.txt" 2>"$work/h5.err"; then
     check "info on a Keras .h5 reads its two GRU layers" grep -q "GRU, 5 -> 3 units" "$work/h5.txt"

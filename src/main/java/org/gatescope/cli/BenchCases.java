@@ -132,7 +132,11 @@ abstract class BenchCases {
                 args.add(option.toString());
             }
             try {
-                Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
+                ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
+                // The packaged launcher re-executes itself with _JPACKAGE_LAUNCHER set; inherited, it would
+                // make a new launcher take its arguments for the JVM's ("ClassNotFoundException: bench").
+                builder.environment().keySet().removeIf(name -> name.startsWith("_JPACKAGE"));
+                Process process = builder.start();
                 process.getOutputStream().close();
                 String output;
                 try (InputStream in = process.getInputStream()) {
@@ -146,7 +150,8 @@ abstract class BenchCases {
                     }
                 }
                 throw new IllegalStateException(String.format(Locale.ROOT,
-                        "the JVM measuring %s exited %d without a row: %s", kind, status, lastLine(output)));
+                        "the JVM measuring %s (%s) exited %d without a row: %s", kind, String.join(" ", command),
+                        status, lastLine(output)));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start a JVM to measure " + kind + ": " + e.getMessage(), e);
             } catch (InterruptedException e) {
