@@ -147,7 +147,8 @@ final class BenchCommand implements Command {
                     for (int h : lmHiddenSizes) {
                         for (Precision p : precisions) {
                             out.emit(BenchRow.languageModelTrain(cell.id(), h, embed, vocab, defaults.batch(),
-                                    defaults.steps(), n, p.id(), bench.languageModelTrain(cell, h, embed, vocab, n, p)));
+                                    defaults.steps(), n, p.id(),
+                                    bench.languageModelTrain(cell, h, embed, vocab, n, p)));
                         }
                     }
                 }

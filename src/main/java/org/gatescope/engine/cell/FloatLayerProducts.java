@@ -52,9 +52,9 @@ final class FloatLayerProducts {
         weightIhT = new float[input][gateRows];
         weightHhT = new float[hidden][gateRows];
         weightHh = new float[gateRows][hidden];
-        packedWeightIhT = PackedColumns.ofFloats(input, gateRows);
-        packedWeightHhT = PackedColumns.ofFloats(hidden, gateRows);
-        packedWeightHh = PackedColumns.ofFloats(gateRows, hidden);
+        packedWeightIhT = PackedColumns.ofFloats(weightIhT, input, gateRows);
+        packedWeightHhT = PackedColumns.ofFloats(weightHhT, hidden, gateRows);
+        packedWeightHh = PackedColumns.ofFloats(weightHh, gateRows, hidden);
         weightIhGradientT = new float[input][gateRows];
         weightHhGradientT = new float[hidden][gateRows];
     }
@@ -65,9 +65,9 @@ final class FloatLayerProducts {
         FloatKernels.narrowInto(hhT, hidden, weightHhT);
         FloatKernels.narrowInto(hh, gateRows, weightHh);
         if (packedWeightHh != null) {
-            packedWeightIhT.pack(weightIhT);
-            packedWeightHhT.pack(weightHhT);
-            packedWeightHh.pack(weightHh);
+            packedWeightIhT.changed();
+            packedWeightHhT.changed();
+            packedWeightHh.changed();
         }
     }
 
@@ -93,7 +93,8 @@ final class FloatLayerProducts {
      */
     void inputTerm(int xRow, int termRow, int m, double[] bias, double[][] out) {
         FloatKernels.zero(inputTerm, termRow, termRow + m, 0, gateRows);
-        FloatKernels.multAdd(x, xRow * input, input, 1, weightIhT, packedWeightIhT, inputTerm, termRow, m, input, 0, gateRows);
+        FloatKernels.multAdd(x, xRow * input, input, 1, weightIhT, packedWeightIhT, inputTerm, termRow, m, input, 0,
+                gateRows);
         for (int i = termRow; i < termRow + m; i++) {
             FloatKernels.widenOnto(bias, inputTerm[i], out[i], 0, gateRows);
         }
@@ -108,8 +109,8 @@ final class FloatLayerProducts {
         FloatKernels.narrow(layerActivation, (previousRow + b0) * hidden, previousActivation, b0 * hidden,
                 (b1 - b0) * hidden);
         FloatKernels.zero(recurrentTerm, b0, b1, 0, columns);
-        FloatKernels.multAdd(previousActivation, b0 * hidden, hidden, 1, weightHhT, packedWeightHhT, recurrentTerm, b0, b1 - b0,
-                hidden, 0, columns);
+        FloatKernels.multAdd(previousActivation, b0 * hidden, hidden, 1, weightHhT, packedWeightHhT, recurrentTerm, b0,
+                b1 - b0, hidden, 0, columns);
         for (int b = b0; b < b1; b++) {
             FloatKernels.widenOnto(bias, recurrentTerm[b], out[b], 0, columns);
         }
@@ -143,8 +144,8 @@ final class FloatLayerProducts {
             return;
         }
         FloatKernels.zero(previousActivationGradient, b0, b1, 0, hidden);
-        FloatKernels.multAdd(recurrentTermGradient, row0 + b0, 0, weightHh, packedWeightHh, previousActivationGradient, b0,
-                b1 - b0, columns, 0, hidden);
+        FloatKernels.multAdd(recurrentTermGradient, row0 + b0, 0, weightHh, packedWeightHh, previousActivationGradient,
+                b0, b1 - b0, columns, 0, hidden);
         for (int b = b0; b < b1; b++) {
             FloatKernels.widenAdd(previousActivationGradient[b], previousGradient[b], 0, hidden);
         }

@@ -100,7 +100,7 @@ final class HeadPass {
             }
         });
         if (packedWeightT != null) {
-            packedWeightT.pack(floatWeightT);
+            packedWeightT.changed();
         }
         int rowParts = parts(rows, ROWS_PER_PART);
         workers.run(rowParts, part -> {
@@ -205,7 +205,7 @@ final class HeadPass {
             }
         });
         if (packedActivations != null) {
-            packedActivations.pack(floatActivations);
+            packedActivations.changed();
         }
         double[] dBias = gradients.headBias.data;
         double[] dWeight = gradients.headWeight.data;
@@ -226,8 +226,8 @@ final class HeadPass {
                 // element sums the same terms in the same order as a^T · dLogits would.
                 FloatKernels.narrowTransposed(rowValues, 0, n, j0, j1, floatRowValuesT);
                 FloatKernels.zero(floatWeightGradient, j0, j1, 0, h);
-                FloatKernels.multAdd(floatRowValuesT, j0, 0, floatActivations, packedActivations, floatWeightGradient, j0,
-                        j1 - j0, n, 0, h);
+                FloatKernels.multAdd(floatRowValuesT, j0, 0, floatActivations, packedActivations, floatWeightGradient,
+                        j0, j1 - j0, n, 0, h);
                 for (int i = j0; i < j1; i++) {
                     FloatKernels.widenAddAt(floatWeightGradient[i], dWeight, i * h, h);
                 }
@@ -279,7 +279,7 @@ final class HeadPass {
                 weightGradientT = null;
                 floatWeightT = new float[hidden][vocab];
                 floatWeightGradient = new float[vocab][hidden];
-                packedWeightT = PackedColumns.ofFloats(hidden, vocab);
+                packedWeightT = PackedColumns.ofFloats(floatWeightT, hidden, vocab);
             } else {
                 weightT = new double[hidden][vocab];
                 weightGradientT = new double[hidden][vocab];
@@ -296,7 +296,7 @@ final class HeadPass {
                 floatRowValuesT = new float[vocab][rows];
                 floatActivationGradientT = new float[hidden][rows];
                 floatActivations = new float[rows][hidden];
-                packedActivations = PackedColumns.ofFloats(rows, hidden);
+                packedActivations = PackedColumns.ofFloats(floatActivations, rows, hidden);
             } else {
                 rowValuesT = new double[vocab][rows];
                 activationGradientT = new double[hidden][rows];

@@ -51,7 +51,7 @@ final class MatrixKernels {
      */
     static void multAdd(double[] a, int aOffset, int aRowStride, int aColStride, double[][] b, int bRow,
                         double[][] c, int cRow, int m, int k, int j0, int j1) {
-        multAdd(a, aOffset, aRowStride, aColStride, b, bRow, null, c, cRow, m, k, j0, j1);
+        multAdd(a, aOffset, aRowStride, aColStride, b, bRow, (PackedColumns) null, c, cRow, m, k, j0, j1);
     }
 
     /**
@@ -60,17 +60,17 @@ final class MatrixKernels {
      */
     static void multAdd(double[] a, int aOffset, int aRowStride, int aColStride, double[][] b, PackedColumns packed,
                         double[][] c, int cRow, int m, int k, int j0, int j1) {
-        multAdd(a, aOffset, aRowStride, aColStride, b, 0, PackedColumns.doublePanels(packed, j0), c, cRow, m, k, j0,
-                j1);
+        multAdd(a, aOffset, aRowStride, aColStride, b, 0, packed, c, cRow, m, k, j0, j1);
     }
 
     private static void multAdd(double[] a, int aOffset, int aRowStride, int aColStride, double[][] b, int bRow,
-                                double[][] panels, double[][] c, int cRow, int m, int k, int j0, int j1) {
+                                PackedColumns packed, double[][] c, int cRow, int m, int k, int j0, int j1) {
         if (Tiling.worthIt(m, k, j1 - j0)) {
             int m4 = m - m % 4;
             int jt = j0 + TiledProducts.doubleColumns(j1 - j0);
             if (m4 > 0 && jt > j0) {
-                TiledProducts.multAdd(a, aOffset, aRowStride, aColStride, b, bRow, panels, c, cRow, m4, k, j0, jt);
+                TiledProducts.multAdd(a, aOffset, aRowStride, aColStride, b, bRow,
+                        PackedColumns.doublePanels(packed, j0), c, cRow, m4, k, j0, jt);
                 // the columns after the last pair of vectors, then the rows after the last four
                 if (jt < j1) {
                     loopMultAdd(a, aOffset, aRowStride, aColStride, b, bRow, c, cRow, m4, k, jt, j1);
@@ -119,22 +119,23 @@ final class MatrixKernels {
      */
     static void multAdd(double[][] a, int aRow, int aCol, double[][] b, int bRow, double[][] c, int cRow, int m,
                         int k, int j0, int j1) {
-        multAdd(a, aRow, aCol, b, bRow, null, c, cRow, m, k, j0, j1);
+        multAdd(a, aRow, aCol, b, bRow, (PackedColumns) null, c, cRow, m, k, j0, j1);
     }
 
     /** The same product with B = rows [0, k) of {@code packed}'s matrix, as above. */
     static void multAdd(double[][] a, int aRow, int aCol, double[][] b, PackedColumns packed, double[][] c, int cRow,
                         int m, int k, int j0, int j1) {
-        multAdd(a, aRow, aCol, b, 0, PackedColumns.doublePanels(packed, j0), c, cRow, m, k, j0, j1);
+        multAdd(a, aRow, aCol, b, 0, packed, c, cRow, m, k, j0, j1);
     }
 
-    private static void multAdd(double[][] a, int aRow, int aCol, double[][] b, int bRow, double[][] panels,
+    private static void multAdd(double[][] a, int aRow, int aCol, double[][] b, int bRow, PackedColumns packed,
                                 double[][] c, int cRow, int m, int k, int j0, int j1) {
         if (Tiling.worthIt(m, k, j1 - j0)) {
             int m4 = m - m % 4;
             int jt = j0 + TiledProducts.doubleColumns(j1 - j0);
             if (m4 > 0 && jt > j0) {
-                TiledProducts.multAdd(a, aRow, aCol, b, bRow, panels, c, cRow, m4, k, j0, jt);
+                TiledProducts.multAdd(a, aRow, aCol, b, bRow, PackedColumns.doublePanels(packed, j0), c, cRow, m4, k,
+                        j0, jt);
                 if (jt < j1) {
                     loopMultAdd(a, aRow, aCol, b, bRow, c, cRow, m4, k, jt, j1);
                 }

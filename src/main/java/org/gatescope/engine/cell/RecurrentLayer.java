@@ -133,9 +133,9 @@ public abstract class RecurrentLayer {
         biasHh = new double[gateRows];
         weightIhGradientT = new double[input][gateRows];
         weightHhGradientT = new double[hidden][gateRows];
-        packedWeightIhT = PackedColumns.ofDoubles(input, gateRows);
-        packedWeightHhT = PackedColumns.ofDoubles(hidden, gateRows);
-        packedWeightHh = PackedColumns.ofDoubles(gateRows, hidden);
+        packedWeightIhT = PackedColumns.ofDoubles(weightIhT, input, gateRows);
+        packedWeightHhT = PackedColumns.ofDoubles(weightHhT, hidden, gateRows);
+        packedWeightHh = PackedColumns.ofDoubles(weightHh, gateRows, hidden);
     }
 
     /** A layer for the given cell; weights are read with {@link #load}. */
@@ -200,9 +200,9 @@ public abstract class RecurrentLayer {
 
     private void packDoubleWeights() {
         if (packedWeightHh != null) {
-            packedWeightIhT.pack(weightIhT);
-            packedWeightHhT.pack(weightHhT);
-            packedWeightHh.pack(weightHh);
+            packedWeightIhT.changed();
+            packedWeightHhT.changed();
+            packedWeightHh.changed();
         }
     }
 

@@ -295,7 +295,7 @@ final class TiledProducts {
     // B is read from panels: a panel holds two vectors' width of B's columns, row after row, so a
     // tile streams through contiguous memory instead of jumping a whole row of B (4 KB for W_hh^T
     // at H = 256) for each row of k. A product packs its panels as it goes, unless the caller keeps
-    // them packed (PackedColumns: the weights, packed once per load).
+    // them packed (PackedColumns: the weights, packed once per change).
 
     /** Columns a float panel holds. */
     static int floatPanelWidth() {

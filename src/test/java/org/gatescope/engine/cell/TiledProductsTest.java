@@ -114,8 +114,7 @@ class TiledProductsTest {
     void packedWeightsGiveTheLoopsBits(int m, int k, int packedRows, int n, int j0, int j1) {
         Random random = new Random(m * 41L + k + n);
         float[][] b = floatRows(random, packedRows, n);
-        PackedColumns packed = PackedColumns.ofFloats(packedRows, n);
-        packed.pack(b);
+        PackedColumns packed = PackedColumns.ofFloats(b, packedRows, n);
         float[][] initial = floatRows(random, m, n);
 
         float[] a = floatValues(random, m * k);
@@ -126,9 +125,9 @@ class TiledProductsTest {
         assertSame(initial, c -> FloatKernels.multAdd(ar, 0, 0, b, packed, c, 0, m, k, j0, j1),
                 c -> FloatKernels.loopMultAdd(ar, 0, 0, b, 0, c, 0, m, k, j0, j1));
 
-        // After the weights change, packing again is what keeps the panels right.
+        // After the weights change, saying so is what keeps the panels right.
         b[0][j1 - 1] += 1;
-        packed.pack(b);
+        packed.changed();
         assertSame(initial, c -> FloatKernels.multAdd(a, 0, k, 1, b, packed, c, 0, m, k, j0, j1),
                 c -> FloatKernels.loopMultAdd(a, 0, k, 1, b, 0, c, 0, m, k, j0, j1));
     }
@@ -143,8 +142,7 @@ class TiledProductsTest {
     void packedDoubleWeightsGiveTheLoopsBits(int m, int k, int packedRows, int n, int j0, int j1) {
         Random random = new Random(m * 43L + k + n);
         double[][] b = rows(random, packedRows, n);
-        PackedColumns packed = PackedColumns.ofDoubles(packedRows, n);
-        packed.pack(b);
+        PackedColumns packed = PackedColumns.ofDoubles(b, packedRows, n);
         double[][] initial = rows(random, m, n);
 
         double[] a = values(random, m * k);
