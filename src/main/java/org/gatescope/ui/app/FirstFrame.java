@@ -9,7 +9,8 @@ import javafx.scene.Scene;
 /**
  * Tells the {@link StartupLog} when the first frame that shows the lecture sentence's trace has been
  * drawn: not when the stage is shown (an empty window), nor when the trace reaches the view model,
- * but when JavaFX's render thread has finished the frame of the first pulse after that.
+ * but when JavaFX's render thread has finished the frame of the first pulse after that; and, when
+ * the window opens on its {@link OpeningFrame}, when that frame, the scene's first, was drawn.
  *
  * <p>How, exactly: the trace arrives on the FX thread between pulses; the canvases paint it in the
  * next pulse's animation phase, and the scene is copied to the render thread in the same pulse,
@@ -27,7 +28,11 @@ final class FirstFrame {
     private final AtomicLong framesRendered = new AtomicLong();
     /** The count the trace's frame brings framesRendered to; 0 until known. */
     private volatile long target;
+    /** Whether the scene's first frame is the {@link OpeningFrame}, logged as the first frame when drawn. */
+    private volatile boolean opening;
     private boolean traceShown;
+    /** Whether the hooks are in: false when the log is off or JavaFX's internals could not be reached. */
+    private boolean installed;
     /** Held here: JavaFX keeps its pulse listeners in a weak map. */
     private Object pulseListener;
 
@@ -35,22 +40,42 @@ final class FirstFrame {
         this.scene = scene;
     }
 
+    /** A watcher of {@code scene}'s frames; it logs nothing until told what to look for (FX thread). */
+    static FirstFrame of(Scene scene) {
+        FirstFrame watcher = new FirstFrame(scene);
+        if (StartupLog.ENABLED) {
+            try {
+                watcher.install();
+                watcher.installed = true;
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                StartupLog.mark("(frames cannot be watched: " + e + "; the log stops at the trace)");
+            }
+        }
+        return watcher;
+    }
+
+    /** Logs the scene's first frame, the {@link OpeningFrame}, when it is drawn; call before the stage is shown. */
+    void watchOpening() {
+        opening = true;
+    }
+
     /** Logs the first frame of {@code scene} drawn once {@code trace} has a value (FX thread). */
     static void watch(Scene scene, ObservableValue<?> trace) {
+        of(scene).watch(trace);
+    }
+
+    /** Logs the first frame drawn once {@code trace} has a value (FX thread). */
+    void watch(ObservableValue<?> trace) {
         if (!StartupLog.ENABLED) {
             return;
         }
-        FirstFrame watcher = new FirstFrame(scene);
-        try {
-            watcher.install();
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            StartupLog.mark("(frames cannot be watched: " + e + "; the log stops at the trace)");
+        if (!installed) {
             trace.addListener((obs, old, now) -> StartupLog.mark("trace shown, its frame not watched"));
             return;
         }
         trace.addListener((obs, old, now) -> {
-            if (now != null && !watcher.traceShown) {
-                watcher.traceShown = true;
+            if (now != null && !traceShown) {
+                traceShown = true;
                 StartupLog.mark("trace shown (its frame is the next)");
             }
         });
@@ -97,8 +122,14 @@ final class FirstFrame {
     /** Render thread, after each frame of the scene is on the screen. */
     private void frameRendered() {
         long count = framesRendered.incrementAndGet();
+        if (count == 1 && opening) {
+            StartupLog.firstFrame("the lecture sentence's diagram (the window's controls follow)");
+        }
         long wanted = target;
         if (wanted != 0 && count == wanted) {
+            if (!opening) { // the window's own frame was its first
+                StartupLog.firstFrame("the window with the lecture sentence's trace");
+            }
             StartupLog.drawn("the window with the lecture sentence's trace");
         }
     }

@@ -11,6 +11,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.gatescope.ui.explorer.CellViewModel;
 import org.gatescope.ui.explorer.ExplorerViewModel;
 import org.gatescope.ui.explorer.ImageClipboard;
 import org.gatescope.ui.explorer.ModelCatalog;
@@ -32,6 +33,12 @@ public final class GateScopeApp extends Application {
     static final double MIN_WIDTH = 1024;
     static final double MIN_HEIGHT = 640;
 
+    /**
+     * How long the window waits for the preload's trace of the lecture sentence before it opens without
+     * its {@link OpeningFrame}: the preload is usually done before JavaFX has started.
+     */
+    private static final long PRELOAD_WAIT_MILLIS = 500;
+
     private BackgroundExecutor executor;
     private ExplorerView view;
 
@@ -52,20 +59,51 @@ public final class GateScopeApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupLog.mark("JavaFX started");
+        List<String> raw = getParameters().getRaw();
+        CellViewModel.Prepared ready = raw.isEmpty() ? OpeningModelPreload.awaitOpening(PRELOAD_WAIT_MILLIS) : null;
+        Scene scene = new Scene(new javafx.scene.Group(), windowSize().getWidth(), windowSize().getHeight());
+        FirstFrame frames = FirstFrame.of(scene);
+        if (ready != null && ready.trace() != null) {
+            // The lecture sentence's diagram first, drawn while the window's controls are made (0026).
+            scene.setRoot(new OpeningFrame(ready.trace(), ready.primaryUnit(), ExplorerViewModel.LECTURE_SENTENCE));
+            dress(stage, scene);
+            frames.watchOpening();
+            stage.show();
+            StartupLog.mark("opening frame shown");
+            OpeningFrame.replaceAfterItsFirstPulse(scene, () -> openWindow(stage, scene, frames, ready, raw));
+        } else {
+            openWindow(stage, scene, frames, ready, raw);
+        }
+    }
+
+    /**
+     * Puts the explorer's view in {@code scene}, shown in {@code stage} (showing it if it is not yet),
+     * with {@code ready}'s trace when it has one, and opens the file or session named on the command line.
+     */
+    private void openWindow(Stage stage, Scene scene, FirstFrame frames, CellViewModel.Prepared ready,
+                            List<String> raw) {
         executor = new BackgroundExecutor();
         ExplorerViewModel explorer = new ExplorerViewModel(executor, ModelCatalog.library(),
                 new HeatmapExportService(), GateScopeApp::putOnClipboard);
-        // The opening model and its trace, when the preload has them, are shown before the stage is: its
-        // first frame shows the trace (without them the window reads and traces in the background).
-        Scene scene = show(stage, explorer, SessionViewModel.userSettingsFolder(), ready -> {
-            FirstFrame.watch(ready, explorer.primary().traceProperty());
-            explorer.start(OpeningModelPreload.opening());
-        });
-        view = (ExplorerView) scene.getRoot();
-        StartupLog.mark("stage shown");
+        view = new ExplorerView(explorer, SessionViewModel.userSettingsFolder());
+        StartupLog.mark("window's controls made");
+        scene.getStylesheets().add(styleSheet());
+        // The opening model and its trace, when the preload has them, are shown with the window's first
+        // frame (without them the window reads and traces in the background).
+        frames.watch(explorer.primary().traceProperty());
+        explorer.start(ready);
+        scene.setRoot(view);
+        // six PNGs decoded: not before the first frame, which the window manager shows without them
+        stage.getIcons().setAll(WindowIcons.images());
+        if (!stage.isShowing()) {
+            dress(stage, scene);
+            stage.show();
+        }
+        view.requestFocus();
+        logShown(scene);
+        StartupLog.mark("window's controls in the stage");
         // gatescope FILE: the window opens on that model or session (read on the file lane; a bad file shows
         // its problem); gatescope --session FILE: on that session
-        List<String> raw = getParameters().getRaw();
         if (raw.size() == 2 && raw.get(0).equals(LaunchFile.SESSION_OPTION)) {
             LaunchFile.openSession(explorer, raw.get(1), view.sessions()::open);
         } else if (raw.size() == 1) {
@@ -84,32 +122,39 @@ public final class GateScopeApp extends Application {
      * {@code settingsFolder} (null: in memory only).
      */
     public static Scene show(Stage stage, ExplorerViewModel explorer, java.nio.file.Path settingsFolder) {
-        return show(stage, explorer, settingsFolder, scene -> { });
+        ExplorerView view = new ExplorerView(explorer, settingsFolder);
+        Rectangle2D size = windowSize();
+        Scene scene = new Scene(view, size.getWidth(), size.getHeight());
+        scene.getStylesheets().add(styleSheet());
+        stage.getIcons().setAll(WindowIcons.images());
+        dress(stage, scene);
+        stage.show();
+        view.requestFocus();
+        logShown(scene);
+        return scene;
     }
 
-    /** As {@link #show(Stage, ExplorerViewModel, java.nio.file.Path)}, calling {@code beforeShown} just before the stage is shown. */
-    private static Scene show(Stage stage, ExplorerViewModel explorer, java.nio.file.Path settingsFolder,
-                              java.util.function.Consumer<Scene> beforeShown) {
-        ExplorerView view = new ExplorerView(explorer, settingsFolder);
-        StartupLog.mark("window's controls made");
-        // ~1400 × 900, but never larger than the screen (a 1280 × 800 laptop, a projector).
+    private static void logShown(Scene scene) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "window shown, " + (int) scene.getWidth() + " x "
+                + (int) scene.getHeight() + ", in " + GateScopeApp.class.getModule());
+    }
+
+    /** ~1400 × 900, but never larger than the screen (a 1280 × 800 laptop, a projector). */
+    private static Rectangle2D windowSize() {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
-        scene.getStylesheets().add(styleSheet());
+        return new Rectangle2D(0, 0, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+    }
+
+    /** Gives {@code stage} the window's title, least size and {@code scene}; the icons come with the controls. */
+    private static void dress(Stage stage, Scene scene) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setTitle(TITLE);
-        stage.getIcons().setAll(WindowIcons.images());
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         stage.setScene(scene);
         // A stage already showing keeps its size when given a new scene (the window tests share one
         // stage): without this the window would open at whatever size the stage had before.
         stage.sizeToScene();
-        beforeShown.accept(scene);
-        stage.show();
-        view.requestFocus();
-        LOG.log(System.Logger.Level.DEBUG, () -> "window shown, " + (int) scene.getWidth() + " x "
-                + (int) scene.getHeight() + ", in " + GateScopeApp.class.getModule());
-        return scene;
     }
 
     static String styleSheet() {

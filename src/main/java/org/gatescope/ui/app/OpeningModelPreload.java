@@ -22,12 +22,16 @@ import org.gatescope.ui.explorer.ModelSource;
 final class OpeningModelPreload {
 
     private static volatile CellViewModel.Prepared opening;
+    /** Open once the trace is made, or the preload has given up. */
+    private static volatile boolean started;
+    private static final java.util.concurrent.CountDownLatch TRACED = new java.util.concurrent.CountDownLatch(1);
 
     private OpeningModelPreload() {
     }
 
     /** Starts reading the {@link ModelCatalog#library() library}'s opening model on a daemon thread. */
     static void start() {
+        started = true;
         Thread thread = new Thread(OpeningModelPreload::load, "gatescope-preload");
         thread.setDaemon(true);
         thread.start();
@@ -35,6 +39,23 @@ final class OpeningModelPreload {
 
     /** The opening model's trace of the lecture sentence, if it is ready; else null. Any thread. */
     static CellViewModel.Prepared opening() {
+        return opening;
+    }
+
+    /**
+     * As {@link #opening()}, waiting at most {@code millis} for a preload {@link #start() started} and
+     * still at work: it usually ends before JavaFX has started, and the window would wait for the same
+     * read and trace anyway.
+     */
+    static CellViewModel.Prepared awaitOpening(long millis) {
+        if (!started) {
+            return null;
+        }
+        try {
+            TRACED.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return opening;
     }
 
@@ -48,6 +69,7 @@ final class OpeningModelPreload {
                 opening = CellViewModel.prepare(source, model, Tokenizer.tokenize(ExplorerViewModel.LECTURE_SENTENCE));
                 StartupLog.mark("lecture sentence traced (preload)");
             }
+            TRACED.countDown();
             // the verbs of the sentence's prediction are looked up in it once the trace is shown, and the
             // Teach menu's "flip the subject's number" reads the agreement lexicon made from it
             EnglishLexicon.bundled();
@@ -55,6 +77,8 @@ final class OpeningModelPreload {
             StartupLog.mark("lexicons read (preload)");
         } catch (Exception e) { // a model file problem or any other: not this thread's to show
             // the window's own request reads it again and shows the problem
+        } finally {
+            TRACED.countDown();
         }
     }
 }

@@ -22,6 +22,8 @@ public final class StartupLog {
     public static final boolean ENABLED = Boolean.getBoolean(PROPERTY);
     /** What {@link #drawn} prints first: a script waits for this line. */
     public static final String DRAWN = "drawn";
+    /** What {@link #firstFrame} prints first. */
+    public static final String FIRST_FRAME = "first frame";
 
     /** {@link System#nanoTime()} at the process's start; or at this class's, when /proc cannot tell. */
     private static final long ORIGIN;
@@ -49,9 +51,21 @@ public final class StartupLog {
      * is on the screen; with the resident memory now and the wall-clock time in ms since 1970.
      */
     public static void drawn(String what) {
+        frame(DRAWN, what);
+    }
+
+    /**
+     * Prints that the window's first frame is on the screen (the {@link OpeningFrame}, or the window
+     * itself when it opened without one), in the form of {@link #drawn}.
+     */
+    public static void firstFrame(String what) {
+        frame(FIRST_FRAME, what);
+    }
+
+    private static void frame(String which, String what) {
         if (ENABLED) {
             System.err.printf(Locale.ROOT, "startup %6d ms  %s: %s; resident %d MB; cpu %d ms; epoch %d ms%s%n",
-                    sinceStart(), DRAWN, what, residentMegabytes(), cpuMillis(), System.currentTimeMillis(),
+                    sinceStart(), which, what, residentMegabytes(), cpuMillis(), System.currentTimeMillis(),
                     FROM_PROCESS_START ? "" : " (times from the log's first use: /proc was not readable)");
         }
     }

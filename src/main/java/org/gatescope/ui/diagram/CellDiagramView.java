@@ -56,7 +56,8 @@ public final class CellDiagramView extends CanvasRegion {
     /** How long values take to move from one token to the next. */
     public static final long TRANSITION_MILLIS = 250;
 
-    private final Label overlay = new Label();
+    /** The hovered node's equation; made at the first hover (a label would load the controls' style sheet). */
+    private Label overlay;
 
     private Trace trace;
     private int step;
@@ -99,18 +100,6 @@ public final class CellDiagramView extends CanvasRegion {
         setAccessibleRole(AccessibleRole.IMAGE_VIEW);
         setAccessibleText("cell diagram");
         canvas.setMouseTransparent(true);
-        overlay.setManaged(false);
-        overlay.setVisible(false);
-        overlay.setMouseTransparent(true);
-        overlay.setWrapText(true);
-        overlay.setTextAlignment(TextAlignment.LEFT);
-        overlay.setBackground(new Background(new BackgroundFill(FxPainter.colour(DiagramTheme.OVERLAY_BACKGROUND),
-                new CornerRadii(6), Insets.EMPTY)));
-        overlay.setBorder(new Border(new BorderStroke(FxPainter.colour(DiagramTheme.MUTED), BorderStrokeStyle.SOLID,
-                new CornerRadii(6), new BorderWidths(1))));
-        overlay.setPadding(new Insets(8, 10, 8, 10));
-        overlay.setTextFill(FxPainter.colour(DiagramTheme.TEXT));
-        getChildren().add(overlay);
 
         // The layout fits the canvas: a new size drops it (CanvasRegion repaints).
         canvas.widthProperty().addListener(o -> layout = null);
@@ -225,7 +214,9 @@ public final class CellDiagramView extends CanvasRegion {
         shown = null;
         animating = false;
         hovered = null;
-        overlay.setVisible(false);
+        if (overlay != null) {
+            overlay.setVisible(false);
+        }
         setAccessibleText("cell diagram: no trace");
         requestRepaint();
     }
@@ -381,7 +372,7 @@ public final class CellDiagramView extends CanvasRegion {
 
     /** The overlay text shown while hovering, or null. */
     String overlayText() {
-        return overlay.isVisible() ? overlay.getText() : null;
+        return overlayShown() ? overlay.getText() : null;
     }
 
     /** Moves the mouse to (x, y) in the view's coordinates, as a mouse event would (tests). */
@@ -397,7 +388,7 @@ public final class CellDiagramView extends CanvasRegion {
         }
         hovered = node;
         updateOverlayText();
-        if (overlay.isVisible()) {
+        if (overlayShown()) {
             placeOverlay(x, y);
         }
         requestRepaint();
@@ -457,17 +448,42 @@ public final class CellDiagramView extends CanvasRegion {
         return OptionalInt.empty();
     }
 
+    private Label overlay() {
+        if (overlay == null) {
+            overlay = new Label();
+            overlay.setManaged(false);
+            overlay.setVisible(false);
+            overlay.setMouseTransparent(true);
+            overlay.setWrapText(true);
+            overlay.setTextAlignment(TextAlignment.LEFT);
+            overlay.setBackground(new Background(new BackgroundFill(FxPainter.colour(DiagramTheme.OVERLAY_BACKGROUND),
+                        new CornerRadii(6), Insets.EMPTY)));
+            overlay.setBorder(new Border(new BorderStroke(FxPainter.colour(DiagramTheme.MUTED), BorderStrokeStyle.SOLID,
+                        new CornerRadii(6), new BorderWidths(1))));
+            overlay.setPadding(new Insets(8, 10, 8, 10));
+            overlay.setTextFill(FxPainter.colour(DiagramTheme.TEXT));
+            getChildren().add(overlay);
+        }
+        return overlay;
+    }
+
+    private boolean overlayShown() {
+        return overlay != null && overlay.isVisible();
+    }
+
     private void updateOverlayText() {
         String text = null;
         if (hovered != null && trace != null) {
             text = Equations.forNode(structure.node(hovered), trace, step, unit, context);
         }
         if (text == null) {
-            overlay.setVisible(false);
+            if (overlay != null) {
+                overlay.setVisible(false);
+            }
             return;
         }
         double size = layout == null ? 14 : Math.max(13, Math.min(22, layout.labelSize() * 0.72));
-        overlay.setStyle("-fx-font-size: " + Math.round(size) + "px;");
+        overlay().setStyle("-fx-font-size: " + Math.round(size) + "px;");
         overlay.setText(text);
         overlay.setVisible(true);
         if (!Double.isNaN(mouseX)) {
@@ -481,7 +497,7 @@ public final class CellDiagramView extends CanvasRegion {
      */
     private void placeOverlay(double x, double y) {
         double maxWidth = Math.max(240, Math.min(680, getWidth() * 0.66));
-        overlay.setMaxWidth(maxWidth);
+        overlay().setMaxWidth(maxWidth);
         overlay.applyCss();
         double w = Math.min(maxWidth, overlay.prefWidth(-1));
         double h = overlay.prefHeight(w);

@@ -160,6 +160,16 @@ public final class CellViewModel {
         public ModelSource source() {
             return outcome.source();
         }
+
+        /** The trace made, or null when the model could not trace the tokens. */
+        public Trace trace() {
+            return outcome.trace();
+        }
+
+        /** The unit the window selects first with this trace, as {@link #open} selects it. */
+        public int primaryUnit() {
+            return outcome.initialUnits().isEmpty() ? 0 : outcome.initialUnits().get(0);
+        }
     }
 
     /**

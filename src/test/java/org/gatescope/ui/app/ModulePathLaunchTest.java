@@ -54,6 +54,9 @@ class ModulePathLaunchTest {
             assertTrue(log.contains("window shown") && log.contains("module org.gatescope"), log);
             // the start-up log follows the lecture sentence's trace to its frame on the screen
             assertTrue(log.contains("trace shown (its frame is the next)"), log);
+            // the window opens on its OpeningFrame: drawn first, and before the window's own frame
+            int opening = log.indexOf("  " + StartupLog.FIRST_FRAME + ": the lecture sentence's diagram");
+            assertTrue(opening >= 0 && opening < log.indexOf("  " + StartupLog.DRAWN + ": "), log);
             assertTrue(log.matches("(?s).*startup +\\d+ ms  drawn: .*; resident \\d+ MB; cpu \\d+ ms; epoch \\d+ ms\\R.*"), log);
             assertFalse(log.contains("Exception"), log);
             assertFalse(log.contains("cannot be pinned"), log);

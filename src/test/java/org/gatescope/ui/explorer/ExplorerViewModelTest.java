@@ -88,6 +88,9 @@ class ExplorerViewModelTest {
         assertEquals(trace(requested).tokens(), trace(explorer).tokens());
         assertArrayEquals(trace(requested).values(Quantity.MEMORY_CELL), trace(explorer).values(Quantity.MEMORY_CELL));
         assertEquals(requested.primary().selectedUnits(), explorer.primary().selectedUnits());
+        // what the window's first frame (OpeningFrame) draws before the window exists
+        assertEquals(requested.primary().getPrimaryUnit(), ready.primaryUnit());
+        assertArrayEquals(trace(requested).values(Quantity.MEMORY_CELL), ready.trace().values(Quantity.MEMORY_CELL));
         assertEquals(requested.primary().numberUnitsProperty().get(), explorer.primary().numberUnitsProperty().get());
         assertEquals(requested.lengthProperty().get(), explorer.lengthProperty().get());
         assertEquals(0, explorer.getStep());
