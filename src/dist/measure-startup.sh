@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Start-up time of GateScope's window, RUNS times, on an Xvfb display: from the start of the process
-# until the first frame showing the lecture sentence's trace has been drawn (not merely the stage
-# mapped): the window prints that moment with -Dgatescope.startupLog=true (ui.app.StartupLog and
-# FirstFrame), passed here through JAVA_TOOL_OPTIONS so that any launcher carries it. Each run prints
-# that time, the time since the command was run (for `mvn javafx:run` it includes Maven's own start;
-# the first figure does not: it counts from the start of the JVM that opens the window), the resident
-# memory then (VmRSS in /proc) and the CPU time all the JVM's threads had used (which load cannot
-# stretch); then the median and the range, and the machine's load.
+# Start-up time of GateScope's window, RUNS times, on an Xvfb display, from the start of the process
+# until two frames have been drawn (not merely the stage mapped): the window's first frame (its
+# OpeningFrame, the lecture sentence's cell diagram, decision 0026) and the first frame of the whole
+# window, its controls in place, showing the lecture sentence's trace. The window prints both moments
+# with -Dgatescope.startupLog=true (ui.app.StartupLog and FirstFrame), passed here through
+# JAVA_TOOL_OPTIONS so that any launcher carries it. Each run prints both times, the time since the
+# command was run (for `mvn javafx:run` it includes Maven's own start; the others do not: they count
+# from the start of the JVM that opens the window), the resident memory at the whole window's frame
+# (VmRSS in /proc) and the CPU time all the JVM's threads had used by then (which load cannot
+# stretch); then the medians and the ranges, and the machine's load.
 # Usage: measure-startup.sh [RUNS] [COMMAND...]   (default: 5 runs of the installed /usr/bin/gatescope)
 #   src/dist/measure-startup.sh 7 java -jar target/gatescope.jar
 #   src/dist/measure-startup.sh 7 mvn -o -q javafx:run
@@ -22,7 +24,7 @@ xvfb=$!
 log=$(mktemp)
 trap 'kill $xvfb 2>/dev/null; rm -f "$log"' EXIT
 sleep 1
-drawn=() exec_ms=() rss=() cpu=()
+first=() drawn=() exec_ms=() rss=() cpu=()
 echo "measuring: $* (load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores)"
 for run in $(seq 1 "$runs"); do
     start=$(date +%s%3N)
@@ -42,11 +44,13 @@ for run in $(seq 1 "$runs"); do
         echo "run $run: no frame drawn within 120 s:"; grep -v "^Picked up" "$log" | head -20; exit 1
     fi
     since_start=$(sed -E 's/^startup +([0-9]+) ms.*/\1/' <<<"$line")
+    first_line=$(grep -m1 -E "  first frame: .*epoch [0-9]+ ms" "$log" || true)
+    first_ms=$(sed -E 's/^startup +([0-9]+) ms.*/\1/' <<<"${first_line:-$line}")
     epoch=$(sed -E 's/.*epoch ([0-9]+) ms.*/\1/' <<<"$line")
     mb=$(sed -E 's/.*resident ([0-9-]+) MB.*/\1/' <<<"$line")
     ms=$(sed -E 's/.*cpu ([0-9-]+) ms.*/\1/' <<<"$line")
-    drawn+=("$since_start") exec_ms+=($((epoch - start))) rss+=("$mb") cpu+=("$ms")
-    echo "run $run: drawn ${since_start} ms after the JVM started ($((epoch - start)) ms after the command), ${mb} MB resident, ${ms} ms of CPU"
+    first+=("$first_ms") drawn+=("$since_start") exec_ms+=($((epoch - start))) rss+=("$mb") cpu+=("$ms")
+    echo "run $run: first frame ${first_ms} ms, whole window ${since_start} ms after the JVM started ($((epoch - start)) ms after the command), ${mb} MB resident, ${ms} ms of CPU"
     sleep 1
 done
 summary() { # summary NAME UNIT VALUES...: median and range
@@ -56,8 +60,9 @@ summary() { # summary NAME UNIT VALUES...: median and range
         { v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
         printf "%-28s median %5d %s, range %d-%d\n", name, m, unit, v[1], v[NR] }'
 }
-summary "drawn after the JVM start" ms "${drawn[@]}"
-summary "drawn after the command" ms "${exec_ms[@]}"
+summary "first frame after JVM start" ms "${first[@]}"
+summary "window after the JVM start" ms "${drawn[@]}"
+summary "window after the command" ms "${exec_ms[@]}"
 summary "resident then" MB "${rss[@]}"
 summary "CPU time then" ms "${cpu[@]}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

@@ -24,7 +24,8 @@ check() { # check NAME COMMAND...: passes when the command succeeds
 size_mb=$(( $(du -sb "$dist/gatescope" | cut -f1) / 1000000 ))
 check "image is $size_mb MB unpacked (limit 120)" test "$size_mb" -lt 120
 check "runtime holds JavaFX's natives beside the JDK's" test -f "$dist/gatescope/lib/runtime/lib/libglassgtk3.so"
-check "no JDK tools in the runtime" test ! -e "$dist/gatescope/lib/runtime/bin/javac"
+check "no JDK tools in the runtime, only the java the launcher runs" \
+    test "$(ls "$dist/gatescope/lib/runtime/bin")" = java
 # class-data sharing (decision 0022): the launcher maps the archive the build dumped from its own runtime
 check "the image holds its class-data-sharing archive" test -s "$dist/gatescope/lib/app/gatescope.jsa"
 JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/classes.txt" "$launcher" info --model "$work/none.safetensors" \
@@ -152,6 +153,16 @@ if [ -n "$deb" ]; then
     check "and the file types" grep -q "/usr/share/mime/packages/gatescope.xml" "$work/postinst"
     check "and dumps the class-data-sharing archive where it is installed" grep -q "Xshare:dump" "$work/postinst"
     check "from the class list the .deb holds" grep -q " ./usr/lib/gatescope/app/gatescope.classlist$" "$work/contents.txt"
+    # the launcher (a script, decision 0027) finds the runtime in the .deb's layout, /usr/lib/gatescope
+    mkdir "$work/root"
+    dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$work/root"
+    check "its launcher is GateScope's script" grep -q "^exec .*/runtime/bin/java" "$work/root/usr/bin/gatescope"
+    installed=$work/root/usr/lib/gatescope/app # its archive dumped there, as postinst does
+    JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$installed/gatescope.classlist -XX:SharedArchiveFile=$installed/gatescope.jsa -Xlog:cds=off" \
+        "$work/root/usr/bin/gatescope" >/dev/null 2>&1 || true
+    "$work/root/usr/bin/gatescope" info --model lstm >"$work/deb-info.txt" 2>&1 || true
+    check "and runs from the .deb's layout" grep -q "^cell        lstm (LSTM)" "$work/deb-info.txt"
+    rm -rf "$work/root"
 else
     echo "skip  the .deb (not built)"
 fi

@@ -57,16 +57,24 @@ abstract class BenchCases {
         };
     }
 
+    /** Set by the packaged launcher (src/dist/launcher/gatescope) to its own path. */
+    static final String LAUNCHER_PROPERTY = "gatescope.launcher";
+
     /** Each case in a JVM of its own, started as this one was; empty when that cannot be told. */
     static Optional<BenchCases> forked(int repeats) {
         return javaCommand().map(command -> new Forked(command, repeats));
     }
 
     /**
-     * How to start GateScope again: this JVM's own launcher (the packaged one carries its options),
-     * or {@code java} with this JVM's class or module path and, when the tiles run, their module.
+     * How to start GateScope again: the packaged launcher that started this JVM (it names itself in
+     * {@value #LAUNCHER_PROPERTY} and carries the JVM's options), or {@code java} with this JVM's class or
+     * module path and, when the tiles run, their module.
      */
     static Optional<List<String>> javaCommand() {
+        String launcher = System.getProperty(LAUNCHER_PROPERTY, "");
+        if (!launcher.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(launcher))) {
+            return Optional.of(List.of(launcher));
+        }
         Optional<String> executable = ProcessHandle.current().info().command();
         if (executable.isEmpty()) {
             return Optional.empty();
@@ -133,9 +141,6 @@ abstract class BenchCases {
             }
             try {
                 ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
-                // The packaged launcher re-executes itself with _JPACKAGE_LAUNCHER set; inherited, it would
-                // make a new launcher take its arguments for the JVM's ("ClassNotFoundException: bench").
-                builder.environment().keySet().removeIf(name -> name.startsWith("_JPACKAGE"));
                 Process process = builder.start();
                 process.getOutputStream().close();
                 String output;

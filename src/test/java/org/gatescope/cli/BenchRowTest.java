@@ -100,6 +100,25 @@ class BenchRowTest {
     }
 
     @Test
+    void thePackagedLauncherStartsTheMeasuringJvmsWithItsOwnOptions(@org.junit.jupiter.api.io.TempDir
+                                                                    java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path launcher = java.nio.file.Files.writeString(dir.resolve("gatescope"), "#!/bin/sh\n");
+        String before = System.getProperty(BenchCases.LAUNCHER_PROPERTY);
+        try {
+            System.setProperty(BenchCases.LAUNCHER_PROPERTY, launcher.toString());
+            assertTrue(BenchCases.javaCommand().get().get(0).endsWith("/java"), "not executable: this JVM's java");
+            assertTrue(launcher.toFile().setExecutable(true));
+            assertEquals(List.of(launcher.toString()), BenchCases.javaCommand().get());
+        } finally {
+            if (before == null) {
+                System.clearProperty(BenchCases.LAUNCHER_PROPERTY);
+            } else {
+                System.setProperty(BenchCases.LAUNCHER_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void withoutPythonTheReferenceSaysSoInOneLine() {
         try (TorchReference torch = new TorchReference("/nonexistent/python3", null, 1, 10, 10)) {
             assertTrue(torch.measure(BenchRow.trace("gru", 16, 32, 1)).isEmpty());
