@@ -61,18 +61,20 @@ public final class GateScopeApp extends Application {
         StartupLog.mark("JavaFX started");
         List<String> raw = getParameters().getRaw();
         CellViewModel.Prepared ready = raw.isEmpty() ? OpeningModelPreload.awaitOpening(PRELOAD_WAIT_MILLIS) : null;
-        Scene scene = new Scene(new javafx.scene.Group(), windowSize().getWidth(), windowSize().getHeight());
-        FirstFrame frames = FirstFrame.of(scene);
+        Rectangle2D size = windowSize();
         if (ready != null && ready.trace() != null) {
             // The lecture sentence's diagram first, drawn while the window's controls are made (0026).
-            scene.setRoot(new OpeningFrame(ready.trace(), ready.primaryUnit(), ExplorerViewModel.LECTURE_SENTENCE));
+            Scene scene = OpeningFrame.scene(new OpeningFrame(ready.trace(), ready.primaryUnit(),
+                    ExplorerViewModel.LECTURE_SENTENCE), size.getWidth(), size.getHeight());
+            FirstFrame frames = FirstFrame.of(scene);
             dress(stage, scene);
             frames.watchOpening();
             stage.show();
             StartupLog.mark("opening frame shown");
             OpeningFrame.replaceAfterItsFirstPulse(scene, () -> openWindow(stage, scene, frames, ready, raw));
         } else {
-            openWindow(stage, scene, frames, ready, raw);
+            Scene scene = new Scene(new javafx.scene.Group(), size.getWidth(), size.getHeight());
+            openWindow(stage, scene, FirstFrame.of(scene), ready, raw);
         }
     }
 

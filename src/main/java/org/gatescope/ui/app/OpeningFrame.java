@@ -1,16 +1,9 @@
 package org.gatescope.ui.app;
 
-import javafx.geometry.Insets;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Scene;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.Border;
-import javafx.scene.layout.BorderStroke;
-import javafx.scene.layout.BorderStrokeStyle;
-import javafx.scene.layout.BorderWidths;
-import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import org.gatescope.engine.Trace;
@@ -37,25 +30,32 @@ final class OpeningFrame extends Region {
     private static final double MAX_WIDTH = 1280;
     private static final double MAX_HEIGHT = 560;
 
-    private final Region card = new Region();
+    private final Rectangle card = new Rectangle();
     private final CellDiagramView diagram = new CellDiagramView();
     private final Text sentence;
 
     /** The diagram of {@code trace} at its first token for {@code unit}, above {@code text}. */
     OpeningFrame(Trace trace, int unit, String text) {
-        setBackground(new Background(new BackgroundFill(CanvasTheme.color("bg"), CornerRadii.EMPTY, Insets.EMPTY)));
-        card.setBackground(new Background(new BackgroundFill(CanvasTheme.color("surface"), new CornerRadii(6),
-                Insets.EMPTY)));
-        card.setBorder(new Border(new BorderStroke(CanvasTheme.color("border"), BorderStrokeStyle.SOLID,
-                new CornerRadii(6), new BorderWidths(1))));
+        // An outline, not a region's background and border: JavaFX caches those as an image of their
+        // own, megabytes in the software pipeline, for one frame.
+        card.setFill(null);
+        card.setStroke(CanvasTheme.color("border"));
+        card.setArcWidth(12);
+        card.setArcHeight(12);
         diagram.setAnimated(false);
         diagram.show(trace, 0, unit);
         sentence = new Text(text);
         sentence.setFont(Font.font(Theme.SCREEN_FAMILY, 22));
         sentence.setFill(CanvasTheme.color("text"));
-        getChildren().addAll(card, diagram, sentence);
+        getChildren().addAll(diagram, card, sentence);
         setAccessibleRole(AccessibleRole.IMAGE_VIEW);
         setAccessibleText("cell diagram of \u201c" + text + "\u201d; the window is opening");
+    }
+
+    /** A scene of the window's size showing {@code frame} on the window's background colour. */
+    static Scene scene(OpeningFrame frame, double width, double height) {
+        // the scene's fill, not the frame's background: no image cached for it (see card)
+        return new Scene(frame, width, height, CanvasTheme.color("bg"));
     }
 
     /** The diagram drawn (tests). */
@@ -74,7 +74,10 @@ final class OpeningFrame extends Region {
         double x = Math.round((width - w) / 2);
         // the drawing and the sentence together, centred in the window
         double y = Math.max(MARGIN, Math.round((height - h - MARGIN - textHeight) / 2));
-        card.resizeRelocate(x, y, w, h);
+        card.setX(x + 0.5);
+        card.setY(y + 0.5);
+        card.setWidth(w - 1);
+        card.setHeight(h - 1);
         diagram.resizeRelocate(x + 1, y + 1, w - 2, h - 2);
         double textWidth = sentence.getLayoutBounds().getWidth();
         sentence.relocate(Math.round((width - textWidth) / 2), y + h + MARGIN);

@@ -45,7 +45,7 @@ class OpeningFrameTest {
     void start(Stage stage) {
         this.stage = stage;
         frame = new OpeningFrame(trace, UNIT, ExplorerViewModel.LECTURE_SENTENCE);
-        stage.setScene(new Scene(frame, 1400, 900));
+        stage.setScene(OpeningFrame.scene(frame, 1400, 900));
         stage.show();
     }
 
@@ -100,7 +100,7 @@ class OpeningFrameTest {
     void theWindowTakesItsPlaceOnceAfterItsFirstPulseNotBefore() throws Exception {
         AtomicInteger windows = new AtomicInteger();
         Scene scene = onFx(() -> {
-            Scene another = new Scene(new OpeningFrame(trace, UNIT, ExplorerViewModel.LECTURE_SENTENCE), 800, 600);
+            Scene another = OpeningFrame.scene(new OpeningFrame(trace, UNIT, ExplorerViewModel.LECTURE_SENTENCE), 800, 600);
             OpeningFrame.replaceAfterItsFirstPulse(another, windows::incrementAndGet);
             stage.setScene(another);
             stage.show();
