@@ -59,11 +59,6 @@ final class FirstFrame {
         opening = true;
     }
 
-    /** Logs the first frame of {@code scene} drawn once {@code trace} has a value (FX thread). */
-    static void watch(Scene scene, ObservableValue<?> trace) {
-        of(scene).watch(trace);
-    }
-
     /** Logs the first frame drawn once {@code trace} has a value (FX thread). */
     void watch(ObservableValue<?> trace) {
         if (!StartupLog.ENABLED) {

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -73,7 +74,7 @@ public final class GateScopeApp extends Application {
             StartupLog.mark("opening frame shown");
             OpeningFrame.replaceAfterItsFirstPulse(scene, () -> openWindow(stage, scene, frames, ready, raw));
         } else {
-            Scene scene = new Scene(new javafx.scene.Group(), size.getWidth(), size.getHeight());
+            Scene scene = new Scene(new Group(), size.getWidth(), size.getHeight());
             openWindow(stage, scene, FirstFrame.of(scene), ready, raw);
         }
     }
@@ -89,20 +90,11 @@ public final class GateScopeApp extends Application {
                 new HeatmapExportService(), GateScopeApp::putOnClipboard);
         view = new ExplorerView(explorer, SessionViewModel.userSettingsFolder());
         StartupLog.mark("window's controls made");
-        scene.getStylesheets().add(styleSheet());
         // The opening model and its trace, when the preload has them, are shown with the window's first
         // frame (without them the window reads and traces in the background).
         frames.watch(explorer.primary().traceProperty());
         explorer.start(ready);
-        scene.setRoot(view);
-        // six PNGs decoded: not before the first frame, which the window manager shows without them
-        stage.getIcons().setAll(WindowIcons.images());
-        if (!stage.isShowing()) {
-            dress(stage, scene);
-            stage.show();
-        }
-        view.requestFocus();
-        logShown(scene);
+        showIn(stage, scene, view);
         StartupLog.mark("window's controls in the stage");
         // gatescope FILE: the window opens on that model or session (read on the file lane; a bad file shows
         // its problem); gatescope --session FILE: on that session
@@ -124,16 +116,27 @@ public final class GateScopeApp extends Application {
      * {@code settingsFolder} (null: in memory only).
      */
     public static Scene show(Stage stage, ExplorerViewModel explorer, java.nio.file.Path settingsFolder) {
-        ExplorerView view = new ExplorerView(explorer, settingsFolder);
         Rectangle2D size = windowSize();
-        Scene scene = new Scene(view, size.getWidth(), size.getHeight());
+        Scene scene = new Scene(new Group(), size.getWidth(), size.getHeight());
+        showIn(stage, scene, new ExplorerView(explorer, settingsFolder));
+        return scene;
+    }
+
+    /**
+     * Makes {@code view}, with the style sheet and the icons, the root of {@code scene} in {@code stage},
+     * showing the stage if it is not yet (it already is when it showed the {@link OpeningFrame}).
+     */
+    private static void showIn(Stage stage, Scene scene, ExplorerView view) {
         scene.getStylesheets().add(styleSheet());
+        scene.setRoot(view);
+        // six PNGs decoded: not before the opening frame, which the window manager shows without them
         stage.getIcons().setAll(WindowIcons.images());
-        dress(stage, scene);
-        stage.show();
+        if (!stage.isShowing() || stage.getScene() != scene) {
+            dress(stage, scene);
+            stage.show();
+        }
         view.requestFocus();
         logShown(scene);
-        return scene;
     }
 
     private static void logShown(Scene scene) {

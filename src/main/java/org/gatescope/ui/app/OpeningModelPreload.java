@@ -22,8 +22,8 @@ import org.gatescope.ui.explorer.ModelSource;
 final class OpeningModelPreload {
 
     private static volatile CellViewModel.Prepared opening;
-    /** Open once the trace is made, or the preload has given up. */
     private static volatile boolean started;
+    /** Open once the trace is made, or the preload has given up. */
     private static final java.util.concurrent.CountDownLatch TRACED = new java.util.concurrent.CountDownLatch(1);
 
     private OpeningModelPreload() {
@@ -37,14 +37,9 @@ final class OpeningModelPreload {
         thread.start();
     }
 
-    /** The opening model's trace of the lecture sentence, if it is ready; else null. Any thread. */
-    static CellViewModel.Prepared opening() {
-        return opening;
-    }
-
     /**
-     * As {@link #opening()}, waiting at most {@code millis} for a preload {@link #start() started} and
-     * still at work: it usually ends before JavaFX has started, and the window would wait for the same
+     * The opening model's trace of the lecture sentence, or null; waiting at most {@code millis} for a
+     * preload {@link #start() started} and still at work: it usually ends before JavaFX has started, and the window would wait for the same
      * read and trace anyway.
      */
     static CellViewModel.Prepared awaitOpening(long millis) {
