@@ -18,6 +18,10 @@ check() { # check NAME COMMAND...: passes when the command succeeds
     shift
     if "$@"; then pass "$name"; else fail "$name"; fi
 }
+dump_archive() { # dump_archive APP_DIR LAUNCHER: the class list in APP_DIR dumped into its archive, as the .deb's postinst does
+    JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$1/gatescope.classlist -XX:SharedArchiveFile=$1/gatescope.jsa -Xlog:cds=off" \
+        "$2" >/dev/null 2>&1 || true
+}
 
 [ -x "$launcher" ] || { echo "FAIL  no launcher at $launcher: build it with mvn -Pdist package"; exit 1; }
 
@@ -35,9 +39,7 @@ check "the launcher loads GateScope's classes from that archive" \
 # an archive names the module path it was dumped with: a copy of the image elsewhere (as the .deb installs
 # it) dumps it again there, as the .deb's postinst does (decision 0024), and then loads from its own
 cp -a "$dist/gatescope" "$work/moved"
-moved=$work/moved/lib/app
-JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$moved/gatescope.classlist -XX:SharedArchiveFile=$moved/gatescope.jsa -Xlog:cds=off" \
-    "$work/moved/bin/gatescope" >/dev/null 2>&1 || true
+dump_archive "$work/moved/lib/app" "$work/moved/bin/gatescope"
 JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/moved.txt" "$work/moved/bin/gatescope" info --model lstm \
     >"$work/moved.out" 2>&1 || true
 check "a copy of the image, its archive dumped again where it lies, loads GateScope's classes from it" \
@@ -157,9 +159,7 @@ if [ -n "$deb" ]; then
     mkdir "$work/root"
     dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$work/root"
     check "its launcher is GateScope's script" grep -q "^exec .*/runtime/bin/java" "$work/root/usr/bin/gatescope"
-    installed=$work/root/usr/lib/gatescope/app # its archive dumped there, as postinst does
-    JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$installed/gatescope.classlist -XX:SharedArchiveFile=$installed/gatescope.jsa -Xlog:cds=off" \
-        "$work/root/usr/bin/gatescope" >/dev/null 2>&1 || true
+    dump_archive "$work/root/usr/lib/gatescope/app" "$work/root/usr/bin/gatescope" # as postinst does there
     "$work/root/usr/bin/gatescope" info --model lstm >"$work/deb-info.txt" 2>&1 || true
     check "and runs from the .deb's layout" grep -q "^cell        lstm (LSTM)" "$work/deb-info.txt"
     rm -rf "$work/root"
