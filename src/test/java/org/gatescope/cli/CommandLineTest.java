@@ -296,9 +296,35 @@ class CommandLineTest {
     @Test
     void textOfAHundredThousandTokensTracesWithinMemory() {
         String text = "the cat , which already ate ... , was full . ".repeat(10_000);
-        Result result = run("trace", "--model", model.toString(), "--text", text);
-        assertEquals(0, result.status(), result.err());
-        assertTrue(result.out().length() > 1_000_000);
+        // The output is counted, not kept: a buffer of the whole JSON would measure this test, not the command.
+        CountingStream out = new CountingStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = CommandLine.run(new String[] {"trace", "--model", model.toString(), "--text", text},
+                InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.count > 1_000_000, out.count + " bytes");
+        assertEquals('\n', out.lastByte, "the JSON is written to its end");
+    }
+
+    /** Counts the bytes written to it and keeps only the last. */
+    private static final class CountingStream extends java.io.OutputStream {
+        long count;
+        int lastByte = -1;
+
+        @Override
+        public void write(int b) {
+            count++;
+            lastByte = b & 0xff;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            count += length;
+            if (length > 0) {
+                lastByte = bytes[offset + length - 1] & 0xff;
+            }
+        }
     }
 
     @Test
