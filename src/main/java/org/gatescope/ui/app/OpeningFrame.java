@@ -88,12 +88,6 @@ final class OpeningFrame extends Region {
      * out, painted and handed to the render thread, which draws the frame while {@code window} runs.
      */
     static void replaceAfterItsFirstPulse(Scene scene, Runnable window) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            // after the pulse, not inside it: the frame is handed over at the pulse's end
-            javafx.application.Platform.runLater(window);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        AfterPulse.next(scene, window);
     }
 }

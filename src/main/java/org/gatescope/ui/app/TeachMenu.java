@@ -35,8 +35,6 @@ final class TeachMenu {
         TeachingViewModel teaching = explorer.teaching();
         MenuItem flip = item("Flip the number of this token (cat \u2192 cats)", "Shortcut+D", teaching::flipNumber);
         flip.setId("flip-number");
-        explorer.stepProperty().addListener(o -> flip.setText(flipLabel(explorer)));
-        explorer.primary().traceProperty().addListener(o -> flip.setText(flipLabel(explorer)));
         MenuItem replace = item("Replace this token\u2026", null, () -> askReplacement(explorer, window.get()));
         replace.setId("replace-token");
         MenuItem difference = item("Show the counterfactual\u2026", "Shortcut+Shift+D", showDifference);
@@ -69,6 +67,9 @@ final class TeachMenu {
                 clamp, shut, clearClamps, new SeparatorMenuItem(), memory, hideMemory, new SeparatorMenuItem(),
                 exportDiff, exportMemory);
         menu.setId("teach-menu");
+        // named as the menu opens, the only time it is seen: naming it reads the English lexicon, a quarter
+        // of a second cold, which the window's first frames do not need (docs/decisions/0026)
+        menu.setOnShowing(e -> flip.setText(flipLabel(explorer)));
         return menu;
     }
 

@@ -74,6 +74,24 @@ class TeachingWindowTest {
     }
 
     @Test
+    void theFlipItemNamesTheCurrentTokensFlipWhenTheMenuOpens(FxRobot robot) {
+        javafx.scene.control.Menu teach = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class)
+                .getMenus().stream().filter(m -> "teach-menu".equals(m.getId())).findFirst().orElseThrow();
+        javafx.scene.control.MenuItem flip = teach.getItems().stream()
+                .filter(i -> "flip-number".equals(i.getId())).findFirst().orElseThrow();
+
+        robot.interact(() -> explorer.jumpTo(1));
+        robot.interact(teach::show);
+        assertEquals("Flip the number of this token (cat \u2192 cats)", flip.getText());
+        robot.interact(teach::hide);
+
+        robot.interact(() -> explorer.jumpTo(3)); // "which"
+        robot.interact(teach::show);
+        assertEquals("Flip the number of this token (\u201Cwhich\u201D has no other number)", flip.getText());
+        robot.interact(teach::hide);
+    }
+
+    @Test
     void flippingTheNumberShowsTheCounterfactualBoxAndItsDeltaView(FxRobot robot) {
         Node box = robot.lookup("#counterfactual-box").query();
         assertFalse(box.isVisible(), "nothing before it is asked for");
