@@ -39,7 +39,20 @@ public final class ModelFiles {
      * @throws ModelFileException naming the problem
      */
     public static Model read(Path path) throws ModelFileException {
-        SafeTensorsFile file = SafeTensors.read(path);
+        return model(path, SafeTensors.read(path));
+    }
+
+    /**
+     * Reads a model file held in memory (a bundled model) as {@link #read(Path)} reads one on disk;
+     * {@code name} names it in messages.
+     *
+     * @throws ModelFileException naming the problem
+     */
+    public static Model read(Path name, byte[] bytes) throws ModelFileException {
+        return model(name, SafeTensors.read(name, bytes));
+    }
+
+    private static Model model(Path path, SafeTensorsFile file) throws ModelFileException {
         Map<String, String> metadata = file.metadata();
         CellKind cell = cell(path, metadata.get(CELL));
         GruReset reset = gruReset(path, cell, metadata.get(GRU_RESET));

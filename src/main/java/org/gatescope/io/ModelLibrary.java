@@ -127,17 +127,9 @@ public final class ModelLibrary {
             if (in == null) {
                 throw new ModelFileException(display, "not bundled with this build");
             }
-            // The reader validates files by their size and offsets; a private temporary copy lets
-            // bundled models take exactly the same path as a user's file.
-            Path temp = Files.createTempFile("gatescope-" + name, ".safetensors");
-            try {
-                Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                return ModelFiles.read(temp);
-            } catch (ModelFileException e) {
-                throw new ModelFileException(display, e.problem(), e);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            // read in memory by the reader of files on disk: no temporary file, so a full or read-only
+            // temporary folder cannot keep the window from its models (and none is written at start-up)
+            return ModelFiles.read(display, in.readAllBytes());
         } catch (IOException e) {
             throw new ModelFileException(display, "cannot read the bundled model: " + e.getMessage(), e);
         }

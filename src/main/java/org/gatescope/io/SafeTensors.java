@@ -1,10 +1,13 @@
 package org.gatescope.io;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +62,26 @@ public final class SafeTensors {
         }
     }
 
+    /**
+     * Reads a safetensors file held in memory (a bundled model), as {@link #read(Path)} reads one on disk;
+     * {@code name} names it in messages.
+     *
+     * @throws ModelFileException if the bytes are not a well-formed safetensors file
+     */
+    public static SafeTensorsFile read(Path name, byte[] bytes) throws ModelFileException {
+        try {
+            return read(name, Channels.newChannel(new ByteArrayInputStream(bytes)), bytes.length);
+        } catch (IOException e) { // reading memory fails only as a malformed file does
+            throw new ModelFileException(name, "cannot read: " + IoErrors.reason(e), e);
+        }
+    }
+
     private static SafeTensorsFile read(Path path, FileChannel channel) throws IOException, ModelFileException {
-        long size = channel.size();
+        return read(path, channel, channel.size());
+    }
+
+    private static SafeTensorsFile read(Path path, ReadableByteChannel channel, long size)
+            throws IOException, ModelFileException {
         if (size < LENGTH_PREFIX_BYTES) {
             throw new ModelFileException(path, "not a safetensors file: it is " + size
                     + " bytes long, too short for the 8-byte header length");
@@ -84,7 +105,7 @@ public final class SafeTensors {
     }
 
     /** Reads exactly {@code length} bytes from the channel's position, as a little-endian buffer. */
-    private static ByteBuffer readFully(Path path, FileChannel channel, int length)
+    private static ByteBuffer readFully(Path path, ReadableByteChannel channel, int length)
             throws IOException, ModelFileException {
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (buffer.hasRemaining()) {

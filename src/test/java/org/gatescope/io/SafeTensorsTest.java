@@ -191,6 +191,30 @@ class SafeTensorsTest {
     // ---- files that are refused, one test per problem ----
 
     @Test
+    void aFileHeldInMemoryReadsAsTheSameFileOnDisk() throws Exception {
+        Tensor matrix = new Tensor("rnn.weight_hh_l0", DType.F32, new int[] {2, 2}, new double[] {0.5, -1, 2, 0.25});
+        Path path = dir.resolve("m.safetensors");
+        SafeTensors.write(path, file(Map.of("cell", "gru"), matrix));
+
+        SafeTensorsFile read = SafeTensors.read(Path.of("gru.safetensors"), Files.readAllBytes(path));
+        assertEquals(Map.of("cell", "gru"), read.metadata());
+        assertTensorEquals(matrix, read.tensors().get("rnn.weight_hh_l0"));
+    }
+
+    @Test
+    void aTruncatedFileInMemoryIsRefusedAsOnDisk() throws Exception {
+        Path path = dir.resolve("m.safetensors");
+        SafeTensors.write(path, file(Map.of(), new Tensor("t", DType.F64, new int[] {4}, new double[] {1, 2, 3, 4})));
+        byte[] bytes = Files.readAllBytes(path);
+        byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 8);
+        Files.write(path, cut);
+
+        ModelFileException inMemory = assertThrows(ModelFileException.class,
+                () -> SafeTensors.read(Path.of("bundled.safetensors"), cut));
+        assertEquals(refused(path).getMessage().replace(path.toString(), "bundled.safetensors"), inMemory.getMessage());
+    }
+
+    @Test
     void missingFileIsRefusedNamingTheFile() {
         Path path = dir.resolve("absent.safetensors");
         assertEquals(path + ": file not found", refused(path).getMessage());
