@@ -77,9 +77,9 @@ final class FirstFrame {
     }
 
     private void install() throws ReflectiveOperationException {
-        Class<?> trackers = Class.forName("com.sun.javafx.perf.PerformanceTracker");
-        Object tracker = trackers.getMethod("getSceneTracker", Scene.class).invoke(null, scene);
-        trackers.getMethod("setOnRenderedFrameTask", Runnable.class).invoke(tracker, (Runnable) this::frameRendered);
+        RenderedFrames.of(scene).orElseThrow(() -> new IllegalStateException("JavaFX's performance tracker is out of"
+                + " reach (on the module path: --add-exports javafx.graphics/com.sun.javafx.perf=org.gatescope)"))
+                .add(this::frameRendered);
 
         Class<?> toolkits = Class.forName("com.sun.javafx.tk.Toolkit");
         Class<?> listeners = Class.forName("com.sun.javafx.tk.TKPulseListener");

@@ -72,7 +72,7 @@ public final class GateScopeApp extends Application {
             frames.watchOpening();
             stage.show();
             StartupLog.mark("opening frame shown");
-            OpeningFrame.replaceAfterItsFirstPulse(scene, () -> openWindow(stage, scene, frames, ready, raw));
+            OpeningFrame.replaceOnceDrawn(scene, () -> openWindow(stage, scene, frames, ready, raw));
         } else {
             Scene scene = new Scene(new Group(), size.getWidth(), size.getHeight());
             openWindow(stage, scene, FirstFrame.of(scene), ready, raw);

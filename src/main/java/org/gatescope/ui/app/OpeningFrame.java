@@ -1,5 +1,10 @@
 package org.gatescope.ui.app;
 
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
@@ -20,12 +25,14 @@ import org.gatescope.ui.diagram.CellDiagramView;
  * controls, before the window could draw anything (decision 0026). This frame holds no control at all
  * (no skin, no user-agent style sheet to parse), only the diagram's canvas and one text, so it is on
  * the screen about as soon as JavaFX can draw a window; the diagram is the one the window shows at
- * the same token and unit. {@link #replaceAfterItsFirstPulse} then puts the window in its place.
+ * the same token and unit. {@link #replaceOnceDrawn} then puts the window in its place.
  */
 final class OpeningFrame extends Region {
 
     /** Room around the drawing, and between it and the sentence. */
     private static final double MARGIN = 24;
+    /** How long the window's controls wait for the opening frame to be drawn, at most. */
+    static final long LONGEST_WAIT_MILLIS = 1000;
     /** The drawing no larger than this: it reads as the lecture's figure, not a poster. */
     private static final double MAX_WIDTH = 1280;
     private static final double MAX_HEIGHT = 560;
@@ -84,10 +91,31 @@ final class OpeningFrame extends Region {
     }
 
     /**
-     * Calls {@code window} on the FX thread once {@code scene} has been through its first pulse: laid
-     * out, painted and handed to the render thread, which draws the frame while {@code window} runs.
+     * Calls {@code window} on the FX thread once {@code scene}'s first frame has been drawn: the window's
+     * controls are made after the render thread has finished the opening frame, not while it draws it
+     * (on two cores they took its CPU: the frame came ~0.08 s later). Where the render thread cannot be
+     * followed ({@link RenderedFrames}), after the scene's first pulse; and after {@value
+     * #LONGEST_WAIT_MILLIS} ms in any case, should the frame never be drawn. Call on the FX thread.
      */
-    static void replaceAfterItsFirstPulse(Scene scene, Runnable window) {
-        AfterPulse.next(scene, window);
+    static void replaceOnceDrawn(Scene scene, Runnable window) {
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable once = () -> {
+            if (done.compareAndSet(false, true)) {
+                window.run();
+            }
+        };
+        Optional<RenderedFrames> frames = RenderedFrames.of(scene);
+        if (frames.isEmpty()) {
+            AfterPulse.next(scene, once);
+            return;
+        }
+        Runnable[] drawn = new Runnable[1];
+        drawn[0] = () -> { // render thread
+            frames.get().remove(drawn[0]);
+            Platform.runLater(once);
+        };
+        frames.get().add(drawn[0]);
+        CompletableFuture.delayedExecutor(LONGEST_WAIT_MILLIS, TimeUnit.MILLISECONDS)
+                .execute(() -> Platform.runLater(once));
     }
 }

@@ -97,18 +97,25 @@ class OpeningFrameTest {
     }
 
     @Test
-    void theWindowTakesItsPlaceOnceAfterItsFirstPulseNotBefore() throws Exception {
+    void theWindowTakesItsPlaceOnceTheFrameIsDrawnNotBefore() throws Exception {
         AtomicInteger windows = new AtomicInteger();
+        AtomicInteger framesWhenReplaced = new AtomicInteger(-1);
+        AtomicInteger frames = new AtomicInteger();
         Scene scene = onFx(() -> {
             Scene another = OpeningFrame.scene(new OpeningFrame(trace, UNIT, ExplorerViewModel.LECTURE_SENTENCE), 800, 600);
-            OpeningFrame.replaceAfterItsFirstPulse(another, windows::incrementAndGet);
+            RenderedFrames.of(another).orElseThrow().add(frames::incrementAndGet);
+            OpeningFrame.replaceOnceDrawn(another, () -> {
+                framesWhenReplaced.set(frames.get());
+                windows.incrementAndGet();
+            });
             stage.setScene(another);
             stage.show();
             assertEquals(0, windows.get(), "not while the frame is being shown");
             return another;
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, windows.get(), "after the frame's first pulse");
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> windows.get() > 0);
+        assertEquals(1, windows.get());
+        assertTrue(framesWhenReplaced.get() >= 1, "after the render thread finished the opening frame");
         onFx(() -> {
             scene.getRoot().requestLayout(); // another pulse
             return null;
