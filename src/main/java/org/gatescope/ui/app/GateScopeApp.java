@@ -96,7 +96,6 @@ public final class GateScopeApp extends Application {
         explorer.start(ready);
         showIn(stage, scene, view);
         StartupLog.mark("window's controls in the stage");
-        AfterPulse.next(scene, OpeningModelPreload::windowLaidOut);
         // gatescope FILE: the window opens on that model or session (read on the file lane; a bad file shows
         // its problem); gatescope --session FILE: on that session
         if (raw.size() == 2 && raw.get(0).equals(LaunchFile.SESSION_OPTION)) {

@@ -1,10 +1,5 @@
 package org.gatescope.ui.app;
 
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
@@ -98,24 +93,6 @@ final class OpeningFrame extends Region {
      * #LONGEST_WAIT_MILLIS} ms in any case, should the frame never be drawn. Call on the FX thread.
      */
     static void replaceOnceDrawn(Scene scene, Runnable window) {
-        AtomicBoolean done = new AtomicBoolean();
-        Runnable once = () -> {
-            if (done.compareAndSet(false, true)) {
-                window.run();
-            }
-        };
-        Optional<RenderedFrames> frames = RenderedFrames.of(scene);
-        if (frames.isEmpty()) {
-            AfterPulse.next(scene, once);
-            return;
-        }
-        Runnable[] drawn = new Runnable[1];
-        drawn[0] = () -> { // render thread
-            frames.get().remove(drawn[0]);
-            Platform.runLater(once);
-        };
-        frames.get().add(drawn[0]);
-        CompletableFuture.delayedExecutor(LONGEST_WAIT_MILLIS, TimeUnit.MILLISECONDS)
-                .execute(() -> Platform.runLater(once));
+        RenderedFrames.afterNextFrame(scene, window, LONGEST_WAIT_MILLIS);
     }
 }

@@ -1,8 +1,6 @@
 package org.gatescope.ui.app;
 
 import org.gatescope.engine.Model;
-import org.gatescope.text.EnglishLexicon;
-import org.gatescope.text.Lexicon;
 import org.gatescope.text.Tokenizer;
 import org.gatescope.ui.explorer.CellViewModel;
 import org.gatescope.ui.explorer.ExplorerViewModel;
@@ -18,7 +16,9 @@ import org.gatescope.ui.explorer.ModelSource;
  * one with it once a background request has read and traced; the model stays in
  * {@code ModelLibrary}'s once-per-run cache. A failure here is left for the window's own request to
  * report, as is a trace not ready in time (the window then asks for it as for any model). The English
- * lexicons follow once the whole window is laid out ({@link #windowLaidOut}).
+ * lexicons are not read here: nothing in the opening frame uses them, and reading them (0.17 s of CPU)
+ * took the second core from JavaFX's start; the window's search for the sentence's verbs reads them in
+ * the background once the window is open, the Teach menu when it first opens (decision 0028).
  */
 final class OpeningModelPreload {
 
@@ -26,10 +26,6 @@ final class OpeningModelPreload {
     private static volatile boolean started;
     /** Open once the trace is made, or the preload has given up. */
     private static final java.util.concurrent.CountDownLatch TRACED = new java.util.concurrent.CountDownLatch(1);
-    /** Open once the whole window has been laid out: the lexicons are read then, not while it is being made. */
-    private static final java.util.concurrent.CountDownLatch WINDOW_LAID_OUT = new java.util.concurrent.CountDownLatch(1);
-    /** How long the lexicons wait for the window, at most (a window that never opens, a test). */
-    private static final long LEXICONS_WAIT_SECONDS = 10;
 
     private OpeningModelPreload() {
     }
@@ -59,15 +55,6 @@ final class OpeningModelPreload {
         return opening;
     }
 
-    /**
-     * The whole window has been through its first layout: the preload reads the lexicons now, on the second
-     * core while the render thread draws the window (before, they took that core from JavaFX's start and the
-     * opening frame, ~0.1 s of its first frame). The Teach menu reads them when it first opens.
-     */
-    static void windowLaidOut() {
-        WINDOW_LAID_OUT.countDown();
-    }
-
     private static void load() {
         try {
             ModelCatalog library = ModelCatalog.library();
@@ -78,14 +65,6 @@ final class OpeningModelPreload {
                 opening = CellViewModel.prepare(source, model, Tokenizer.tokenize(ExplorerViewModel.LECTURE_SENTENCE));
                 StartupLog.mark("lecture sentence traced (preload)");
             }
-            TRACED.countDown();
-            // the Teach menu's "flip the number of this token" reads the agreement lexicon made from it
-            if (!WINDOW_LAID_OUT.await(LEXICONS_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
-                return; // no window: whoever needs them reads them
-            }
-            EnglishLexicon.bundled();
-            Lexicon.MAIN_VERBS.size();
-            StartupLog.mark("lexicons read (preload)");
         } catch (Exception e) { // a model file problem or any other: not this thread's to show
             // the window's own request reads it again and shows the problem
         } finally {

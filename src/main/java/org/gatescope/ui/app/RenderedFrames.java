@@ -2,13 +2,18 @@ package org.gatescope.ui.app;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 
 /**
  * Tells when JavaFX's render thread has finished a frame of a scene: the scene's performance tracker
- * calls one task after every frame, and this shares that one slot between the opening frame's hand-over
- * ({@link OpeningFrame#replaceOnceDrawn}) and the start-up log ({@link FirstFrame}).
+ * calls one task after every frame, and this shares that one slot between the start-up's hand-overs
+ * ({@link #afterNextFrame}: the opening frame to the window's controls) and the start-up log
+ * ({@link FirstFrame}).
  *
  * <p>The tracker is a JavaFX internal ({@code com.sun.javafx.perf}), reached reflectively: on the module
  * path the launch exports it ({@code --add-exports javafx.graphics/com.sun.javafx.perf=org.gatescope},
@@ -40,6 +45,32 @@ final class RenderedFrames {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Calls {@code action} once, on the FX thread, after the render thread has finished {@code scene}'s next
+     * frame; after its next pulse where frames cannot be followed; after {@code longestWaitMillis} in any
+     * case, should no frame be drawn (a window the system does not draw). Call on the FX thread.
+     */
+    static void afterNextFrame(Scene scene, Runnable action, long longestWaitMillis) {
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable once = () -> {
+            if (done.compareAndSet(false, true)) {
+                action.run();
+            }
+        };
+        Optional<RenderedFrames> frames = of(scene);
+        if (frames.isEmpty()) {
+            AfterPulse.next(scene, once);
+            return;
+        }
+        Runnable[] drawn = new Runnable[1];
+        drawn[0] = () -> { // render thread
+            frames.get().remove(drawn[0]);
+            Platform.runLater(once);
+        };
+        frames.get().add(drawn[0]);
+        CompletableFuture.delayedExecutor(longestWaitMillis, TimeUnit.MILLISECONDS).execute(() -> Platform.runLater(once));
     }
 
     /** Runs {@code task} on the render thread after each frame from now on, until {@link #remove removed}. */
