@@ -6,7 +6,7 @@
 # with -Dgatescope.startupLog=true (ui.app.StartupLog and FirstFrame), passed here through
 # JAVA_TOOL_OPTIONS so that any launcher carries it. Each run prints both times, the time since the
 # command was run (for `mvn javafx:run` it includes Maven's own start; the others do not: they count
-# from the start of the JVM that opens the window), the resident memory at the whole window's frame
+# from the start of the JVM that opens the window), the resident memory at both frames
 # (VmRSS in /proc) and the CPU time all the JVM's threads had used by then (which load cannot
 # stretch); then the medians and the ranges, and the machine's load.
 # Usage: measure-startup.sh [RUNS] [COMMAND...]   (default: 5 runs of the installed /usr/bin/gatescope)
@@ -24,7 +24,7 @@ xvfb=$!
 log=$(mktemp)
 trap 'kill $xvfb 2>/dev/null; rm -f "$log"' EXIT
 sleep 1
-first=() drawn=() exec_ms=() rss=() cpu=()
+first=() drawn=() exec_ms=() first_rss=() rss=() cpu=()
 echo "measuring: $* (load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores)"
 for run in $(seq 1 "$runs"); do
     start=$(date +%s%3N)
@@ -51,11 +51,13 @@ for run in $(seq 1 "$runs"); do
     since_start=$(sed -E 's/^startup +([0-9]+) ms.*/\1/' <<<"$line")
     first_line=$(grep -m1 -E "  first frame: .*epoch [0-9]+ ms" "$log" || true)
     first_ms=$(sed -E 's/^startup +([0-9]+) ms.*/\1/' <<<"${first_line:-$line}")
+    first_mb=$(sed -E 's/.*resident ([0-9-]+) MB.*/\1/' <<<"${first_line:-$line}")
     epoch=$(sed -E 's/.*epoch ([0-9]+) ms.*/\1/' <<<"$line")
     mb=$(sed -E 's/.*resident ([0-9-]+) MB.*/\1/' <<<"$line")
     ms=$(sed -E 's/.*cpu ([0-9-]+) ms.*/\1/' <<<"$line")
-    first+=("$first_ms") drawn+=("$since_start") exec_ms+=($((epoch - start))) rss+=("$mb") cpu+=("$ms")
-    echo "run $run: first frame ${first_ms} ms, whole window ${since_start} ms after the JVM started ($((epoch - start)) ms after the command), ${mb} MB resident, ${ms} ms of CPU"
+    first+=("$first_ms") drawn+=("$since_start") exec_ms+=($((epoch - start))) first_rss+=("$first_mb") rss+=("$mb")
+    cpu+=("$ms")
+    echo "run $run: first frame ${first_ms} ms (${first_mb} MB resident), whole window ${since_start} ms after the JVM started ($((epoch - start)) ms after the command), ${mb} MB resident, ${ms} ms of CPU"
     sleep 1
 done
 summary() { # summary NAME UNIT VALUES...: median and range
@@ -68,6 +70,7 @@ summary() { # summary NAME UNIT VALUES...: median and range
 summary "first frame after JVM start" ms "${first[@]}"
 summary "window after the JVM start" ms "${drawn[@]}"
 summary "window after the command" ms "${exec_ms[@]}"
-summary "resident then" MB "${rss[@]}"
-summary "CPU time then" ms "${cpu[@]}"
+summary "resident at first frame" MB "${first_rss[@]}"
+summary "resident at whole window" MB "${rss[@]}"
+summary "CPU at whole window" ms "${cpu[@]}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
