@@ -67,8 +67,12 @@ class ModulePathLaunchTest {
 
     /** GateScope's classes and its runtime libraries, each where this JVM loaded it from. */
     private static String modulePath() throws Exception {
+        return location("org.gatescope.Main") + File.pathSeparator + libraries();
+    }
+
+    /** GateScope's runtime libraries, each where this JVM loaded it from. */
+    static String libraries() throws Exception {
         return String.join(File.pathSeparator,
-                location("org.gatescope.Main"),
                 location("javafx.beans.Observable"),
                 location("javafx.application.Application"),
                 location("javafx.scene.control.Control"),
@@ -82,7 +86,7 @@ class ModulePathLaunchTest {
                 location("net.jpountz.lz4.LZ4Factory"));
     }
 
-    private static String location(String className) throws ClassNotFoundException, URISyntaxException {
+    static String location(String className) throws ClassNotFoundException, URISyntaxException {
         Class<?> type = Class.forName(className, false, ModulePathLaunchTest.class.getClassLoader());
         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
