@@ -6,8 +6,8 @@
 # with -Dgatescope.startupLog=true (ui.app.StartupLog and FirstFrame), passed here through
 # JAVA_TOOL_OPTIONS so that any launcher carries it. Each run prints both times, the time since the
 # command was run (for `mvn javafx:run` it includes Maven's own start; the others do not: they count
-# from the start of the JVM that opens the window), the resident memory at both frames
-# (VmRSS in /proc) and the CPU time all the JVM's threads had used by then (which load cannot
+# from the start of the JVM that opens the window), the resident memory at both frames and 2 s after
+# the second (VmRSS in /proc) and the CPU time all the JVM's threads had used by then (which load cannot
 # stretch); then the medians and the ranges, and the machine's load.
 # Usage: measure-startup.sh [RUNS] [COMMAND...]   (default: 5 runs of the installed /usr/bin/gatescope)
 #   src/dist/measure-startup.sh 7 java -jar target/gatescope.jar
@@ -24,7 +24,7 @@ xvfb=$!
 log=$(mktemp)
 trap 'kill $xvfb 2>/dev/null; rm -f "$log"' EXIT
 sleep 1
-first=() drawn=() exec_ms=() first_rss=() rss=() cpu=()
+first=() drawn=() exec_ms=() first_rss=() rss=() settled_rss=() cpu=()
 echo "measuring: $* (load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores)"
 for run in $(seq 1 "$runs"); do
     start=$(date +%s%3N)
@@ -43,6 +43,14 @@ for run in $(seq 1 "$runs"); do
         kill -0 $app 2>/dev/null || break
         sleep 0.25
     done
+    # and once settled: the figure at the frame catches what is only in use while it is drawn (the JIT
+    # compilers' working memory, the render thread's buffers), 20-50 MB that are freed right after
+    settled=-
+    if [ -n "$line" ]; then
+        sleep 2
+        jvm=$(pgrep -g "$app" -f 'org\.gatescope/|gatescope\.jar' | head -n 1 || true)
+        [ -n "$jvm" ] && settled=$(awk '/^VmRSS:/ { print int($2 / 1024) }' "/proc/$jvm/status" 2>/dev/null || echo -)
+    fi
     kill -- -$app 2>/dev/null || true
     wait $app 2>/dev/null || true
     if [ -z "$line" ]; then
@@ -56,8 +64,8 @@ for run in $(seq 1 "$runs"); do
     mb=$(sed -E 's/.*resident ([0-9-]+) MB.*/\1/' <<<"$line")
     ms=$(sed -E 's/.*cpu ([0-9-]+) ms.*/\1/' <<<"$line")
     first+=("$first_ms") drawn+=("$since_start") exec_ms+=($((epoch - start))) first_rss+=("$first_mb") rss+=("$mb")
-    cpu+=("$ms")
-    echo "run $run: first frame ${first_ms} ms (${first_mb} MB resident), whole window ${since_start} ms after the JVM started ($((epoch - start)) ms after the command), ${mb} MB resident, ${ms} ms of CPU"
+    cpu+=("$ms") settled_rss+=("$settled")
+    echo "run $run: first frame ${first_ms} ms (${first_mb} MB resident), whole window ${since_start} ms after the JVM started ($((epoch - start)) ms after the command), ${mb} MB resident (${settled} MB 2 s later), ${ms} ms of CPU"
     sleep 1
 done
 summary() { # summary NAME UNIT VALUES...: median and range
@@ -72,5 +80,6 @@ summary "window after the JVM start" ms "${drawn[@]}"
 summary "window after the command" ms "${exec_ms[@]}"
 summary "resident at first frame" MB "${first_rss[@]}"
 summary "resident at whole window" MB "${rss[@]}"
+summary "resident 2 s later" MB "${settled_rss[@]}"
 summary "CPU at whole window" ms "${cpu[@]}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
