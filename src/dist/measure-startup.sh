@@ -71,9 +71,10 @@ done
 summary() { # summary NAME UNIT VALUES...: median and range
     local name=$1 unit=$2
     shift 2
-    sort -n <<<"$(printf '%s\n' "$@")" | awk -v name="$name" -v unit="$unit" '
-        { v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
-        printf "%-28s median %5d %s, range %d-%d\n", name, m, unit, v[1], v[NR] }'
+    sort -n <<<"$(printf '%s\n' "$@" | grep -E '^[0-9]+$')" | awk -v name="$name" -v unit="$unit" '
+        /^[0-9]+$/ { v[++n] = $1 } END { if (n == 0) { printf "%-28s (not measured)\n", name; exit }
+        m = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2;
+        printf "%-28s median %5d %s, range %d-%d\n", name, m, unit, v[1], v[n] }'
 }
 summary "first frame after JVM start" ms "${first[@]}"
 summary "window after the JVM start" ms "${drawn[@]}"
