@@ -11,8 +11,8 @@ import org.gatescope.ui.explorer.ModelSource;
  * Reads the model the window opens on, and traces the lecture sentence with it, while JavaFX starts:
  * the toolkit and the window's controls keep the FX thread busy for a second or more, while reading
  * the bundled model (its header, its 7,330-word vocabulary, its tensors) and tracing the sentence need
- * no toolkit. Run on a second core, the trace is ready when the window
- * opens ({@link #awaitOpening}), so its first frame shows it instead of a frame without it followed by
+ * no toolkit. Run on a second core, the trace is ready when the window opens ({@link #awaitOpening}),
+ * so its first frame shows it instead of a frame without it followed by
  * one with it once a background request has read and traced; the model stays in
  * {@code ModelLibrary}'s once-per-run cache. A failure here is left for the window's own request to
  * report, as is a trace not ready in time (the window then asks for it as for any model). The English
@@ -40,8 +40,8 @@ final class OpeningModelPreload {
 
     /**
      * The opening model's trace of the lecture sentence, or null; waiting at most {@code millis} for a
-     * preload {@link #start() started} and still at work: it usually ends before JavaFX has started, and the window would wait for the same
-     * read and trace anyway.
+     * preload {@link #start() started} and still at work: it usually ends before JavaFX has started, and
+     * the window would wait for the same read and trace anyway.
      */
     static CellViewModel.Prepared awaitOpening(long millis) {
         if (!started) {

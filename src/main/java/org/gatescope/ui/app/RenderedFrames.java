@@ -61,7 +61,7 @@ final class RenderedFrames {
         };
         Optional<RenderedFrames> frames = of(scene);
         if (frames.isEmpty()) {
-            AfterPulse.next(scene, once);
+            afterNextPulse(scene, once);
             return;
         }
         Runnable[] drawn = new Runnable[1];
@@ -71,6 +71,17 @@ final class RenderedFrames {
         };
         frames.get().add(drawn[0]);
         CompletableFuture.delayedExecutor(longestWaitMillis, TimeUnit.MILLISECONDS).execute(() -> Platform.runLater(once));
+    }
+
+    /** Calls {@code action} on the FX thread after {@code scene}'s next pulse (laid out, painted, handed to the render thread). */
+    private static void afterNextPulse(Scene scene, Runnable action) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            // after the pulse, not inside it: the frame is handed over at the pulse's end
+            Platform.runLater(action);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** Runs {@code task} on the render thread after each frame from now on, until {@link #remove removed}. */

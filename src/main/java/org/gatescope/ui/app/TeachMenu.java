@@ -68,7 +68,7 @@ final class TeachMenu {
                 exportDiff, exportMemory);
         menu.setId("teach-menu");
         // named as the menu opens, the only time it is seen: naming it reads the English lexicon, a quarter
-        // of a second cold, which the window's first frames do not need (docs/decisions/0026)
+        // of a second cold, which the window's first frames do not need (docs/decisions/0028)
         menu.setOnShowing(e -> flip.setText(flipLabel(explorer)));
         return menu;
     }
